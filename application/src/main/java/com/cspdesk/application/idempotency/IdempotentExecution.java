@@ -1,0 +1,56 @@
+package com.cspdesk.application.idempotency;
+
+import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
+import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
+import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.shared.port.out.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Runs a state-changing action at most once per caller and idempotency key. */
+public final class IdempotentExecution implements ExecuteIdempotently {
+
+    /** api.md: keys are kept at least 24 hours; a little more forgives clock skew of retries. */
+    public static final Duration RETENTION = Duration.ofHours(48);
+
+    private final IdempotencyRecords records;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public IdempotentExecution(IdempotencyRecords records, Transactions transactions, Clock clock) {
+        this.records = records;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome execute(IdempotentRequest request, Supplier<RecordedResponse> action) {
+        return transactions.inTransaction(() -> {
+            // Claim first: a concurrent twin blocks here until the first commits, then finds it.
+            if (!records.claim(request, clock.instant())) {
+                return replay(request);
+            }
+            RecordedResponse response = action.get();
+            records.complete(request.scope(), request.key(), response);
+            return new Executed(response);
+        });
+    }
+
+    /** Deletes records past retention; the scheduler calls this. */
+    public int forgetExpired() {
+        return transactions.inTransaction(() -> records.forgetOlderThan(clock.instant().minus(RETENTION)));
+    }
+
+    private Outcome replay(IdempotentRequest request) {
+        IdempotencyRecords.Kept kept = records.find(request.scope(), request.key())
+                .orElseThrow(() -> new IllegalStateException("An idempotency key was taken but is not readable"));
+        if (!kept.fingerprint().equals(request.fingerprint())) {
+            return new KeyReused();
+        }
+        return kept.response().<Outcome>map(Replayed::new)
+                .orElseThrow(() -> new IllegalStateException("An idempotency key was committed without its response"));
+    }
+}

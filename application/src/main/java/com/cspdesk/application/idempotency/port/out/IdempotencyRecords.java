@@ -1,0 +1,27 @@
+package com.cspdesk.application.idempotency.port.out;
+
+import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
+import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The kept first responses, by caller and key. */
+public interface IdempotencyRecords {
+
+    /**
+     * Claims the key inside the current transaction. False when it is already taken; when another
+     * transaction holds it uncommitted this waits for that one to finish first.
+     */
+    boolean claim(IdempotentRequest request, Instant at);
+
+    Optional<Kept> find(String scope, String key);
+
+    void complete(String scope, String key, RecordedResponse response);
+
+    /** Forgets records older than the given instant; answers how many. */
+    int forgetOlderThan(Instant before);
+
+    record Kept(String fingerprint, Instant createdAt, Optional<RecordedResponse> response) {
+    }
+}

@@ -1,0 +1,38 @@
+package com.cspdesk.application.identity;
+
+import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.SignedInUser;
+import com.cspdesk.application.identity.port.out.PasswordHasher;
+import com.cspdesk.application.identity.port.out.UserAccount;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.domain.identity.Username;
+
+import java.util.Optional;
+
+/** Checks a username and password against the stored hash. */
+public final class SigningIn implements AuthenticateUser {
+
+    private final Users users;
+    private final PasswordHasher hasher;
+    // Hashing for unknown users too keeps the answer time the same, so timing does not tell
+    // which usernames exist.
+    private final String decoyHash;
+
+    public SigningIn(Users users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+        this.decoyHash = hasher.hash("decoy-password-never-matches");
+    }
+
+    @Override
+    public Optional<SignedInUser> authenticate(Credentials credentials) {
+        if (credentials.password() == null || !Username.isValid(credentials.username())) {
+            hasher.matches("", decoyHash);
+            return Optional.empty();
+        }
+        Optional<UserAccount> account = users.find(new Username(credentials.username()));
+        boolean matches = hasher.matches(credentials.password(), account.map(UserAccount::passwordHash).orElse(decoyHash));
+        return account.filter(a -> matches)
+                .map(a -> new SignedInUser(a.username(), a.roles(), a.customerTenantId()));
+    }
+}

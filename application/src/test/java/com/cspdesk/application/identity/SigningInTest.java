@@ -1,0 +1,60 @@
+package com.cspdesk.application.identity;
+
+import com.cspdesk.application.identity.port.in.AuthenticateUser.Credentials;
+import com.cspdesk.application.identity.port.out.PasswordHasher;
+import com.cspdesk.application.identity.port.out.UserAccount;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.identity.Username;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class SigningInTest {
+
+    private static final String TENANT = "0b9c6f57-0b5e-4f3b-9d61-2f1b3c7c2a10";
+
+    private final Users users = mock(Users.class);
+    private final PasswordHasher hasher = mock(PasswordHasher.class);
+
+    @Test
+    void theRightPasswordSignsInWithRolesAndTenant() {
+        when(hasher.hash(anyString())).thenReturn("decoy");
+        when(users.find(new Username("cust.admin"))).thenReturn(Optional.of(new UserAccount(new Username("cust.admin"),
+                "stored", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), Optional.of(TENANT), Instant.EPOCH)));
+        when(hasher.matches("Right-Passw0rd", "stored")).thenReturn(true);
+
+        var signedIn = new SigningIn(users, hasher).authenticate(new Credentials("Cust.Admin", "Right-Passw0rd"));
+
+        assertThat(signedIn).hasValueSatisfying(user -> {
+            assertThat(user.roles()).containsExactly(Role.CUSTOMER_GLOBAL_ADMIN);
+            assertThat(user.customerTenantId()).contains(TENANT);
+        });
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserIsRefusedAfterTheSameWork() {
+        when(hasher.hash(anyString())).thenReturn("decoy");
+        when(users.find(new Username("ghost.user"))).thenReturn(Optional.empty());
+        var signingIn = new SigningIn(users, hasher);
+
+        assertThat(signingIn.authenticate(new Credentials("ghost.user", "whatever-it-is"))).isEmpty();
+        verify(hasher).matches(eq("whatever-it-is"), eq("decoy"));
+        assertThat(signingIn.authenticate(new Credentials("<not a name>", "x"))).isEmpty();
+        assertThat(signingIn.authenticate(new Credentials("ghost.user", null))).isEmpty();
+    }
+
+    @Test
+    void credentialsNeverPrintThePassword() {
+        assertThat(new Credentials("a", "Secret-Passw0rd").toString()).doesNotContain("Secret-Passw0rd");
+    }
+}

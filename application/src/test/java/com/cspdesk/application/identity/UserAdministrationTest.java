@@ -1,0 +1,144 @@
+package com.cspdesk.application.identity;
+
+import com.cspdesk.application.identity.port.in.CreateUser;
+import com.cspdesk.application.identity.port.in.DeleteUser.DeleteUserResult;
+import com.cspdesk.application.identity.port.in.NewUser;
+import com.cspdesk.application.identity.port.out.PasswordHasher;
+import com.cspdesk.application.identity.port.out.UserAccount;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.identity.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class UserAdministrationTest {
+
+    private static final String TENANT = "0b9c6f57-0b5e-4f3b-9d61-2f1b3c7c2a10";
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123456Z");
+
+    @Mock
+    Users users;
+    @Mock
+    PasswordHasher hasher;
+    @Mock
+    Transactions transactions;
+
+    UserAdministration administration;
+
+    @BeforeEach
+    void setUp() {
+        lenient().when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        administration = new UserAdministration(users, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void createsAUserWithTheHashNeverThePassword() {
+        when(hasher.hash("Str0ng-enough!")).thenReturn("$argon2id$hash");
+        when(users.add(any())).thenReturn(true);
+
+        var result = administration.create(new NewUser("New.Agent@Partner.Example", "Str0ng-enough!",
+                Set.of(Role.ADMIN_AGENT), null));
+
+        ArgumentCaptor<UserAccount> stored = ArgumentCaptor.forClass(UserAccount.class);
+        verify(users).add(stored.capture());
+        assertThat(stored.getValue().passwordHash()).isEqualTo("$argon2id$hash");
+        assertThat(stored.getValue().username().value()).isEqualTo("new.agent@partner.example");
+        assertThat(stored.getValue().createdAt()).isEqualTo(NOW);
+        assertThat(result).isInstanceOfSatisfying(CreateUser.Created.class,
+                created -> assertThat(created.user().roles()).containsExactly(Role.ADMIN_AGENT));
+    }
+
+    @Test
+    void aCustomerAdminNeedsATenantAndOnlyThatRole() {
+        assertRefused(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), null),
+                CreateUser.Reason.CUSTOMER_TENANT_REQUIRED, "customerTenantId");
+        assertRefused(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), "not-a-guid"),
+                CreateUser.Reason.CUSTOMER_TENANT_INVALID, "customerTenantId");
+        assertRefused(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN, Role.ADMIN_AGENT), TENANT),
+                CreateUser.Reason.CUSTOMER_ROLE_MIXED, "roles");
+        assertRefused(new NewUser("agent.one", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), TENANT),
+                CreateUser.Reason.CUSTOMER_TENANT_NOT_ALLOWED, "customerTenantId");
+    }
+
+    @Test
+    void refusesBadUsernamesMissingRolesAndWeakPasswords() {
+        assertRefused(new NewUser("x", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), null),
+                CreateUser.Reason.USERNAME_INVALID, "username");
+        assertRefused(new NewUser("agent.one", "Str0ng-enough!", Set.of(), null),
+                CreateUser.Reason.ROLES_MISSING, "roles");
+        assertRefused(new NewUser("agent.one", "short", Set.of(Role.ADMIN_AGENT), null),
+                CreateUser.Reason.PASSWORD_TOO_SHORT, "password");
+        assertRefused(new NewUser("agent.one", "onlylowercaseletters", Set.of(Role.ADMIN_AGENT), null),
+                CreateUser.Reason.PASSWORD_TOO_SIMPLE, "password");
+        verify(users, never()).add(any());
+    }
+
+    @Test
+    void aTakenUsernameIsRefused() {
+        when(hasher.hash(any())).thenReturn("h");
+        when(users.add(any())).thenReturn(false);
+        assertRefused(new NewUser("agent.one", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), null),
+                CreateUser.Reason.USERNAME_TAKEN, "username");
+    }
+
+    @Test
+    void theLastGlobalAdminStays() {
+        when(users.find(new Username("root.admin"))).thenReturn(Optional.of(account("root.admin", Role.GLOBAL_ADMIN)));
+        when(users.countWithRoleForUpdate(Role.GLOBAL_ADMIN)).thenReturn(1L);
+        assertThat(administration.delete("root.admin", "other.admin")).isEqualTo(DeleteUserResult.LAST_GLOBAL_ADMIN);
+        verify(users, never()).remove(any());
+    }
+
+    @Test
+    void deletesAnotherUserButNeverOneself() {
+        assertThat(administration.delete("root.admin", "Root.Admin")).isEqualTo(DeleteUserResult.CANNOT_DELETE_SELF);
+        when(users.find(new Username("agent.one"))).thenReturn(Optional.of(account("agent.one", Role.ADMIN_AGENT)));
+        assertThat(administration.delete("agent.one", "root.admin")).isEqualTo(DeleteUserResult.DELETED);
+        verify(users).remove(new Username("agent.one"));
+        assertThat(administration.delete("nobody.here", "root.admin")).isEqualTo(DeleteUserResult.NOT_FOUND);
+        assertThat(administration.delete("<bad>", "root.admin")).isEqualTo(DeleteUserResult.NOT_FOUND);
+    }
+
+    @Test
+    void seedingLeavesAnExistingUserAlone() {
+        when(users.find(new Username("root.admin"))).thenReturn(Optional.of(account("root.admin", Role.GLOBAL_ADMIN)));
+        var result = administration.ensure(new NewUser("root.admin", "Another-Passw0rd!", Set.of(Role.GLOBAL_ADMIN), null));
+        assertThat(result).isInstanceOf(CreateUser.Created.class);
+        verify(users, never()).add(any());
+        verify(hasher, never()).hash(any());
+    }
+
+    @Test
+    void aNewUserNeverPrintsItsPassword() {
+        assertThat(new NewUser("a.b", "Secret-Passw0rd", Set.of(), null).toString()).doesNotContain("Secret-Passw0rd");
+        assertThat(account("a.b", Role.ADMIN_AGENT).toString()).doesNotContain("$hash");
+    }
+
+    private void assertRefused(NewUser user, CreateUser.Reason reason, String field) {
+        assertThat(administration.create(user)).isEqualTo(new CreateUser.Refused(reason, field));
+    }
+
+    private static UserAccount account(String name, Role role) {
+        return new UserAccount(new Username(name), "$hash", Set.of(role), Optional.empty(), NOW);
+    }
+}

@@ -1,0 +1,58 @@
+package com.cspdesk.application.sandbox;
+
+import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
+import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class SandboxTimeTravelTest {
+
+    private static final Instant REAL_NOW = Instant.parse("2026-11-21T09:00:00Z");
+
+    private final SandboxClockSettings settings = mock(SandboxClockSettings.class);
+    private final SandboxClock clock = new SandboxClock(Clock.fixed(REAL_NOW, ZoneOffset.UTC), Duration.ZERO);
+    private final SandboxTimeTravel travel = new SandboxTimeTravel(clock, settings);
+
+    @Test
+    void advancingMovesTheClockAndKeepsTheOffset() {
+        var result = travel.advanceBy(Duration.ofDays(61));
+        assertThat(result).isInstanceOfSatisfying(MoveSandboxTime.Moved.class,
+                moved -> assertThat(moved.time().now()).isEqualTo(Instant.parse("2027-01-21T09:00:00Z")));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2027-01-21T09:00:00Z"));
+        verify(settings).saveOffset(Duration.ofDays(61));
+    }
+
+    @Test
+    void movingToAnInstantSetsTheOffsetFromRealTime() {
+        travel.moveTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(travel.now().offset()).isEqualTo(Duration.between(REAL_NOW, Instant.parse("2026-12-01T00:00:00Z")));
+    }
+
+    @Test
+    void timeNeverMovesBack() {
+        travel.advanceBy(Duration.ofDays(2));
+        assertThat(travel.moveTo(REAL_NOW.plus(Duration.ofDays(1)))).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
+        assertThat(travel.advanceBy(Duration.ofSeconds(-1))).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
+        assertThat(clock.instant()).isEqualTo(REAL_NOW.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void standingStillIsAllowedAndTheClockIsUtc() {
+        assertThat(travel.advanceBy(Duration.ZERO)).isInstanceOf(MoveSandboxTime.Moved.class);
+        assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(clock.withZone(ZoneOffset.UTC)).isSameAs(clock);
+        verify(settings, never()).offset();
+        verify(settings).saveOffset(any());
+    }
+}
