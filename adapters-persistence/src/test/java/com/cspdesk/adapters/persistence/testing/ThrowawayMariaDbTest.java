@@ -46,7 +46,8 @@ class ThrowawayMariaDbTest {
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
                      "SELECT 1, DATABASE(), VERSION(), @@time_zone, @@character_set_server, @@collation_server,"
-                             + " @@port, @@bind_address, @@log_bin, @@sql_mode")) {
+                             + " @@port, @@bind_address, @@log_bin, @@sql_mode, @@collation_connection,"
+                             + " @@session.time_zone")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(1);
             assertThat(rs.getString(2)).isEqualTo(ThrowawayMariaDb.DATABASE);
@@ -59,6 +60,8 @@ class ThrowawayMariaDbTest {
             assertThat(rs.getString(8)).isEqualTo("127.0.0.1");
             assertThat(rs.getInt(9)).isZero();
             assertThat(rs.getString(10)).contains("ONLY_FULL_GROUP_BY", "STRICT_TRANS_TABLES");
+            assertThat(rs.getString(11)).isEqualTo("utf8mb4_unicode_ci");
+            assertThat(rs.getString(12)).isEqualTo("+00:00");
         }
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:mysql://127.0.0.1:" + db.port() + "/cspdesk?"
                 + ThrowawayMariaDb.JDBC_URL_OPTIONS);
