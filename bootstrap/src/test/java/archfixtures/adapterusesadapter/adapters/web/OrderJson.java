@@ -1,0 +1,4 @@
+package archfixtures.adapterusesadapter.adapters.web;
+
+public record OrderJson(String id) {
+}

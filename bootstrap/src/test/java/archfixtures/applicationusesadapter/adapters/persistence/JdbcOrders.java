@@ -1,0 +1,7 @@
+package archfixtures.applicationusesadapter.adapters.persistence;
+
+public class JdbcOrders {
+
+    public void insert(String orderId) {
+    }
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.persistence.shared;
+
+public class Sql {
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.web.problem;
+
+public class Problems {
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.application.billing.port.out;
+
+public class Invoices {
+}

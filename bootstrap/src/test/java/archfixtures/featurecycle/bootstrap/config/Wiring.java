@@ -1,0 +1,10 @@
+package archfixtures.featurecycle.bootstrap.config;
+
+import archfixtures.featurecycle.bootstrap.demo.DemoData;
+
+public class Wiring {
+
+    public DemoData use() {
+        return new DemoData();
+    }
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.bootstrap.demo;
+
+public class DemoData {
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.domain.pricing;
+
+public class PriceList {
+}

@@ -1,0 +1,5 @@
+package archfixtures.strayclass.adapters.mail;
+
+/** Violation: a new adapter that nobody declared in HexagonRules.ADAPTERS. */
+public class MailSender {
+}

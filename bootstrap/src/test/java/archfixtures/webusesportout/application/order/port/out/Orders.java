@@ -1,0 +1,6 @@
+package archfixtures.webusesportout.application.order.port.out;
+
+public interface Orders {
+
+    int count();
+}
