@@ -1,0 +1,9 @@
+/**
+ * Spec "Cancel a purchase" and "Post-cancellation details": whether a purchase may be cancelled now
+ * ({@link com.cspdesk.domain.cancellation.CancellationPolicy}), within which window
+ * ({@link com.cspdesk.domain.cancellation.CancellationWindows}), for what credit
+ * ({@link com.cspdesk.domain.cancellation.CancellationCredit}), and when a customer support request is
+ * needed instead ({@link com.cspdesk.domain.cancellation.ReservationRefundLimit}).
+ * Depends on {@code catalog} and {@code money}.
+ */
+package com.cspdesk.domain.cancellation;
