@@ -15,6 +15,7 @@ import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.identity.Username;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         }
         Username username = new Username(newUser.username());
         UserAccount account = new UserAccount(username, hasher.hash(newUser.password()), newUser.roles(),
-                tenantOf(newUser), clock.instant());
+                tenantOf(newUser), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!users.add(account)) {
             return new Refused(Reason.USERNAME_TAKEN, "username");
         }

@@ -1,0 +1,19 @@
+package com.cspdesk.adapters.persistence.identity;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface UserAccountRepository extends CrudRepository<UserAccountRow, String> {
+
+    List<UserAccountRow> listOrderByUsername();
+
+    // The user table is small; locking it whole keeps "never without a global admin" true under
+    // concurrent deletes.
+    @Query("SELECT * FROM user_account FOR UPDATE")
+    List<UserAccountRow> lockAll();
+}

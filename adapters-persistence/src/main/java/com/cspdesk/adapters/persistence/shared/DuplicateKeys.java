@@ -1,0 +1,23 @@
+package com.cspdesk.adapters.persistence.shared;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/** Tells a unique-key collision (MySQL error 1062, H2 23505) from every other failure. */
+public final class DuplicateKeys {
+
+    private DuplicateKeys() {
+    }
+
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql
+                    && ("23000".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,114 @@
+package com.cspdesk.adapters.web.idempotency;
+
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
+import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
+import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * The reusable idempotency plumbing for every state-changing POST and PATCH: with an
+ * {@code MS-RequestId} (or {@code Idempotency-Key}) header, the first response is kept and a retry
+ * gets it again; the same key with another body is refused with 409. Without the header the
+ * request simply runs.
+ */
+@Singleton
+public class IdempotentResponses {
+
+    public static final String REQUEST_ID = "MS-RequestId";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final ExecuteIdempotently executeIdempotently;
+    private final JsonMapper json;
+    private final Problems problems;
+
+    IdempotentResponses(ExecuteIdempotently executeIdempotently, JsonMapper json, Problems problems) {
+        this.executeIdempotently = executeIdempotently;
+        this.json = json;
+        this.problems = problems;
+    }
+
+    public HttpResponse<?> run(HttpRequest<?> request, Authentication caller, Object body,
+                               Supplier<MutableHttpResponse<?>> action) {
+        String key = request.getHeaders().get(REQUEST_ID);
+        if (key == null) {
+            key = request.getHeaders().get(IDEMPOTENCY_KEY);
+        }
+        if (key == null) {
+            return action.get();
+        }
+        if (!IdempotentRequest.isValidKey(key)) {
+            return problems.respond(request, HttpStatus.BAD_REQUEST, "idempotency_key_invalid", IdempotentRequest.MAX_KEY_LENGTH);
+        }
+        IdempotentRequest idempotent = new IdempotentRequest(caller.getName(), key, fingerprint(request, body));
+        MutableHttpResponse<?>[] fresh = new MutableHttpResponse<?>[1];
+        ExecuteIdempotently.Outcome outcome = executeIdempotently.execute(idempotent, () -> {
+            fresh[0] = action.get();
+            return record(fresh[0]);
+        });
+        if (outcome instanceof ExecuteIdempotently.Executed) {
+            return fresh[0];
+        }
+        if (outcome instanceof ExecuteIdempotently.Replayed replayed) {
+            return replay(replayed.response());
+        }
+        return problems.respond(request, HttpStatus.CONFLICT, "idempotency_key_reused", key);
+    }
+
+    private String fingerprint(HttpRequest<?> request, Object body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                sha256.update(json.writeValueAsBytes(body));
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RecordedResponse record(MutableHttpResponse<?> response) {
+        try {
+            String body = response.getBody().isPresent()
+                    ? new String(json.writeValueAsBytes(response.getBody().get()), StandardCharsets.UTF_8)
+                    : null;
+            String contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
+            return new RecordedResponse(response.code(), contentType, body, response.getHeaders().get(HttpHeaders.LOCATION));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<?> replay(RecordedResponse recorded) {
+        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(recorded.status()));
+        response.header(REPLAYED, "true");
+        if (recorded.location() != null) {
+            response.header(HttpHeaders.LOCATION, recorded.location());
+        }
+        if (recorded.body() != null) {
+            // Bytes, not a String: a String would be written as a JSON string literal.
+            response.contentType(MediaType.of(recorded.contentType())).body(recorded.body().getBytes(StandardCharsets.UTF_8));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,90 @@
+package com.cspdesk.adapters.web.sandbox;
+
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
+import com.cspdesk.application.sandbox.port.in.ReadSandboxTime;
+import com.cspdesk.application.sandbox.port.in.SandboxTime;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * api.md "Sandbox only": the test clock. The route does not exist (404) unless sandbox mode is
+ * on. Anyone signed in may read it; moving it is for the partner's admins.
+ */
+@Controller("/v1/test/clock")
+@Requires(property = "cspdesk.sandbox.enabled", value = "true")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SandboxClockController {
+
+    private final ReadSandboxTime readSandboxTime;
+    private final MoveSandboxTime moveSandboxTime;
+    private final Problems problems;
+
+    SandboxClockController(ReadSandboxTime readSandboxTime, MoveSandboxTime moveSandboxTime, Problems problems) {
+        this.readSandboxTime = readSandboxTime;
+        this.moveSandboxTime = moveSandboxTime;
+        this.problems = problems;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ClockResponse read() {
+        return response(readSandboxTime.now());
+    }
+
+    @Put
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> move(HttpRequest<?> request, @Valid @Body MoveClockRequest body) {
+        boolean hasNow = body.now() != null && !body.now().isBlank();
+        boolean hasAdvance = body.advanceBy() != null && !body.advanceBy().isBlank();
+        if (hasNow == hasAdvance) {
+            return problems.respond(request, HttpStatus.BAD_REQUEST, "clock_move_invalid");
+        }
+        MoveSandboxTime.MoveResult result;
+        try {
+            result = hasNow ? moveSandboxTime.moveTo(Instant.parse(body.now().strip()))
+                    : moveSandboxTime.advanceBy(Duration.parse(body.advanceBy().strip()));
+        } catch (DateTimeParseException | ArithmeticException malformed) {
+            String field = hasNow ? "now" : "advanceBy";
+            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
+                    List.of(problems.fieldError(request, field, hasNow ? "instant_malformed" : "duration_malformed"))));
+        }
+        if (result instanceof MoveSandboxTime.Moved moved) {
+            return HttpResponse.ok(response(moved.time()));
+        }
+        SandboxTime current = ((MoveSandboxTime.WouldMoveBack) result).time();
+        return problems.respond(request, HttpStatus.CONFLICT, "clock_cannot_move_back", current.now().toString());
+    }
+
+    private static ClockResponse response(SandboxTime time) {
+        return new ClockResponse(time.now(), time.offset().toString());
+    }
+
+    @Serdeable
+    record MoveClockRequest(@Nullable @Size(max = 64) String now, @Nullable @Size(max = 64) String advanceBy) {
+    }
+
+    @Serdeable
+    record ClockResponse(Instant now, String offset) {
+    }
+}

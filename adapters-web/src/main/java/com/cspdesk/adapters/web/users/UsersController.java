@@ -1,0 +1,109 @@
+package com.cspdesk.adapters.web.users;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.users.UserRequests.CreateUserRequest;
+import com.cspdesk.adapters.web.users.UserRequests.UserResponse;
+import com.cspdesk.application.identity.port.in.CreateUser;
+import com.cspdesk.application.identity.port.in.DeleteUser;
+import com.cspdesk.application.identity.port.in.ListUsers;
+import com.cspdesk.application.identity.port.in.NewUser;
+import com.cspdesk.application.identity.port.in.UserView;
+import com.cspdesk.domain.identity.Role;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** api.md "Users": global admins only. */
+@Controller("/v1/users")
+@Secured(Roles.GLOBAL_ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UsersController {
+
+    private final CreateUser createUser;
+    private final ListUsers listUsers;
+    private final DeleteUser deleteUser;
+    private final IdempotentResponses idempotent;
+    private final Problems problems;
+
+    UsersController(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser,
+                    IdempotentResponses idempotent, Problems problems) {
+        this.createUser = createUser;
+        this.listUsers = listUsers;
+        this.deleteUser = deleteUser;
+        this.idempotent = idempotent;
+        this.problems = problems;
+    }
+
+    @Post
+    HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateUserRequest body) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : body.roles()) {
+            try {
+                roles.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException | NullPointerException unknown) {
+                return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
+                        List.of(problems.fieldError(request, "roles", "role_unknown", String.valueOf(role)))));
+            }
+        }
+        return idempotent.run(request, caller, body, () -> {
+            CreateUser.CreateUserResult result = createUser.create(
+                    new NewUser(body.username(), body.password(), roles, body.customerTenantId()));
+            if (result instanceof CreateUser.Created created) {
+                UserResponse user = response(created.user());
+                return HttpResponse.created(user, URI.create("/v1/users/" + user.username()));
+            }
+            CreateUser.Refused refused = (CreateUser.Refused) result;
+            return refusal(request, refused);
+        });
+    }
+
+    @Get
+    ResourceCollection<UserResponse> list() {
+        return ResourceCollection.of(listUsers.list().stream().map(UsersController::response).toList());
+    }
+
+    @Delete("/{username}")
+    HttpResponse<?> delete(HttpRequest<?> request, Authentication caller, @PathVariable String username) {
+        return switch (deleteUser.delete(username, caller.getName())) {
+            case DELETED -> HttpResponse.noContent();
+            case NOT_FOUND -> problems.respond(request, HttpStatus.NOT_FOUND, "user_not_found");
+            case LAST_GLOBAL_ADMIN -> problems.respond(request, HttpStatus.CONFLICT, "last_global_admin");
+            case CANNOT_DELETE_SELF -> problems.respond(request, HttpStatus.CONFLICT, "cannot_delete_self");
+        };
+    }
+
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, CreateUser.Refused refused) {
+        String code = refused.reason().code();
+        if (refused.reason() == CreateUser.Reason.USERNAME_TAKEN) {
+            return problems.respond(request, HttpStatus.CONFLICT, code);
+        }
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
+                List.of(problems.fieldError(request, refused.field(), code))));
+    }
+
+    private static UserResponse response(UserView user) {
+        return new UserResponse(user.username(), user.roles().stream().map(Enum::name).sorted().toList(),
+                user.customerTenantId().orElse(null), user.createdAt());
+    }
+}

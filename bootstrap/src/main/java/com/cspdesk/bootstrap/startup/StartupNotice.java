@@ -1,0 +1,42 @@
+package com.cspdesk.bootstrap.startup;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+/** Tells the person who started the product where it runs and, in the sandbox, how to sign in. */
+@Singleton
+class StartupNotice {
+
+    private final boolean sandbox;
+    private final String datasourceUrl;
+    private final DemoUsers demoUsers;
+
+    StartupNotice(@Value("${cspdesk.sandbox.enabled:false}") boolean sandbox,
+                  @Value("${datasources.default.url}") String datasourceUrl,
+                  @Nullable DemoUsers demoUsers) {
+        this.sandbox = sandbox;
+        this.datasourceUrl = datasourceUrl;
+        this.demoUsers = demoUsers;
+    }
+
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        StringBuilder notice = new StringBuilder("\n");
+        notice.append("CSP Software Desk is running at ").append(event.getSource().getURL()).append('\n');
+        notice.append("  database: ").append(datasourceUrl.replaceAll("(?i)(password=)[^;&]*", "$1***")).append('\n');
+        if (sandbox && demoUsers != null) {
+            notice.append("  sandbox mode: test clock at /v1/test/clock, demo users (password ")
+                    .append(DemoUsers.PASSWORD).append("):\n");
+            for (DemoUsers.DemoUser user : DemoUsers.USERS) {
+                notice.append(String.format("    %-32s %s%n", user.username(), user.role()));
+            }
+            notice.append("  sign in: curl -s -X POST ").append(event.getSource().getURL())
+                    .append("/login -H 'Content-Type: application/json' -d '{\"username\":\"admin.agent@partner.demo\",\"password\":\"")
+                    .append(DemoUsers.PASSWORD).append("\"}'\n");
+        }
+        System.out.println(notice);
+    }
+}

@@ -1,0 +1,43 @@
+package com.cspdesk.bootstrap.wiring;
+
+import com.cspdesk.application.idempotency.IdempotentExecution;
+import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.identity.SigningIn;
+import com.cspdesk.application.identity.UserAdministration;
+import com.cspdesk.application.identity.port.out.PasswordHasher;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.application.sandbox.SandboxClock;
+import com.cspdesk.application.sandbox.SandboxTimeTravel;
+import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
+import com.cspdesk.application.shared.port.out.Transactions;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** The composition root: application services built from their ports. */
+@Factory
+class ApplicationServices {
+
+    @Singleton
+    UserAdministration userAdministration(Users users, PasswordHasher hasher, Transactions transactions, Clock clock) {
+        return new UserAdministration(users, hasher, transactions, clock);
+    }
+
+    @Singleton
+    SigningIn signingIn(Users users, PasswordHasher hasher) {
+        return new SigningIn(users, hasher);
+    }
+
+    @Singleton
+    IdempotentExecution idempotentExecution(IdempotencyRecords records, Transactions transactions, Clock clock) {
+        return new IdempotentExecution(records, transactions, clock);
+    }
+
+    @Singleton
+    @Requires(property = "cspdesk.sandbox.enabled", value = "true")
+    SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings) {
+        return new SandboxTimeTravel(clock, settings);
+    }
+}
