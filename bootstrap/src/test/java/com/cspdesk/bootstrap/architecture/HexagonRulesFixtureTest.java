@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.cspdesk.bootstrap.architecture.HexagonRules.NamedRule;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -183,6 +184,21 @@ class HexagonRulesFixtureTest {
             }
             return dynamicContainer(violation.fixture(), checks);
         });
+    }
+
+    @Test
+    void cleanFixtureHoldsTheCasesThatMustNotBeFlagged() {
+        JavaClasses clean = classesOf(FIXTURES + ".clean");
+        String portIn = FIXTURES + ".clean.application.order.port.in.";
+        // javac's switch map for a switch over an enum: a synthetic class inside port.in
+        assertThat(clean.get(portIn + "PlaceOrder$1").getModifiers()).contains(JavaModifier.SYNTHETIC);
+        // package-info is a class file (an interface) and its package's rules apply to it
+        assertThat(clean.containPackage(FIXTURES + ".clean.application.order.port.in")).isTrue();
+        assertThat(clean.contain(portIn + "package-info")).isTrue();
+        assertThat(clean.get(portIn + "PlaceOrder$Result").isInterface()).isTrue();
+        assertThat(clean.get(portIn + "PlaceOrder$Rejected").isRecord()).isTrue();
+        assertThat(clean.get(portIn + "PlaceOrder$Reason").isEnum()).isTrue();
+        assertThat(clean.get(portIn + "OrderNotFound").isAssignableTo(Throwable.class)).isTrue();
     }
 
     @Test
