@@ -226,12 +226,18 @@ public final class ThrowawayMariaDb implements AutoCloseable {
      * @throws IllegalStateException if MariaDB is not installed or does not start
      */
     public static ThrowawayMariaDb start() {
+        return start(List.of());
+    }
+
+    /** {@link #start()} with extra server flags appended (they override the defaults); for tests of this class. */
+    static ThrowawayMariaDb start(List<String> extraServerFlags) {
         long begin = System.nanoTime();
         MariaDbBinaries binaries = MariaDbBinaries.locate();
         String announcedVersion = "5.7.19-" + binaries.realVersion() + "-MariaDB";
         Path target = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("target");
         Path instanceDir = null;
         Path socketDir = null;
+        boolean started = false;
         try {
             Files.createDirectories(target);
             reapStaleInstances(target);
@@ -252,10 +258,11 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                     ""), StandardCharsets.UTF_8);
 
             String lastFailure = null;
+            List<String> command = List.of();
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                 int port = freePort();
-                List<String> command = serverCommand(binaries, announcedVersion, dataDir, socketDir, errorLog,
-                        instanceDir, initFile, port);
+                command = serverCommand(binaries, announcedVersion, dataDir, socketDir, errorLog, instanceDir,
+                        initFile, port, extraServerFlags);
                 Process process = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(instanceDir.resolve("console.log").toFile())
@@ -267,6 +274,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                     Duration took = Duration.ofNanos(System.nanoTime() - begin);
                     ThrowawayMariaDb db = new ThrowawayMariaDb(instanceDir, dataDir, socketDir, errorLog, process,
                             port, announcedVersion, took);
+                    started = true;
                     LOG.info("Throwaway MariaDB {} ready on {}:{} in {} ms (install-db {} ms, server {} ms; data {})",
                             announcedVersion, HOST, port, took.toMillis(), (installed - begin) / 1_000_000,
                             (System.nanoTime() - installed) / 1_000_000, dataDir);
@@ -280,19 +288,18 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 LOG.warn("Throwaway MariaDB attempt {} on port {} failed ({}), retrying on another port",
                         attempt, port, lastFailure);
             }
-            deleteRecursively(socketDir);
             throw new IllegalStateException("The throwaway MariaDB did not start: " + lastFailure
-                    + "\nCommand: " + String.join(" ", serverCommand(binaries, announcedVersion, dataDir, socketDir,
-                    errorLog, instanceDir, initFile, 0))
+                    + "\nCommand: " + String.join(" ", command)
                     + "\nInstance directory kept for inspection: " + instanceDir
                     + "\n--- tail of " + errorLog + " ---\n" + tail(errorLog)
                     + "\n--- tail of console.log ---\n" + tail(instanceDir.resolve("console.log")));
         } catch (IOException e) {
-            if (socketDir != null) {
-                deleteRecursively(socketDir);
-            }
             throw new UncheckedIOException("Cannot prepare the throwaway MariaDB (instance directory "
                     + instanceDir + "): " + e.getMessage(), e);
+        } finally {
+            if (!started && socketDir != null) {
+                deleteRecursively(socketDir);
+            }
         }
     }
 
@@ -463,7 +470,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
 
     private static List<String> serverCommand(MariaDbBinaries binaries, String announcedVersion, Path dataDir,
                                               Path socketDir, Path errorLog, Path instanceDir, Path initFile,
-                                              int port) {
+                                              int port, List<String> extraFlags) {
         List<String> command = new ArrayList<>(List.of(
                 binaries.server().toString(),
                 "--no-defaults", // must come first
@@ -488,6 +495,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         if (runsAsRoot()) {
             command.add("--user=root");
         }
+        command.addAll(extraFlags);
         return command;
     }
 

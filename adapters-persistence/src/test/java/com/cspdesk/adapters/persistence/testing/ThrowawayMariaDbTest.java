@@ -2,7 +2,9 @@ package com.cspdesk.adapters.persistence.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +17,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,6 +279,22 @@ class ThrowawayMariaDbTest {
                 "jdbc:mysql://127.0.0.1:" + port + "/cspdesk?connectTimeout=1000", db.username(), db.password()))
                 .isInstanceOf(SQLException.class);
         assertThat(db.isRunning()).isTrue();
+    }
+
+    @Test
+    void aServerThatAbortsFailsWithItsErrorLog() throws IOException {
+        Throwable failure = catchThrowable(() -> ThrowawayMariaDb.start(List.of("--no-such-option-for-this-test")));
+        assertThat(failure).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mariadbd exited with code")
+                .hasMessageContaining("--- tail of")
+                .hasMessageContaining("no-such-option-for-this-test");
+        Matcher kept = Pattern.compile("Instance directory kept for inspection: (\\S+)").matcher(failure.getMessage());
+        assertThat(kept.find()).isTrue();
+        try (Stream<Path> paths = Files.walk(Path.of(kept.group(1)))) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
