@@ -27,6 +27,7 @@ class MoneyTest {
         assertThat(Money.of("0.2849", "EUR")).isEqualTo(Money.of("0.28", "EUR"));
         assertThat(Money.of("-0.285", "EUR")).isEqualTo(Money.of("-0.29", "EUR"));
         assertThat(Money.of("100.5", "JPY")).isEqualTo(Money.of("101", "JPY"));
+        assertThat(Money.of(new BigDecimal("1.005"), EUR)).isEqualTo(Money.of("1.01", "EUR"));
     }
 
     @Test

@@ -51,6 +51,7 @@ class OrderTest {
 
     private static Order applied(OrderChange change) {
         assertThat(change).isInstanceOf(OrderChange.Applied.class);
+        assertThat(change.applied()).isTrue();
         return ((OrderChange.Applied) change).order();
     }
 
