@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The tax rate of each market, from configuration, with a fallback for markets configuration does not name.
+ * Spec "Buy software subscriptions on behalf of customers" step 3 (tax on top, or inside AU/BR prices): the rate of each market, from configuration.
  *
- * <p>The default fallback is 0: the product never invents a tax it cannot justify; a market that
- * needs tax must be configured. {@link #defaults()} holds standard VAT/GST rates as known in 2025;
+ * <p>Markets configuration does not name get the fallback rate, by default 0: the product never invents
+ * a tax it cannot justify; a market that needs tax must be configured. {@link #defaults()} holds standard VAT/GST rates as known in 2025;
  * they are a starting point for configuration, not tax advice.
  */
 public final class TaxRates {
