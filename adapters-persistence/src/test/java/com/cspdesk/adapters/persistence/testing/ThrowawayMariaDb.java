@@ -131,7 +131,9 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
-    private static final Pattern DATABASE_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final Pattern DATABASE_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** MySQL allows 64 characters; leaves room for {@code _<counter>}. */
+    private static final int DATABASE_PREFIX_MAX = 48;
 
     /** Same InnoDB settings for mariadb-install-db (which runs the server in bootstrap mode) and the server. */
     private static final List<String> INNODB_FLAGS = List.of(
@@ -352,13 +354,16 @@ public final class ThrowawayMariaDb implements AutoCloseable {
      * Creates a new empty database (utf8mb4, utf8mb4_unicode_ci) named {@code <prefix>_<n>} and
      * returns its JDBC URL, so a test class can be isolated from the others.
      *
-     * @param prefix letters, digits and underscores, starting with a letter, at most 40 characters
+     * @param prefix letters, digits and underscores, starting with a letter (e.g. the test class's
+     *               simple name); lower-cased, and cut to 48 characters
      */
     public String newDatabase(String prefix) {
         if (prefix == null || !DATABASE_PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("Database prefix must match " + DATABASE_PREFIX + ": " + prefix);
         }
-        String name = prefix.toLowerCase(Locale.ROOT) + "_" + databaseCounter.incrementAndGet();
+        String base = prefix.toLowerCase(Locale.ROOT);
+        String name = base.substring(0, Math.min(base.length(), DATABASE_PREFIX_MAX)) + "_"
+                + databaseCounter.incrementAndGet();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {

@@ -240,6 +240,8 @@ class ThrowawayMariaDbTest {
             assertThat(rs.getInt(1)).isZero();
         }
         assertThatThrownBy(() -> db.newDatabase("bad-name; DROP")).isInstanceOf(IllegalArgumentException.class);
+        String longName = db.newDatabase("AVeryLongTestClassNameThatGoesOnAndOnForeverAndEverTest");
+        assertThat(longName).contains("/averylongtestclassnamethatgoesonandonforeverande_");
     }
 
     @Test
