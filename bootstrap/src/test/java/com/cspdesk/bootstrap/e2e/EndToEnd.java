@@ -1,0 +1,128 @@
+package com.cspdesk.bootstrap.e2e;
+
+import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * End-to-end tests: the whole product over real HTTP on the throwaway MariaDB, each test class
+ * with its own database, sandbox mode on, a configured JWT secret and first global admin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EndToEnd implements TestPropertyProvider {
+
+    static final String JWT_SECRET = "e2e-secret-that-is-long-enough-for-hs256-0123456789";
+    static final String ADMIN = "root.admin@partner.test";
+    static final String ADMIN_PASSWORD = "Root-Admin-Passw0rd!";
+    static final String DEMO_PASSWORD = "Demo-Passw0rd!";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        ThrowawayMariaDb db = ThrowawayMariaDb.shared();
+        Map<String, String> properties = new HashMap<>(db.properties(db.newDatabase(getClass().getSimpleName().toLowerCase(Locale.ROOT))));
+        properties.put("cspdesk.sandbox.enabled", String.valueOf(sandbox()));
+        properties.put("cspdesk.security.jwt-secret", JWT_SECRET);
+        properties.put("cspdesk.admin.username", ADMIN);
+        properties.put("cspdesk.admin.password", ADMIN_PASSWORD);
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    boolean sandbox() {
+        return true;
+    }
+
+    String login(String username, String password) {
+        Answer answer = send("POST", "/login", null, Map.of("username", username, "password", password));
+        if (answer.status() != 200) {
+            throw new AssertionError("login failed for " + username + ": " + answer.status() + " " + answer.body());
+        }
+        return (String) answer.json().get("access_token");
+    }
+
+    String loginDemo(String username) {
+        return login(username, DEMO_PASSWORD);
+    }
+
+    Answer send(String method, String path, String token, Object body, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                    .timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                byte[] bytes = body instanceof String raw ? raw.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
+                if (List.of(headers).stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+                    request.header("Content-Type", "application/json");
+                }
+                request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().map(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer with its body parsed on demand. */
+    record Answer(int status, String body, Map<String, List<String>> headers, JsonMapper mapper) {
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            try {
+                return mapper.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        String problemCode() {
+            if (!String.valueOf(header("Content-Type")).startsWith("application/problem+json")) {
+                throw new AssertionError("not problem+json (" + header("Content-Type") + "): " + status + " " + body);
+            }
+            return (String) json().get("code");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

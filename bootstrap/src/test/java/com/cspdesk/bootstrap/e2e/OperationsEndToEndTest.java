@@ -1,0 +1,54 @@
+package com.cspdesk.bootstrap.e2e;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class OperationsEndToEndTest extends EndToEnd {
+
+    @Test
+    void healthIsOpenAndChecksTheDatabase() {
+        Answer health = send("GET", "/health", null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json()).containsEntry("status", "UP");
+        Answer readiness = send("GET", "/health/readiness", null, null);
+        assertThat(readiness.status()).isEqualTo(200);
+        Answer detailed = send("GET", "/health", login(ADMIN, ADMIN_PASSWORD), null);
+        assertThat(detailed.body()).contains("jdbc");
+    }
+
+    @Test
+    void theCorrelationIdIsEchoedOrMade() {
+        assertThat(send("GET", "/health", null, null, "MS-CorrelationId", "abc-123").header("MS-CorrelationId")).isEqualTo("abc-123");
+        String made = send("GET", "/health", null, null).header("MS-CorrelationId");
+        assertThat(made).matches("[0-9a-f-]{36}");
+        Answer problem = send("GET", "/v1/nothing-here", null, null, "MS-CorrelationId", "trace-me");
+        assertThat(problem.json()).containsEntry("correlationId", "trace-me");
+        // A header value that could forge log lines is replaced, not echoed.
+        assertThat(send("GET", "/health", null, null, "MS-CorrelationId", "x y\tz").header("MS-CorrelationId")).isNotEqualTo("x y\tz");
+    }
+
+    @Test
+    void everyFrameworkErrorIsProblemJson() {
+        String admin = login(ADMIN, ADMIN_PASSWORD);
+        Answer notFound = send("GET", "/v1/nothing-here", admin, null, "Accept-Language", "de");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.problemCode()).isEqualTo("not_found");
+        assertThat(notFound.json().get("title")).isEqualTo("Nicht gefunden");
+
+        Answer wrongMethod = send("PATCH", "/v1/users", admin, Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.problemCode()).isEqualTo("method_not_allowed");
+
+        Answer wrongType = send("POST", "/v1/users", admin, "username=x", "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.problemCode()).isEqualTo("unsupported_media_type");
+
+        Answer tooLarge = send("POST", "/v1/users", admin, "{\"username\":\"" + "x".repeat(2_000_000) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+    }
+}
