@@ -1,0 +1,9 @@
+package com.cspdesk.application.customers.port.in;
+
+import com.cspdesk.domain.market.Market;
+
+import java.time.Instant;
+
+/** A customer as api.md shows it: tenant id, company profile, billing country. */
+public record CustomerView(String tenantId, String companyName, String domain, Market country, Instant createdAt) {
+}

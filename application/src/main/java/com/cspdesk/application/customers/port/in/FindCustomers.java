@@ -1,0 +1,16 @@
+package com.cspdesk.application.customers.port.in;
+
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+
+import java.util.Optional;
+
+/**
+ * api.md "Customers": the customers by company name, optionally those whose name or domain starts
+ * with {@code query} (case-insensitive), in keyset pages. A customer's admin finds only its own.
+ */
+public interface FindCustomers {
+
+    Page<CustomerView> find(Optional<String> query, PageRequest page, Actor actor);
+}

@@ -1,0 +1,34 @@
+package com.cspdesk.application.customers.port.out;
+
+import com.cspdesk.domain.market.Market;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored customers. */
+public interface Customers {
+
+    /** Adds the customer; false when its domain is taken (also when taken concurrently). */
+    boolean add(Customer customer);
+
+    Optional<Customer> byTenantId(String tenantId);
+
+    /** By domain, case-insensitive. */
+    Optional<Customer> byDomain(String domain);
+
+    /**
+     * Customers ordered by company name then tenant id, after {@code after} (exclusive), at most
+     * {@code limit}; with a prefix, only those whose name or domain starts with it.
+     */
+    List<Customer> page(Optional<String> prefix, Optional<Cursor> after, int limit);
+
+    long count(Optional<String> prefix);
+
+    record Customer(String tenantId, String companyName, String domain, Market country, Instant createdAt) {
+    }
+
+    /** The last customer of a page. */
+    record Cursor(String companyName, String tenantId) {
+    }
+}

@@ -1,0 +1,11 @@
+package com.cspdesk.application.ordering.port.in;
+
+import com.cspdesk.application.shared.port.in.Actor;
+
+import java.util.Optional;
+
+/** api.md "Orders": one order of a customer; empty when missing or not visible to the actor. */
+public interface GetOrder {
+
+    Optional<OrderView> get(String customerTenantId, String orderId, Actor actor);
+}

@@ -1,0 +1,26 @@
+package com.cspdesk.application.ordering.port.in;
+
+import com.cspdesk.domain.catalog.TermDuration;
+import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.order.LineStatus;
+import com.cspdesk.domain.order.OrderStatus;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+/** An order as api.md shows it, with its prices and tax as they were at purchase. */
+public record OrderView(String id, String customerTenantId, String billingCycle, Currency currency, Instant creationDate,
+                        OrderStatus status, List<Line> lineItems, PriceQuote totals, String createdBy) {
+
+    public OrderView {
+        lineItems = List.copyOf(lineItems);
+    }
+
+    /** A line: {@code quantity} is 0 once cancelled, {@code charged} is what was bought. */
+    public record Line(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
+                       int quantity, TermDuration termDuration, Money unitPrice, PriceQuote charged,
+                       boolean taxIncluded, LineStatus status) {
+    }
+}
