@@ -1,0 +1,86 @@
+package com.cspdesk.application.catalog;
+
+import com.cspdesk.application.catalog.port.in.CatalogViews.AvailabilityView;
+import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
+import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
+import com.cspdesk.application.catalog.port.in.ListAvailabilities;
+import com.cspdesk.application.catalog.port.in.ListProducts;
+import com.cspdesk.application.catalog.port.in.ListSkus;
+import com.cspdesk.application.catalog.port.in.TargetView;
+import com.cspdesk.application.catalog.port.out.Catalog;
+import com.cspdesk.domain.catalog.EarlierVersionRights;
+import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.catalog.SoftwareSku;
+import com.cspdesk.domain.catalog.SoftwareVersion;
+import com.cspdesk.domain.market.Market;
+import com.cspdesk.domain.money.MarketCurrencies;
+import com.cspdesk.domain.money.PriceQuotePolicy;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Browsing the catalog for a customer's market: what is sold there, in its currency, with tax
+ * shown as the market requires.
+ */
+public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvailabilities {
+
+    private final Catalog catalog;
+    private final ProductAvailability productAvailability;
+    private final MarketCurrencies marketCurrencies;
+    private final PriceQuotePolicy priceQuotePolicy;
+
+    public CatalogBrowsing(Catalog catalog, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
+                           PriceQuotePolicy priceQuotePolicy) {
+        this.catalog = catalog;
+        this.productAvailability = productAvailability;
+        this.marketCurrencies = marketCurrencies;
+        this.priceQuotePolicy = priceQuotePolicy;
+    }
+
+    @Override
+    public List<ProductView> products(Market country, Optional<TargetView> targetView) {
+        return catalog.products().stream()
+                .filter(product -> targetView.map(view -> view.includes(product.kind())).orElse(true))
+                .sorted(Comparator.comparing(Catalog.Product::title))
+                .map(product -> new ProductView(product.id(), product.title(), product.description(), product.kind(),
+                        TargetView.of(product.kind()), product.publisherName()))
+                .toList();
+    }
+
+    @Override
+    public Optional<List<SkuView>> skus(String productId, Market country) {
+        return catalog.product(productId).map(product -> catalog.skus(productId).stream()
+                .sorted(Comparator.comparing(Catalog.Sku::id))
+                .map(sku -> new SkuView(product.id(), sku.id(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(),
+                        sku.billingCycles(), sku.term(), product.kind().contractType(),
+                        !product.kind().isLinuxSoftwarePlan(), versions(product, sku), sku.languages(), sku.bitness()))
+                .toList());
+    }
+
+    @Override
+    public Optional<List<AvailabilityView>> availabilities(String productId, String skuId, Market country) {
+        Optional<Catalog.Product> product = catalog.product(productId);
+        if (product.isEmpty() || catalog.sku(productId, skuId).isEmpty()) {
+            return Optional.empty();
+        }
+        Catalog.Sku sku = catalog.sku(productId, skuId).get();
+        boolean purchasable = productAvailability.check(product.get().kind(), country).isAvailable();
+        boolean taxIncluded = priceQuotePolicy.includesTax(country);
+        return Optional.of(catalog.availabilities(productId, skuId).stream()
+                .filter(availability -> availability.currency().equals(marketCurrencies.currencyOf(country)))
+                .map(availability -> new AvailabilityView(availability.id(), availability.catalogItemId(), country,
+                        purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice()))
+                .toList());
+    }
+
+    /** The version bought and the earlier ones it entitles to, newest first; none for software without keys. */
+    static List<SoftwareVersion> versions(Catalog.Product product, Catalog.Sku sku) {
+        if (product.family().isEmpty() || sku.version().isEmpty() || sku.languages().isEmpty() || sku.bitness().isEmpty()) {
+            return List.of();
+        }
+        return new EarlierVersionRights().entitledVersions(
+                new SoftwareSku(product.family().get(), sku.version().get(), sku.languages(), sku.bitness()));
+    }
+}

@@ -1,0 +1,109 @@
+package com.cspdesk.application.customers;
+
+import com.cspdesk.application.customers.port.in.CreateCustomer;
+import com.cspdesk.application.customers.port.in.CustomerView;
+import com.cspdesk.application.customers.port.in.FindCustomers;
+import com.cspdesk.application.customers.port.in.GetCustomer;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.market.Market;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** api.md "Customers": adding customers and finding them, each partner user seeing what it may. */
+public final class CustomerAccounts implements CreateCustomer, FindCustomers, GetCustomer {
+
+    static final String TOKEN_KIND = "customers";
+    // A DNS name: labels of letters, digits and hyphens, at least one dot, at most 253 characters.
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+    private final Customers customers;
+    private final Clock clock;
+
+    public CustomerAccounts(Customers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreateCustomerResult create(NewCustomer customer, Actor actor) {
+        String name = customer.companyName() == null ? "" : customer.companyName().strip();
+        if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
+            return new Refused(Reason.COMPANY_NAME_INVALID, Reason.COMPANY_NAME_INVALID.field());
+        }
+        String domain = normalizedDomain(customer.domain());
+        if (!DOMAIN.matcher(domain).matches()) {
+            return new Refused(Reason.DOMAIN_INVALID, Reason.DOMAIN_INVALID.field());
+        }
+        Optional<Market> country = Market.parse(customer.country());
+        if (country.isEmpty() || customer.country().strip().length() != 2) {
+            return new Refused(Reason.COUNTRY_INVALID, Reason.COUNTRY_INVALID.field());
+        }
+        Customers.Customer created = new Customers.Customer(UUID.randomUUID().toString(), name, domain, country.get(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!customers.add(created)) {
+            return new Refused(Reason.DOMAIN_TAKEN, Reason.DOMAIN_TAKEN.field());
+        }
+        return new Created(view(created));
+    }
+
+    @Override
+    public Page<CustomerView> find(Optional<String> query, PageRequest page, Actor actor) {
+        if (actor.isCustomer()) {
+            // A customer's admin has exactly one customer: its own.
+            List<CustomerView> own = customers.byTenantId(actor.customerTenantId().get()).map(CustomerAccounts::view)
+                    .filter(c -> query.map(q -> matches(c, q)).orElse(true)).stream().toList();
+            return new Page<>(own, own.size(), Optional.empty());
+        }
+        Optional<String> prefix = query.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.toLowerCase(Locale.ROOT));
+        Optional<Customers.Cursor> after = page.continuationToken().map(token -> {
+            List<String> values = ContinuationTokens.decode(TOKEN_KIND, 2, token);
+            return new Customers.Cursor(values.get(0), values.get(1));
+        });
+        List<Customers.Customer> rows = customers.page(prefix, after, page.size() + 1);
+        boolean more = rows.size() > page.size();
+        List<Customers.Customer> shown = more ? rows.subList(0, page.size()) : rows;
+        Optional<String> next = more
+                ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, shown.get(shown.size() - 1).companyName(),
+                shown.get(shown.size() - 1).tenantId()))
+                : Optional.empty();
+        return new Page<>(shown.stream().map(CustomerAccounts::view).toList(), customers.count(prefix), next);
+    }
+
+    @Override
+    public Optional<CustomerView> get(String tenantIdOrDomain, Actor actor) {
+        if (tenantIdOrDomain == null || tenantIdOrDomain.isBlank()) {
+            return Optional.empty();
+        }
+        String key = tenantIdOrDomain.strip();
+        Optional<Customers.Customer> found = TENANT_ID.matcher(key).matches()
+                ? customers.byTenantId(key.toLowerCase(Locale.ROOT))
+                : customers.byDomain(normalizedDomain(key));
+        return found.filter(c -> actor.maySee(c.tenantId())).map(CustomerAccounts::view);
+    }
+
+    private static boolean matches(CustomerView customer, String query) {
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return customer.companyName().toLowerCase(Locale.ROOT).startsWith(q) || customer.domain().startsWith(q);
+    }
+
+    private static String normalizedDomain(String domain) {
+        return domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static CustomerView view(Customers.Customer customer) {
+        return new CustomerView(customer.tenantId(), customer.companyName(), customer.domain(), customer.country(),
+                customer.createdAt());
+    }
+}

@@ -1,0 +1,64 @@
+package com.cspdesk.application.catalog;
+
+import com.cspdesk.application.catalog.port.in.CatalogViews;
+import com.cspdesk.application.catalog.port.in.TargetView;
+import com.cspdesk.application.ordering.CatalogFixture;
+import com.cspdesk.domain.catalog.ContractType;
+import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.catalog.SoftwareVersion;
+import com.cspdesk.domain.market.Market;
+import com.cspdesk.domain.money.MarketCurrencies;
+import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuotePolicy;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogBrowsingTest {
+
+    private final CatalogBrowsing browsing = new CatalogBrowsing(new CatalogFixture(), ProductAvailability.asInSpec(),
+            MarketCurrencies.defaults(), PriceQuotePolicy.defaults());
+
+    @Test
+    void targetViewsFilterByKind() {
+        assertThat(browsing.products(Market.of("HU"), Optional.empty())).hasSize(3);
+        assertThat(browsing.products(Market.of("HU"), Optional.of(TargetView.SOFTWARE_PERPETUAL)))
+                .extracting(CatalogViews.ProductView::kind).containsExactly(ProductKind.PERPETUAL_SOFTWARE);
+        assertThat(browsing.products(Market.of("HU"), Optional.of(TargetView.AZURE_RESERVATIONS_VM)))
+                .extracting(CatalogViews.ProductView::id).containsExactly(CatalogFixture.VM_RES);
+        assertThat(browsing.products(Market.of("HU"), Optional.of(TargetView.SOFTWARE)))
+                .extracting(CatalogViews.ProductView::id).doesNotContain(CatalogFixture.VM_RES);
+    }
+
+    @Test
+    void skusShowEarlierVersionRightsAndWhetherTheyCanBeCancelled() {
+        var ws = browsing.skus(CatalogFixture.WS_STD, Market.of("HU")).orElseThrow().get(0);
+        assertThat(ws.versions()).containsExactly(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2016"));
+        assertThat(ws.contractType()).isEqualTo(ContractType.PERPETUAL);
+        assertThat(ws.cancellable()).isTrue();
+        assertThat(browsing.skus(CatalogFixture.SUSE, Market.of("HU")).orElseThrow().get(0).cancellable()).isFalse();
+        assertThat(browsing.skus("NOPE", Market.of("HU"))).isEmpty();
+    }
+
+    @Test
+    void availabilitiesShowTheMarketsCurrencyTaxAndWhetherItSells() {
+        var hu = browsing.availabilities(CatalogFixture.WS_STD, "0001", Market.of("HU")).orElseThrow();
+        assertThat(hu).singleElement().satisfies(a -> {
+            assertThat(a.listPrice()).isEqualTo(Money.of("384840.00", "HUF"));
+            assertThat(a.taxIncluded()).isFalse();
+            assertThat(a.purchasable()).isTrue();
+            assertThat(a.catalogItemId()).isEqualTo(CatalogFixture.WS_STD + ":0001:AVHUF");
+        });
+        assertThat(browsing.availabilities(CatalogFixture.WS_STD, "0001", Market.of("AU")).orElseThrow())
+                .singleElement().satisfies(a -> assertThat(a.taxIncluded()).isTrue());
+        assertThat(browsing.availabilities(CatalogFixture.VM_RES, "0001", Market.of("GL")).orElseThrow())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.purchasable()).isFalse();
+                    assertThat(a.listPrice().currency().getCurrencyCode()).isEqualTo("USD");
+                });
+        assertThat(browsing.availabilities(CatalogFixture.WS_STD, "9999", Market.of("HU"))).isEmpty();
+    }
+}

@@ -1,0 +1,213 @@
+package com.cspdesk.application.ordering;
+
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.application.ordering.port.in.PlaceOrder;
+import com.cspdesk.application.ordering.port.in.PlaceOrder.LineItem;
+import com.cspdesk.application.ordering.port.in.PlaceOrder.PlaceOrderCommand;
+import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.software.port.out.Entitlements;
+import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.catalog.SoftwareVersion;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.market.Market;
+import com.cspdesk.domain.money.MarketCurrencies;
+import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuotePolicy;
+import com.cspdesk.domain.order.OrderStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static com.cspdesk.application.ordering.CatalogFixture.SUSE;
+import static com.cspdesk.application.ordering.CatalogFixture.VM_RES;
+import static com.cspdesk.application.ordering.CatalogFixture.WS_STD;
+import static com.cspdesk.application.ordering.CatalogFixture.offer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class OrderingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123456789Z");
+    private static final String HU_TENANT = "11111111-1111-4111-8111-111111111111";
+    private static final String AU_TENANT = "22222222-2222-4222-8222-222222222222";
+    private static final String GL_TENANT = "33333333-3333-4333-8333-333333333333";
+    private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
+
+    private final Customers customers = mock(Customers.class);
+    private final Orders orders = mock(Orders.class);
+    private final Entitlements entitlements = mock(Entitlements.class);
+    private final ActivityLog activityLog = mock(ActivityLog.class);
+    private final Transactions transactions = mock(Transactions.class);
+    private Ordering ordering;
+
+    @BeforeEach
+    void setUp() {
+        when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        customer(HU_TENANT, "HU");
+        customer(AU_TENANT, "AU");
+        customer(GL_TENANT, "GL");
+        ordering = new Ordering(customers, new CatalogFixture(), orders, entitlements, activityLog, transactions,
+                ProductAvailability.asInSpec(), MarketCurrencies.defaults(), PriceQuotePolicy.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aHungarianOrderAddsTaxOnTopAndStoresOrderEntitlementAndActivityTogether() {
+        var result = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 2)), AGENT);
+
+        OrderView order = ((PlaceOrder.Placed) result).order();
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(order.creationDate()).isEqualTo(Instant.parse("2026-11-21T10:15:30.123456Z"));
+        assertThat(order.totals().net()).isEqualTo(Money.of("769680.00", "HUF"));
+        assertThat(order.totals().tax()).isEqualTo(Money.of("207813.60", "HUF"));
+        assertThat(order.totals().gross()).isEqualTo(Money.of("977493.60", "HUF"));
+        assertThat(order.lineItems().get(0).taxIncluded()).isFalse();
+        assertThat(order.lineItems().get(0).friendlyName()).contains("Windows Server 2022 Standard");
+
+        ArgumentCaptor<List<Entitlements.Entitlement>> granted = ArgumentCaptor.captor();
+        verify(entitlements).grant(granted.capture());
+        assertThat(granted.getValue()).singleElement().satisfies(e -> {
+            assertThat(e.versions()).containsExactly(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2016"));
+            assertThat(e.customerTenantId()).isEqualTo(HU_TENANT);
+        });
+        ArgumentCaptor<ActivityEntry> activity = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog).append(activity.capture());
+        assertThat(activity.getValue().operationType()).isEqualTo("create_order");
+        assertThat(activity.getValue().userPrincipalName()).isEqualTo("admin.agent@partner.example");
+        assertThat(activity.getValue().resourceId()).isEqualTo(order.id());
+        verify(orders).add(any());
+    }
+
+    @Test
+    void anAustralianPriceAlreadyIncludesGst() {
+        OrderView order = ((PlaceOrder.Placed) ordering.place(command(AU_TENANT, new LineItem(0, offer(WS_STD, "AUD"), 1)), AGENT)).order();
+        assertThat(order.totals().gross()).isEqualTo(Money.of("1787.37", "AUD"));
+        assertThat(order.totals().tax()).isEqualTo(Money.of("162.49", "AUD"));
+        assertThat(order.totals().net()).isEqualTo(Money.of("1624.88", "AUD"));
+        assertThat(order.lineItems().get(0).taxIncluded()).isTrue();
+    }
+
+    @Test
+    void anAzureReservationIsRefusedInGreenlandNamingTheMarket() {
+        var result = ordering.place(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT);
+        assertThat(result).isEqualTo(new PlaceOrder.Refused(PlaceOrder.Reason.MARKET_UNAVAILABLE, "lineItems[0].offerId",
+                List.of("GL", "Azure reserved VM instances")));
+        assertThat(PlaceOrder.Reason.MARKET_UNAVAILABLE.businessRule()).isTrue();
+        verifyNoInteractions(orders, entitlements, activityLog);
+    }
+
+    @Test
+    void otherKindsStillSellInGreenland() {
+        assertThat(ordering.place(command(GL_TENANT, new LineItem(0, offer(WS_STD, "USD"), 1)), AGENT))
+                .isInstanceOf(PlaceOrder.Placed.class);
+    }
+
+    @Test
+    void reservationsAndPlansGrantNoSoftwareEntitlement() {
+        ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1), new LineItem(1, offer(SUSE, "HUF"), 1)), AGENT);
+        verify(entitlements).grant(List.of());
+    }
+
+    @Test
+    void everyBadInputIsRefusedWithItsFieldAndNothingIsStored() {
+        assertRefused(command(HU_TENANT), PlaceOrder.Reason.LINE_ITEMS_INVALID, "lineItems");
+        assertRefused(command(HU_TENANT, new LineItem(0, "not-an-offer", 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
+        assertRefused(command(HU_TENANT, new LineItem(0, "NOPE:0001:AVHUF", 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
+        assertRefused(command(HU_TENANT, new LineItem(0, null, 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "EUR"), 1)), PlaceOrder.Reason.OFFER_NOT_FOR_MARKET,
+                "lineItems[0].offerId");
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 0)), PlaceOrder.Reason.QUANTITY_OUT_OF_RANGE,
+                "lineItems[0].quantity");
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1001)), PlaceOrder.Reason.QUANTITY_OUT_OF_RANGE,
+                "lineItems[0].quantity");
+        assertRefused(command(HU_TENANT, new LineItem(3, offer(WS_STD, "HUF"), 1), new LineItem(3, offer(WS_STD, "HUF"), 1)),
+                PlaceOrder.Reason.LINE_ITEM_NUMBER_DUPLICATE, "lineItems[1].lineItemNumber");
+        assertRefused(new PlaceOrderCommand(HU_TENANT, "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
+                PlaceOrder.Reason.BILLING_CYCLE_NOT_SUPPORTED, "billingCycle");
+        verifyNoInteractions(orders, entitlements, activityLog);
+    }
+
+    @Test
+    void theEdgesOfTheQuantityRangeAreAccepted() {
+        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
+        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
+    }
+
+    @Test
+    void aCustomersAdminCannotOrderOrReadForAnotherTenant() {
+        Actor otherTenantAdmin = Actor.customer("it@fabrikam.example", AU_TENANT);
+        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), otherTenantAdmin))
+                .isInstanceOf(PlaceOrder.CustomerNotFound.class);
+        assertThat(ordering.list(HU_TENANT, PageRequest.first(10), otherTenantAdmin)).isEmpty();
+        assertThat(ordering.get(HU_TENANT, "any", otherTenantAdmin)).isEmpty();
+        assertThat(ordering.place(command("44444444-4444-4444-8444-444444444444", new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT))
+                .isInstanceOf(PlaceOrder.CustomerNotFound.class);
+        verify(orders, never()).page(any(), any(), anyInt());
+    }
+
+    @Test
+    void listingPagesByKeysetAndRefusesForeignTokens() {
+        Orders.StoredOrder first = storedOrder("o-1", NOW);
+        Orders.StoredOrder second = storedOrder("o-2", NOW.minusSeconds(5));
+        when(orders.page(HU_TENANT, Optional.empty(), 2)).thenReturn(List.of(first, second));
+        when(orders.count(HU_TENANT)).thenReturn(7L);
+
+        var page = ordering.list(HU_TENANT, PageRequest.first(1), AGENT).orElseThrow();
+
+        assertThat(page.items()).extracting(OrderView::id).containsExactly("o-1");
+        assertThat(page.totalCount()).isEqualTo(7);
+        String token = page.continuationToken().orElseThrow();
+        when(orders.page(HU_TENANT, Optional.of(new Orders.Cursor(NOW, "o-1")), 2)).thenReturn(List.of(second));
+        var next = ordering.list(HU_TENANT, new PageRequest(1, Optional.of(token)), AGENT).orElseThrow();
+        assertThat(next.items()).extracting(OrderView::id).containsExactly("o-2");
+        assertThat(next.continuationToken()).isEmpty();
+
+        assertThatThrownBy(() -> ordering.list(AU_TENANT, new PageRequest(1, Optional.of(token)), AGENT))
+                .isInstanceOf(InvalidContinuationToken.class);
+        assertThatThrownBy(() -> ordering.list(HU_TENANT, new PageRequest(1, Optional.of("garbage!")), AGENT))
+                .isInstanceOf(InvalidContinuationToken.class);
+    }
+
+    private Orders.StoredOrder storedOrder(String id, Instant at) {
+        return new Orders.StoredOrder(id, HU_TENANT, "one_time", java.util.Currency.getInstance("HUF"), at, OrderStatus.COMPLETED,
+                com.cspdesk.domain.money.PriceQuote.zero(java.util.Currency.getInstance("HUF")), "agent", List.of());
+    }
+
+    private void assertRefused(PlaceOrderCommand command, PlaceOrder.Reason reason, String field) {
+        var result = ordering.place(command, AGENT);
+        assertThat(result).isInstanceOfSatisfying(PlaceOrder.Refused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(reason);
+            assertThat(refused.field()).isEqualTo(field);
+        });
+    }
+
+    private static PlaceOrderCommand command(String tenant, LineItem... items) {
+        return new PlaceOrderCommand(tenant, "one_time", List.of(items));
+    }
+
+    private void customer(String tenant, String country) {
+        when(customers.byTenantId(tenant)).thenReturn(Optional.of(new Customers.Customer(tenant, "Customer " + country,
+                country.toLowerCase() + ".example", Market.of(country), NOW)));
+    }
+}
