@@ -1,0 +1,43 @@
+package com.cspdesk.adapters.web.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+final class CatalogResponses {
+
+    private CatalogResponses() {
+    }
+
+    @Serdeable
+    record ProductResponse(String id, String title, String description, ProductType productType, String publisherName) {
+    }
+
+    @Serdeable
+    record ProductType(String id, String displayName) {
+    }
+
+    /** {@code termDuration} is written as {@code null} for perpetual software, as Partner Center does. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SkuResponse(String id, String productId, String title, int minimumQuantity, int maximumQuantity,
+                       List<String> supportedBillingCycles, @Nullable String termDuration, String contractType,
+                       boolean cancellable, List<String> versions, List<String> languages, List<String> bitness) {
+    }
+
+    @Serdeable
+    record AvailabilityResponse(String id, String catalogItemId, String country, String currency,
+                                @JsonProperty("isPurchasable") boolean isPurchasable, MoneyJson listPrice,
+                                boolean taxIncluded, List<Term> terms,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MoneyJson baseComputePrice) {
+    }
+
+    /** {@code duration} is {@code null} for perpetual software. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Term(@Nullable String duration, String description) {
+    }
+}

@@ -1,0 +1,143 @@
+package com.cspdesk.adapters.web.customers;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.customers.CustomerRequests.BillingProfile;
+import com.cspdesk.adapters.web.customers.CustomerRequests.CompanyProfile;
+import com.cspdesk.adapters.web.customers.CustomerRequests.CreateCustomerRequest;
+import com.cspdesk.adapters.web.customers.CustomerRequests.CustomerResponse;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.application.customers.port.in.CreateCustomer;
+import com.cspdesk.application.customers.port.in.CustomerView;
+import com.cspdesk.application.customers.port.in.FindCustomers;
+import com.cspdesk.application.customers.port.in.GetCustomer;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * api.md "Customers": the partner's admin agents and global admins add customers; they and the
+ * sales agents find and read them; a customer's own admin reads its own customer only (another
+ * tenant's customer is 404, as if it did not exist).
+ */
+@Controller("/v1/customers")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CustomersController {
+
+    static final String PATH = "/v1/customers";
+
+    private final CreateCustomer createCustomer;
+    private final FindCustomers findCustomers;
+    private final GetCustomer getCustomer;
+    private final IdempotentResponses idempotent;
+    private final Problems problems;
+
+    CustomersController(CreateCustomer createCustomer, FindCustomers findCustomers, GetCustomer getCustomer,
+                        IdempotentResponses idempotent, Problems problems) {
+        this.createCustomer = createCustomer;
+        this.findCustomers = findCustomers;
+        this.getCustomer = getCustomer;
+        this.idempotent = idempotent;
+        this.problems = problems;
+    }
+
+    @Post
+    @Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+    HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateCustomerRequest body) {
+        Actor actor = Actors.of(caller);
+        return idempotent.run(request, caller, body, () -> {
+            CreateCustomer.CreateCustomerResult result = createCustomer.create(new CreateCustomer.NewCustomer(
+                    body.companyProfile().companyName(), body.companyProfile().domain(), body.billingProfile().country()),
+                    actor);
+            if (result instanceof CreateCustomer.Created created) {
+                CustomerResponse customer = response(created.customer());
+                return HttpResponse.created(customer, URI.create(self(created.customer())));
+            }
+            return refusal(request, (CreateCustomer.Refused) result);
+        });
+    }
+
+    @Get
+    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
+                         @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+                         @QueryValue @Nullable @Size(max = 1024) String continuationToken,
+                         @QueryValue @Nullable @Size(max = 255) String q) {
+        int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
+        Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty());
+        Page<CustomerView> page;
+        try {
+            page = findCustomers.find(query, new PageRequest(pageSize, Optional.ofNullable(continuationToken)),
+                    Actors.of(caller));
+        } catch (InvalidContinuationToken invalid) {
+            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
+                    List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
+        }
+        String next = page.continuationToken().map(token -> {
+            UriBuilder uri = UriBuilder.of(PATH).queryParam("size", pageSize).queryParam("continuationToken", token);
+            query.ifPresent(value -> uri.queryParam("q", value));
+            return uri.toString();
+        }).orElse(null);
+        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
+                page.items().stream().map(CustomersController::response).toList(), next));
+    }
+
+    @Get("/{customerTenantIdOrDomain}")
+    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerTenantIdOrDomain) {
+        Actor actor = Actors.of(caller);
+        return getCustomer.get(customerTenantIdOrDomain, actor)
+                .filter(customer -> actor.maySee(customer.tenantId()))
+                .<HttpResponse<?>>map(customer -> HttpResponse.ok(response(customer)))
+                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found"));
+    }
+
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, CreateCustomer.Refused refused) {
+        String code = refused.reason().code();
+        String field = refused.field() == null ? refused.reason().field() : refused.field();
+        HttpStatus status = refused.reason() == CreateCustomer.Reason.DOMAIN_TAKEN ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        return problems.respond(request, problems.problem(request, status, code,
+                List.of(problems.fieldError(request, field, code))));
+    }
+
+    static String self(CustomerView customer) {
+        return PATH + "/" + customer.tenantId();
+    }
+
+    private static CustomerResponse response(CustomerView customer) {
+        Map<String, ResourceCollection.Link> links = new LinkedHashMap<>();
+        links.put("self", new ResourceCollection.Link(self(customer), "GET"));
+        links.put("orders", new ResourceCollection.Link(self(customer) + "/orders", "GET"));
+        return new CustomerResponse(customer.tenantId(), new CompanyProfile(customer.companyName(), customer.domain()),
+                new BillingProfile(customer.country().code()), customer.createdAt(), links);
+    }
+}

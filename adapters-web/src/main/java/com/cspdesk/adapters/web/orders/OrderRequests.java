@@ -1,0 +1,65 @@
+package com.cspdesk.adapters.web.orders;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+final class OrderRequests {
+
+    static final int MAX_LINE_ITEMS = 50;
+
+    private OrderRequests() {
+    }
+
+    /**
+     * {@code POST /v1/customers/{id}/orders}. {@code status} is read-only (as in Partner Center):
+     * it is declared only so that sending it can be refused; other unknown fields are ignored.
+     */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PlaceOrderRequest(@Nullable @Size(max = 64) String status,
+                             @NotBlank @Size(max = 64) String billingCycle,
+                             @NotEmpty @Size(max = MAX_LINE_ITEMS) List<@NotNull @Valid LineItemRequest> lineItems) {
+    }
+
+    /** {@code provisioningContext} is accepted (Azure reservations carry one) but not used by the desk yet. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LineItemRequest(@NotNull @Min(0) Integer lineItemNumber,
+                           @NotBlank @Size(max = 256) String offerId,
+                           @NotNull @Positive Integer quantity,
+                           @Nullable @Size(max = 20) Map<String, @Size(max = 256) String> provisioningContext) {
+    }
+
+    @Serdeable
+    record OrderResponse(String id, String referenceCustomerId, String billingCycle, String currencyCode,
+                         Instant creationDate, String status, List<LineItemResponse> lineItems, Totals totals,
+                         Map<String, ResourceCollection.Link> links) {
+    }
+
+    /** {@code termDuration} is {@code null} for perpetual software. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record LineItemResponse(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
+                            int quantity, @Nullable String termDuration, MoneyJson unitPrice, MoneyJson net,
+                            MoneyJson tax, MoneyJson gross, boolean taxIncluded, String status) {
+    }
+
+    @Serdeable
+    record Totals(MoneyJson net, MoneyJson tax, MoneyJson gross) {
+    }
+}
