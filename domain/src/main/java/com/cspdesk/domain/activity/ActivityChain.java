@@ -52,8 +52,17 @@ public final class ActivityChain {
 
     /** Verifies one chain read in sequence order; answers the first entry that does not fit. */
     public static Optional<BrokenLink> firstBrokenLink(List<ChainedEntry> chainInOrder) {
-        String previous = GENESIS;
-        long expectedSequence = 1;
+        return firstBrokenLink(GENESIS, 1, chainInOrder);
+    }
+
+    /**
+     * Verifies a part of a chain that should follow the entry with hash {@code previousHash} and
+     * start at {@code firstSequence}, so long chains can be checked a page at a time.
+     */
+    public static Optional<BrokenLink> firstBrokenLink(String previousHash, long firstSequence, List<ChainedEntry> part) {
+        String previous = previousHash;
+        long expectedSequence = firstSequence;
+        List<ChainedEntry> chainInOrder = part;
         for (ChainedEntry stored : chainInOrder) {
             if (stored.sequence() != expectedSequence) {
                 return Optional.of(new BrokenLink(stored.id(), stored.sequence(), "sequence_gap"));

@@ -47,6 +47,17 @@ class ActivityChainTest {
     }
 
     @Test
+    void aLongChainVerifiesPageByPage() {
+        List<ActivityChain.ChainedEntry> chain = chain(6);
+        assertThat(ActivityChain.firstBrokenLink(ActivityChain.GENESIS, 1, chain.subList(0, 3))).isEmpty();
+        assertThat(ActivityChain.firstBrokenLink(chain.get(2).hash(), 4, chain.subList(3, 6))).isEmpty();
+        assertThat(ActivityChain.firstBrokenLink(chain.get(1).hash(), 4, chain.subList(3, 6)))
+                .contains(new ActivityChain.BrokenLink("id-4", 4, "previous_hash_mismatch"));
+        assertThat(ActivityChain.firstBrokenLink(chain.get(2).hash(), 5, chain.subList(3, 6)))
+                .contains(new ActivityChain.BrokenLink("id-4", 4, "sequence_gap"));
+    }
+
+    @Test
     void fieldBoundariesCannotBeImitated() {
         ActivityEntry a = new ActivityEntry(AT, "get_software_key", "succeeded", "ab", null, "c", "d", "e", "f", Map.of());
         ActivityEntry b = new ActivityEntry(AT, "get_software_key", "succeeded", "a", "b", "c", "d", "e", "f", Map.of());

@@ -1,0 +1,160 @@
+package com.cspdesk.application.activity;
+
+import com.cspdesk.application.activity.port.in.ActivityQuery;
+import com.cspdesk.application.activity.port.in.ActivityRecordView;
+import com.cspdesk.application.activity.port.in.QueryActivityLog;
+import com.cspdesk.application.activity.port.in.VerifyActivityLog;
+import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.domain.activity.ActivityChain;
+import com.cspdesk.domain.activity.ActivityEntry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Spec "View activity for software key access and software downloads", with Partner Center's
+ * audit-record rules (anchor facts): the last 30 days by default, nothing from more than 90
+ * days back, one filter; and the check that the stored chains are intact.
+ */
+public final class ActivityLogReading implements QueryActivityLog, VerifyActivityLog {
+
+    public static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    public static final Duration OLDEST_START = Duration.ofDays(90);
+    static final String TOKEN_KIND = "activity";
+    private static final int BATCH = 1000;
+    private static final Map<String, String> FIELDS = Map.of(
+            "customerid", "customerId", "companyname", "companyName",
+            "resourcetype", "resourceType", "operationtype", "operationType");
+
+    private final ActivityRecords records;
+    private final Clock clock;
+
+    public ActivityLogReading(ActivityRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public QueryResult query(ActivityQuery query) {
+        Instant now = clock.instant();
+        Optional<QueryResult> refusal = refusal(query, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        ActivityRecords.Criteria criteria = criteria(query, now);
+        Optional<ActivityRecords.Cursor> after = query.page().continuationToken().map(ActivityLogReading::cursor);
+        int size = query.page().size();
+        List<ActivityRecords.Stored> rows = records.page(criteria, after, size + 1);
+        boolean more = rows.size() > size;
+        List<ActivityRecords.Stored> shown = more ? rows.subList(0, size) : rows;
+        Optional<String> next = more ? Optional.of(ContinuationTokens.encode(TOKEN_KIND,
+                shown.get(size - 1).entry().operationDate().toString(), shown.get(size - 1).id())) : Optional.empty();
+        return new Found(new Page<>(shown.stream().map(ActivityLogReading::view).toList(), records.count(criteria), next));
+    }
+
+    @Override
+    public QueryResult forEach(ActivityQuery query, Consumer<ActivityRecordView> sink) {
+        Instant now = clock.instant();
+        Optional<QueryResult> refusal = refusal(query, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        ActivityRecords.Criteria criteria = criteria(query, now);
+        Optional<ActivityRecords.Cursor> after = Optional.empty();
+        long total = 0;
+        while (true) {
+            List<ActivityRecords.Stored> batch = records.ascending(criteria, after, BATCH);
+            batch.forEach(stored -> sink.accept(view(stored)));
+            total += batch.size();
+            if (batch.size() < BATCH) {
+                break;
+            }
+            ActivityRecords.Stored last = batch.get(batch.size() - 1);
+            after = Optional.of(new ActivityRecords.Cursor(last.entry().operationDate(), last.id()));
+        }
+        return new Found(new Page<>(List.of(), total, Optional.empty()));
+    }
+
+    @Override
+    public Verification verify() {
+        long checked = 0;
+        List<String> chains = records.chainKeys();
+        for (String chain : chains) {
+            String previousHash = ActivityChain.GENESIS;
+            long sequence = 0;
+            while (true) {
+                List<ActivityChain.ChainedEntry> part = records.chain(chain, sequence, BATCH);
+                Optional<ActivityChain.BrokenLink> broken = ActivityChain.firstBrokenLink(previousHash, sequence + 1, part);
+                checked += part.size();
+                if (broken.isPresent()) {
+                    return new Verification(checked, chains.size(), Optional.of(new BrokenLink(broken.get().id(), chain,
+                            broken.get().sequence(), broken.get().reason())));
+                }
+                if (part.size() < BATCH) {
+                    break;
+                }
+                ActivityChain.ChainedEntry last = part.get(part.size() - 1);
+                previousHash = last.hash();
+                sequence = last.sequence();
+            }
+        }
+        return new Verification(checked, chains.size(), Optional.empty());
+    }
+
+    private static Optional<QueryResult> refusal(ActivityQuery query, Instant now) {
+        Instant end = query.endDate().orElse(now);
+        Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
+        if (start.isBefore(now.minus(OLDEST_START))) {
+            return Optional.of(new Refused("start_date_too_old", "startDate"));
+        }
+        if (!start.isBefore(end)) {
+            return Optional.of(new Refused("date_range_invalid", "endDate"));
+        }
+        if (query.filter().isPresent()) {
+            ActivityQuery.Filter filter = query.filter().get();
+            String operator = filter.operator() == null ? "equals" : filter.operator().toLowerCase(Locale.ROOT);
+            if (filter.field() == null || !FIELDS.containsKey(filter.field().toLowerCase(Locale.ROOT))
+                    || filter.value() == null || filter.value().isBlank() || filter.value().length() > 255
+                    || !(operator.equals("equals") || operator.equals("substring"))) {
+                return Optional.of(new Refused("filter_invalid", "filter"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ActivityRecords.Criteria criteria(ActivityQuery query, Instant now) {
+        Instant end = query.endDate().orElse(now);
+        Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
+        Optional<ActivityQuery.Filter> filter = query.filter();
+        return new ActivityRecords.Criteria(start, end,
+                filter.map(f -> FIELDS.get(f.field().toLowerCase(Locale.ROOT))),
+                filter.map(f -> f.value().strip()),
+                filter.map(f -> "substring".equalsIgnoreCase(f.operator())).orElse(false));
+    }
+
+    private static ActivityRecords.Cursor cursor(String token) {
+        List<String> values = ContinuationTokens.decode(TOKEN_KIND, 2, token);
+        try {
+            return new ActivityRecords.Cursor(Instant.parse(values.get(0)), values.get(1));
+        } catch (DateTimeParseException e) {
+            throw new InvalidContinuationToken();
+        }
+    }
+
+    private static ActivityRecordView view(ActivityRecords.Stored stored) {
+        ActivityEntry e = stored.entry();
+        return new ActivityRecordView(stored.id(), e.operationDate(), e.operationType(), e.operationStatus(),
+                e.userPrincipalName(), e.applicationId(), e.customerId(), e.customerName(), e.resourceType(),
+                e.resourceId(), e.customizedData());
+    }
+}

@@ -1,0 +1,40 @@
+package com.cspdesk.application.activity.port.out;
+
+import com.cspdesk.domain.activity.ActivityChain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the activity log (it is written only through {@link ActivityLog}). */
+public interface ActivityRecords {
+
+    /**
+     * Records with {@code from <= operationDate < to}, newest first (date, then id, descending),
+     * after {@code after} (exclusive), at most {@code limit}.
+     */
+    List<Stored> page(Criteria criteria, Optional<Cursor> after, int limit);
+
+    long count(Criteria criteria);
+
+    /** Oldest first, after {@code after} (exclusive), at most {@code limit}: for exports. */
+    List<Stored> ascending(Criteria criteria, Optional<Cursor> after, int limit);
+
+    List<String> chainKeys();
+
+    /** One chain in sequence order, entries with a sequence greater than {@code afterSequence}, at most {@code limit}. */
+    List<ActivityChain.ChainedEntry> chain(String chainKey, long afterSequence, int limit);
+
+    /**
+     * {@code field} one of customerId, companyName, resourceType, operationType; {@code substring}
+     * false means equals. Matching ignores case.
+     */
+    record Criteria(Instant from, Instant to, Optional<String> field, Optional<String> value, boolean substring) {
+    }
+
+    record Cursor(Instant operationDate, String id) {
+    }
+
+    record Stored(String id, com.cspdesk.domain.activity.ActivityEntry entry) {
+    }
+}

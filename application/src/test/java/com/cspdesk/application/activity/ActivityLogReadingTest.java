@@ -1,0 +1,107 @@
+package com.cspdesk.application.activity;
+
+import com.cspdesk.application.activity.port.in.ActivityQuery;
+import com.cspdesk.application.activity.port.in.QueryActivityLog;
+import com.cspdesk.application.activity.port.in.VerifyActivityLog;
+import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.activity.ActivityChain;
+import com.cspdesk.domain.activity.ActivityEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class ActivityLogReadingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+    private final ActivityRecords records = mock(ActivityRecords.class);
+    private final ActivityLogReading reading = new ActivityLogReading(records, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void theDefaultRangeIsTheLastThirtyDays() {
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.empty()));
+        verify(records).page(eq(new ActivityRecords.Criteria(NOW.minus(Duration.ofDays(30)), NOW, Optional.empty(),
+                Optional.empty(), false)), eq(Optional.empty()), eq(51));
+    }
+
+    @Test
+    void aStartMoreThanNinetyDaysBackIsRefusedAndNinetyIsNot() {
+        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90)).minusSeconds(1)), Optional.empty(), Optional.empty())))
+                .isEqualTo(new QueryActivityLog.Refused("start_date_too_old", "startDate"));
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90))), Optional.empty(), Optional.empty())))
+                .isInstanceOf(QueryActivityLog.Found.class);
+        assertThat(reading.query(query(Optional.of(NOW.minusSeconds(10)), Optional.of(NOW.minusSeconds(20)), Optional.empty())))
+                .isEqualTo(new QueryActivityLog.Refused("date_range_invalid", "endDate"));
+    }
+
+    @Test
+    void filtersArePartnerCentersFieldsAndOperators() {
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("CompanyName", " Conto ", "substring"))));
+        verify(records).page(eq(new ActivityRecords.Criteria(NOW.minus(Duration.ofDays(30)), NOW, Optional.of("companyName"),
+                Optional.of("Conto"), true)), any(), anyInt());
+        for (ActivityQuery.Filter bad : List.of(new ActivityQuery.Filter("Password", "x", "equals"),
+                new ActivityQuery.Filter("CustomerId", "x", "like"), new ActivityQuery.Filter("CustomerId", " ", "equals"))) {
+            assertThat(reading.query(query(Optional.empty(), Optional.empty(), Optional.of(bad))))
+                    .isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
+        }
+    }
+
+    @Test
+    void verificationWalksEveryChainInPagesAndNamesTheFirstBrokenRecord() {
+        List<ActivityChain.ChainedEntry> good = chain(1500, -1);
+        List<ActivityChain.ChainedEntry> bad = chain(3, 2);
+        when(records.chainKeys()).thenReturn(List.of("a", "b"));
+        when(records.chain(eq("a"), anyLong(), anyInt())).thenAnswer(call -> {
+            long after = call.getArgument(1);
+            int limit = call.getArgument(2);
+            return good.subList((int) after, (int) Math.min(good.size(), after + limit));
+        });
+        when(records.chain(eq("b"), anyLong(), anyInt())).thenReturn(bad);
+
+        VerifyActivityLog.Verification verification = reading.verify();
+
+        assertThat(verification.firstBrokenLink()).contains(new VerifyActivityLog.BrokenLink("id-2", "b", 2, "content_changed"));
+        assertThat(verification.recordsChecked()).isEqualTo(1503);
+        verify(records, never()).page(any(), any(), anyInt());
+    }
+
+    private static List<ActivityChain.ChainedEntry> chain(int length, int tamperedSequence) {
+        List<ActivityChain.ChainedEntry> chain = new ArrayList<>();
+        String previous = ActivityChain.GENESIS;
+        for (int i = 1; i <= length; i++) {
+            ActivityEntry entry = new ActivityEntry(NOW.minusSeconds(length - i), "get_software_key", "succeeded", "u", null,
+                    "t", "c", "software_key", "r" + i, Map.of());
+            String hash = ActivityChain.hash(previous, i, entry);
+            ActivityEntry stored = i == tamperedSequence ? new ActivityEntry(entry.operationDate(), entry.operationType(),
+                    "succeeded", "mallory", null, "t", "c", "software_key", "r" + i, Map.of()) : entry;
+            chain.add(new ActivityChain.ChainedEntry("id-" + i, i, previous, hash, stored));
+            previous = hash;
+        }
+        return chain;
+    }
+
+    private static ActivityQuery query(Optional<Instant> start, Optional<Instant> end, Optional<ActivityQuery.Filter> filter) {
+        return new ActivityQuery(start, end, filter, PageRequest.first(50));
+    }
+}
