@@ -1,0 +1,93 @@
+package com.cspdesk.adapters.persistence.customers;
+
+import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.domain.market.Market;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@Singleton
+class CustomersJdbcAdapter implements Customers {
+
+    private final CustomerRepository repository;
+
+    CustomersJdbcAdapter(CustomerRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public boolean add(Customer customer) {
+        try {
+            repository.save(toRow(customer));
+            return true;
+        } catch (DataAccessException e) {
+            // The unique domain_key (or, never in practice, the tenant id) is taken, also by a concurrent add.
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Customer> byTenantId(String tenantId) {
+        return repository.findById(tenantId).map(CustomersJdbcAdapter::toCustomer);
+    }
+
+    @Override
+    public Optional<Customer> byDomain(String domain) {
+        return repository.findByDomainKey(key(domain)).map(CustomersJdbcAdapter::toCustomer);
+    }
+
+    @Override
+    public List<Customer> page(Optional<String> prefix, Optional<Cursor> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<CustomerRow> rows;
+        if (prefix.isPresent()) {
+            String pattern = startsWith(prefix.get());
+            rows = after.map(c -> repository.pageAfterMatching(pattern, c.companyName(), c.tenantId(), limit))
+                    .orElseGet(() -> repository.firstPageMatching(pattern, limit));
+        } else {
+            rows = after.map(c -> repository.pageAfter(c.companyName(), c.tenantId(), limit))
+                    .orElseGet(() -> repository.firstPage(limit));
+        }
+        return rows.stream().map(CustomersJdbcAdapter::toCustomer).toList();
+    }
+
+    @Override
+    public long count(Optional<String> prefix) {
+        return prefix.map(p -> repository.countMatching(startsWith(p))).orElseGet(repository::count);
+    }
+
+    private static CustomerRow toRow(Customer customer) {
+        return new CustomerRow(customer.tenantId(), customer.companyName(), key(customer.companyName()),
+                customer.domain(), key(customer.domain()), customer.country().code(), customer.createdAt());
+    }
+
+    private static Customer toCustomer(CustomerRow row) {
+        return new Customer(row.tenantId(), row.companyName(), row.domain(), Market.of(row.country()), row.createdAt());
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A LIKE pattern for "starts with", the prefix's own %, _ and ! escaped with '!'. */
+    static String startsWith(String prefix) {
+        String lower = prefix.strip().toLowerCase(Locale.ROOT);
+        StringBuilder pattern = new StringBuilder(lower.length() + 1);
+        for (char c : lower.toCharArray()) {
+            if (c == '!' || c == '%' || c == '_') {
+                pattern.append('!');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+}
