@@ -1,0 +1,59 @@
+package com.cspdesk.adapters.persistence.activity;
+
+import java.util.Map;
+
+/**
+ * An entry's {@code customizedData} as stored: a JSON array of {@code {"key": ..., "value": ...}}
+ * objects in the entry's order (the shape of Partner Center's audit records), so the order the
+ * hash was computed over survives. Values are plain strings or null.
+ */
+final class CustomizedDataJson {
+
+    private CustomizedDataJson() {
+    }
+
+    static String write(Map<String, String> data) {
+        StringBuilder json = new StringBuilder("[");
+        boolean first = true;
+        for (Map.Entry<String, String> item : data.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append("{\"key\":");
+            string(json, item.getKey());
+            json.append(",\"value\":");
+            string(json, item.getValue());
+            json.append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}
