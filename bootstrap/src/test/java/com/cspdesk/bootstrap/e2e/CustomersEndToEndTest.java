@@ -1,0 +1,238 @@
+package com.cspdesk.bootstrap.e2e;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** api.md "Customers": adding customers, finding them page by page, and who may see which. */
+@MicronautTest(transactional = false)
+class CustomersEndToEndTest extends EndToEnd {
+
+    private String agent;
+    private String sales;
+
+    @BeforeAll
+    void signIn() {
+        agent = loginDemo("admin.agent@partner.demo");
+        sales = loginDemo("sales.agent@partner.demo");
+    }
+
+    @Test
+    void anAdminAgentAddsACustomerWhoCanThenBeReadByIdAndByDomain() {
+        Answer created = send("POST", "/v1/customers", agent, customer("Wingtip Toys Kft.", "wingtip.example", "hu"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Map<String, Object> body = created.json();
+        String id = (String) body.get("id");
+        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(created.header("Location")).isEqualTo("/v1/customers/" + id);
+        assertThat(body).containsEntry("companyProfile", Map.of("companyName", "Wingtip Toys Kft.", "domain", "wingtip.example"))
+                .containsEntry("billingProfile", Map.of("country", "HU")).containsKey("createdAt");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("links")).get("self")).get("uri")).isEqualTo("/v1/customers/" + id);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("links")).get("orders")).get("uri")).isEqualTo("/v1/customers/" + id + "/orders");
+
+        Answer byId = send("GET", "/v1/customers/" + id, sales, null);
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.json()).isEqualTo(body);
+        Answer byDomain = send("GET", "/v1/customers/WINGTIP.example", sales, null);
+        assertThat(byDomain.status()).isEqualTo(200);
+        assertThat(byDomain.json()).isEqualTo(body);
+
+        Answer byGlobalAdmin = send("POST", "/v1/customers", loginDemo("global.admin@partner.demo"),
+                customer("Wingtip Toys Pty Ltd", "wingtip-au.example", "AU"));
+        assertThat(byGlobalAdmin.status()).isEqualTo(201);
+    }
+
+    @Test
+    void invalidInputIsRefusedFieldByField() {
+        assertRefused(customer(" ", "blank-name.example", "HU"), 400, "company_name_invalid", "companyProfile.companyName");
+        assertRefused(customer("N".repeat(256), "long-name.example", "HU"), 400, "company_name_invalid", "companyProfile.companyName");
+        assertRefused(customer("No Domain Ltd", "not a domain", "HU"), 400, "domain_invalid", "companyProfile.domain");
+        assertRefused(customer("No Domain Ltd", "localhost", "HU"), 400, "domain_invalid", "companyProfile.domain");
+        assertRefused(customer("Nowhere Ltd", "nowhere.example", "XX"), 400, "country_invalid", "billingProfile.country");
+        assertRefused(customer("Nowhere Ltd", "nowhere.example", "HUN"), 400, "country_invalid", "billingProfile.country");
+        assertRefused(customer("Nowhere Ltd", "nowhere.example", ""), 400, "country_invalid", "billingProfile.country");
+
+        Answer missing = send("POST", "/v1/customers", agent, Map.of("companyProfile", Map.of("companyName", "Half Ltd")));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.problemCode()).isEqualTo("validation_failed");
+        assertThat(missing.json().get("errors").toString()).contains("field=billingProfile");
+
+        Answer badJson = send("POST", "/v1/customers", agent, "{\"companyProfile\": ");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.problemCode()).isEqualTo("malformed_request");
+
+        Answer german = send("POST", "/v1/customers", agent, customer("Nowhere GmbH", "nowhere.example", "XX"),
+                "Accept-Language", "de");
+        assertThat(german.json().get("title")).isEqualTo("Ungültiges Land");
+        assertThat(send("GET", "/v1/customers?q=nowhere", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
+    void aTakenDomainIsAConflict() {
+        assertThat(send("POST", "/v1/customers", agent, customer("Fabrikam Ltd", "fabrikam.example", "GB")).status()).isEqualTo(201);
+        assertRefused(customer("Fabrikam Again Ltd", "Fabrikam.Example", "DE"), 409, "domain_taken", "companyProfile.domain");
+    }
+
+    @Test
+    void onlyAdminAgentsAndGlobalAdminsAddCustomers() {
+        for (String user : List.of("sales.agent@partner.demo", "account.admin@partner.demo", "customer.admin@contoso.demo")) {
+            Answer answer = send("POST", "/v1/customers", loginDemo(user), customer("Forbidden Ltd", "forbidden.example", "HU"));
+            assertThat(answer.status()).as(user).isEqualTo(403);
+            assertThat(answer.problemCode()).isEqualTo("forbidden");
+        }
+        for (String user : List.of("account.admin@partner.demo", "referral.admin@partner.demo", "marketing.admin@partner.demo")) {
+            assertThat(send("GET", "/v1/customers", loginDemo(user), null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(send("GET", "/v1/customers", null, null).status()).isEqualTo(401);
+        assertThat(send("GET", "/v1/customers?q=forbidden", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
+    void anUnknownCustomerIs404() {
+        for (String key : List.of(UUID.randomUUID().toString(), "nobody.example", "not-a-domain")) {
+            Answer answer = send("GET", "/v1/customers/" + key, agent, null);
+            assertThat(answer.status()).as(key).isEqualTo(404);
+            assertThat(answer.problemCode()).isEqualTo("customer_not_found");
+        }
+    }
+
+    @Test
+    void aCustomersAdminSeesItsOwnCustomerOnlyAndAnotherTenantIs404() {
+        Map<String, Object> mine = send("POST", "/v1/customers", agent, customer("Tailspin Toys", "tailspin.example", "SE")).json();
+        Map<String, Object> other = send("POST", "/v1/customers", agent, customer("Tailwind Traders", "tailwind.example", "SE")).json();
+        String tenantAdmin = customerAdmin("it@tailspin.example", (String) mine.get("id"));
+
+        Answer own = send("GET", "/v1/customers/" + mine.get("id"), tenantAdmin, null);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json()).isEqualTo(mine);
+        assertThat(send("GET", "/v1/customers/tailspin.example", tenantAdmin, null).status()).isEqualTo(200);
+
+        for (String key : List.of((String) other.get("id"), "tailwind.example")) {
+            Answer foreign = send("GET", "/v1/customers/" + key, tenantAdmin, null);
+            assertThat(foreign.status()).as(key).isEqualTo(404);
+            assertThat(foreign.problemCode()).isEqualTo("customer_not_found");
+        }
+        Answer list = send("GET", "/v1/customers", tenantAdmin, null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("totalCount")).isEqualTo(1);
+        assertThat(items(list)).extracting(c -> c.get("id")).containsExactly(mine.get("id"));
+        assertThat(send("GET", "/v1/customers?q=tailwind", tenantAdmin, null).json().get("totalCount")).isEqualTo(0);
+
+        // The demo customer admin's tenant has no customer at all: it sees nothing, and nothing else.
+        String demo = loginDemo("customer.admin@contoso.demo");
+        assertThat(send("GET", "/v1/customers/" + mine.get("id"), demo, null).status()).isEqualTo(404);
+        assertThat(send("GET", "/v1/customers", demo, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
+    void customersArePagedByKeysetWithoutDuplicates() {
+        Set<String> created = new HashSet<>();
+        for (String name : List.of("Pagetest Echo", "Pagetest Alpha", "pagetest Delta", "Pagetest Charlie", "Pagetest Bravo")) {
+            Answer answer = send("POST", "/v1/customers", agent,
+                    customer(name, name.toLowerCase().replace(' ', '-') + ".example", "PL"));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            created.add((String) answer.json().get("id"));
+        }
+        send("POST", "/v1/customers", agent, customer("Other Ltd", "other-pagetest.example", "PL"));
+
+        List<String> seen = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        String next = "/v1/customers?size=2&q=pagetest";
+        int pages = 0;
+        while (next != null) {
+            Answer page = send("GET", next, sales, null);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.json().get("totalCount")).isEqualTo(5);
+            assertThat(items(page)).hasSizeLessThanOrEqualTo(2);
+            items(page).forEach(c -> {
+                seen.add((String) c.get("id"));
+                names.add((String) ((Map<?, ?>) c.get("companyProfile")).get("companyName"));
+            });
+            Map<?, ?> links = (Map<?, ?>) page.json().get("links");
+            next = links != null && links.containsKey("next") ? (String) ((Map<?, ?>) links.get("next")).get("uri") : null;
+            if (next != null) {
+                assertThat(next).startsWith("/v1/customers?").contains("size=2", "continuationToken=", "q=pagetest");
+            }
+            pages++;
+            assertThat(pages).isLessThanOrEqualTo(3);
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void pageSizeAndContinuationTokenAreChecked() {
+        for (String size : List.of("0", "501", "-1")) {
+            Answer answer = send("GET", "/v1/customers?size=" + size, agent, null);
+            assertThat(answer.status()).as(size).isEqualTo(400);
+            assertThat(answer.problemCode()).isEqualTo("validation_failed");
+            assertThat(answer.json().get("errors").toString()).contains("field=size");
+        }
+        Answer notANumber = send("GET", "/v1/customers?size=many", agent, null);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.problemCode()).isEqualTo("malformed_request");
+        assertThat(send("GET", "/v1/customers?size=500", agent, null).status()).isEqualTo(200);
+
+        for (String token : List.of("garbage!", URLEncoder.encode("b3JkZXJzH3g", StandardCharsets.UTF_8), "AAAA")) {
+            Answer answer = send("GET", "/v1/customers?continuationToken=" + token, agent, null);
+            assertThat(answer.status()).as(token).isEqualTo(400);
+            assertThat(answer.problemCode()).isEqualTo("continuation_token_invalid");
+            assertThat(answer.json().get("errors").toString()).contains("field=continuationToken");
+        }
+    }
+
+    @Test
+    void aRetriedCreateReplaysTheFirstAnswerAndAnotherBodyWithTheSameIdIsAConflict() {
+        Map<String, Object> body = customer("Retry Ltd", "retry.example", "TR");
+        Answer first = send("POST", "/v1/customers", agent, body, "MS-RequestId", "customers-retry-1");
+        Answer retry = send("POST", "/v1/customers", agent, body, "MS-RequestId", "customers-retry-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+
+        Answer reused = send("POST", "/v1/customers", agent, customer("Retry Two Ltd", "retry-two.example", "TR"),
+                "MS-RequestId", "customers-retry-1");
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.problemCode()).isEqualTo("idempotency_key_reused");
+        assertThat(send("GET", "/v1/customers?q=retry", agent, null).json().get("totalCount")).isEqualTo(1);
+    }
+
+    /** A new CUSTOMER_GLOBAL_ADMIN of this tenant, signed in. */
+    private String customerAdmin(String username, String tenantId) {
+        String password = "Tenant-Admin-Passw0rd!";
+        Answer created = send("POST", "/v1/users", login(ADMIN, ADMIN_PASSWORD), Map.of("username", username,
+                "password", password, "roles", List.of("CUSTOMER_GLOBAL_ADMIN"), "customerTenantId", tenantId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return login(username, password);
+    }
+
+    private void assertRefused(Map<String, Object> body, int status, String code, String field) {
+        Answer answer = send("POST", "/v1/customers", agent, body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.problemCode()).isEqualTo(code);
+        assertThat(answer.json().get("errors").toString()).contains("field=" + field + ",");
+    }
+
+    private static Map<String, Object> customer(String name, String domain, String country) {
+        return Map.of("companyProfile", Map.of("companyName", name, "domain", domain), "billingProfile", Map.of("country", country));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Answer answer) {
+        return (List<Map<String, Object>>) answer.json().get("items");
+    }
+}
