@@ -22,6 +22,8 @@ public abstract class OnMariaDb implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(db.properties(url));
         properties.put("flyway.datasources.default.enabled", "true");
         properties.put("micronaut.server.port", "-1");
+        // Sandbox mode: the secrets that production must configure are made for the test run.
+        properties.put("cspdesk.sandbox.enabled", "true");
         return properties;
     }
 }

@@ -7,6 +7,7 @@ import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.market.Market;
@@ -67,15 +68,19 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
             return new Page<>(own, own.size(), Optional.empty());
         }
         Optional<String> prefix = query.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.toLowerCase(Locale.ROOT));
+        // The token carries the search it belongs to: reused with another query it is refused.
         Optional<Customers.Cursor> after = page.continuationToken().map(token -> {
-            List<String> values = ContinuationTokens.decode(TOKEN_KIND, 2, token);
-            return new Customers.Cursor(values.get(0), values.get(1));
+            List<String> values = ContinuationTokens.decode(TOKEN_KIND, 3, token);
+            if (!values.get(0).equals(prefix.orElse(""))) {
+                throw new InvalidContinuationToken();
+            }
+            return new Customers.Cursor(values.get(1), values.get(2));
         });
         List<Customers.Customer> rows = customers.page(prefix, after, page.size() + 1);
         boolean more = rows.size() > page.size();
         List<Customers.Customer> shown = more ? rows.subList(0, page.size()) : rows;
         Optional<String> next = more
-                ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, shown.get(shown.size() - 1).companyName(),
+                ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, prefix.orElse(""), shown.get(shown.size() - 1).companyName(),
                 shown.get(shown.size() - 1).tenantId()))
                 : Optional.empty();
         return new Page<>(shown.stream().map(CustomerAccounts::view).toList(), customers.count(prefix), next);

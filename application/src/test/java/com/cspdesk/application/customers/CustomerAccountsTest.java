@@ -90,8 +90,10 @@ class CustomerAccountsTest {
         assertThat(page.totalCount()).isEqualTo(5);
         String token = page.continuationToken().orElseThrow();
         assertThat(token).doesNotContain("Beta");
-        when(customers.page(Optional.empty(), Optional.of(new Customers.Cursor("Beta", "b")), 3)).thenReturn(List.of());
-        assertThat(accounts.find(Optional.empty(), new PageRequest(2, Optional.of(token)), AGENT).items()).isEmpty();
+        when(customers.page(Optional.of("al"), Optional.of(new Customers.Cursor("Beta", "b")), 3)).thenReturn(List.of());
+        assertThat(accounts.find(Optional.of("al"), new PageRequest(2, Optional.of(token)), AGENT).items()).isEmpty();
+        assertThatThrownBy(() -> accounts.find(Optional.of("be"), new PageRequest(2, Optional.of(token)), AGENT))
+                .isInstanceOf(InvalidContinuationToken.class);
         assertThatThrownBy(() -> accounts.find(Optional.empty(), new PageRequest(2, Optional.of("@@@")), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
     }

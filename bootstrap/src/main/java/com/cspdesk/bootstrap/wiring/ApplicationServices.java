@@ -1,5 +1,10 @@
 package com.cspdesk.bootstrap.wiring;
 
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.catalog.CatalogBrowsing;
+import com.cspdesk.application.catalog.port.out.Catalog;
+import com.cspdesk.application.customers.CustomerAccounts;
+import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.identity.SigningIn;
@@ -9,7 +14,13 @@ import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.application.sandbox.SandboxClock;
 import com.cspdesk.application.sandbox.SandboxTimeTravel;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
+import com.cspdesk.application.ordering.Ordering;
+import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.software.port.out.Entitlements;
+import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.money.MarketCurrencies;
+import com.cspdesk.domain.money.PriceQuotePolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -33,6 +44,25 @@ class ApplicationServices {
     @Singleton
     IdempotentExecution idempotentExecution(IdempotencyRecords records, Transactions transactions, Clock clock) {
         return new IdempotentExecution(records, transactions, clock);
+    }
+
+    @Singleton
+    CatalogBrowsing catalogBrowsing(Catalog catalog, ProductAvailability productAvailability,
+                                    MarketCurrencies marketCurrencies, PriceQuotePolicy priceQuotePolicy) {
+        return new CatalogBrowsing(catalog, productAvailability, marketCurrencies, priceQuotePolicy);
+    }
+
+    @Singleton
+    CustomerAccounts customerAccounts(Customers customers, Clock clock) {
+        return new CustomerAccounts(customers, clock);
+    }
+
+    @Singleton
+    Ordering ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements,
+                      ActivityLog activityLog, Transactions transactions, ProductAvailability productAvailability,
+                      MarketCurrencies marketCurrencies, PriceQuotePolicy priceQuotePolicy, Clock clock) {
+        return new Ordering(customers, catalog, orders, entitlements, activityLog, transactions, productAvailability,
+                marketCurrencies, priceQuotePolicy, clock);
     }
 
     @Singleton

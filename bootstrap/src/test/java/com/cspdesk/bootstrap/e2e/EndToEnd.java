@@ -31,6 +31,11 @@ public abstract class EndToEnd implements TestPropertyProvider {
     static final String ADMIN = "root.admin@partner.test";
     static final String ADMIN_PASSWORD = "Root-Admin-Passw0rd!";
     static final String DEMO_PASSWORD = "Demo-Passw0rd!";
+    /** A Tink AES-256-GCM keyset made for the tests only. */
+    static final String KEYSET = "{\"primaryKeyId\":44655904,\"key\":[{\"keyData\":{\"typeUrl\":"
+            + "\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":"
+            + "\"GiAoHIGuq5usbjcht29P/kjseGFnGGhAVaSC2a6G3tD0PA==\",\"keyMaterialType\":\"SYMMETRIC\"},"
+            + "\"status\":\"ENABLED\",\"keyId\":44655904,\"outputPrefixType\":\"TINK\"}]}";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,6 +52,8 @@ public abstract class EndToEnd implements TestPropertyProvider {
         properties.put("cspdesk.security.jwt-secret", JWT_SECRET);
         properties.put("cspdesk.admin.username", ADMIN);
         properties.put("cspdesk.admin.password", ADMIN_PASSWORD);
+        properties.put("cspdesk.keys.keyset", KEYSET);
+        properties.put("cspdesk.downloads.token-secret", "e2e-download-token-secret-0123456789abcdef");
         properties.put("micronaut.server.port", "-1");
         return properties;
     }

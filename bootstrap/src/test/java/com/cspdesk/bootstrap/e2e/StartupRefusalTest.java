@@ -24,14 +24,36 @@ class StartupRefusalTest {
     void noJwtSecretOutsideTheSandboxStopsTheStart() {
         Map<String, Object> properties = base();
         properties.put("cspdesk.sandbox.enabled", "false");
+        properties.remove("cspdesk.security.jwt-secret");
         assertThatThrownBy(() -> ApplicationContext.run(properties).close())
                 .hasStackTraceContaining("CSPDESK_JWT_SECRET");
+    }
+
+    @Test
+    void noProductKeyKeysetOutsideTheSandboxStopsTheStart() {
+        Map<String, Object> properties = base();
+        properties.put("cspdesk.sandbox.enabled", "false");
+        properties.remove("cspdesk.keys.keyset");
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("CSPDESK_KEYS_KEYSET");
+    }
+
+    @Test
+    void noDownloadTokenSecretOutsideTheSandboxStopsTheStart() {
+        Map<String, Object> properties = base();
+        properties.put("cspdesk.sandbox.enabled", "false");
+        properties.remove("cspdesk.downloads.token-secret");
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("CSPDESK_DOWNLOADS_TOKEN_SECRET");
     }
 
     private static Map<String, Object> base() {
         ThrowawayMariaDb db = ThrowawayMariaDb.shared();
         Map<String, Object> properties = new HashMap<>(db.properties(db.newDatabase("startuprefusal")));
         properties.put("micronaut.server.port", "-1");
+        properties.put("cspdesk.security.jwt-secret", EndToEnd.JWT_SECRET);
+        properties.put("cspdesk.keys.keyset", EndToEnd.KEYSET);
+        properties.put("cspdesk.downloads.token-secret", "startup-download-token-secret-0123456789");
         return properties;
     }
 }

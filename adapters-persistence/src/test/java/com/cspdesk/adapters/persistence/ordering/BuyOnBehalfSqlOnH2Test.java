@@ -52,7 +52,8 @@ class BuyOnBehalfSqlOnH2Test {
                 "datasources.default.username", "sa",
                 "datasources.default.password", "",
                 "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true"))) {
+                "flyway.datasources.default.enabled", "true",
+                "cspdesk.sandbox.enabled", "true"))) {
             Catalog catalog = context.getBean(Catalog.class);
             assertThat(catalog.products()).hasSize(13);
             assertThat(catalog.skus("DG7GMGF043ZJ")).hasSize(2);

@@ -29,7 +29,8 @@ class MigrationsOnH2Test {
                 "datasources.default.username", "sa",
                 "datasources.default.password", "",
                 "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true"))) {
+                "flyway.datasources.default.enabled", "true",
+                "cspdesk.sandbox.enabled", "true"))) {
             Users users = context.getBean(Users.class);
             Instant created = Instant.parse("2026-11-21T15:23:14.998601Z");
             assertThat(users.add(new UserAccount(new Username("h2.user"), "h", Set.of(Role.SALES_AGENT),

@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What the catalog shows: products, their SKUs, and a SKU's availability in a market. */
-public final class CatalogViews {
+public interface CatalogViews {
 
-    private CatalogViews() {
-    }
-
-    public record ProductView(String id, String title, String description, ProductKind kind, TargetView productType,
+    record ProductView(String id, String title, String description, ProductKind kind, TargetView productType,
                               String publisherName) {
     }
 
@@ -27,7 +24,7 @@ public final class CatalogViews {
      * A SKU; {@code versions} newest first, each also granting the earlier ones (earlier-version
      * rights); empty for Azure reservations and Linux plans, which have no keys.
      */
-    public record SkuView(String productId, String id, String title, int minimumQuantity, int maximumQuantity,
+    record SkuView(String productId, String id, String title, int minimumQuantity, int maximumQuantity,
                           Set<String> supportedBillingCycles, TermDuration termDuration, ContractType contractType,
                           boolean cancellable, List<SoftwareVersion> versions, Set<SoftwareLanguage> languages,
                           Set<Bitness> bitness) {
@@ -38,7 +35,7 @@ public final class CatalogViews {
      * (Azure reservations in the spec's unavailable markets). {@code baseComputePrice} is the Linux
      * rate of an Azure VM reservation, for the Azure Hybrid Benefit.
      */
-    public record AvailabilityView(String id, String catalogItemId, Market country, boolean purchasable,
+    record AvailabilityView(String id, String catalogItemId, Market country, boolean purchasable,
                                    Money listPrice, boolean taxIncluded, TermDuration term,
                                    Optional<Money> baseComputePrice) {
     }
