@@ -55,6 +55,8 @@ public abstract class EndToEnd implements TestPropertyProvider {
         properties.put("cspdesk.keys.keyset", KEYSET);
         properties.put("cspdesk.downloads.token-secret", "e2e-download-token-secret-0123456789abcdef");
         properties.put("micronaut.server.port", "-1");
+        // Tests bring their own software files; the demo's would land in the module folder.
+        properties.put("cspdesk.demo.software-files", "false");
         return properties;
     }
 
