@@ -1,0 +1,80 @@
+package com.cspdesk.adapters.persistence.software;
+
+import com.cspdesk.adapters.persistence.shared.CommaSeparated;
+import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
+import com.cspdesk.application.software.port.out.OwnedSoftware;
+import com.cspdesk.domain.catalog.Bitness;
+import com.cspdesk.domain.catalog.ContractType;
+import com.cspdesk.domain.catalog.SoftwareLanguage;
+import com.cspdesk.domain.catalog.SoftwareVersion;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the rows {@link EntitlementsJdbcAdapter} writes, always keyed by the customer's tenant id, so
+ * another tenant's entitlement id finds nothing. A customer's list is looked up on
+ * ix_software_entitlement_tenant and sorted newest purchase first, the lines of one order in line
+ * item order (a sort of one customer's rows only); a single entitlement is found by primary key.
+ */
+@Singleton
+@ReadOnly
+class OwnedSoftwareJdbcAdapter implements OwnedSoftware {
+
+    static final String ENTITLEMENT = "SELECT id, customer_tenant_id, order_id, line_item_number, product_id, sku_id,"
+            + " product_name, contract_type, purchased_at, versions, languages, bitness, status FROM software_entitlement";
+    static final String OF_CUSTOMER = ENTITLEMENT + " WHERE customer_tenant_id = ?"
+            + " ORDER BY purchased_at DESC, order_id DESC, line_item_number";
+    static final String FIND = ENTITLEMENT + " WHERE id = ? AND customer_tenant_id = ?";
+
+    private final JdbcOperations jdbc;
+
+    OwnedSoftwareJdbcAdapter(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Entitlement> ofCustomer(String customerTenantId) {
+        return JdbcRows.list(jdbc, OF_CUSTOMER, OwnedSoftwareJdbcAdapter::entitlement, customerTenantId);
+    }
+
+    @Override
+    public Optional<Entitlement> find(String customerTenantId, String entitlementId) {
+        return JdbcRows.one(jdbc, FIND, OwnedSoftwareJdbcAdapter::entitlement, entitlementId, customerTenantId);
+    }
+
+    private static Entitlement entitlement(ResultSet row) throws SQLException {
+        String contractType = row.getString("contract_type");
+        return new Entitlement(row.getString("id"), row.getString("customer_tenant_id"), row.getString("order_id"),
+                row.getInt("line_item_number"), row.getString("product_id"), row.getString("sku_id"),
+                row.getString("product_name"),
+                ContractType.fromCode(contractType).orElseThrow(() -> unknown("contract type", contractType)),
+                JdbcRows.instant(row, "purchased_at"),
+                CommaSeparated.split(row.getString("versions"), SoftwareVersion::of),
+                new HashSet<>(CommaSeparated.split(row.getString("languages"), SoftwareLanguage::of)),
+                new HashSet<>(CommaSeparated.split(row.getString("bitness"),
+                        code -> Bitness.fromCode(code).orElseThrow(() -> unknown("bitness", code)))),
+                active(row.getString("status")));
+    }
+
+    private static boolean active(String status) {
+        if (EntitlementsJdbcAdapter.ACTIVE.equals(status)) {
+            return true;
+        }
+        if (EntitlementsJdbcAdapter.CANCELLED.equals(status)) {
+            return false;
+        }
+        throw unknown("entitlement status", status);
+    }
+
+    private static IllegalStateException unknown(String what, String stored) {
+        return new IllegalStateException("unknown " + what + " in the database: " + stored);
+    }
+}
