@@ -135,7 +135,7 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
             activityLog.append(activity(stored, customer.get(), actor));
             return null;
         });
-        return new Placed(view(stored));
+        return new Placed(OrderViews.view(stored));
     }
 
     @Override
@@ -153,14 +153,14 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
                 ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, tenant, shown.get(shown.size() - 1).createdAt().toString(),
                 shown.get(shown.size() - 1).id()))
                 : Optional.empty();
-        return Optional.of(new Page<>(shown.stream().map(Ordering::view).toList(), orders.count(tenant), next));
+        return Optional.of(new Page<>(shown.stream().map(OrderViews::view).toList(), orders.count(tenant), next));
     }
 
     @Override
     public Optional<OrderView> get(String customerTenantId, String orderId, Actor actor) {
         return visibleCustomer(customerTenantId, actor)
                 .flatMap(customer -> orders.find(customer.tenantId(), orderId))
-                .map(Ordering::view);
+                .map(OrderViews::view);
     }
 
     private Optional<Customers.Customer> visibleCustomer(String tenantId, Actor actor) {
@@ -252,14 +252,6 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         } catch (DateTimeParseException e) {
             throw new InvalidContinuationToken();
         }
-    }
-
-    static OrderView view(Orders.StoredOrder order) {
-        return new OrderView(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(), order.createdAt(),
-                order.status(), order.lines().stream().map(line -> new OrderView.Line(line.lineItemNumber(), line.offerId(),
-                line.productId(), line.skuId(), line.friendlyName(), line.status() == LineStatus.CANCELLED ? 0 : line.quantity(),
-                line.term(), line.unitPrice(), line.charged(), line.taxIncluded(), line.status())).toList(),
-                order.totals(), order.createdBy());
     }
 
     private static Refused refused(Reason reason, String field, String... arguments) {

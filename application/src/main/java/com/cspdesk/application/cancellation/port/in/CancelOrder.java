@@ -1,0 +1,52 @@
+package com.cspdesk.application.cancellation.port.in;
+
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.money.PriceQuote;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Spec "Cancel a purchase" and "Post-cancellation details": cancels a whole order or chosen lines
+ * (one order per request), after the user acknowledged the consequences. In one transaction the
+ * lines are cancelled, their keys and download links revoked, the credits recorded for the next
+ * monthly invoice, and the activity logged. Visible at once.
+ */
+public interface CancelOrder {
+
+    CancelResult cancel(CancelCommand command, Actor actor);
+
+    /** {@code lineItemNumbers} empty: every active line of the order. */
+    record CancelCommand(String customerTenantId, String orderId, boolean acknowledged, List<Integer> lineItemNumbers) {
+        public CancelCommand {
+            lineItemNumbers = lineItemNumbers == null ? List.of() : List.copyOf(lineItemNumbers);
+        }
+    }
+
+    sealed interface CancelResult {
+    }
+
+    record Cancelled(OrderView order, PriceQuote credited) implements CancelResult {
+    }
+
+    /** No such order, or its customer is not visible to the actor. */
+    record OrderNotFound() implements CancelResult {
+    }
+
+    /** The user did not tick the acknowledgement. */
+    record NotAcknowledged() implements CancelResult {
+    }
+
+    /** A named line does not exist on the order. */
+    record UnknownLine(int lineItemNumber) implements CancelResult {
+    }
+
+    /**
+     * Refused by the cancellation policy: {@code reason} is {@code cancellation_window_passed},
+     * {@code not_cancellable}, {@code already_cancelled} or {@code support_request_required};
+     * nothing was changed.
+     */
+    record Refused(String reason, Optional<Integer> lineItemNumber, boolean supportRequestRequired) implements CancelResult {
+    }
+}

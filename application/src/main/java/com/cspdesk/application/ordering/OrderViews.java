@@ -1,0 +1,20 @@
+package com.cspdesk.application.ordering;
+
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.domain.order.LineStatus;
+
+/** A stored order as callers see it: a cancelled line shows quantity 0 (Partner Center does). */
+public final class OrderViews {
+
+    private OrderViews() {
+    }
+
+    public static OrderView view(Orders.StoredOrder order) {
+        return new OrderView(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(), order.createdAt(),
+                order.status(), order.lines().stream().map(line -> new OrderView.Line(line.lineItemNumber(), line.offerId(),
+                line.productId(), line.skuId(), line.friendlyName(), line.status() == LineStatus.CANCELLED ? 0 : line.quantity(),
+                line.term(), line.unitPrice(), line.charged(), line.taxIncluded(), line.status())).toList(),
+                order.totals(), order.createdBy());
+    }
+}
