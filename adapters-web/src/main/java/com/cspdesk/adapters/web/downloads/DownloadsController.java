@@ -1,0 +1,183 @@
+package com.cspdesk.adapters.web.downloads;
+
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.application.software.port.in.DownloadSoftware;
+import com.cspdesk.application.software.port.in.DownloadableFile;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * api.md "Software": {@code GET /downloads/{token}} serves the bits of a download link. Anonymous
+ * on purpose: the link is the credential, like a signed URL, so it can be handed to the person who
+ * installs the software. Refused links (unknown or tampered 404; expired, exhausted or revoked
+ * 410) get problem+json and never a byte of the file.
+ *
+ * <p>Counting: a GET that starts at the first byte (no {@code Range}, or one that starts at 0) is
+ * one download; a range starting later resumes a download and counts nothing. {@code HEAD}, a
+ * {@code 304} and a {@code 416} send no bits and count nothing either. The link is judged without
+ * counting first, so a conditional or unsatisfiable request never uses up a download.
+ *
+ * <p>Ranges: one range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}) is answered with
+ * 206; several ranges are ignored and the whole file is sent (200), as RFC 9110 §14.2 allows.
+ */
+@Controller(DownloadUris.PATH)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DownloadsController {
+
+    /** Anything else cannot be a token of ours: refused before any lookup. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+    static final String CACHE_CONTROL = "private, no-store";
+
+    private final DownloadSoftware downloads;
+    private final Problems problems;
+
+    DownloadsController(DownloadSoftware downloads, Problems problems) {
+        this.downloads = downloads;
+        this.problems = problems;
+    }
+
+    @Get(uri = "/{token}", headRoute = false, produces = MediaType.ALL)
+    HttpResponse<?> download(HttpRequest<?> request, @PathVariable String token) {
+        return answer(request, token, false);
+    }
+
+    @Head("/{token}")
+    @Produces(MediaType.ALL)
+    HttpResponse<?> head(HttpRequest<?> request, @PathVariable String token) {
+        return answer(request, token, true);
+    }
+
+    private HttpResponse<?> answer(HttpRequest<?> request, String token, boolean headOnly) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return refused(request, "link_invalid");
+        }
+        DownloadSoftware.DownloadResult judged = downloads.open(token, false);
+        if (judged instanceof DownloadSoftware.Refused refusal) {
+            return refused(request, refusal.reason());
+        }
+        DownloadableFile file = ((DownloadSoftware.Granted) judged).file();
+        long size = file.sizeBytes();
+        String sha256 = file.sha256();
+        String etag = EntityTags.of(sha256);
+
+        if (EntityTags.noneMatchHits(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+            MutableHttpResponse<?> notModified = HttpResponse.notModified();
+            notModified.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            return notModified;
+        }
+        String rangeHeader = request.getHeaders().get(HttpHeaders.RANGE);
+        ByteRange range = rangeHeader != null && EntityTags.rangeStillValid(request.getHeaders().get(HttpHeaders.IF_RANGE), etag)
+                ? ByteRange.of(rangeHeader, size) : new ByteRange.Whole();
+        if (range instanceof ByteRange.Unsatisfiable) {
+            MutableHttpResponse<?> unsatisfiable = problems.respond(request, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range_not_satisfiable", String.valueOf(size));
+            return unsatisfiable.header(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        }
+        long first = range instanceof ByteRange.Part part ? part.first() : 0;
+        long length = range instanceof ByteRange.Part part ? part.length() : size;
+
+        MutableHttpResponse<Object> response = HttpResponse.status(range instanceof ByteRange.Part ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
+        if (!headOnly && first == 0) {
+            // From the first byte: this is a download, counted (and logged) now; the link may just have run out.
+            DownloadSoftware.DownloadResult counted = downloads.open(token, true);
+            if (counted instanceof DownloadSoftware.Refused refusal) {
+                return refused(request, refusal.reason());
+            }
+            file = ((DownloadSoftware.Granted) counted).file();
+        }
+        response.contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.ETAG, etag)
+                .header("Repr-Digest", "sha-256=:" + base64(sha256) + ":")
+                .header("Digest", "sha-256=" + base64(sha256))
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.fileName()))
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header("X-Content-Type-Options", "nosniff");
+        if (range instanceof ByteRange.Part part) {
+            response.header(HttpHeaders.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + size);
+        }
+        if (headOnly) {
+            return response.header(HttpHeaders.CONTENT_LENGTH, String.valueOf(length));
+        }
+        return response.body(StreamingBody.ofLength(new BoundedInputStream(open(file, first), length), length));
+    }
+
+    private static InputStream open(DownloadableFile file, long offset) {
+        try {
+            return file.openAt(offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MutableHttpResponse<?> refused(HttpRequest<?> request, String reason) {
+        String code = reason == null ? "link_invalid" : reason;
+        HttpStatus status = switch (code) {
+            case "link_expired", "link_exhausted", "link_revoked" -> HttpStatus.GONE;
+            default -> HttpStatus.NOT_FOUND;
+        };
+        if (status == HttpStatus.NOT_FOUND) {
+            code = "link_invalid";
+        }
+        return problems.respond(request, status, code).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The file's SHA-256 (hex, as stored) in base64, as RFC 9530 digests carry it. */
+    static String base64(String sha256Hex) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
+    }
+
+    /**
+     * {@code attachment; filename="…"} with an ASCII-only, quote-safe name, plus RFC 8187's
+     * {@code filename*} when the real name has other characters.
+     */
+    static String contentDisposition(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        for (char c : fileName.toCharArray()) {
+            ascii.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '/' || c == ';' ? '_' : c);
+        }
+        String header = "attachment; filename=\"" + ascii + "\"";
+        if (!ascii.toString().equals(fileName)) {
+            header += "; filename*=UTF-8''" + percentEncode(fileName);
+        }
+        return header;
+    }
+
+    private static String percentEncode(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}
