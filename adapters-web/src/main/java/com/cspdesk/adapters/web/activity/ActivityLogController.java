@@ -1,0 +1,281 @@
+package com.cspdesk.adapters.web.activity;
+
+import com.cspdesk.adapters.web.activity.ActivityResponses.ActivityRecordResponse;
+import com.cspdesk.adapters.web.activity.ActivityResponses.BrokenLinkResponse;
+import com.cspdesk.adapters.web.activity.ActivityResponses.KeyValue;
+import com.cspdesk.adapters.web.activity.ActivityResponses.VerificationResponse;
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.downloads.StreamingBody;
+import com.cspdesk.adapters.web.problem.Problem;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.application.activity.port.in.ActivityQuery;
+import com.cspdesk.application.activity.port.in.ActivityRecordView;
+import com.cspdesk.application.activity.port.in.QueryActivityLog;
+import com.cspdesk.application.activity.port.in.VerifyActivityLog;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * api.md "Activity log" and the spec's "View activity for software key access and software
+ * downloads": global admins, account admins, referral admins and marketing content admins read
+ * the log (everyone else, admin agents and customers included, 403); JSON pages, or the whole
+ * range as CSV with {@code format=csv} or {@code Accept: text/csv}. Global admins can also check
+ * that no stored record was changed ({@code /verification}).
+ */
+@Controller("/v1/auditrecords")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ActivityLogController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityLogController.class);
+    static final String TEXT_CSV = "text/csv";
+    private static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
+    /** api.md's default range, here only to name the CSV file; the use case applies it. */
+    private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    private static final Set<String> FILTER_KEYS = Set.of("field", "value", "operator");
+
+    private final QueryActivityLog queryActivityLog;
+    private final VerifyActivityLog verifyActivityLog;
+    private final JsonMapper json;
+    private final Problems problems;
+    private final Clock clock;
+    private final ExecutorService blocking;
+
+    ActivityLogController(QueryActivityLog queryActivityLog, VerifyActivityLog verifyActivityLog, JsonMapper json,
+                          Problems problems, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.queryActivityLog = queryActivityLog;
+        this.verifyActivityLog = verifyActivityLog;
+        this.json = json;
+        this.problems = problems;
+        this.clock = clock;
+        this.blocking = blocking;
+    }
+
+    @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"})
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.REFERRAL_ADMIN, Roles.MARKETING_CONTENT_ADMIN})
+    HttpResponse<?> list(HttpRequest<?> request,
+                         @QueryValue @Nullable @Size(max = 64) String startDate,
+                         @QueryValue @Nullable @Size(max = 64) String endDate,
+                         @QueryValue @Nullable @Size(max = 2048) String filter,
+                         @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+                         @QueryValue @Nullable @Size(max = 1024) String continuationToken,
+                         @QueryValue @Nullable @Size(max = 16) String format) {
+        Optional<Boolean> csv = wantsCsv(request, format);
+        if (csv.isEmpty()) {
+            return invalid(request, "format_unsupported", "format");
+        }
+        List<Problem.FieldError> malformed = new ArrayList<>();
+        Optional<Instant> start = date(request, "startDate", startDate, malformed);
+        Optional<Instant> end = date(request, "endDate", endDate, malformed);
+        if (!malformed.isEmpty()) {
+            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed", malformed));
+        }
+        Optional<ActivityQuery.Filter> parsedFilter;
+        try {
+            parsedFilter = filter(filter);
+        } catch (IllegalArgumentException notAFilter) {
+            return invalid(request, "filter_invalid", "filter");
+        }
+        if (csv.get()) {
+            return export(request, new ActivityQuery(start, end, parsedFilter, PageRequest.first(1)));
+        }
+        int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
+        ActivityQuery query = new ActivityQuery(start, end, parsedFilter,
+                new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+        QueryActivityLog.QueryResult result;
+        try {
+            result = queryActivityLog.query(query);
+        } catch (InvalidContinuationToken invalid) {
+            return invalid(request, "continuation_token_invalid", "continuationToken");
+        }
+        if (result instanceof QueryActivityLog.Refused refused) {
+            return refusal(request, refused);
+        }
+        QueryActivityLog.Found found = (QueryActivityLog.Found) result;
+        String next = found.page().continuationToken().map(token -> {
+            UriBuilder uri = UriBuilder.of("/v1/auditrecords");
+            if (startDate != null) {
+                uri.queryParam("startDate", startDate);
+            }
+            if (endDate != null) {
+                uri.queryParam("endDate", endDate);
+            }
+            if (filter != null) {
+                uri.queryParam("filter", filter);
+            }
+            return uri.queryParam("size", pageSize).queryParam("continuationToken", token).toString();
+        }).orElse(null);
+        return HttpResponse.ok(ResourceCollection.of(found.page().totalCount(),
+                found.page().items().stream().map(ActivityLogController::response).toList(), next))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/verification")
+    @Secured(Roles.GLOBAL_ADMIN)
+    HttpResponse<VerificationResponse> verify() {
+        VerifyActivityLog.Verification verification = verifyActivityLog.verify();
+        BrokenLinkResponse broken = verification.firstBrokenLink()
+                .map(link -> new BrokenLinkResponse(link.recordId(), link.chain(), link.sequence(), link.reason()))
+                .orElse(null);
+        return HttpResponse.ok(new VerificationResponse(verification.recordsChecked(), verification.chainsChecked(),
+                broken == null, broken)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /**
+     * The whole range as CSV, streamed: the query is checked first (a refusal is still a 400
+     * problem), then the records are written on another thread as the database hands them over,
+     * through a bounded pipe, so the export never sits in memory whole.
+     */
+    private HttpResponse<?> export(HttpRequest<?> request, ActivityQuery query) {
+        QueryActivityLog.QueryResult checked = queryActivityLog.query(query);
+        if (checked instanceof QueryActivityLog.Refused refused) {
+            return refusal(request, refused);
+        }
+        ChunkPipe pipe = new ChunkPipe();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        blocking.execute(() -> {
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
+            try {
+                Writer writer = new OutputStreamWriter(pipe.sink(), StandardCharsets.UTF_8);
+                ActivityCsv csv = new ActivityCsv(writer);
+                QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, record -> {
+                    try {
+                        csv.write(record);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                if (result instanceof QueryActivityLog.Refused) {
+                    throw new IllegalStateException("the export was refused after its check");
+                }
+                csv.close();
+            } catch (RuntimeException | IOException | Error e) {
+                pipe.fail(e);
+                if (e instanceof UncheckedIOException || e instanceof IOException) {
+                    LOG.debug("Activity log export stopped: the client went away");
+                } else {
+                    LOG.warn("Activity log export failed", e);
+                }
+            } finally {
+                MDC.clear();
+            }
+        });
+        Instant end = query.endDate().orElseGet(clock::instant);
+        Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
+        String fileName = "activity-log-" + day(start) + "-" + day(end) + ".csv";
+        return HttpResponse.ok(StreamingBody.chunked(pipe.source()))
+                .contentType(CSV_UTF8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    private static String day(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** {@code format=csv|json} decides; without it, {@code Accept: text/csv} (and no JSON) asks for CSV. Empty: unknown format. */
+    private static Optional<Boolean> wantsCsv(HttpRequest<?> request, @Nullable String format) {
+        if (format != null && !format.isBlank()) {
+            String chosen = format.strip().toLowerCase(Locale.ROOT);
+            return chosen.equals("csv") ? Optional.of(true) : chosen.equals("json") ? Optional.of(false) : Optional.empty();
+        }
+        List<MediaType> accepted = request.getHeaders().accept();
+        boolean csv = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(TEXT_CSV));
+        boolean jsonToo = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(MediaType.APPLICATION_JSON));
+        return Optional.of(csv && !jsonToo);
+    }
+
+    private Optional<Instant> date(HttpRequest<?> request, String field, @Nullable String text, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Instant> parsed = ActivityDates.parse(text);
+        if (parsed.isEmpty()) {
+            errors.add(problems.fieldError(request, field, "date_malformed"));
+        }
+        return parsed;
+    }
+
+    /** {@code {"field": …, "value": …, "operator": …}} with string values only; anything else is not a filter. */
+    private Optional<ActivityQuery.Filter> filter(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, Object> parsed;
+        try {
+            parsed = json.readValue(text.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException notJson) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        if (parsed == null || !FILTER_KEYS.containsAll(parsed.keySet())) {
+            throw new IllegalArgumentException("unknown keys");
+        }
+        for (Object value : parsed.values()) {
+            if (value != null && !(value instanceof String)) {
+                throw new IllegalArgumentException("values are strings");
+            }
+        }
+        return Optional.of(new ActivityQuery.Filter((String) parsed.get("field"), (String) parsed.get("value"),
+                (String) parsed.get("operator")));
+    }
+
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, QueryActivityLog.Refused refused) {
+        return invalid(request, refused.reason(), refused.field() == null ? null : refused.field());
+    }
+
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, @Nullable String field) {
+        List<Problem.FieldError> errors = field == null ? List.of() : List.of(problems.fieldError(request, field, code));
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code, errors));
+    }
+
+    static ActivityRecordResponse response(ActivityRecordView view) {
+        List<KeyValue> data = view.customizedData() == null ? List.of()
+                : view.customizedData().entrySet().stream().map(e -> new KeyValue(e.getKey(), e.getValue())).toList();
+        return new ActivityRecordResponse(view.id(), view.operationDate(), view.operationType(), view.operationStatus(),
+                view.userPrincipalName(), view.applicationId(), view.customerId(), view.customerName(),
+                view.resourceType(), view.resourceId(), data);
+    }
+}

@@ -1,0 +1,40 @@
+package com.cspdesk.adapters.web.activity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+final class ActivityResponses {
+
+    private ActivityResponses() {
+    }
+
+    /** api.md "Activity log": one record; every field present, {@code null} when it has no value. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ActivityRecordResponse(String id, Instant operationDate, String operationType, String operationStatus,
+                                  @Nullable String userPrincipalName, @Nullable String applicationId,
+                                  @Nullable String customerId, @Nullable String customerName,
+                                  @Nullable String resourceType, @Nullable String resourceId,
+                                  List<KeyValue> customizedData) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record KeyValue(String key, @Nullable String value) {
+    }
+
+    /** {@code firstBrokenLink} only when a chain is broken. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VerificationResponse(long recordsChecked, int chainsChecked, boolean intact,
+                                @Nullable BrokenLinkResponse firstBrokenLink) {
+    }
+
+    @Serdeable
+    record BrokenLinkResponse(String recordId, String chain, long sequence, String reason) {
+    }
+}
