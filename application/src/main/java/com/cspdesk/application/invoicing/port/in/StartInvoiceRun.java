@@ -1,0 +1,25 @@
+package com.cspdesk.application.invoicing.port.in;
+
+import com.cspdesk.application.shared.port.in.Actor;
+
+import java.time.YearMonth;
+
+/**
+ * The monthly invoice run, started by an admin (it is also scheduled after each month ends). It
+ * runs in the background under a database lock, so several instances never run it twice, and
+ * re-running a month changes nothing.
+ */
+public interface StartInvoiceRun {
+
+    StartResult start(YearMonth billingMonth, Actor actor);
+
+    sealed interface StartResult {
+    }
+
+    record Started(InvoiceViews.InvoiceRunView run) implements StartResult {
+    }
+
+    /** Only a month that has ended can be invoiced. */
+    record MonthNotEnded(YearMonth billingMonth) implements StartResult {
+    }
+}

@@ -1,0 +1,214 @@
+package com.cspdesk.application.support;
+
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.support.port.in.AttachFile;
+import com.cspdesk.application.support.port.in.CreateServiceRequest;
+import com.cspdesk.application.support.port.in.ReadServiceRequests;
+import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.cspdesk.application.support.port.out.ContentSniffer;
+import com.cspdesk.application.support.port.out.ServiceRequests;
+import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Spec "Submit a customer support request to cancel a purchase": filing, reading and attachments. */
+public final class SupportDesk implements CreateServiceRequest, ReadServiceRequests, AttachFile {
+
+    public static final String CATEGORY = "csp_purchase_refund";
+    public static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
+    public static final int MAX_ATTACHMENTS = 10;
+    public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
+            "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final Set<String> IMPACTS = Set.of("low", "moderate", "high", "critical");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
+    private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
+
+    private final ServiceRequests requests;
+    private final Customers customers;
+    private final ContentSniffer sniffer;
+    private final ActivityLog activityLog;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public SupportDesk(ServiceRequests requests, Customers customers, ContentSniffer sniffer, ActivityLog activityLog,
+                       Transactions transactions, Clock clock) {
+        this.requests = requests;
+        this.customers = customers;
+        this.sniffer = sniffer;
+        this.activityLog = activityLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreateResult create(NewServiceRequest r, Actor actor) {
+        if (r.category() == null || !CATEGORY.equals(r.category().strip().toLowerCase(Locale.ROOT))) {
+            return new CreateServiceRequest.Refused("category_invalid", "category");
+        }
+        if (r.impact() == null || !IMPACTS.contains(r.impact().strip().toLowerCase(Locale.ROOT))) {
+            return new CreateServiceRequest.Refused("impact_invalid", "impact");
+        }
+        if (blank(r.title()) || r.title().length() > 200) {
+            return new CreateServiceRequest.Refused("title_invalid", "title");
+        }
+        Optional<Customers.Customer> customer = customer(r.customerTenantIdOrDomain());
+        if (customer.isEmpty()) {
+            return new CreateServiceRequest.Refused("customer_not_found", "description.customerTenantIdOrDomain");
+        }
+        if (blank(r.orderId()) == blank(r.subscriptionId())) {
+            return new CreateServiceRequest.Refused("order_or_subscription_required", "description.orderId");
+        }
+        if (blank(r.refundReason()) || r.refundReason().length() > 4000) {
+            return new CreateServiceRequest.Refused("refund_reason_invalid", "description.refundReason");
+        }
+        Optional<Money> amount = amount(r.amountRequested(), r.currency());
+        if (amount.isEmpty()) {
+            return new CreateServiceRequest.Refused("amount_invalid", "description.amountRequested");
+        }
+        if (blank(r.contactName()) || r.contactName().length() > 200) {
+            return new CreateServiceRequest.Refused("contact_name_invalid", "contact.name");
+        }
+        if (r.contactEmail() == null || !EMAIL.matcher(r.contactEmail().strip()).matches()) {
+            return new CreateServiceRequest.Refused("contact_email_invalid", "contact.email");
+        }
+        if (r.contactPhone() == null || !PHONE.matcher(r.contactPhone().strip()).matches()) {
+            return new CreateServiceRequest.Refused("contact_phone_invalid", "contact.phone");
+        }
+        Instant now = now();
+        ServiceRequestView view = new ServiceRequestView(UUID.randomUUID().toString(), "open", CATEGORY,
+                r.impact().strip().toLowerCase(Locale.ROOT), r.title().strip(),
+                new ServiceRequestView.Description(customer.get().tenantId(), optional(r.orderId()), optional(r.subscriptionId()),
+                        r.refundReason().strip(), amount.get()),
+                new ServiceRequestView.Contact(r.contactName().strip(), r.contactEmail().strip(), r.contactPhone().strip()),
+                now, actor.username(), List.of());
+        transactions.inTransaction(() -> {
+            requests.add(view);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("category", CATEGORY);
+            data.put("orderId", r.orderId() == null ? "" : r.orderId().strip());
+            data.put("amountRequested", amount.get().amount().toPlainString() + " " + amount.get().currency().getCurrencyCode());
+            activityLog.append(new ActivityEntry(now, "create_service_request", ActivityEntry.SUCCEEDED, actor.username(), null,
+                    customer.get().tenantId(), customer.get().companyName(), "service_request", view.id(), data));
+            return null;
+        });
+        return new Created(view);
+    }
+
+    @Override
+    public Page<ServiceRequestView> list(PageRequest page) {
+        Optional<ServiceRequests.Cursor> after = page.continuationToken().map(token -> {
+            List<String> values = ContinuationTokens.decode("servicerequests", 2, token);
+            try {
+                return new ServiceRequests.Cursor(Instant.parse(values.get(0)), values.get(1));
+            } catch (DateTimeParseException e) {
+                throw new InvalidContinuationToken();
+            }
+        });
+        List<ServiceRequestView> rows = requests.page(after, page.size() + 1);
+        boolean more = rows.size() > page.size();
+        List<ServiceRequestView> shown = more ? rows.subList(0, page.size()) : rows;
+        Optional<String> next = more ? Optional.of(ContinuationTokens.encode("servicerequests",
+                shown.get(shown.size() - 1).createdAt().toString(), shown.get(shown.size() - 1).id())) : Optional.empty();
+        return new Page<>(shown, requests.count(), next);
+    }
+
+    @Override
+    public Optional<ServiceRequestView> get(String requestId) {
+        return requestId == null ? Optional.empty() : requests.find(requestId.strip());
+    }
+
+    @Override
+    public AttachResult attach(String requestId, String fileName, byte[] content) {
+        Optional<ServiceRequestView> request = get(requestId);
+        if (request.isEmpty()) {
+            return new RequestNotFound();
+        }
+        if (fileName == null || !FILE_NAME.matcher(fileName.strip()).matches() || fileName.strip().startsWith(".")) {
+            return new AttachFile.Refused("file_name_invalid");
+        }
+        if (content == null || content.length == 0) {
+            return new AttachFile.Refused("attachment_empty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            return new AttachFile.Refused("attachment_too_large");
+        }
+        if (request.get().attachments().size() >= MAX_ATTACHMENTS) {
+            return new AttachFile.Refused("too_many_attachments");
+        }
+        String type = sniffer.detect(content, fileName.strip());
+        if (!ALLOWED_TYPES.contains(type)) {
+            return new AttachFile.Refused("attachment_type_not_allowed");
+        }
+        ServiceRequestView.AttachmentView attachment = new ServiceRequestView.AttachmentView(UUID.randomUUID().toString(),
+                fileName.strip(), type, content.length, now());
+        transactions.inTransaction(() -> {
+            requests.addAttachment(request.get().id(), attachment, content);
+            return null;
+        });
+        return new Attached(attachment);
+    }
+
+    @Override
+    public Optional<Attachment> read(String requestId, String attachmentId) {
+        return get(requestId).flatMap(request -> request.attachments().stream()
+                .filter(a -> a.id().equals(attachmentId)).findFirst()
+                .flatMap(a -> requests.attachmentContent(request.id(), a.id())
+                        .map(content -> new Attachment(a.fileName(), a.contentType(), content))));
+    }
+
+    private Optional<Customers.Customer> customer(String tenantIdOrDomain) {
+        if (blank(tenantIdOrDomain)) {
+            return Optional.empty();
+        }
+        String key = tenantIdOrDomain.strip().toLowerCase(Locale.ROOT);
+        return customers.byTenantId(key).or(() -> customers.byDomain(key));
+    }
+
+    private static Optional<Money> amount(String amount, String currency) {
+        try {
+            BigDecimal value = new BigDecimal(amount.strip());
+            Currency c = Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+            if (value.signum() <= 0 || value.scale() > Money.minorUnitDigits(c) || value.precision() > 17) {
+                return Optional.empty();
+            }
+            return Optional.of(Money.of(value, c));
+        } catch (RuntimeException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Optional<String> optional(String value) {
+        return blank(value) ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

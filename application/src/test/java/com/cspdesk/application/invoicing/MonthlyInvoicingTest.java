@@ -1,0 +1,109 @@
+package com.cspdesk.application.invoicing;
+
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
+import com.cspdesk.application.invoicing.port.in.StartInvoiceRun;
+import com.cspdesk.application.invoicing.port.out.BackgroundWork;
+import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
+import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.JobLock;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class MonthlyInvoicingTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T03:00:00Z");
+    private static final Instant DECEMBER = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final Currency AUD = Currency.getInstance("AUD");
+    private static final Actor ADMIN = Actor.partner("global.admin@partner.example", Role.GLOBAL_ADMIN);
+
+    private final Invoices invoices = mock(Invoices.class);
+    private final InvoiceRuns runs = mock(InvoiceRuns.class);
+    private final JobLock lock = mock(JobLock.class);
+    private final Transactions transactions = mock(Transactions.class);
+    private final BackgroundWork inline = Runnable::run;
+    private MonthlyInvoicing invoicing;
+
+    @BeforeEach
+    void setUp() {
+        when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        when(lock.runExclusively(eq("monthly-invoicing"), any(), any())).thenAnswer(call -> {
+            ((Runnable) call.getArgument(2)).run();
+            return true;
+        });
+        invoicing = new MonthlyInvoicing(invoices, runs, lock, inline, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aRunMakesOneInvoicePerCurrencyUpToTheMonthsEnd() {
+        when(invoices.currenciesToInvoice(DECEMBER)).thenReturn(List.of(AUD, EUR));
+        when(invoices.create(anyString(), eq(YearMonth.of(2026, 11)), any(), eq(DECEMBER), eq(NOW))).thenReturn(3);
+
+        var result = invoicing.start(YearMonth.of(2026, 11), ADMIN);
+
+        assertThat(result).isInstanceOf(StartInvoiceRun.Started.class);
+        verify(invoices).create("INV-2026-11-AUD", YearMonth.of(2026, 11), AUD, DECEMBER, NOW);
+        verify(invoices).create("INV-2026-11-EUR", YearMonth.of(2026, 11), EUR, DECEMBER, NOW);
+        ArgumentCaptor<InvoiceRunView> saved = ArgumentCaptor.forClass(InvoiceRunView.class);
+        verify(runs, atLeastOnce()).save(saved.capture());
+        InvoiceRunView last = saved.getAllValues().get(saved.getAllValues().size() - 1);
+        assertThat(last.status()).isEqualTo("completed");
+        assertThat(last.invoicesCreated()).isEqualTo(2);
+        assertThat(last.currenciesDone()).isEqualTo(2);
+    }
+
+    @Test
+    void reRunningAMonthChangesNothing() {
+        when(invoices.currenciesToInvoice(DECEMBER)).thenReturn(List.of(EUR));
+        when(invoices.exists(YearMonth.of(2026, 11), EUR)).thenReturn(true);
+        invoicing.start(YearMonth.of(2026, 11), ADMIN);
+        verify(invoices, never()).create(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void theCurrentMonthCannotBeInvoicedYet() {
+        assertThat(invoicing.start(YearMonth.of(2026, 12), ADMIN)).isEqualTo(new StartInvoiceRun.MonthNotEnded(YearMonth.of(2026, 12)));
+        verify(runs, never()).save(any());
+    }
+
+    @Test
+    void anotherInstanceHoldingTheLockMeansThisRunIsSkipped() {
+        when(lock.runExclusively(any(), any(), any())).thenReturn(false);
+        invoicing.start(YearMonth.of(2026, 11), ADMIN);
+        ArgumentCaptor<InvoiceRunView> saved = ArgumentCaptor.forClass(InvoiceRunView.class);
+        verify(runs, atLeastOnce()).save(saved.capture());
+        assertThat(saved.getValue().status()).isEqualTo("skipped");
+        verify(invoices, never()).create(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void theSchedulerInvoicesLastMonthOnceOnly() {
+        when(invoices.currenciesToInvoice(DECEMBER)).thenReturn(List.of(EUR));
+        when(invoices.create(anyString(), any(), any(), any(), any())).thenReturn(1);
+        assertThat(invoicing.invoiceLastMonth()).hasValueSatisfying(run -> assertThat(run.invoicesCreated()).isEqualTo(1));
+        when(invoices.exists(YearMonth.of(2026, 11), EUR)).thenReturn(true);
+        assertThat(invoicing.invoiceLastMonth()).isEmpty();
+    }
+}

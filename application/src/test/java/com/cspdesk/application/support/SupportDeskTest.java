@@ -1,0 +1,110 @@
+package com.cspdesk.application.support;
+
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.support.port.in.AttachFile;
+import com.cspdesk.application.support.port.in.CreateServiceRequest;
+import com.cspdesk.application.support.port.in.CreateServiceRequest.NewServiceRequest;
+import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.cspdesk.application.support.port.out.ContentSniffer;
+import com.cspdesk.application.support.port.out.ServiceRequests;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.market.Market;
+import com.cspdesk.domain.money.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class SupportDeskTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final String TENANT = "11111111-1111-4111-8111-111111111111";
+    private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
+
+    private final ServiceRequests requests = mock(ServiceRequests.class);
+    private final Customers customers = mock(Customers.class);
+    private final ContentSniffer sniffer = mock(ContentSniffer.class);
+    private final ActivityLog activityLog = mock(ActivityLog.class);
+    private final Transactions transactions = mock(Transactions.class);
+    private SupportDesk desk;
+
+    @BeforeEach
+    void setUp() {
+        when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        Customers.Customer contoso = new Customers.Customer(TENANT, "Contoso", "contoso.example", Market.of("DE"), NOW);
+        when(customers.byTenantId(any())).thenReturn(Optional.empty());
+        when(customers.byDomain(any())).thenReturn(Optional.empty());
+        when(customers.byTenantId(TENANT)).thenReturn(Optional.of(contoso));
+        when(customers.byDomain("contoso.example")).thenReturn(Optional.of(contoso));
+        desk = new SupportDesk(requests, customers, sniffer, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void filesARefundRequestAndLogsIt() {
+        var result = desk.create(request("CONTOSO.example", "order-1", null, "1200.50", "EUR", "anna@partner.example"), AGENT);
+        assertThat(result).isInstanceOfSatisfying(CreateServiceRequest.Created.class, created -> {
+            assertThat(created.request().status()).isEqualTo("open");
+            assertThat(created.request().description().customerTenantIdOrDomain()).isEqualTo(TENANT);
+            assertThat(created.request().description().amountRequested()).isEqualTo(Money.of("1200.50", "EUR"));
+        });
+        verify(requests).add(any());
+        verify(activityLog).append(any());
+    }
+
+    @Test
+    void everyFieldIsCheckedByName() {
+        assertRefused(request("contoso.example", "order-1", null, "10", "EUR", "not-an-email"), "contact.email");
+        assertRefused(request("nobody.example", "order-1", null, "10", "EUR", "a@b.example"), "description.customerTenantIdOrDomain");
+        assertRefused(request("contoso.example", null, null, "10", "EUR", "a@b.example"), "description.orderId");
+        assertRefused(request("contoso.example", "o", "s", "10", "EUR", "a@b.example"), "description.orderId");
+        assertRefused(request("contoso.example", "order-1", null, "-5", "EUR", "a@b.example"), "description.amountRequested");
+        assertRefused(request("contoso.example", "order-1", null, "1.005", "EUR", "a@b.example"), "description.amountRequested");
+        assertRefused(request("contoso.example", "order-1", null, "10", "XXX1", "a@b.example"), "description.amountRequested");
+        verify(requests, never()).add(any());
+    }
+
+    @Test
+    void attachmentsAreSniffedLimitedAndNamedSafely() {
+        ServiceRequestView stored = ((CreateServiceRequest.Created) desk.create(
+                request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
+        when(requests.find(stored.id())).thenReturn(Optional.of(stored));
+        when(sniffer.detect(any(), any())).thenReturn("application/pdf");
+        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'%', 'P', 'D', 'F'})).isInstanceOf(AttachFile.Attached.class);
+
+        when(sniffer.detect(any(), any())).thenReturn("application/x-msdownload");
+        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'M', 'Z'}))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        assertThat(desk.attach(stored.id(), "../../etc/passwd", new byte[]{1})).isEqualTo(new AttachFile.Refused("file_name_invalid"));
+        assertThat(desk.attach(stored.id(), "empty.txt", new byte[0])).isEqualTo(new AttachFile.Refused("attachment_empty"));
+        assertThat(desk.attach(stored.id(), "big.pdf", new byte[(int) SupportDesk.MAX_ATTACHMENT_BYTES + 1]))
+                .isEqualTo(new AttachFile.Refused("attachment_too_large"));
+        assertThat(desk.attach("nope", "a.pdf", new byte[]{1})).isInstanceOf(AttachFile.RequestNotFound.class);
+        verify(requests).addAttachment(any(), any(), any());
+    }
+
+    private void assertRefused(NewServiceRequest request, String field) {
+        assertThat(desk.create(request, AGENT)).isInstanceOfSatisfying(CreateServiceRequest.Refused.class,
+                refused -> assertThat(refused.field()).isEqualTo(field));
+    }
+
+    private static NewServiceRequest request(String customer, String order, String subscription, String amount, String currency,
+                                             String email) {
+        return new NewServiceRequest("csp_purchase_refund", "moderate", "Refund after the window", customer, order,
+                subscription, "Bought twice by mistake", amount, currency, "Anna Kovács", email, "+36 1 234 5678");
+    }
+}
