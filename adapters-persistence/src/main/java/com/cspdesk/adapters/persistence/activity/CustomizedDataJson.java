@@ -1,6 +1,13 @@
 package com.cspdesk.adapters.persistence.activity;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An entry's {@code customizedData} as stored: a JSON array of {@code {"key": ..., "value": ...}}
@@ -8,6 +15,9 @@ import java.util.Map;
  * hash was computed over survives. Values are plain strings or null.
  */
 final class CustomizedDataJson {
+
+    private static final Argument<List<Map<String, String>>> ITEMS =
+            Argument.listOf(Argument.mapOf(String.class, String.class));
 
     private CustomizedDataJson() {
     }
@@ -27,6 +37,30 @@ final class CustomizedDataJson {
             json.append('}');
         }
         return json.append(']').toString();
+    }
+
+    /**
+     * The stored column back as an ordered map; empty when the text is not such an array (it was
+     * not written by {@link #write}: the caller decides what that means).
+     */
+    static Optional<Map<String, String>> read(JsonMapper json, String text) {
+        List<Map<String, String>> items;
+        try {
+            items = json.readValue(text, ITEMS);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (items == null) {
+            return Optional.empty();
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        for (Map<String, String> item : items) {
+            if (item == null || !item.containsKey("key") || data.containsKey(item.get("key"))) {
+                return Optional.empty();
+            }
+            data.put(item.get("key"), item.get("value"));
+        }
+        return Optional.of(data);
     }
 
     private static void string(StringBuilder json, String value) {

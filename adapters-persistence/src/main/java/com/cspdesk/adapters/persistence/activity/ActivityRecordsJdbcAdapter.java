@@ -1,0 +1,178 @@
+package com.cspdesk.adapters.persistence.activity;
+
+import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.domain.activity.ActivityChain;
+import com.cspdesk.domain.activity.ActivityEntry;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what {@link ActivityLogJdbcAdapter} appends. Pages are keyset pages in (operation_date, id)
+ * order, newest first for the API and oldest first for exports; ids are random UUIDs, so among
+ * records of the same microsecond the id only makes the order total, it says nothing about time.
+ *
+ * <p>Indexes (V2 and V4): no filter reads the date range of ix_activity_record_date; an equals filter
+ * reads one range of its field's (key, operation_date, id) index, where the key is the lower-cased
+ * generated column, compared with {@code LOWER(?)} so both sides fold case with the same function
+ * (MySQL's and MariaDB's {@code _ci} collations also ignore accents there; H2 compares exactly). A
+ * substring filter ({@code LIKE '%…%'}, the value's {@code %}, {@code _} and {@code !} escaped with
+ * {@code !}) cannot seek, so it scans the date range; the API allows at most 90 days back. A chain is
+ * read on ux_activity_record_chain in sequence order.
+ *
+ * <p>A row whose customized_data is not the JSON array the writer makes is still returned, with that
+ * text under {@link #UNREADABLE}: its hash then no longer matches, so verification reports the row
+ * instead of failing on it.
+ */
+@Singleton
+@ReadOnly
+class ActivityRecordsJdbcAdapter implements ActivityRecords {
+
+    static final String UNREADABLE = "unreadableCustomizedData";
+
+    private static final String RECORD = "SELECT id, chain_seq, previous_hash, hash, operation_date, operation_type,"
+            + " operation_status, user_principal_name, application_id, customer_id, customer_name, resource_type,"
+            + " resource_id, customized_data FROM activity_record";
+    private static final Map<String, String> KEY_COLUMNS = Map.of(
+            "customerId", "customer_id_key",
+            "companyName", "customer_name_key",
+            "resourceType", "resource_type_key",
+            "operationType", "operation_type_key");
+
+    /** Every chain that has records, by key (a loose scan of ux_activity_record_chain). */
+    static final String CHAIN_KEYS = "SELECT DISTINCT chain_key FROM activity_record ORDER BY chain_key";
+    static final String CHAIN = RECORD + " WHERE chain_key = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    ActivityRecordsJdbcAdapter(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public List<Stored> page(Criteria criteria, Optional<Cursor> after, int limit) {
+        return limit < 1 ? List.of() : stored(pageSql(criteria, after, limit));
+    }
+
+    @Override
+    public long count(Criteria criteria) {
+        Sql sql = countSql(criteria);
+        return JdbcRows.count(jdbc, sql.text(), sql.parameters());
+    }
+
+    @Override
+    public List<Stored> ascending(Criteria criteria, Optional<Cursor> after, int limit) {
+        return limit < 1 ? List.of() : stored(ascendingSql(criteria, after, limit));
+    }
+
+    @Override
+    public List<String> chainKeys() {
+        return JdbcRows.list(jdbc, CHAIN_KEYS, row -> row.getString(1));
+    }
+
+    @Override
+    public List<ActivityChain.ChainedEntry> chain(String chainKey, long afterSequence, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return JdbcRows.list(jdbc, CHAIN, row -> new ActivityChain.ChainedEntry(row.getString("id"),
+                row.getLong("chain_seq"), row.getString("previous_hash"), row.getString("hash"), entry(row)),
+                chainKey, afterSequence, limit);
+    }
+
+    // The SQL below is package-private so the tests can EXPLAIN exactly what runs.
+
+    record Sql(String text, Object... parameters) {
+    }
+
+    static Sql pageSql(Criteria criteria, Optional<Cursor> after, int limit) {
+        return select(criteria, after, limit, false);
+    }
+
+    static Sql ascendingSql(Criteria criteria, Optional<Cursor> after, int limit) {
+        return select(criteria, after, limit, true);
+    }
+
+    static Sql countSql(Criteria criteria) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(criteria, parameters);
+        return new Sql("SELECT COUNT(*) FROM activity_record" + where, parameters.toArray());
+    }
+
+    private static Sql select(Criteria criteria, Optional<Cursor> after, int limit, boolean oldestFirst) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(RECORD).append(where(criteria, parameters));
+        after.ifPresent(cursor -> {
+            String beyond = oldestFirst ? ">" : "<";
+            sql.append(" AND (operation_date ").append(beyond).append(" ? OR (operation_date = ? AND id ")
+                    .append(beyond).append(" ?))");
+            parameters.add(cursor.operationDate());
+            parameters.add(cursor.operationDate());
+            parameters.add(cursor.id());
+        });
+        sql.append(oldestFirst ? " ORDER BY operation_date, id" : " ORDER BY operation_date DESC, id DESC");
+        sql.append(" LIMIT ?");
+        parameters.add(limit);
+        return new Sql(sql.toString(), parameters.toArray());
+    }
+
+    private static String where(Criteria criteria, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE operation_date >= ? AND operation_date < ?");
+        parameters.add(criteria.from());
+        parameters.add(criteria.to());
+        if (criteria.field().isPresent()) {
+            String field = criteria.field().get();
+            String column = KEY_COLUMNS.get(field);
+            if (column == null) {
+                throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
+            }
+            String value = criteria.value()
+                    .orElseThrow(() -> new IllegalArgumentException("a filter on " + field + " needs a value"));
+            if (criteria.substring()) {
+                where.append(" AND ").append(column).append(" LIKE LOWER(?) ESCAPE '!'");
+                parameters.add(contains(value));
+            } else {
+                where.append(" AND ").append(column).append(" = LOWER(?)");
+                parameters.add(value);
+            }
+        }
+        return where.toString();
+    }
+
+    /** A LIKE pattern for "contains", the value's own %, _ and ! escaped with '!'. */
+    static String contains(String value) {
+        StringBuilder pattern = new StringBuilder(value.length() + 2).append('%');
+        for (char c : value.toCharArray()) {
+            if (c == '!' || c == '%' || c == '_') {
+                pattern.append('!');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+
+    private List<Stored> stored(Sql sql) {
+        return JdbcRows.list(jdbc, sql.text(), row -> new Stored(row.getString("id"), entry(row)), sql.parameters());
+    }
+
+    private ActivityEntry entry(ResultSet row) throws SQLException {
+        String customizedData = row.getString("customized_data");
+        return new ActivityEntry(JdbcRows.instant(row, "operation_date"), row.getString("operation_type"),
+                row.getString("operation_status"), row.getString("user_principal_name"), row.getString("application_id"),
+                row.getString("customer_id"), row.getString("customer_name"), row.getString("resource_type"),
+                row.getString("resource_id"),
+                CustomizedDataJson.read(json, customizedData).orElseGet(() -> Collections.singletonMap(UNREADABLE, customizedData)));
+    }
+}
