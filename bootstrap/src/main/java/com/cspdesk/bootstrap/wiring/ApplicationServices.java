@@ -1,6 +1,8 @@
 package com.cspdesk.bootstrap.wiring;
 
+import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.catalog.CatalogBrowsing;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.application.customers.CustomerAccounts;
@@ -17,7 +19,15 @@ import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import com.cspdesk.application.ordering.Ordering;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.software.SoftwareKeysAndDownloads;
+import com.cspdesk.application.software.port.out.DownloadLinks;
+import com.cspdesk.application.software.port.out.DownloadTokens;
 import com.cspdesk.application.software.port.out.Entitlements;
+import com.cspdesk.application.software.port.out.OwnedSoftware;
+import com.cspdesk.application.software.port.out.ProductKeyIssuer;
+import com.cspdesk.application.software.port.out.ProductKeyVault;
+import com.cspdesk.application.software.port.out.SoftwareStore;
+import com.cspdesk.domain.software.DownloadLinkPolicy;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuotePolicy;
@@ -63,6 +73,20 @@ class ApplicationServices {
                       MarketCurrencies marketCurrencies, PriceQuotePolicy priceQuotePolicy, Clock clock) {
         return new Ordering(customers, catalog, orders, entitlements, activityLog, transactions, productAvailability,
                 marketCurrencies, priceQuotePolicy, clock);
+    }
+
+    @Singleton
+    SoftwareKeysAndDownloads softwareKeysAndDownloads(Customers customers, OwnedSoftware ownedSoftware, ProductKeyVault vault,
+                                                      ProductKeyIssuer issuer, DownloadLinks links, DownloadTokens tokens,
+                                                      SoftwareStore store, ActivityLog activityLog, Transactions transactions,
+                                                      DownloadLinkPolicy linkPolicy, Clock clock) {
+        return new SoftwareKeysAndDownloads(customers, ownedSoftware, vault, issuer, links, tokens, store, activityLog,
+                transactions, linkPolicy, clock);
+    }
+
+    @Singleton
+    ActivityLogReading activityLogReading(ActivityRecords records, Clock clock) {
+        return new ActivityLogReading(records, clock);
     }
 
     @Singleton

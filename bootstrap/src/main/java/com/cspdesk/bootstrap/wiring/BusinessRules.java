@@ -13,7 +13,10 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
+import com.cspdesk.domain.software.DownloadLinkPolicy;
 import jakarta.inject.Singleton;
+
+import java.time.Duration;
 
 import java.util.Currency;
 import java.util.HashMap;
@@ -63,6 +66,17 @@ class BusinessRules {
             }
         }
         return MarketCurrencies.defaults().with(overrides);
+    }
+
+    @Singleton
+    DownloadLinkPolicy downloadLinkPolicy(@Value("${cspdesk.downloads.link-lifetime:P14D}") String lifetime,
+                                          @Value("${cspdesk.downloads.max-downloads:50}") int maxDownloads) {
+        try {
+            return new DownloadLinkPolicy(Duration.parse(lifetime), maxDownloads);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("cspdesk.downloads.link-lifetime / max-downloads: a positive ISO-8601 duration"
+                    + " such as P14D and a positive count such as 50");
+        }
     }
 
     private static Set<Market> markets(String key, List<String> codes) {
