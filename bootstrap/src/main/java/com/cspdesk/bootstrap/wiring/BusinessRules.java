@@ -1,6 +1,13 @@
 package com.cspdesk.bootstrap.wiring;
 
+import com.cspdesk.domain.cancellation.CancellationCredit;
+import com.cspdesk.domain.cancellation.CancellationPolicy;
+import com.cspdesk.domain.cancellation.CancellationWindows;
+import com.cspdesk.domain.cancellation.ReservationRefundLimit;
 import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.UsdEquivalents;
 import com.cspdesk.domain.market.AzureReservationAvailability;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.MarketCurrencies;
@@ -77,6 +84,50 @@ class BusinessRules {
             throw new ConfigurationException("cspdesk.downloads.link-lifetime / max-downloads: a positive ISO-8601 duration"
                     + " such as P14D and a positive count such as 50");
         }
+    }
+
+    /**
+     * Spec "Cancel a purchase": 60 days for every kind; {@code cspdesk.cancellation.rules=newer-microsoft}
+     * gives Microsoft's newer 30/7 days, and {@code cspdesk.cancellation.windows.<KIND>=P14D} sets one kind.
+     */
+    @Singleton
+    CancellationPolicy cancellationPolicy(@Value("${cspdesk.cancellation.rules:spec}") String rules,
+                                          @Nullable @Property(name = "cspdesk.cancellation.windows") Map<String, String> windows,
+                                          @Value("${cspdesk.cancellation.reservation-refund-limit-usd:50000.00}") String limit) {
+        CancellationWindows chosen = switch (rules.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "spec" -> CancellationWindows.asInSpec();
+            case "newer-microsoft" -> CancellationWindows.newerMicrosoftRules();
+            default -> throw new ConfigurationException("cspdesk.cancellation.rules: spec or newer-microsoft, not " + rules);
+        };
+        for (Map.Entry<String, String> window : (windows == null ? Map.<String, String>of() : windows).entrySet()) {
+            try {
+                chosen = chosen.withWindow(ProductKind.valueOf(window.getKey().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                        Duration.parse(window.getValue()));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("cspdesk.cancellation.windows." + window.getKey()
+                        + ": a product kind such as PERPETUAL_SOFTWARE and an ISO-8601 duration such as P60D");
+            }
+        }
+        try {
+            return new CancellationPolicy(chosen, new CancellationCredit(),
+                    new ReservationRefundLimit(Money.of(limit.strip(), "USD")));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("cspdesk.cancellation.reservation-refund-limit-usd: a USD amount such as 50000.00");
+        }
+    }
+
+    @Singleton
+    UsdEquivalents usdEquivalents(@Nullable @Property(name = "cspdesk.money.usd-rates") Map<String, String> rates) {
+        UsdEquivalents equivalents = UsdEquivalents.defaults();
+        for (Map.Entry<String, String> rate : (rates == null ? Map.<String, String>of() : rates).entrySet()) {
+            try {
+                equivalents = equivalents.with(Currency.getInstance(rate.getKey().toUpperCase(java.util.Locale.ROOT)),
+                        new java.math.BigDecimal(rate.getValue().strip()));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("cspdesk.money.usd-rates." + rate.getKey() + ": units of the currency per USD");
+            }
+        }
+        return equivalents;
     }
 
     private static Set<Market> markets(String key, List<String> codes) {
