@@ -1,0 +1,312 @@
+package com.cspdesk.bootstrap.e2e;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The spec's "View activity for software key access and software downloads" and api.md
+ * "Activity log": who bought, got a key, made a link and downloaded, each once and by the right
+ * user; the CSV export; the four roles that may read it; the 90-day limit; and the chain check,
+ * which finds the one record changed behind the application's back. No product key reaches the
+ * log lines or the activity log.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ActivityLogEndToEndTest extends EndToEnd {
+
+    private static final String AGENT = "admin.agent@partner.demo";
+
+    private final Purchases shop = new Purchases(this);
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private Logger root;
+    private Level previousLevel;
+    private String jdbcUrl;
+
+    private String globalAdmin;
+    private String tenant;
+    private String companyName;
+    private String orderId;
+    private String softwareId;
+    private String productKey;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = shop.withStore(super.getProperties());
+        jdbcUrl = properties.get("datasources.default.url");
+        return properties;
+    }
+
+    @BeforeAll
+    void buyGetAKeyMakeALinkAndDownload() {
+        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        previousLevel = root.getLevel();
+        root.setLevel(Level.DEBUG);
+        captured.start();
+        root.addAppender(captured);
+
+        String agent = loginDemo(AGENT);
+        globalAdmin = loginDemo("global.admin@partner.demo");
+        // A name a spreadsheet would take for a formula: the CSV export must keep it text.
+        companyName = "=HYPERLINK(\"http://evil.example\") Audit Kft.";
+        tenant = shop.createCustomer(agent, companyName, "HU");
+        orderId = shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
+        softwareId = shop.softwareId(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD);
+        byte[] bits = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2019", "de-DE", "x64", "SQLServer2019-x64-DEU.iso", 10_000);
+
+        Answer key = send("POST", shop.softwareOf(tenant) + "/" + softwareId + "/keys", agent, Purchases.choice("2019", "de-DE", "x64"));
+        assertThat(key.status()).as(key.toString()).isEqualTo(200);
+        productKey = (String) key.json().get("productKey");
+        Answer link = send("POST", shop.softwareOf(tenant) + "/" + softwareId + "/downloadlinks", agent,
+                Purchases.choice("2019", "de-DE", "x64"));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        String uri = (String) link.json().get("uri");
+        assertThat(shop.fetch("GET", uri).body()).isEqualTo(bits);
+        Purchases.Download resumed = shop.fetch("GET", uri, "Range", "bytes=100-");
+        assertThat(resumed.status()).isEqualTo(206);
+        assertThat(shop.fetch("HEAD", uri).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stopListening() {
+        root.detachAppender(captured);
+        root.setLevel(previousLevel);
+        shop.deleteStore();
+    }
+
+    @Test
+    @Order(1)
+    void theLogShowsThePurchaseTheKeyTheLinkAndOneDownloadByTheAgent() {
+        Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
+        List<Map<String, Object>> records = Purchases.items(answer);
+        assertThat(answer.json().get("totalCount")).isEqualTo(4);
+        assertThat(records).extracting(r -> r.get("operationType"))
+                .containsExactlyInAnyOrder("create_order", "get_software_key", "get_software_download_link", "download_software");
+        List<Instant> dates = records.stream().map(r -> Instant.parse((String) r.get("operationDate"))).toList();
+        assertThat(dates).as("newest first").isSortedAccordingTo((a, b) -> b.compareTo(a));
+        for (Map<String, Object> record : records) {
+            assertThat(record).containsEntry("userPrincipalName", AGENT).containsEntry("customerId", tenant)
+                    .containsEntry("customerName", companyName).containsEntry("operationStatus", "succeeded")
+                    .containsKeys("id", "applicationId", "resourceType", "resourceId", "customizedData");
+        }
+        Map<String, Object> key = record(records, "get_software_key");
+        assertThat(key).containsEntry("resourceType", "software_key").containsEntry("resourceId", softwareId);
+        assertThat(key.get("customizedData").toString()).contains("{key=version, value=2019}", "{key=language, value=de-DE}",
+                "{key=bitness, value=x64}", "{key=orderId, value=" + orderId + "}");
+        assertThat(record(records, "get_software_download_link")).containsEntry("resourceType", "software_download_link");
+        assertThat(record(records, "download_software").get("customizedData").toString()).contains("SQLServer2019-x64-DEU.iso");
+        assertThat(answer.body()).doesNotContain(productKey, productKey.replace("-", ""));
+
+        Answer keysOnly = send("GET", "/v1/auditrecords?filter=" + filter("OperationType", "get_software_key", "equals"), globalAdmin, null);
+        assertThat(Purchases.items(keysOnly)).extracting(r -> r.get("operationType")).containsOnly("get_software_key");
+        Answer byName = send("GET", "/v1/auditrecords?filter=" + filter("CompanyName", "audit kft", "substring"), globalAdmin, null);
+        assertThat(byName.json().get("totalCount")).isEqualTo(4);
+        Answer software = send("GET", "/v1/auditrecords?filter=" + filter("ResourceType", "software_key", "equals")
+                + "&startDate=" + LocalDate.now(ZoneOffset.UTC), globalAdmin, null);
+        assertThat(Purchases.items(software)).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void theLogIsPagedByContinuationToken() {
+        String first = "/v1/auditrecords?size=3&filter=" + filter("CustomerId", tenant, "equals");
+        Answer page = send("GET", first, globalAdmin, null);
+        assertThat(Purchases.items(page)).hasSize(3);
+        assertThat(page.json().get("totalCount")).isEqualTo(4);
+        String next = (String) ((Map<?, ?>) ((Map<?, ?>) page.json().get("links")).get("next")).get("uri");
+        Answer rest = send("GET", next, globalAdmin, null);
+        assertThat(Purchases.items(rest)).hasSize(1);
+        assertThat((Map<?, ?>) rest.json().getOrDefault("links", Map.of())).as("no next page").isEmpty();
+        Set<Object> ids = new HashSet<>();
+        Purchases.items(page).forEach(r -> ids.add(r.get("id")));
+        Purchases.items(rest).forEach(r -> ids.add(r.get("id")));
+        assertThat(ids).hasSize(4);
+        Answer forged = send("GET", "/v1/auditrecords?continuationToken=forged", globalAdmin, null);
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.problemCode()).isEqualTo("continuation_token_invalid");
+    }
+
+    @Test
+    @Order(3)
+    void theLogExportsAsCsvWithFormulasDefused() throws IOException {
+        Answer csv = send("GET", "/v1/auditrecords?format=csv&filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).isEqualToIgnoringCase("text/csv; charset=UTF-8");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String monthAgo = LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
+        assertThat(csv.header("Content-Disposition")).isIn("attachment; filename=\"activity-log-" + monthAgo + "-" + today + ".csv\"",
+                "attachment; filename=\"activity-log-" + LocalDate.parse(monthAgo).minusDays(1) + "-" + LocalDate.parse(today).minusDays(1) + ".csv\"");
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0).toList()).containsExactly("id", "operationDate", "operationType", "operationStatus",
+                "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceId", "customizedData");
+        assertThat(rows.subList(1, 5)).extracting(r -> r.get(2))
+                .containsExactly("create_order", "get_software_key", "get_software_download_link", "download_software");
+        for (CSVRecord row : rows.subList(1, 5)) {
+            assertThat(row.get(4)).isEqualTo(AGENT);
+            assertThat(row.get(7)).isEqualTo("'" + companyName);
+        }
+        assertThat(csv.body()).doesNotContain(productKey);
+
+        Answer byAccept = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null,
+                "Accept", "text/csv");
+        assertThat(byAccept.status()).isEqualTo(200);
+        assertThat(byAccept.header("Content-Type")).startsWithIgnoringCase("text/csv");
+        assertThat(byAccept.body()).isEqualTo(csv.body());
+
+        Answer ranged = send("GET", "/v1/auditrecords?format=csv&startDate=" + LocalDate.now(ZoneOffset.UTC).minusDays(2)
+                + "&endDate=" + Instant.now().plusSeconds(60), loginDemo("account.admin@partner.demo"), null);
+        assertThat(ranged.status()).isEqualTo(200);
+        assertThat(ranged.header("Content-Disposition")).startsWith("attachment; filename=\"activity-log-"
+                + LocalDate.now(ZoneOffset.UTC).minusDays(2) + "-");
+
+        Answer refused = send("GET", "/v1/auditrecords?format=csv&startDate=" + Instant.now().minus(Duration.ofDays(91)), globalAdmin, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("start_date_too_old");
+    }
+
+    @Test
+    @Order(4)
+    void onlyTheFourAdminRolesReadTheLog() {
+        for (String reader : List.of("global.admin@partner.demo", "account.admin@partner.demo", "referral.admin@partner.demo",
+                "marketing.admin@partner.demo")) {
+            Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), loginDemo(reader), null);
+            assertThat(answer.status()).as(reader).isEqualTo(200);
+            assertThat(answer.json().get("totalCount")).isEqualTo(4);
+        }
+        String customerAdmin = shop.customerAdmin("it.admin@audit.example", tenant);
+        for (String token : List.of(loginDemo(AGENT), loginDemo("sales.agent@partner.demo"), customerAdmin,
+                loginDemo("customer.admin@contoso.demo"))) {
+            Answer refused = send("GET", "/v1/auditrecords", token, null);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.problemCode()).isEqualTo("forbidden");
+            assertThat(send("GET", "/v1/auditrecords?format=csv", token, null).status()).isEqualTo(403);
+            assertThat(send("GET", "/v1/auditrecords/verification", token, null).status()).isEqualTo(403);
+        }
+        assertThat(send("GET", "/v1/auditrecords", null, null).status()).isEqualTo(401);
+        for (String notGlobal : List.of("account.admin@partner.demo", "referral.admin@partner.demo", "marketing.admin@partner.demo")) {
+            assertThat(send("GET", "/v1/auditrecords/verification", loginDemo(notGlobal), null).status()).as(notGlobal).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void datesAndFiltersAreChecked() {
+        Answer tooOld = send("GET", "/v1/auditrecords?startDate=" + Instant.now().minus(Duration.ofDays(91)), globalAdmin, null);
+        assertThat(tooOld.status()).isEqualTo(400);
+        assertThat(tooOld.problemCode()).isEqualTo("start_date_too_old");
+        assertThat(tooOld.json().get("errors").toString()).contains("field=startDate,");
+        Answer eightyNine = send("GET", "/v1/auditrecords?startDate=" + Instant.now().minus(Duration.ofDays(89)), globalAdmin, null);
+        assertThat(eightyNine.status()).isEqualTo(200);
+
+        Answer backwards = send("GET", "/v1/auditrecords?startDate=" + LocalDate.now(ZoneOffset.UTC)
+                + "&endDate=" + LocalDate.now(ZoneOffset.UTC).minusDays(1), globalAdmin, null);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.problemCode()).isEqualTo("date_range_invalid");
+
+        Answer malformed = send("GET", "/v1/auditrecords?startDate=yesterday&endDate=2026-13-01", globalAdmin, null,
+                "Accept-Language", "de");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.problemCode()).isEqualTo("validation_failed");
+        assertThat(malformed.json().get("errors").toString()).contains("field=startDate,", "field=endDate,", "ISO-8601");
+
+        for (String bad : List.of("{not json", "[]", "\"CustomerId\"", "{\"field\":\"Password\",\"value\":\"x\",\"operator\":\"equals\"}",
+                "{\"field\":\"CustomerId\",\"value\":\"x\",\"operator\":\"like\"}", "{\"field\":\"CustomerId\",\"value\":42}",
+                "{\"field\":\"CustomerId\",\"value\":\"\"}", "{\"field\":\"CustomerId\",\"value\":\"x\",\"sql\":\"1=1\"}")) {
+            Answer refused = send("GET", "/v1/auditrecords?filter=" + URLEncoder.encode(bad, StandardCharsets.UTF_8), globalAdmin, null);
+            assertThat(refused.status()).as(bad + " " + refused).isEqualTo(400);
+            assertThat(refused.problemCode()).isEqualTo("filter_invalid");
+            assertThat(refused.json().get("errors").toString()).contains("field=filter,");
+        }
+        Answer format = send("GET", "/v1/auditrecords?format=xml", globalAdmin, null);
+        assertThat(format.status()).isEqualTo(400);
+        assertThat(format.problemCode()).isEqualTo("format_unsupported");
+        assertThat(send("GET", "/v1/auditrecords?size=0", globalAdmin, null).status()).isEqualTo(400);
+        assertThat(send("GET", "/v1/auditrecords?size=501", globalAdmin, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(6)
+    void theChainCheckFindsTheOneRecordChangedBehindTheApplicationsBack() throws Exception {
+        Answer intact = send("GET", "/v1/auditrecords/verification", globalAdmin, null);
+        assertThat(intact.status()).as(intact.toString()).isEqualTo(200);
+        assertThat(intact.json()).containsEntry("intact", true).doesNotContainKey("firstBrokenLink");
+        assertThat(((Number) intact.json().get("recordsChecked")).longValue()).isGreaterThanOrEqualTo(4);
+        assertThat(((Number) intact.json().get("chainsChecked")).intValue()).isGreaterThanOrEqualTo(1);
+
+        List<Map<String, Object>> records = Purchases.items(send("GET", "/v1/auditrecords?filter="
+                + filter("CustomerId", tenant, "equals"), globalAdmin, null));
+        String keyRecord = (String) record(records, "get_software_key").get("id");
+        try (Connection connection = ThrowawayMariaDb.shared().connect(jdbcUrl);
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE activity_record SET user_principal_name = 'mallory' WHERE id = ?")) {
+            update.setString(1, keyRecord);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        Answer broken = send("GET", "/v1/auditrecords/verification", globalAdmin, null);
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(broken.json()).containsEntry("intact", false);
+        Map<?, ?> link = (Map<?, ?>) broken.json().get("firstBrokenLink");
+        assertThat(link).as(broken.toString()).isNotNull();
+        assertThat(link.get("recordId")).isEqualTo(keyRecord);
+        assertThat((String) link.get("chain")).isNotBlank();
+        assertThat(((Number) link.get("sequence")).longValue()).isPositive();
+        assertThat((String) link.get("reason")).isNotBlank();
+
+        // The log shows what is stored; the check is what tells that it was changed.
+        List<Map<String, Object>> after = Purchases.items(send("GET", "/v1/auditrecords?filter="
+                + filter("CustomerId", tenant, "equals"), globalAdmin, null));
+        assertThat(after.stream().filter(r -> keyRecord.equals(r.get("id"))).map(r -> r.get("userPrincipalName"))
+                .collect(Collectors.toList())).containsExactly("mallory");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noProductKeyReachesALogLine() {
+        assertThat(productKey).isNotBlank();
+        assertThat(captured.list).isNotEmpty();
+        Purchases.assertNoKeyLogged(captured, Set.of(productKey));
+    }
+
+    private static Map<String, Object> record(List<Map<String, Object>> records, String operationType) {
+        return records.stream().filter(r -> operationType.equals(r.get("operationType"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + operationType + " in " + records));
+    }
+
+    private static String filter(String field, String value, String operator) {
+        return URLEncoder.encode("{\"field\":\"" + field + "\",\"value\":\"" + value + "\",\"operator\":\"" + operator + "\"}",
+                StandardCharsets.UTF_8);
+    }
+}

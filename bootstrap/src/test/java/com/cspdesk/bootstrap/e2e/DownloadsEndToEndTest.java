@@ -1,0 +1,282 @@
+package com.cspdesk.bootstrap.e2e;
+
+import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
+import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases.Download;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * api.md "Software": {@code GET /downloads/{token}}. The link is the only credential; the bits
+ * stream with Range support, the SHA-256 as ETag and digest; a first-byte GET counts as one of
+ * the link's 50 downloads (HEAD, resumes, 304 and 416 count nothing); tampered or garbage tokens
+ * are 404 problem+json, never the bits and never a 500.
+ */
+@MicronautTest(transactional = false)
+class DownloadsEndToEndTest extends EndToEnd {
+
+    private static final String ISO = "SQLServer2019-x64-ENU.iso";
+    /** SHA-256 of 2 GiB + 7 zero bytes. */
+    private static final String ZEROS_SHA256 = "4faf054bcce4f3f1718586ceb36106e28a780ea261ba3c7fc1c8519d048f9b2f";
+
+    private final Purchases shop = new Purchases(this);
+    private String agent;
+    private String tenant;
+    private String sql;
+    private byte[] iso;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return shop.withStore(super.getProperties());
+    }
+
+    @BeforeAll
+    void buySqlServerAndStoreItsFiles() {
+        agent = loginDemo("admin.agent@partner.demo");
+        tenant = shop.createCustomer(agent, "Downloads Kft.", "HU");
+        shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
+        sql = shop.softwareId(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD);
+        iso = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2019", "en-US", "x64", ISO, 1_000_003);
+        shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2017", "en-US", "x64", "SQLServer2017-x64-ENU.iso", 1024);
+    }
+
+    @AfterAll
+    void deleteFiles() {
+        shop.deleteStore();
+    }
+
+    @Test
+    void aLinkDownloadsTheWholeFileAndResumesFromAnOffset() throws Exception {
+        Instant before = Instant.now();
+        Answer created = link("2019", "en-US");
+        Map<String, Object> link = created.json();
+        String uri = (String) link.get("uri");
+        assertThat(uri).startsWith(server.getURL() + "/downloads/");
+        assertThat(link).containsEntry("downloadsRemaining", 50).containsEntry("fileName", ISO)
+                .containsEntry("sizeBytes", iso.length).containsEntry("sha256", Purchases.sha256(iso));
+        Instant expiresAt = Instant.parse((String) link.get("expiresAt"));
+        assertThat(expiresAt).isBetween(before.plus(Duration.ofDays(14)).minusSeconds(5), Instant.now().plus(Duration.ofDays(14)).plusSeconds(5));
+
+        Download whole = shop.fetch("GET", uri);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(iso);
+        assertThat(Purchases.sha256(whole.body())).isEqualTo(link.get("sha256"));
+        String sha = Purchases.sha256(iso);
+        String base64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha));
+        assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(iso.length));
+        assertThat(whole.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+        assertThat(whole.header("ETag")).isEqualTo("\"" + sha + "\"");
+        assertThat(whole.header("Repr-Digest")).isEqualTo("sha-256=:" + base64 + ":");
+        assertThat(whole.header("Digest")).isEqualTo("sha-256=" + base64);
+        assertThat(whole.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + ISO + "\"");
+        assertThat(whole.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(whole.header("Content-Range")).isNull();
+
+        Download resumed = shop.fetch("GET", uri, "Range", "bytes=100-");
+        assertThat(resumed.status()).isEqualTo(206);
+        assertThat(resumed.header("Content-Range")).isEqualTo("bytes 100-" + (iso.length - 1) + "/" + iso.length);
+        assertThat(resumed.header("Content-Length")).isEqualTo(String.valueOf(iso.length - 100));
+        assertThat(resumed.header("ETag")).isEqualTo(whole.header("ETag"));
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(iso, 100, iso.length));
+
+        Download middle = shop.fetch("GET", uri, "Range", "bytes=500000-500099");
+        assertThat(middle.status()).isEqualTo(206);
+        assertThat(middle.header("Content-Range")).isEqualTo("bytes 500000-500099/" + iso.length);
+        assertThat(middle.body()).isEqualTo(Arrays.copyOfRange(iso, 500_000, 500_100));
+
+        Download tail = shop.fetch("GET", uri, "Range", "bytes=-10");
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.header("Content-Range")).isEqualTo("bytes " + (iso.length - 10) + "-" + (iso.length - 1) + "/" + iso.length);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(iso, iso.length - 10, iso.length));
+
+        Download severalRanges = shop.fetch("GET", uri, "Range", "bytes=0-9,20-29");
+        assertThat(severalRanges.status()).as("several ranges: the whole file").isEqualTo(200);
+        assertThat(severalRanges.body()).isEqualTo(iso);
+
+        Download anyAccept = shop.fetch("GET", uri, "Accept", "application/json", "Range", "bytes=0-0");
+        assertThat(anyAccept.status()).isEqualTo(206);
+        assertThat(anyAccept.body()).containsExactly(iso[0]);
+    }
+
+    @Test
+    void aRangeBeyondTheEndIs416AndConditionalRequestsAreAnswered() {
+        String uri = (String) link("2019", "en-US").json().get("uri");
+        String etag = "\"" + Purchases.sha256(iso) + "\"";
+
+        Download unsatisfiable = shop.fetch("GET", uri, "Range", "bytes=" + iso.length + "-");
+        assertThat(unsatisfiable.status()).isEqualTo(416);
+        assertThat(unsatisfiable.header("Content-Range")).isEqualTo("bytes */" + iso.length);
+        assertThat(unsatisfiable.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unsatisfiable.text()).contains("\"code\":\"range_not_satisfiable\"").contains(String.valueOf(iso.length));
+
+        Download notModified = shop.fetch("GET", uri, "If-None-Match", etag);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.header("ETag")).isEqualTo(etag);
+        assertThat(shop.fetch("GET", uri, "If-None-Match", "W/" + etag + ", \"other\"").status()).isEqualTo(304);
+
+        Download changed = shop.fetch("GET", uri, "If-None-Match", "\"something-else\"");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(iso);
+
+        Download staleRange = shop.fetch("GET", uri, "Range", "bytes=100-", "If-Range", "\"an-older-file\"");
+        assertThat(staleRange.status()).as("If-Range does not match: the whole file").isEqualTo(200);
+        assertThat(staleRange.body()).isEqualTo(iso);
+        Download sameFile = shop.fetch("GET", uri, "Range", "bytes=100-", "If-Range", etag);
+        assertThat(sameFile.status()).isEqualTo(206);
+        assertThat(sameFile.body()).isEqualTo(Arrays.copyOfRange(iso, 100, iso.length));
+
+        Download head = shop.fetch("HEAD", uri);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(iso.length));
+        assertThat(head.header("ETag")).isEqualTo(etag);
+        assertThat(head.header("Accept-Ranges")).isEqualTo("bytes");
+        Download headOfRange = shop.fetch("HEAD", uri, "Range", "bytes=10-19");
+        assertThat(headOfRange.status()).isEqualTo(206);
+        assertThat(headOfRange.header("Content-Range")).isEqualTo("bytes 10-19/" + iso.length);
+    }
+
+    /**
+     * 50 downloads from the first byte succeed and the 51st is 410. HEAD, resumed ranges, 304 and
+     * 416 in between send no whole file and do not count.
+     */
+    @Test
+    void theFiftyFirstDownloadOfALinkIsRefused() {
+        String uri = (String) link("2017", "en-US").json().get("uri");
+        for (int i = 1; i <= 50; i++) {
+            Download download = shop.fetch("GET", uri);
+            assertThat(download.status()).as("download " + i + ": " + download).isEqualTo(200);
+            assertThat(download.body()).hasSize(1024);
+            if (i % 10 == 0) {
+                assertThat(shop.fetch("HEAD", uri).status()).isEqualTo(200);
+                assertThat(shop.fetch("GET", uri, "Range", "bytes=512-").status()).isEqualTo(206);
+                assertThat(shop.fetch("GET", uri, "If-None-Match", download.header("ETag")).status()).isEqualTo(304);
+                assertThat(shop.fetch("GET", uri, "Range", "bytes=5000-").status()).isEqualTo(416);
+            }
+        }
+        Download refused = shop.fetch("GET", uri);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(410);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.text()).contains("\"code\":\"link_exhausted\"");
+        assertThat(refused.body().length).isLessThan(1024);
+        assertThat(shop.fetch("GET", uri, "Range", "bytes=0-10").status()).as("a range from 0 is a download too").isEqualTo(410);
+
+        Download another = shop.fetch("GET", (String) link("2017", "en-US").json().get("uri"));
+        assertThat(another.status()).as("a new link can be made at any time").isEqualTo(200);
+    }
+
+    @Test
+    void aTamperedOrGarbageTokenIs404AndNeverTheBits() {
+        String uri = (String) link("2019", "en-US").json().get("uri");
+        String token = uri.substring(uri.lastIndexOf('/') + 1);
+        int dot = token.indexOf('.');
+        assertThat(dot).isPositive();
+        for (int position : new int[]{0, dot - 1, dot + 1, token.length() - 1}) {
+            char[] chars = token.toCharArray();
+            chars[position] = chars[position] == 'A' ? 'B' : 'A';
+            Download tampered = shop.fetch("GET", "/downloads/" + new String(chars));
+            assertThat(tampered.status()).as("changed at " + position + ": " + tampered).isEqualTo(404);
+            assertThat(tampered.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(tampered.text()).contains("\"code\":\"link_invalid\"");
+            assertThat(tampered.body().length).isLessThan(2000);
+        }
+        for (String garbage : List.of("x", "x.y", token.substring(0, dot), token + "x", "a".repeat(500),
+                "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5C..%5Cwindows", "%00", "%C3%A9t%C3%A9",
+                "%27%20OR%201%3D1--", "%3Cscript%3E")) {
+            Download answer = shop.fetch("GET", "/downloads/" + garbage);
+            assertThat(answer.status()).as(garbage + ": " + answer).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(shop.fetch("HEAD", "/downloads/" + garbage).status()).as("HEAD " + garbage).isEqualTo(404);
+        }
+        for (String path : List.of("/downloads/", "/downloads/a/b", "/downloads/../v1/users")) {
+            Download answer = shop.fetch("GET", path);
+            assertThat(answer.status()).as(path + ": " + answer).isNotEqualTo(200).isLessThan(500);
+        }
+        // The untouched link still works.
+        assertThat(shop.fetch("GET", uri).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkNeedsTheFileOfThatChoice() {
+        Answer noFile = send("POST", shop.softwareOf(tenant) + "/" + sql + "/downloadlinks", agent, Purchases.choice("2022", "ja-JP", "x64"));
+        assertThat(noFile.status()).isEqualTo(404);
+        assertThat(noFile.problemCode()).isEqualTo("software_file_unavailable");
+    }
+
+    /**
+     * A file beyond 2 GiB streams with flat memory: once the headers and the first bytes have
+     * arrived, the server holds neither the file nor a large part of it in heap or direct memory.
+     * The client then hangs up half-way; ranges near the end (offsets beyond 32 bits) still work.
+     */
+    @Test
+    void aTwoGigabyteFileStreamsWithoutBeingHeldInMemory() throws Exception {
+        long size = (2L << 30) + 7;
+        java.nio.file.Path file = shop.sparseFile(Purchases.SQL_SERVER_2022_STANDARD, "2022", "en-US", "x64",
+                "SQLServer2022-x64-ENU.iso", size);
+        // The store keeps a file's SHA-256 beside it; written here so the test does not hash 2 GiB first.
+        java.nio.file.Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"), ZEROS_SHA256);
+        Map<String, Object> link = link("2022", "en-US").json();
+        assertThat(((Number) link.get("sizeBytes")).longValue()).isEqualTo(size);
+        assertThat(link).containsEntry("sha256", ZEROS_SHA256);
+        String uri = (String) link.get("uri");
+
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Length")).contains(String.valueOf(size));
+        long received = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = response.body()) {
+            int n;
+            while (received < 64L * buffer.length && (n = in.read(buffer)) > 0) {
+                received += n;
+            }
+            Thread.sleep(500);
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                    .mapToLong(BufferPoolMXBean::getMemoryUsed).sum()
+                    + Math.max(0, io.netty.util.internal.PlatformDependent.usedDirectMemory());
+            assertThat(heap).as("heap in use while the download is under way").isLessThan(1L << 30);
+            assertThat(direct).as("direct buffers in use while the download is under way").isLessThan(1L << 30);
+        }
+        assertThat(received).isGreaterThanOrEqualTo(64L * buffer.length).isLessThan(size);
+
+        Download tail = shop.fetch("GET", uri, "Range", "bytes=-16");
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.header("Content-Range")).isEqualTo("bytes " + (size - 16) + "-" + (size - 1) + "/" + size);
+        assertThat(tail.body()).hasSize(16).containsOnly(0);
+        Download beyond32Bits = shop.fetch("GET", uri, "Range", "bytes=2147483648-2147483650");
+        assertThat(beyond32Bits.status()).isEqualTo(206);
+        assertThat(beyond32Bits.body()).hasSize(3);
+        assertThat(shop.fetch("HEAD", uri).header("Content-Length")).isEqualTo(String.valueOf(size));
+    }
+
+    private Answer link(String version, String language) {
+        Answer created = send("POST", shop.softwareOf(tenant) + "/" + sql + "/downloadlinks", agent,
+                Purchases.choice(version, language, "x64"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created;
+    }
+}
