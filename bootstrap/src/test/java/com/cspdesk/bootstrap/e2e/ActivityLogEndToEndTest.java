@@ -254,6 +254,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(format.problemCode()).isEqualTo("format_unsupported");
         assertThat(send("GET", "/v1/auditrecords?size=0", globalAdmin, null).status()).isEqualTo(400);
         assertThat(send("GET", "/v1/auditrecords?size=501", globalAdmin, null).status()).isEqualTo(400);
+        // HEAD would start an export nobody reads.
+        assertThat(send("HEAD", "/v1/auditrecords?format=csv", globalAdmin, null).status()).isEqualTo(405);
     }
 
     @Test

@@ -91,7 +91,7 @@ class ActivityLogController {
         this.blocking = blocking;
     }
 
-    @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"})
+    @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"}, headRoute = false)
     @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.REFERRAL_ADMIN, Roles.MARKETING_CONTENT_ADMIN})
     HttpResponse<?> list(HttpRequest<?> request,
                          @QueryValue @Nullable @Size(max = 64) String startDate,
