@@ -65,7 +65,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             problem = problems.problem(request, status, "invalid_credentials", List.of());
         } else if (status.getCode() >= 500) {
             if (status.getCode() != 503) {
-                LOG.error("Unhandled error on {} {}", request.getMethodName(), request.getPath(), cause);
+                LOG.error("Unhandled error on {} {}", request.getMethodName(), Problems.safePath(request), cause);
             }
             problem = problems.problem(request, status.getCode() == 503 ? status : HttpStatus.INTERNAL_SERVER_ERROR,
                     status.getCode() == 503 ? "service_unavailable" : "internal_error", List.of());

@@ -47,10 +47,19 @@ public class Problems {
                 status.getCode(),
                 messages.get("problem." + code + ".detail", locale, arguments),
                 code,
-                request.getPath(),
+                safePath(request),
                 CorrelationId.of(request),
                 errors.isEmpty() ? null : List.copyOf(errors),
                 null);
+    }
+
+    /**
+     * The request path for problems and log lines, with download tokens masked: a token is a
+     * credential, so it is never echoed or logged.
+     */
+    public static String safePath(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.startsWith("/downloads/") ? "/downloads/{token}" : path;
     }
 
     /** A field's message, e.g. {@code field.password_too_short}, in the caller's language. */
