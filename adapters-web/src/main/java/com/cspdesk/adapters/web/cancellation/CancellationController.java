@@ -1,0 +1,204 @@
+package com.cspdesk.adapters.web.cancellation;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelRequest;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelledOrderResponse;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.Credit;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.LineItemResponse;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.PreviewLineResponse;
+import com.cspdesk.adapters.web.cancellation.CancellationRequests.PreviewResponse;
+import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
+import com.cspdesk.adapters.web.problem.Problem;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.application.cancellation.port.in.CancelOrder;
+import com.cspdesk.application.cancellation.port.in.CancellationPreview;
+import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
+import com.cspdesk.application.customers.port.in.CustomerView;
+import com.cspdesk.application.customers.port.in.GetCustomer;
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.money.PriceQuote;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Spec "Cancel a purchase" and api.md "Orders": the preview the Cancel dialog shows (whoever may
+ * read the order, a customer's admin for its own tenant) and the cancellation itself, which only
+ * admin agents may do ("You must be an Admin agent to cancel a purchase"). The PATCH shares its
+ * path with {@code GET …/orders/{orderId}} of the orders controller: Micronaut routes by method
+ * and path, so the two controllers live side by side. Another tenant's customer or order is 404.
+ */
+@Controller("/v1/customers/{customerId}/orders/{orderId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CancellationController {
+
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    static final String CANCELLED = "cancelled";
+    static final String SUPPORT_REQUEST_REQUIRED = "support_request_required";
+
+    private final PreviewCancellation previewCancellation;
+    private final CancelOrder cancelOrder;
+    private final GetCustomer getCustomer;
+    private final IdempotentResponses idempotent;
+    private final Problems problems;
+
+    CancellationController(PreviewCancellation previewCancellation, CancelOrder cancelOrder, GetCustomer getCustomer,
+                           IdempotentResponses idempotent, Problems problems) {
+        this.previewCancellation = previewCancellation;
+        this.cancelOrder = cancelOrder;
+        this.getCustomer = getCustomer;
+        this.idempotent = idempotent;
+        this.problems = problems;
+    }
+
+    @Get("/cancellation")
+    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    HttpResponse<?> preview(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
+                            @PathVariable String orderId) {
+        Actor actor = Actors.of(caller);
+        Optional<String> tenant = tenantOf(customerId, actor);
+        if (tenant.isEmpty()) {
+            return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
+        }
+        return previewCancellation.preview(tenant.get(), orderId, actor)
+                .<HttpResponse<?>>map(preview -> HttpResponse.ok(response(preview, tenant.get())))
+                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId));
+    }
+
+    @Patch
+    @Secured(Roles.ADMIN_AGENT)
+    HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
+                           @PathVariable String orderId, @Valid @Body CancelRequest body) {
+        if (body.status() == null || !CANCELLED.equals(body.status().strip().toLowerCase(Locale.ROOT))) {
+            return invalid(request, "status_invalid", "status");
+        }
+        List<Integer> numbers = body.lineItems() == null ? List.of()
+                : body.lineItems().stream().map(CancellationRequests.LineItemRequest::lineItemNumber).toList();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            if (!seen.add(numbers.get(i))) {
+                return invalid(request, "line_item_number_duplicate", "lineItems[" + i + "].lineItemNumber");
+            }
+        }
+        Actor actor = Actors.of(caller);
+        boolean acknowledged = Boolean.TRUE.equals(body.acknowledged());
+        return idempotent.run(request, caller, body, () -> {
+            Optional<String> tenant = tenantOf(customerId, actor);
+            if (tenant.isEmpty()) {
+                return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
+            }
+            CancelOrder.CancelResult result = cancelOrder.cancel(
+                    new CancelOrder.CancelCommand(tenant.get(), orderId, acknowledged, numbers), actor);
+            if (result instanceof CancelOrder.Cancelled cancelled) {
+                return HttpResponse.ok(response(cancelled.order(), cancelled.credited()));
+            }
+            if (result instanceof CancelOrder.OrderNotFound) {
+                return problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId);
+            }
+            if (result instanceof CancelOrder.NotAcknowledged) {
+                return invalid(request, "acknowledgement_required", "acknowledged");
+            }
+            if (result instanceof CancelOrder.UnknownLine unknown) {
+                return invalid(request, "unknown_line_item", "lineItems[" + Math.max(0, numbers.indexOf(unknown.lineItemNumber()))
+                        + "].lineItemNumber", unknown.lineItemNumber());
+            }
+            return refusal(request, (CancelOrder.Refused) result, tenant.get(), orderId, numbers);
+        });
+    }
+
+    /**
+     * The policy's refusals are conflicts with the order's state (409): past the window, a plan
+     * that is never cancellable, already cancelled, or a refund that needs a customer support
+     * request — that one carries the link to the pre-filled request.
+     */
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, CancelOrder.Refused refused, String tenant, String orderId,
+                                           List<Integer> named) {
+        String code = refused.reason();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        refused.lineItemNumber().filter(named::contains).ifPresent(number -> errors.add(problems.fieldError(request,
+                "lineItems[" + named.indexOf(number) + "].lineItemNumber", code)));
+        Problem problem = problems.problem(request, HttpStatus.CONFLICT, code, errors,
+                refused.lineItemNumber().map(String::valueOf).orElse(""));
+        if (refused.supportRequestRequired() || SUPPORT_REQUEST_REQUIRED.equals(code)) {
+            problem = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.code(),
+                    problem.instance(), problem.correlationId(), problem.errors(), supportRequestUri(tenant, orderId));
+        }
+        return problems.respond(request, problem);
+    }
+
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field, Object... arguments) {
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code,
+                List.of(problems.fieldError(request, field, code, arguments)), arguments));
+    }
+
+    /**
+     * The tenant id the path names: itself when it is a GUID, else the tenant of the customer with
+     * that domain. Empty when the actor may not see that tenant (a customer's admin, another tenant).
+     */
+    private Optional<String> tenantOf(String customerId, Actor actor) {
+        String key = customerId.strip();
+        if (TENANT_ID.matcher(key).matches()) {
+            return actor.maySee(key) ? Optional.of(key.toLowerCase(Locale.ROOT)) : Optional.empty();
+        }
+        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
+    }
+
+    /** Spec "Submit a customer support request": the link to the request form, pre-filled for this order. */
+    static String supportRequestUri(String tenant, String orderId) {
+        return "/v1/servicerequests/template?customerId=" + URLEncoder.encode(tenant, StandardCharsets.UTF_8)
+                + "&orderId=" + URLEncoder.encode(orderId.strip(), StandardCharsets.UTF_8);
+    }
+
+    static PreviewResponse response(CancellationPreview preview, String tenant) {
+        List<PreviewLineResponse> lines = preview.lineItems().stream().map(line -> new PreviewLineResponse(
+                line.lineItemNumber(), line.friendlyName(), line.cancellable(), line.reason().orElse(null),
+                line.windowEndsAt().orElse(null), line.daysRemaining(), credit(line.credit()))).toList();
+        return new PreviewResponse(preview.orderId(), preview.cancellable(), preview.reason().orElse(null),
+                preview.windowEndsAt().orElse(null), preview.daysRemaining(), preview.supportRequestRequired(),
+                preview.supportRequestRequired() ? supportRequestUri(tenant, preview.orderId()) : null, lines,
+                credit(preview.totalCredit()));
+    }
+
+    /** The order as {@code GET …/orders/{orderId}} shows it (same fields, same values), plus the credit. */
+    static CancelledOrderResponse response(OrderView order, PriceQuote credited) {
+        List<LineItemResponse> lines = order.lineItems().stream().map(line -> new LineItemResponse(
+                line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(), line.friendlyName(),
+                line.quantity(), line.termDuration().code().orElse(null), MoneyJson.of(line.unitPrice()),
+                MoneyJson.of(line.charged().net()), MoneyJson.of(line.charged().tax()), MoneyJson.of(line.charged().gross()),
+                line.taxIncluded(), line.status().code())).toList();
+        String self = "/v1/customers/" + order.customerTenantId() + "/orders/" + order.id();
+        return new CancelledOrderResponse(order.id(), order.customerTenantId(), order.billingCycle(),
+                order.currency().getCurrencyCode(), order.creationDate(), order.status().code(), lines,
+                credit(order.totals()), Map.of("self", new ResourceCollection.Link(self, "GET")), credit(credited));
+    }
+
+    static Credit credit(PriceQuote quote) {
+        return new Credit(MoneyJson.of(quote.net()), MoneyJson.of(quote.tax()), MoneyJson.of(quote.gross()));
+    }
+}

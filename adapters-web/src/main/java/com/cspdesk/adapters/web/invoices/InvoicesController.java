@@ -1,0 +1,201 @@
+package com.cspdesk.adapters.web.invoices;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.i18n.Messages;
+import com.cspdesk.adapters.web.i18n.SupportedLanguages;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
+import com.cspdesk.adapters.web.invoices.InvoiceResponses.StartRunRequest;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.application.invoicing.port.in.GetInvoice;
+import com.cspdesk.application.invoicing.port.in.GetInvoiceRun;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews;
+import com.cspdesk.application.invoicing.port.in.ListInvoices;
+import com.cspdesk.application.invoicing.port.in.StartInvoiceRun;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * api.md "Invoices" and the spec's "A credit for the canceled order will appear on your next
+ * monthly invoice": one invoice per billing month and currency, its line items (charges and
+ * credits), and the document as PDF or CSV — for global admins, account admins and admin agents.
+ * Global admins and account admins start a month's run (also scheduled after each month ends);
+ * re-running a month changes nothing. Everyone else is 403.
+ */
+@Controller("/v1/invoices")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class InvoicesController {
+
+    static final MediaType PDF = MediaType.of("application/pdf");
+    static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final ListInvoices listInvoices;
+    private final GetInvoice getInvoice;
+    private final StartInvoiceRun startInvoiceRun;
+    private final GetInvoiceRun getInvoiceRun;
+    private final IdempotentResponses idempotent;
+    private final Problems problems;
+    private final InvoicePdf pdf;
+
+    InvoicesController(ListInvoices listInvoices, GetInvoice getInvoice, StartInvoiceRun startInvoiceRun,
+                       GetInvoiceRun getInvoiceRun, IdempotentResponses idempotent, Problems problems, Messages messages,
+                       @Value("${cspdesk.invoices.partner-name:CSP Software Desk demo partner}") String partnerName) {
+        this.listInvoices = listInvoices;
+        this.getInvoice = getInvoice;
+        this.startInvoiceRun = startInvoiceRun;
+        this.getInvoiceRun = getInvoiceRun;
+        this.idempotent = idempotent;
+        this.problems = problems;
+        this.pdf = new InvoicePdf(messages, partnerName);
+    }
+
+    @Get
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> list(HttpRequest<?> request,
+                         @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+                         @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
+        int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
+        Page<InvoiceViews.InvoiceView> page;
+        try {
+            page = listInvoices.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+        } catch (InvalidContinuationToken invalid) {
+            return invalid(request, "continuation_token_invalid", "continuationToken");
+        }
+        String next = page.continuationToken()
+                .map(token -> UriBuilder.of("/v1/invoices").queryParam("size", pageSize)
+                        .queryParam("continuationToken", token).toString())
+                .orElse(null);
+        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
+                page.items().stream().map(InvoiceResponses::invoice).toList(), next));
+    }
+
+    @Get("/{invoiceId}")
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String invoiceId) {
+        return getInvoice.invoice(invoiceId.strip())
+                .<HttpResponse<?>>map(invoice -> HttpResponse.ok(InvoiceResponses.invoice(invoice)))
+                .orElseGet(() -> invoiceNotFound(request, invoiceId));
+    }
+
+    @Get("/{invoiceId}/lineitems")
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> lineItems(HttpRequest<?> request, @PathVariable String invoiceId) {
+        return getInvoice.lineItems(invoiceId.strip())
+                .<HttpResponse<?>>map(lines -> HttpResponse.ok(ResourceCollection.of(
+                        lines.stream().map(InvoiceResponses::line).toList())))
+                .orElseGet(() -> invoiceNotFound(request, invoiceId));
+    }
+
+    /**
+     * The invoice as a file: {@code format=pdf} (the default) or {@code format=csv}, always as an
+     * attachment named after the invoice ({@code INV-2026-11-EUR.pdf}).
+     */
+    @Get(value = "/{invoiceId}/document", produces = {"application/pdf", "text/csv", MediaType.APPLICATION_JSON,
+            "application/problem+json"}, headRoute = false)
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> document(HttpRequest<?> request, @PathVariable String invoiceId,
+                             @QueryValue @Nullable @Size(max = 16) String format) {
+        String chosen = format == null || format.isBlank() ? "pdf" : format.strip().toLowerCase(Locale.ROOT);
+        if (!chosen.equals("pdf") && !chosen.equals("csv")) {
+            return invalid(request, "document_format_invalid", "format");
+        }
+        Optional<InvoiceViews.InvoiceView> invoice = getInvoice.invoice(invoiceId.strip());
+        Optional<List<InvoiceViews.InvoiceLineView>> lines = invoice.flatMap(found -> getInvoice.lineItems(found.id()));
+        if (invoice.isEmpty() || lines.isEmpty()) {
+            return invoiceNotFound(request, invoiceId);
+        }
+        byte[] content = chosen.equals("pdf")
+                ? pdf.render(invoice.get(), lines.get(), SupportedLanguages.of(request))
+                : InvoiceCsv.write(invoice.get(), lines.get());
+        String fileName = fileName(invoice.get().id()) + "." + chosen;
+        return HttpResponse.ok(content)
+                .contentType(chosen.equals("pdf") ? PDF : CSV_UTF8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header(HttpHeaders.CONTENT_LANGUAGE, SupportedLanguages.of(request).getLanguage())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Post("/runs")
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN})
+    HttpResponse<?> startRun(HttpRequest<?> request, Authentication caller, @Valid @Body StartRunRequest body) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(body.month().strip(), MONTH);
+        } catch (DateTimeParseException malformed) {
+            return invalid(request, "month_invalid", "month");
+        }
+        return idempotent.run(request, caller, body, () -> {
+            StartInvoiceRun.StartResult result = startInvoiceRun.start(month, Actors.of(caller));
+            if (result instanceof StartInvoiceRun.Started started) {
+                return HttpResponse.accepted(URI.create(InvoiceResponses.runSelf(started.run().id())))
+                        .body(InvoiceResponses.run(started.run()));
+            }
+            return problems.respond(request, problems.problem(request, HttpStatus.CONFLICT, "month_not_ended",
+                    List.of(problems.fieldError(request, "month", "month_not_ended")), month.toString()));
+        });
+    }
+
+    @Get("/runs/{runId}")
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
+        return getInvoiceRun.run(runId.strip())
+                .<HttpResponse<?>>map(run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"))
+                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "invoice_run_not_found"));
+    }
+
+    /** The invoice id as a file name; ids are {@code INV-yyyy-MM-CUR}, anything else is reduced to safe characters. */
+    static String fileName(String invoiceId) {
+        if (SAFE_FILE_NAME.matcher(invoiceId).matches()) {
+            return invoiceId;
+        }
+        String safe = invoiceId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "invoice" : safe.substring(0, Math.min(100, safe.length()));
+    }
+
+    private MutableHttpResponse<?> invoiceNotFound(HttpRequest<?> request, String invoiceId) {
+        return problems.respond(request, HttpStatus.NOT_FOUND, "invoice_not_found");
+    }
+
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field) {
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code,
+                List.of(problems.fieldError(request, field, code))));
+    }
+}

@@ -1,0 +1,92 @@
+package com.cspdesk.adapters.web.support;
+
+import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON of api.md "Service requests" — what is posted, what comes back, and the pre-filled template. */
+final class ServiceRequestMessages {
+
+    private ServiceRequestMessages() {
+    }
+
+    /**
+     * {@code POST /v1/servicerequests}, the spec's "Report a problem" form. Sizes only bound the
+     * input; what is required and valid is the use case's to say (it names the field).
+     */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ServiceRequestBody(@Nullable @Size(max = 64) String category,
+                              @Nullable @Size(max = 32) String impact,
+                              @Nullable @Size(max = 1000) String title,
+                              @Nullable @Valid DescriptionBody description,
+                              @Nullable @Valid ContactBody contact) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DescriptionBody(@Nullable @Size(max = 255) String customerTenantIdOrDomain,
+                           @Nullable @Size(max = 64) String orderId,
+                           @Nullable @Size(max = 64) String subscriptionId,
+                           @Nullable @Size(max = 20000) String refundReason,
+                           @Nullable @Valid AmountBody amountRequested) {
+    }
+
+    /** Money as everywhere in the API: the amount a decimal string. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AmountBody(@Nullable @Size(max = 40) String amount, @Nullable @Size(max = 8) String currency) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ContactBody(@Nullable @Size(max = 1000) String name, @Nullable @Size(max = 320) String email,
+                       @Nullable @Size(max = 64) String phone) {
+    }
+
+    @Serdeable
+    record ServiceRequestResponse(String id, String status, String category, String impact, String title,
+                                  DescriptionResponse description, ContactBody contact, Instant createdAt, String createdBy,
+                                  List<AttachmentResponse> attachments) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DescriptionResponse(String customerTenantIdOrDomain, @Nullable String orderId, @Nullable String subscriptionId,
+                               String refundReason, MoneyJson amountRequested) {
+    }
+
+    @Serdeable
+    record AttachmentResponse(String id, String fileName, String contentType, long sizeBytes, Instant addedAt) {
+    }
+
+    /** What the idempotency key is checked against for an upload: the file's name, size and digest. */
+    @Serdeable
+    record UploadFingerprint(String fileName, long sizeBytes, String sha256) {
+    }
+
+    static ServiceRequestResponse response(ServiceRequestView view) {
+        ServiceRequestView.Description d = view.description();
+        return new ServiceRequestResponse(view.id(), view.status(), view.category(), view.impact(), view.title(),
+                new DescriptionResponse(d.customerTenantIdOrDomain(), d.orderId().orElse(null), d.subscriptionId().orElse(null),
+                        d.refundReason(), MoneyJson.of(d.amountRequested())),
+                new ContactBody(view.contact().name(), view.contact().email(), view.contact().phone()),
+                view.createdAt(), view.createdBy(), view.attachments().stream().map(ServiceRequestMessages::attachment).toList());
+    }
+
+    static AttachmentResponse attachment(ServiceRequestView.AttachmentView view) {
+        return new AttachmentResponse(view.id(), view.fileName(), view.contentType(), view.sizeBytes(), view.addedAt());
+    }
+}

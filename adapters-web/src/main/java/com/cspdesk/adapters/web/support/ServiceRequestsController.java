@@ -1,0 +1,315 @@
+package com.cspdesk.adapters.web.support;
+
+import com.cspdesk.adapters.web.api.ResourceCollection;
+import com.cspdesk.adapters.web.i18n.Messages;
+import com.cspdesk.adapters.web.i18n.SupportedLanguages;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
+import com.cspdesk.adapters.web.problem.Problem;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.AmountBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.ContactBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.DescriptionBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.ServiceRequestBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.UploadFingerprint;
+import com.cspdesk.application.cancellation.port.in.CancellationPreview;
+import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
+import com.cspdesk.application.customers.port.in.CustomerView;
+import com.cspdesk.application.customers.port.in.GetCustomer;
+import com.cspdesk.application.ordering.port.in.GetOrder;
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.application.support.port.in.AttachFile;
+import com.cspdesk.application.support.port.in.CreateServiceRequest;
+import com.cspdesk.application.support.port.in.ReadServiceRequests;
+import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.order.LineStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Spec "Submit a customer support request to cancel a purchase" and api.md "Service requests":
+ * admin agents and global admins file a "CSP Purchase/Refund on behalf of customers" request,
+ * read them, get the form pre-filled for an order (the link a {@code support_request_required}
+ * refusal carries), and add files. Everyone else is 403.
+ *
+ * <p>Attachments are stored as sent but served defensively: only with the type sniffed from the
+ * content when it was added, always as a download ({@code Content-Disposition: attachment}),
+ * with {@code X-Content-Type-Options: nosniff} and {@code Content-Security-Policy: sandbox}, so
+ * a file can never run as a page of this origin.
+ *
+ * <p>Upload size: the use case refuses files above 5 MiB ({@code attachment_too_large}, 413).
+ * The server's own limits ({@code micronaut.server.max-request-size},
+ * {@code micronaut.server.multipart.max-file-size}) apply to every request before this code runs
+ * and Micronaut 4 has no per-route override; they must be at least 6 MB for the use case to see
+ * files up to its limit (above them Micronaut itself answers 413 {@code payload_too_large}).
+ */
+@Controller("/v1/servicerequests")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+class ServiceRequestsController {
+
+    static final String CATEGORY = "csp_purchase_refund";
+    static final String TEMPLATE_IMPACT = "moderate";
+    static final String FILE_PART = "file";
+    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+    private final CreateServiceRequest createServiceRequest;
+    private final ReadServiceRequests readServiceRequests;
+    private final AttachFile attachFile;
+    private final PreviewCancellation previewCancellation;
+    private final GetOrder getOrder;
+    private final GetCustomer getCustomer;
+    private final IdempotentResponses idempotent;
+    private final Problems problems;
+    private final Messages messages;
+
+    ServiceRequestsController(CreateServiceRequest createServiceRequest, ReadServiceRequests readServiceRequests,
+                              AttachFile attachFile, PreviewCancellation previewCancellation, GetOrder getOrder,
+                              GetCustomer getCustomer, IdempotentResponses idempotent, Problems problems, Messages messages) {
+        this.createServiceRequest = createServiceRequest;
+        this.readServiceRequests = readServiceRequests;
+        this.attachFile = attachFile;
+        this.previewCancellation = previewCancellation;
+        this.getOrder = getOrder;
+        this.getCustomer = getCustomer;
+        this.idempotent = idempotent;
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @Post
+    HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body ServiceRequestBody body) {
+        Actor actor = Actors.of(caller);
+        DescriptionBody d = body.description() == null ? new DescriptionBody(null, null, null, null, null) : body.description();
+        AmountBody amount = d.amountRequested() == null ? new AmountBody(null, null) : d.amountRequested();
+        ContactBody contact = body.contact() == null ? new ContactBody(null, null, null) : body.contact();
+        CreateServiceRequest.NewServiceRequest command = new CreateServiceRequest.NewServiceRequest(body.category(),
+                body.impact(), body.title(), d.customerTenantIdOrDomain(), d.orderId(), d.subscriptionId(), d.refundReason(),
+                amount.amount(), amount.currency(), contact.name(), contact.email(), contact.phone());
+        return idempotent.run(request, caller, body, () -> {
+            CreateServiceRequest.CreateResult result = createServiceRequest.create(command, actor);
+            if (result instanceof CreateServiceRequest.Created created) {
+                return HttpResponse.created(ServiceRequestMessages.response(created.request()),
+                        URI.create(self(created.request().id())));
+            }
+            CreateServiceRequest.Refused refused = (CreateServiceRequest.Refused) result;
+            List<Problem.FieldError> errors = refused.field() == null || refused.field().isBlank()
+                    ? List.of() : List.of(problems.fieldError(request, refused.field(), refused.reason()));
+            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, refused.reason(), errors));
+        });
+    }
+
+    @Get
+    HttpResponse<?> list(HttpRequest<?> request,
+                         @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+                         @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
+        int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
+        Page<ServiceRequestView> page;
+        try {
+            page = readServiceRequests.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+        } catch (InvalidContinuationToken invalid) {
+            return invalid(request, "continuation_token_invalid", "continuationToken");
+        }
+        String next = page.continuationToken()
+                .map(token -> UriBuilder.of("/v1/servicerequests").queryParam("size", pageSize)
+                        .queryParam("continuationToken", token).toString())
+                .orElse(null);
+        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
+                page.items().stream().map(ServiceRequestMessages::response).toList(), next));
+    }
+
+    /**
+     * The form pre-filled for one order, to complete (refund reason, contact) and POST: what a
+     * {@code support_request_required} refusal links to. The amount is the credit the preview
+     * computes for the order's active lines or, when it shows none (a refund beyond self-service
+     * shows no credit), the gross of the order's active lines.
+     */
+    @Get("/template")
+    HttpResponse<?> template(HttpRequest<?> request, Authentication caller,
+                             @QueryValue @Nullable @Size(max = 255) String customerId,
+                             @QueryValue @Nullable @Size(max = 64) String orderId) {
+        if (customerId == null || customerId.isBlank()) {
+            return invalid(request, "validation_failed", "customerId", "constraint.NotBlank");
+        }
+        if (orderId == null || orderId.isBlank()) {
+            return invalid(request, "validation_failed", "orderId", "constraint.NotBlank");
+        }
+        Actor actor = Actors.of(caller);
+        Optional<String> tenant = tenantOf(customerId, actor);
+        if (tenant.isEmpty()) {
+            return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
+        }
+        Optional<CancellationPreview> preview = previewCancellation.preview(tenant.get(), orderId.strip(), actor);
+        Optional<OrderView> order = getOrder.get(tenant.get(), orderId.strip(), actor);
+        if (preview.isEmpty() || order.isEmpty()) {
+            return problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId.strip());
+        }
+        Money amount = amountRequested(preview.get(), order.get());
+        Locale locale = SupportedLanguages.of(request);
+        ServiceRequestBody template = new ServiceRequestBody(CATEGORY, TEMPLATE_IMPACT,
+                messages.get("servicerequest.template.title", locale, order.get().id()),
+                new DescriptionBody(tenant.get(), order.get().id(), null, "",
+                        new AmountBody(amount.amount().toPlainString(), amount.currency().getCurrencyCode())),
+                new ContactBody("", "", ""));
+        return HttpResponse.ok(template).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/{requestId}")
+    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String requestId) {
+        return readServiceRequests.get(requestId)
+                .<HttpResponse<?>>map(found -> HttpResponse.ok(ServiceRequestMessages.response(found)))
+                .orElseGet(() -> requestNotFound(request));
+    }
+
+    /** One file as the multipart part {@value #FILE_PART}; its type is sniffed by the use case, never taken from the upload. */
+    @Post(value = "/{requestId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> attach(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
+                           @Part(FILE_PART) @Nullable CompletedFileUpload file) {
+        if (file == null) {
+            return invalid(request, "attachment_missing", FILE_PART);
+        }
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String fileName = file.getFilename();
+        UploadFingerprint fingerprint = new UploadFingerprint(fileName == null ? "" : fileName, content.length, sha256(content));
+        return idempotent.run(request, caller, fingerprint, () -> {
+            AttachFile.AttachResult result = attachFile.attach(requestId, fileName, content);
+            if (result instanceof AttachFile.Attached attached) {
+                return HttpResponse.created(ServiceRequestMessages.attachment(attached.attachment()),
+                        URI.create(self(requestId.strip()) + "/attachments/" + attached.attachment().id()));
+            }
+            if (result instanceof AttachFile.RequestNotFound) {
+                return requestNotFound(request);
+            }
+            return attachmentRefusal(request, ((AttachFile.Refused) result).reason());
+        });
+    }
+
+    @Get(value = "/{requestId}/attachments/{attachmentId}", produces = MediaType.ALL, headRoute = false)
+    HttpResponse<?> attachment(HttpRequest<?> request, @PathVariable String requestId, @PathVariable String attachmentId) {
+        Optional<AttachFile.Attachment> found = attachFile.read(requestId, attachmentId);
+        if (found.isEmpty()) {
+            return problems.respond(request, HttpStatus.NOT_FOUND, "attachment_not_found");
+        }
+        AttachFile.Attachment attachment = found.get();
+        return HttpResponse.ok(attachment.content())
+                .contentType(MediaType.of(attachment.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    }
+
+    /** Too large 413, a type not allowed 415, too many 409, an empty file or a bad name 400 naming the part. */
+    private MutableHttpResponse<?> attachmentRefusal(HttpRequest<?> request, String reason) {
+        return switch (reason) {
+            case "attachment_too_large" -> problems.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, reason);
+            case "attachment_type_not_allowed" -> problems.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
+            case "too_many_attachments" -> problems.respond(request, HttpStatus.CONFLICT, reason);
+            default -> invalid(request, reason, FILE_PART);
+        };
+    }
+
+    /**
+     * {@code attachment}, an ASCII {@code filename} (anything else replaced by {@code _}) and the
+     * real name as RFC 6266 / 5987 {@code filename*}: never {@code inline}, never a header injection.
+     */
+    static String contentDisposition(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
+        String ascii = name.replaceAll("[^A-Za-z0-9._ ()-]", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static Money amountRequested(CancellationPreview preview, OrderView order) {
+        if (!preview.totalCredit().isZero()) {
+            return preview.totalCredit().gross();
+        }
+        Money active = Money.zero(order.currency());
+        for (OrderView.Line line : order.lineItems()) {
+            if (line.status() == LineStatus.ACTIVE) {
+                active = active.plus(line.charged().gross());
+            }
+        }
+        return active.isZero() ? order.totals().gross() : active;
+    }
+
+    /** The tenant the parameter names (a GUID, or a customer's domain); empty when there is none. */
+    private Optional<String> tenantOf(String customerId, Actor actor) {
+        String key = customerId.strip();
+        if (TENANT_ID.matcher(key).matches()) {
+            return actor.maySee(key) ? Optional.of(key.toLowerCase(Locale.ROOT)) : Optional.empty();
+        }
+        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
+    }
+
+    private static String self(String requestId) {
+        return "/v1/servicerequests/" + requestId;
+    }
+
+    private MutableHttpResponse<?> requestNotFound(HttpRequest<?> request) {
+        return problems.respond(request, HttpStatus.NOT_FOUND, "service_request_not_found");
+    }
+
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field) {
+        return invalid(request, code, field, code);
+    }
+
+    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field, String fieldCode) {
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code,
+                List.of(problems.fieldError(request, field, fieldCode))));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}
