@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
  * api.md "Invoices" and the spec's "A credit for the canceled order will appear on your next
  * monthly invoice": one invoice per billing month and currency, its line items (charges and
  * credits), and the document as PDF or CSV — for global admins, account admins and admin agents.
- * Global admins and account admins start a month's run (also scheduled after each month ends);
- * re-running a month changes nothing. Everyone else is 403.
+ * Global admins and account admins start a month's run (also scheduled after each month ends) and
+ * follow its progress; re-running a month changes nothing. Everyone else is 403.
  */
 @Controller("/v1/invoices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -174,7 +174,7 @@ class InvoicesController {
     }
 
     @Get("/runs/{runId}")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN})
     HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
         return getInvoiceRun.run(runId.strip())
                 .<HttpResponse<?>>map(run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"))

@@ -56,7 +56,9 @@ final class ServiceRequestMessages {
                        @Nullable @Size(max = 64) String phone) {
     }
 
+    /** {@code attachments} is always there, {@code []} when there are none. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ServiceRequestResponse(String id, String status, String category, String impact, String title,
                                   DescriptionResponse description, ContactBody contact, Instant createdAt, String createdBy,
                                   List<AttachmentResponse> attachments) {
