@@ -122,7 +122,7 @@ public final class Bench {
                 }
                 MemorySampler sampler = new MemorySampler(product);
                 orders(db, data, http, agent, product, sampler);
-                reads(data, http, agent, admin, product, sampler);
+                reads(db, data, http, agent, admin, product, sampler);
                 invoiceRun(db, http, admin, loader.lastMonth());
                 download(db, http, agent, store, product);
                 startupTable(firstStart, firstMicronaut, product, idleRss, idleHeap, sampler);
@@ -221,19 +221,25 @@ public final class Bench {
     private void orders(Db db, DataSet data, Http http, String agent, Product product, MemorySampler sampler)
             throws Exception {
         report.title("Placing orders: HTTP POST /v1/customers/{id}/orders vs. bare JDBC (same rows, one transaction each)");
-        report.table("clients", "product orders/s", "p50 ms", "p99 ms", "errors", "bare JDBC orders/s", "p50 ms", "p99 ms",
-                "ratio");
+        report.table("clients", "product orders/s", "p50 ms", "p99 ms", "errors", "statements/order", "bare JDBC orders/s",
+                "p50 ms", "p99 ms", "statements/order", "ratio");
         int[] levels = {1, 8, 32, 128};
+        long[] ordersBefore = {countOrders(db)};
         for (int clients : levels) {
             if (clients == 128) {
                 sampler.start();
             }
+            long q0 = questions(db);
             LoadDriver.Result p = LoadDriver.run("orders", clients, warmup, measure, 2_000_000, 201,
                     (client, seq) -> placeOrder(http, agent, data, seq));
+            long q1 = questions(db);
+            long placedInDb = countOrders(db);
             if (clients == 128) {
                 sampler.stop();
             }
+            long placedBefore = placedInDb;
             LoadDriver.Result limit;
+            long q2 = questions(db);
             try (BareJdbcOrders bare = new BareJdbcOrders(db, data, clients)) {
                 SplittableRandom[] randoms = new SplittableRandom[clients];
                 for (int i = 0; i < clients; i++) {
@@ -242,10 +248,16 @@ public final class Bench {
                 limit = LoadDriver.run("jdbc", clients, warmup, measure, 2_000_000, 201,
                         (client, seq) -> bare.place(client, randoms[client]));
             }
+            long q3 = questions(db);
+            long placedByLimit = countOrders(db) - placedBefore;
+            // Statements per order over warm-up and measured window alike (orders counted in the database).
+            double productStatements = (double) (q1 - q0) / Math.max(1, placedInDb - ordersBefore[0]);
+            double limitStatements = (double) (q3 - q2) / Math.max(1, placedByLimit);
+            ordersBefore[0] = countOrders(db);
             System.out.println("  " + p + "\n  " + limit);
             report.row(clients, Report.f0(p.perSecond()), Report.f2(p.p50()), Report.f2(p.p99()), p.failed(),
-                    Report.f0(limit.perSecond()), Report.f2(limit.p50()), Report.f2(limit.p99()),
-                    Report.ratio(p.perSecond(), limit.perSecond()));
+                    Report.f1(productStatements), Report.f0(limit.perSecond()), Report.f2(limit.p50()), Report.f2(limit.p99()),
+                    Report.f1(limitStatements), Report.ratio(p.perSecond(), limit.perSecond()));
             if (clients == 32) {
                 summary.put("orders/s at 32 clients ≥ 1,000", Report.f0(p.perSecond()) + "|" + (p.perSecond() >= 1000 ? "yes" : "NO"));
                 double r = p.perSecond() / limit.perSecond();
@@ -255,6 +267,27 @@ public final class Bench {
         if (profile) {
             profileUnderLoad(product, "orders", () -> LoadDriver.run("orders-profiled", 32, Duration.ZERO,
                     Duration.ofSeconds(quick ? 5 : 15), 1_000_000, 201, (client, seq) -> placeOrder(http, agent, data, seq)));
+        }
+    }
+
+    /** Statements the server has run (SHOW GLOBAL STATUS 'Questions'); the counting query itself adds one. */
+    static long questions(Db db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long countOrders(Db db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customer_order")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -274,7 +307,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------ reads
 
-    private void reads(DataSet data, Http http, String agent, String admin, Product product, MemorySampler sampler)
+    private void reads(Db db, DataSet data, Http http, String agent, String admin, Product product, MemorySampler sampler)
             throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String range = "startDate=" + now.minus(Duration.ofDays(30)) + "&endDate=" + now;
@@ -304,8 +337,8 @@ public final class Bench {
                 + "Activity page: GET /v1/auditrecords?startDate=-30d&endDate=now&size=50&filter={CustomerId equals a random customer} "
                 + "(%,d bytes on average). Limit: a bare Micronaut %s app answering a constant body of the same size "
                 + "(same threading, no security, no database).%n", softwareBytes, activityBytes, "4.10"));
-        report.table("read", "clients", "product req/s", "p50 ms", "p99 ms", "errors", "bare req/s", "p50 ms", "p99 ms",
-                "ratio req/s");
+        report.table("read", "clients", "product req/s", "p50 ms", "p99 ms", "errors", "statements/request", "bare req/s",
+                "p50 ms", "p99 ms", "ratio req/s");
         int port = Product.freePort();
         Path bareLog = out.resolve("bare.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -324,8 +357,10 @@ public final class Bench {
                     if (clients == 32) {
                         sampler.start();
                     }
+                    long q0 = questions(db);
                     LoadDriver.Result p = LoadDriver.run(which, clients, warmup, measure, 5_000_000, 200,
                             (client, seq) -> http.get(path.apply(seq), token).status());
+                    double statements = (double) (questions(db) - q0 - 1) / Math.max(1, p.sent());
                     if (clients == 32) {
                         sampler.stop();
                     }
@@ -333,7 +368,7 @@ public final class Bench {
                             (client, seq) -> bareHttp.get(path.apply(seq), null).status());
                     System.out.println("  " + p + "\n  " + b);
                     report.row(which, clients, Report.f0(p.perSecond()), Report.f2(p.p50()), Report.f2(p.p99()),
-                            p.failed(), Report.f0(b.perSecond()), Report.f2(b.p50()), Report.f2(b.p99()),
+                            p.failed(), Report.f1(statements), Report.f0(b.perSecond()), Report.f2(b.p50()), Report.f2(b.p99()),
                             Report.ratio(p.perSecond(), b.perSecond()));
                     if (clients == 32) {
                         summary.put(which + ": p99 < 20 ms at 32 clients", Report.f2(p.p99()) + " ms|"

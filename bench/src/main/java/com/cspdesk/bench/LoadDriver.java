@@ -28,8 +28,9 @@ final class LoadDriver {
         int call(int client, long sequence) throws Exception;
     }
 
+    /** {@code sent}: every request, warm-up included. */
     record Result(String name, int clients, long ok, long failed, double seconds, Histogram latency,
-                  Map<Integer, Long> outcomes) {
+                  Map<Integer, Long> outcomes, long sent) {
         double perSecond() {
             return seconds <= 0 ? 0 : ok / seconds;
         }
@@ -128,6 +129,6 @@ final class LoadDriver {
         double seconds = (lastMeasuredEnd.get() - measureFrom) / 1e9;
         Map<Integer, Long> counted = new TreeMap<>();
         outcomes.forEach((k, v) -> counted.put(k, v.sum()));
-        return new Result(name, clients, ok.sum(), failed.sum(), seconds, all, counted);
+        return new Result(name, clients, ok.sum(), failed.sum(), seconds, all, counted, sequence.get());
     }
 }
