@@ -9,7 +9,7 @@ import com.cspdesk.domain.catalog.ContractType;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -23,9 +23,14 @@ import java.util.Optional;
  * another tenant's entitlement id finds nothing. A customer's list is looked up on
  * ix_software_entitlement_tenant and sorted newest purchase first, the lines of one order in line
  * item order (a sort of one customer's rows only); a single entitlement is found by primary key.
+ *
+ * <p>Each read is one statement, so it runs on a plain connection in autocommit ({@code @Connectable})
+ * rather than in a read-only transaction, which costs five more round trips to the server per call
+ * (read-only on and off, autocommit off and on, the commit); inside a caller's transaction it joins
+ * that transaction's connection. Measured in bench/ (docs/performance.md).
  */
 @Singleton
-@ReadOnly
+@Connectable
 class OwnedSoftwareJdbcAdapter implements OwnedSoftware {
 
     static final String ENTITLEMENT = "SELECT id, customer_tenant_id, order_id, line_item_number, product_id, sku_id,"
