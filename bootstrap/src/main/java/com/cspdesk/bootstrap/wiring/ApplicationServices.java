@@ -3,6 +3,10 @@ package com.cspdesk.bootstrap.wiring;
 import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.application.cancellation.port.out.OrderCancellations;
+import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.catalog.CatalogBrowsing;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.application.customers.CustomerAccounts;
@@ -10,6 +14,11 @@ import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.identity.SigningIn;
+import com.cspdesk.application.invoicing.MonthlyInvoicing;
+import com.cspdesk.application.invoicing.port.out.BackgroundWork;
+import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
+import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.identity.UserAdministration;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.cspdesk.application.identity.port.out.Users;
@@ -28,7 +37,12 @@ import com.cspdesk.application.software.port.out.ProductKeyIssuer;
 import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.application.software.port.out.SoftwareStore;
 import com.cspdesk.domain.software.DownloadLinkPolicy;
+import com.cspdesk.application.support.SupportDesk;
+import com.cspdesk.application.support.port.out.ContentSniffer;
+import com.cspdesk.application.support.port.out.ServiceRequests;
+import com.cspdesk.domain.cancellation.CancellationPolicy;
 import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.money.UsdEquivalents;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import io.micronaut.context.annotation.Factory;
@@ -87,6 +101,27 @@ class ApplicationServices {
     @Singleton
     ActivityLogReading activityLogReading(ActivityRecords records, Clock clock) {
         return new ActivityLogReading(records, clock);
+    }
+
+    @Singleton
+    OrderCancelling orderCancelling(Customers customers, Orders orders, OrderCancellations cancellations,
+                                    SoftwareRevocations revocations, Credits credits, ActivityLog activityLog,
+                                    Transactions transactions, CancellationPolicy policy, UsdEquivalents usdEquivalents,
+                                    Clock clock) {
+        return new OrderCancelling(customers, orders, cancellations, revocations, credits, activityLog, transactions, policy,
+                usdEquivalents, clock);
+    }
+
+    @Singleton
+    MonthlyInvoicing monthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
+                                      Transactions transactions, Clock clock) {
+        return new MonthlyInvoicing(invoices, runs, lock, background, transactions, clock);
+    }
+
+    @Singleton
+    SupportDesk supportDesk(ServiceRequests requests, Customers customers, ContentSniffer sniffer, ActivityLog activityLog,
+                            Transactions transactions, Clock clock) {
+        return new SupportDesk(requests, customers, sniffer, activityLog, transactions, clock);
     }
 
     @Singleton

@@ -1,0 +1,63 @@
+package com.cspdesk.adapters.persistence.cancellation;
+
+import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.money.Money;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * Credit notes, positive amounts in the order's currency. (order_id, line_item_number) is unique: a
+ * second credit for a line fails with a duplicate key and the caller's transaction rolls back.
+ */
+@Singleton
+@Transactional
+class CreditsJdbcAdapter implements Credits {
+
+    /** The Azure reservation kinds, from the domain (today AZURE_RESERVATION_VM and AZURE_RESERVATION_SQL). */
+    private static final List<String> RESERVATIONS = Arrays.stream(ProductKind.values())
+            .filter(ProductKind::isAzureReservation).map(Enum::name).toList();
+
+    private final JdbcOperations jdbc;
+
+    CreditsJdbcAdapter(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void issue(List<CreditNote> credits) {
+        List<Object[]> rows = new ArrayList<>();
+        for (CreditNote note : credits) {
+            rows.add(new Object[]{note.id(), note.customerTenantId(), note.orderId(), note.lineItemNumber(),
+                    note.kind().name(), note.credit().currency().getCurrencyCode(), note.credit().net(),
+                    note.credit().tax(), note.credit().gross(), note.issuedAt(), note.issuedBy()});
+        }
+        JdbcRows.batch(jdbc, "INSERT INTO credit_note (id, customer_tenant_id, order_id, line_item_number, product_kind,"
+                + " currency, net, tax, gross, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** On ix_credit_note_tenant_kind_issued: one range per reservation kind. */
+    @Override
+    @ReadOnly
+    public List<Money> reservationRefundsSince(String customerTenantId, Instant since) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(customerTenantId);
+        parameters.addAll(RESERVATIONS);
+        parameters.add(since);
+        return JdbcRows.list(jdbc, "SELECT currency, gross FROM credit_note WHERE customer_tenant_id = ?"
+                        + " AND product_kind IN (" + String.join(", ", Collections.nCopies(RESERVATIONS.size(), "?")) + ")"
+                        + " AND issued_at >= ? ORDER BY issued_at, id",
+                row -> JdbcRows.money(row, "gross", Currency.getInstance(row.getString("currency"))),
+                parameters.toArray());
+    }
+}

@@ -1,0 +1,213 @@
+package com.cspdesk.adapters.persistence.invoicing;
+
+import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.Amounts;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
+import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.domain.money.Money;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Invoices made set-based in the database: one {@code INSERT … SELECT} takes every charge (an order
+ * line of an order in the currency created before {@code until}) and one every credit (a credit note
+ * in the currency issued before {@code until}) that is on no invoice yet — the anti-join on
+ * {@code ux_invoice_line_source}, which also refuses an item a concurrent invoice took first. No row
+ * travels through Java. Then one aggregate query sums the lines and the invoice row gets the sums.
+ *
+ * <p>Nothing is lost when an order commits after its month was invoiced (it was created before the
+ * month's end but not yet visible): it is on no invoice, so the next month's invoice takes it.
+ * Credits are stored negative on the invoice lines and shown negative; the invoice row keeps
+ * charges and credits as positive sums and total = charges − credits.
+ */
+@Singleton
+@Transactional
+class InvoicesJdbcAdapter implements Invoices {
+
+    static final String CHARGE = "charge";
+    static final String CREDIT = "credit";
+
+    private static final String INVOICE = "SELECT id, billing_month, currency, issued_at, line_count, charges_net,"
+            + " charges_tax, charges_gross, credits_net, credits_tax, credits_gross, total_net, total_tax, total_gross"
+            + " FROM invoice";
+    private static final String COLUMNS = "invoice_id, kind, order_id, line_item_number, source_id, customer_tenant_id,"
+            + " customer_name, description, occurred_at, net, tax, gross";
+    /**
+     * Charges: order lines of orders in the currency created before until, not charged on any invoice.
+     * {@code STRAIGHT_JOIN} (in an executable comment: MySQL and MariaDB run it, H2 reads a comment)
+     * drives the join from order_line in primary-key order, so the customer_order look-ups and the
+     * anti-join on ux_invoice_line_source come in key order too and read their pages once, in
+     * sequence, and the invoice's two indexes are filled in key order. Driven from customer_order's
+     * (currency, created_at) index instead (MariaDB's own choice), every line was a random read of
+     * order_line: 200,000 lines took 28 s instead of 1.2 s to select once the tables outgrew the
+     * buffer pool. Each run reads the whole history this way (the anti-join decides what is new).
+     */
+    private static final String INSERT_CHARGES = "INSERT INTO invoice_line (" + COLUMNS + ")"
+            + " SELECT /*! STRAIGHT_JOIN */ ?, '" + CHARGE + "', l.order_id, l.line_item_number, NULL, o.customer_tenant_id,"
+            + " COALESCE(c.company_name, o.customer_tenant_id), l.friendly_name, o.created_at, l.net, l.tax, l.gross"
+            + " FROM order_line l"
+            + " JOIN customer_order o ON o.id = l.order_id"
+            + " LEFT JOIN customer c ON c.tenant_id = o.customer_tenant_id"
+            + " WHERE o.currency = ? AND o.created_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.kind = '" + CHARGE + "'"
+            + " AND i.order_id = l.order_id AND i.line_item_number = l.line_item_number)";
+    /** Credits: credit notes in the currency issued before until, not credited on any invoice; shown negative. */
+    private static final String INSERT_CREDITS = "INSERT INTO invoice_line (" + COLUMNS + ")"
+            + " SELECT ?, '" + CREDIT + "', n.order_id, n.line_item_number, n.id, n.customer_tenant_id,"
+            + " COALESCE(c.company_name, n.customer_tenant_id), CONCAT('Credit: ', l.friendly_name), n.issued_at,"
+            + " -n.net, -n.tax, -n.gross"
+            + " FROM credit_note n"
+            + " JOIN order_line l ON l.order_id = n.order_id AND l.line_item_number = n.line_item_number"
+            + " LEFT JOIN customer c ON c.tenant_id = n.customer_tenant_id"
+            + " WHERE n.currency = ? AND n.issued_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.kind = '" + CREDIT + "'"
+            + " AND i.order_id = n.order_id AND i.line_item_number = n.line_item_number)";
+    /** All sums in one pass over the invoice's lines (credits are negative there, hence the minus). */
+    private static final String SUMS = "SELECT COUNT(*),"
+            + " COALESCE(SUM(CASE WHEN kind = '" + CHARGE + "' THEN net END), 0),"
+            + " COALESCE(SUM(CASE WHEN kind = '" + CHARGE + "' THEN tax END), 0),"
+            + " COALESCE(SUM(CASE WHEN kind = '" + CHARGE + "' THEN gross END), 0),"
+            + " COALESCE(-SUM(CASE WHEN kind = '" + CREDIT + "' THEN net END), 0),"
+            + " COALESCE(-SUM(CASE WHEN kind = '" + CREDIT + "' THEN tax END), 0),"
+            + " COALESCE(-SUM(CASE WHEN kind = '" + CREDIT + "' THEN gross END), 0),"
+            + " COALESCE(SUM(net), 0), COALESCE(SUM(tax), 0), COALESCE(SUM(gross), 0)"
+            + " FROM invoice_line WHERE invoice_id = ?";
+
+    private final JdbcOperations jdbc;
+
+    InvoicesJdbcAdapter(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @ReadOnly
+    public List<Currency> currenciesToInvoice(Instant until) {
+        TreeSet<String> codes = new TreeSet<>();
+        codes.addAll(JdbcRows.list(jdbc, "SELECT /*! STRAIGHT_JOIN */ DISTINCT o.currency FROM order_line l"
+                + " JOIN customer_order o ON o.id = l.order_id WHERE o.created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.kind = '" + CHARGE + "'"
+                + " AND i.order_id = l.order_id AND i.line_item_number = l.line_item_number)", row -> row.getString(1), until));
+        codes.addAll(JdbcRows.list(jdbc, "SELECT DISTINCT n.currency FROM credit_note n WHERE n.issued_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.kind = '" + CREDIT + "'"
+                + " AND i.order_id = n.order_id AND i.line_item_number = n.line_item_number)", row -> row.getString(1), until));
+        return codes.stream().map(Currency::getInstance).toList();
+    }
+
+    @Override
+    @ReadOnly
+    public boolean exists(YearMonth billingMonth, Currency currency) {
+        return JdbcRows.count(jdbc, "SELECT COUNT(*) FROM invoice WHERE billing_month = ? AND currency = ?",
+                billingMonth.toString(), currency.getCurrencyCode()) > 0;
+    }
+
+    /**
+     * The invoice row goes in first, so a second invoice of the month and currency is refused by
+     * {@code ux_invoice_month_currency} before anything else happens (the caller's transaction rolls back).
+     */
+    @Override
+    public int create(String invoiceId, YearMonth billingMonth, Currency currency, Instant until, Instant issuedAt) {
+        BigDecimal zero = BigDecimal.ZERO;
+        JdbcRows.update(jdbc, "INSERT INTO invoice (id, billing_month, currency, issued_at, invoiced_until, line_count,"
+                        + " charges_net, charges_tax, charges_gross, credits_net, credits_tax, credits_gross,"
+                        + " total_net, total_tax, total_gross) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                invoiceId, billingMonth.toString(), currency.getCurrencyCode(), issuedAt, until,
+                zero, zero, zero, zero, zero, zero, zero, zero, zero);
+        int lines = JdbcRows.update(jdbc, INSERT_CHARGES, invoiceId, currency.getCurrencyCode(), until)
+                + JdbcRows.update(jdbc, INSERT_CREDITS, invoiceId, currency.getCurrencyCode(), until);
+        if (lines == 0) {
+            JdbcRows.update(jdbc, "DELETE FROM invoice WHERE id = ?", invoiceId);
+            return 0;
+        }
+        Object[] sums = JdbcRows.one(jdbc, SUMS, row -> new Object[]{row.getInt(1), row.getBigDecimal(2),
+                row.getBigDecimal(3), row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6),
+                row.getBigDecimal(7), row.getBigDecimal(8), row.getBigDecimal(9), row.getBigDecimal(10)}, invoiceId)
+                .orElseThrow();
+        Object[] parameters = new Object[sums.length + 1];
+        System.arraycopy(sums, 0, parameters, 0, sums.length);
+        parameters[sums.length] = invoiceId;
+        JdbcRows.update(jdbc, "UPDATE invoice SET line_count = ?, charges_net = ?, charges_tax = ?, charges_gross = ?,"
+                + " credits_net = ?, credits_tax = ?, credits_gross = ?, total_net = ?, total_tax = ?, total_gross = ?"
+                + " WHERE id = ?", parameters);
+        return lines;
+    }
+
+    /** Newest month first, then currency A–Z; keyset after the cursor on ux_invoice_month_currency. */
+    @Override
+    @ReadOnly
+    public List<InvoiceView> page(Optional<Cursor> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return after.map(cursor -> JdbcRows.list(jdbc, INVOICE
+                                + " WHERE billing_month < ? OR (billing_month = ? AND currency > ?)"
+                                + " ORDER BY billing_month DESC, currency LIMIT ?", InvoicesJdbcAdapter::invoice,
+                        cursor.billingMonth().toString(), cursor.billingMonth().toString(), cursor.currency(), limit))
+                .orElseGet(() -> JdbcRows.list(jdbc, INVOICE + " ORDER BY billing_month DESC, currency LIMIT ?",
+                        InvoicesJdbcAdapter::invoice, limit));
+    }
+
+    @Override
+    @ReadOnly
+    public long count() {
+        return JdbcRows.count(jdbc, "SELECT COUNT(*) FROM invoice");
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<InvoiceView> find(String invoiceId) {
+        return JdbcRows.one(jdbc, INVOICE + " WHERE id = ?", InvoicesJdbcAdapter::invoice, invoiceId);
+    }
+
+    /**
+     * Charges first, then credits ('charge' sorts before 'credit'), each by customer name, order, line:
+     * the invoice's rows by the primary key's prefix, sorted by the database.
+     */
+    @Override
+    @ReadOnly
+    public List<InvoiceLineView> lines(String invoiceId) {
+        Optional<Currency> currency = JdbcRows.one(jdbc, "SELECT currency FROM invoice WHERE id = ?",
+                row -> Currency.getInstance(row.getString(1)), invoiceId);
+        if (currency.isEmpty()) {
+            return List.of();
+        }
+        Currency c = currency.get();
+        return JdbcRows.list(jdbc, "SELECT kind, customer_tenant_id, customer_name, order_id, line_item_number, description,"
+                        + " occurred_at, net, tax, gross FROM invoice_line WHERE invoice_id = ?"
+                        + " ORDER BY kind, customer_name, order_id, line_item_number",
+                row -> new InvoiceLineView(row.getString("kind"), row.getString("customer_tenant_id"),
+                        row.getString("customer_name"), row.getString("order_id"), row.getInt("line_item_number"),
+                        row.getString("description"), JdbcRows.instant(row, "occurred_at"),
+                        amounts(row, "net", "tax", "gross", c, false)),
+                invoiceId);
+    }
+
+    private static InvoiceView invoice(ResultSet row) throws SQLException {
+        Currency currency = Currency.getInstance(row.getString("currency"));
+        return new InvoiceView(row.getString("id"), YearMonth.parse(row.getString("billing_month")), currency,
+                JdbcRows.instant(row, "issued_at"), row.getInt("line_count"),
+                amounts(row, "charges_net", "charges_tax", "charges_gross", currency, false),
+                amounts(row, "credits_net", "credits_tax", "credits_gross", currency, true),
+                amounts(row, "total_net", "total_tax", "total_gross", currency, false));
+    }
+
+    private static Amounts amounts(ResultSet row, String net, String tax, String gross, Currency currency, boolean negate)
+            throws SQLException {
+        Money n = JdbcRows.money(row, net, currency);
+        Money t = JdbcRows.money(row, tax, currency);
+        Money g = JdbcRows.money(row, gross, currency);
+        return negate ? new Amounts(n.negate(), t.negate(), g.negate()) : new Amounts(n, t, g);
+    }
+}
