@@ -31,10 +31,6 @@ CREATE TABLE credit_note (
         REFERENCES order_line (order_id, line_item_number)
 ) ENGINE = InnoDB;
 
--- Charges of one currency up to a month's end: the invoice run reads the orders by this index
--- (V2's ix_customer_order_created alone would read every currency's orders).
-CREATE INDEX ix_customer_order_currency_created ON customer_order (currency, created_at);
-
 -- ---------------------------------------------------------------------------------------------
 -- Invoices: one per billing month ('YYYY-MM') and currency. The totals are SQL sums of the
 -- invoice's lines, stored when the invoice is made (an invoice never changes afterwards):
