@@ -153,6 +153,21 @@ class InvoicesJdbcAdapterTest extends OnMariaDb {
     }
 
     @Test
+    void anInvoiceIsCommittedByCreateItselfNotUndoneWithTheCallersTransaction() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        fixtures.order(contoso, "EUR", Instant.parse("2026-11-05T10:00:00Z"), line("100.00", "19.00"));
+
+        Throwable failed = catchThrowable(() -> transactions.inTransaction(() -> {
+            invoices.create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, DEC_1);
+            throw new IllegalStateException("the caller fails after the invoice was made");
+        }));
+
+        assertThat(failed).hasMessageContaining("the caller fails");
+        assertThat(invoices.exists(NOVEMBER, EUR)).isTrue();
+        assertThat(invoices.lines("INV-2026-11-EUR")).hasSize(1);
+    }
+
+    @Test
     void nothingToInvoiceAnswersZeroAndLeavesNoInvoice() {
         String contoso = fixtures.customer("Contoso GmbH");
         fixtures.order(contoso, "EUR", DEC_1, line("100.00", "19.00"));
