@@ -129,10 +129,12 @@ class CustomersEndToEndTest extends EndToEnd {
         assertThat(items(list)).extracting(c -> c.get("id")).containsExactly(mine.get("id"));
         assertThat(send("GET", "/v1/customers?q=tailwind", tenantAdmin, null).json().get("totalCount")).isEqualTo(0);
 
-        // The demo customer admin's tenant has no customer at all: it sees nothing, and nothing else.
+        // The demo customer admin sees its own demo customer (Contoso, made in sandbox mode) and nothing else.
         String demo = loginDemo("customer.admin@contoso.demo");
         assertThat(send("GET", "/v1/customers/" + mine.get("id"), demo, null).status()).isEqualTo(404);
-        assertThat(send("GET", "/v1/customers", demo, null).json().get("totalCount")).isEqualTo(0);
+        Answer demoList = send("GET", "/v1/customers", demo, null);
+        assertThat(demoList.json().get("totalCount")).isEqualTo(1);
+        assertThat(items(demoList)).extracting(c -> c.get("id")).containsExactly("5c1f9d3e-8a4b-4f61-9e2a-3b7c0d1e2f40");
     }
 
     @Test
