@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * <p>Nothing is lost when an order commits after its month was invoiced (it was created before the
  * month's end but not yet visible): it is on no invoice, so the next month's invoice takes it.
  * Credits are stored negative on the invoice lines and shown negative; the invoice row keeps
- * charges and credits as positive sums and total = charges − credits.
+ * charges and credits as positive sums and total = charges − credits. {@link #create} runs in a
+ * READ COMMITTED transaction of its own (see there).
  */
 @Singleton
 @Transactional
@@ -51,10 +52,10 @@ class InvoicesJdbcAdapter implements Invoices {
      * {@code STRAIGHT_JOIN} (in an executable comment: MySQL and MariaDB run it, H2 reads a comment)
      * drives the join from order_line in primary-key order, so the customer_order look-ups and the
      * anti-join on ux_invoice_line_source come in key order too and read their pages once, in
-     * sequence, and the invoice's two indexes are filled in key order. Driven from customer_order's
-     * (currency, created_at) index instead (MariaDB's own choice), every line was a random read of
-     * order_line: 200,000 lines took 28 s instead of 1.2 s to select once the tables outgrew the
-     * buffer pool. Each run reads the whole history this way (the anti-join decides what is new).
+     * sequence, and the invoice's two indexes are filled in key order. Driven from customer_order
+     * instead (MariaDB's own choice, by an index on currency and created_at), every line was a random
+     * read of order_line: 200,000 lines took 28 s instead of 1.2 s to select once the tables outgrew
+     * the buffer pool. Each run reads the whole history this way (the anti-join decides what is new).
      */
     private static final String INSERT_CHARGES = "INSERT INTO invoice_line (" + COLUMNS + ")"
             + " SELECT /*! STRAIGHT_JOIN */ ?, '" + CHARGE + "', l.order_id, l.line_item_number, NULL, o.customer_tenant_id,"
