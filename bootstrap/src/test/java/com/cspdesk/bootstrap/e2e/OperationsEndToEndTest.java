@@ -48,7 +48,7 @@ class OperationsEndToEndTest extends EndToEnd {
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.problemCode()).isEqualTo("unsupported_media_type");
 
-        Answer tooLarge = send("POST", "/v1/users", admin, "{\"username\":\"" + "x".repeat(2_000_000) + "\"}");
+        Answer tooLarge = send("POST", "/v1/users", admin, "{\"username\":\"" + "x".repeat(7_000_000) + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
     }
 }
