@@ -221,8 +221,9 @@ public final class Bench {
     private void orders(Db db, DataSet data, Http http, String agent, Product product, MemorySampler sampler)
             throws Exception {
         report.title("Placing orders: HTTP POST /v1/customers/{id}/orders vs. bare JDBC (same rows, one transaction each)");
-        report.table("clients", "product orders/s", "p50 ms", "p99 ms", "errors", "statements/order", "bare JDBC orders/s",
-                "p50 ms", "p99 ms", "statements/order", "ratio");
+        report.table("clients", "product orders/s", "p50 ms", "p99 ms", "errors", "statements/order",
+                "CPU ms/order: product + DB", "bare JDBC orders/s", "p50 ms", "p99 ms", "statements/order",
+                "CPU ms/order: JDBC program + DB", "ratio");
         int[] levels = {1, 8, 32, 128};
         long[] ordersBefore = {countOrders(db)};
         for (int clients : levels) {
@@ -230,9 +231,13 @@ public final class Bench {
                 sampler.start();
             }
             long q0 = questions(db);
+            double pc0 = product.cpuMillis();
+            double dc0 = db.cpuMillis();
             LoadDriver.Result p = LoadDriver.run("orders", clients, warmup, measure, 2_000_000, 201,
                     (client, seq) -> placeOrder(http, agent, data, seq));
             long q1 = questions(db);
+            double pc1 = product.cpuMillis();
+            double dc1 = db.cpuMillis();
             long placedInDb = countOrders(db);
             if (clients == 128) {
                 sampler.stop();
@@ -240,6 +245,8 @@ public final class Bench {
             long placedBefore = placedInDb;
             LoadDriver.Result limit;
             long q2 = questions(db);
+            double bc2 = Product.cpuMillis(ProcessHandle.current().pid());
+            double dc2 = db.cpuMillis();
             try (BareJdbcOrders bare = new BareJdbcOrders(db, data, clients)) {
                 SplittableRandom[] randoms = new SplittableRandom[clients];
                 for (int i = 0; i < clients; i++) {
@@ -249,15 +256,21 @@ public final class Bench {
                         (client, seq) -> bare.place(client, randoms[client]));
             }
             long q3 = questions(db);
+            double bc3 = Product.cpuMillis(ProcessHandle.current().pid());
+            double dc3 = db.cpuMillis();
             long placedByLimit = countOrders(db) - placedBefore;
             // Statements per order over warm-up and measured window alike (orders counted in the database).
             double productStatements = (double) (q1 - q0) / Math.max(1, placedInDb - ordersBefore[0]);
             double limitStatements = (double) (q3 - q2) / Math.max(1, placedByLimit);
+            long productOrders = Math.max(1, placedInDb - ordersBefore[0]);
+            String productCpu = Report.f2((pc1 - pc0) / productOrders) + " + " + Report.f2((dc1 - dc0) / productOrders);
+            String limitCpu = Report.f2((bc3 - bc2) / Math.max(1, placedByLimit)) + " + "
+                    + Report.f2((dc3 - dc2) / Math.max(1, placedByLimit));
             ordersBefore[0] = countOrders(db);
             System.out.println("  " + p + "\n  " + limit);
             report.row(clients, Report.f0(p.perSecond()), Report.f2(p.p50()), Report.f2(p.p99()), p.failed(),
-                    Report.f1(productStatements), Report.f0(limit.perSecond()), Report.f2(limit.p50()), Report.f2(limit.p99()),
-                    Report.f1(limitStatements), Report.ratio(p.perSecond(), limit.perSecond()));
+                    Report.f1(productStatements), productCpu, Report.f0(limit.perSecond()), Report.f2(limit.p50()),
+                    Report.f2(limit.p99()), Report.f1(limitStatements), limitCpu, Report.ratio(p.perSecond(), limit.perSecond()));
             if (clients == 32) {
                 summary.put("orders/s at 32 clients ≥ 1,000", Report.f0(p.perSecond()) + "|" + (p.perSecond() >= 1000 ? "yes" : "NO"));
                 double r = p.perSecond() / limit.perSecond();
@@ -337,8 +350,8 @@ public final class Bench {
                 + "Activity page: GET /v1/auditrecords?startDate=-30d&endDate=now&size=50&filter={CustomerId equals a random customer} "
                 + "(%,d bytes on average). Limit: a bare Micronaut %s app answering a constant body of the same size "
                 + "(same threading, no security, no database).%n", softwareBytes, activityBytes, "4.10"));
-        report.table("read", "clients", "product req/s", "p50 ms", "p99 ms", "errors", "statements/request", "bare req/s",
-                "p50 ms", "p99 ms", "ratio req/s");
+        report.table("read", "clients", "product req/s", "p50 ms", "p99 ms", "errors", "statements/request",
+                "CPU ms/request: product + DB", "bare req/s", "p50 ms", "p99 ms", "CPU ms/request: bare app", "ratio req/s");
         int port = Product.freePort();
         Path bareLog = out.resolve("bare.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -358,18 +371,24 @@ public final class Bench {
                         sampler.start();
                     }
                     long q0 = questions(db);
+                    double pc0 = product.cpuMillis();
+                    double dc0 = db.cpuMillis();
                     LoadDriver.Result p = LoadDriver.run(which, clients, warmup, measure, 5_000_000, 200,
                             (client, seq) -> http.get(path.apply(seq), token).status());
                     double statements = (double) (questions(db) - q0 - 1) / Math.max(1, p.sent());
+                    String productCpu = Report.f2((product.cpuMillis() - pc0) / Math.max(1, p.sent())) + " + "
+                            + Report.f2((db.cpuMillis() - dc0) / Math.max(1, p.sent()));
+                    double bc0 = Product.cpuMillis(bare.pid());
                     if (clients == 32) {
                         sampler.stop();
                     }
                     LoadDriver.Result b = LoadDriver.run("bare " + which, clients, warmup, measure, 5_000_000, 200,
                             (client, seq) -> bareHttp.get(path.apply(seq), null).status());
                     System.out.println("  " + p + "\n  " + b);
+                    String bareCpu = Report.f2((Product.cpuMillis(bare.pid()) - bc0) / Math.max(1, b.sent()));
                     report.row(which, clients, Report.f0(p.perSecond()), Report.f2(p.p50()), Report.f2(p.p99()),
-                            p.failed(), Report.f1(statements), Report.f0(b.perSecond()), Report.f2(b.p50()), Report.f2(b.p99()),
-                            Report.ratio(p.perSecond(), b.perSecond()));
+                            p.failed(), Report.f1(statements), productCpu, Report.f0(b.perSecond()), Report.f2(b.p50()),
+                            Report.f2(b.p99()), bareCpu, Report.ratio(p.perSecond(), b.perSecond()));
                     if (clients == 32) {
                         summary.put(which + ": p99 < 20 ms at 32 clients", Report.f2(p.p99()) + " ms|"
                                 + (p.p99() < 20 ? "yes" : "NO"));

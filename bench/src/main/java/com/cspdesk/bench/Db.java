@@ -98,6 +98,11 @@ final class Db implements AutoCloseable {
         return DriverManager.getConnection(db.jdbcUrl() + "&allowLoadLocalInfile=true", db.username(), db.password());
     }
 
+    /** CPU time the server has used, in milliseconds. */
+    double cpuMillis() {
+        return Product.cpuMillis(restarted != null ? restarted.pid() : serverPid(db));
+    }
+
     /** Kills the server at once (SIGKILL, as a crash or a pulled cable would), keeping its data. */
     void kill() {
         long pid = restarted != null ? restarted.pid() : serverPid(db);

@@ -176,6 +176,21 @@ final class Product implements AutoCloseable {
         }
     }
 
+    /** CPU time (user + system) the process has used, in milliseconds (/proc/<pid>/stat; 100 ticks a second). */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    double cpuMillis() {
+        return cpuMillis(process.pid());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
