@@ -73,7 +73,8 @@ class ActivityPagesController {
         model.put("to", end.toString());
         model.put("kind", chosenKind);
         model.put("today", today.toString());
-        model.put("oldest", today.minusDays(90).toString());
+        // The use case refuses a start more than 90 days before now; a whole day 89 days back is the oldest that passes.
+        model.put("oldest", today.minusDays(89).toString());
         if ((from != null && !from.isBlank() && fromDate.isEmpty()) || (to != null && !to.isBlank() && toDate.isEmpty())) {
             model.put("errorKey", "activity.dateInvalid");
             model.put("records", List.of());

@@ -52,6 +52,7 @@ import java.util.Optional;
 class InvoicePagesController {
 
     static final String PATH = "/ui/invoices";
+    private static final String RUNNING = "running";
 
     private final ListInvoices listInvoices;
     private final GetInvoice getInvoice;
@@ -95,6 +96,9 @@ class InvoicePagesController {
         }
         StartInvoiceRun.StartResult result = startInvoiceRun.start(month, Actors.of(caller));
         if (result instanceof StartInvoiceRun.Started started) {
+            if (UiPages.isHtmx(request) && !RUNNING.equals(started.run().status())) {
+                return finished(started.run());
+            }
             if (UiPages.isHtmx(request)) {
                 return pages.fragment(request, HttpStatus.ACCEPTED, "invoices/list", "run", Map.of("run", started.run()));
             }
@@ -110,10 +114,18 @@ class InvoicePagesController {
         if (run.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.invoice_run_not_found");
         }
+        if (UiPages.isHtmx(request) && !RUNNING.equals(run.get().status())) {
+            return finished(run.get());
+        }
         if (UiPages.isHtmx(request)) {
             return pages.fragment(request, HttpStatus.OK, "invoices/list", "run", Map.of("run", run.get()));
         }
         return UiPages.redirect(request, PATH + "?run=" + UiUrls.encode(run.get().id()));
+    }
+
+    /** A finished run reloads the page (htmx follows HX-Redirect), so the new invoices are listed under its result. */
+    private static HttpResponse<?> finished(InvoiceViews.InvoiceRunView run) {
+        return UiPages.noStore(HttpResponse.ok().header("HX-Redirect", PATH + "?run=" + UiUrls.encode(run.id())));
     }
 
     @Get("/{invoiceId}")

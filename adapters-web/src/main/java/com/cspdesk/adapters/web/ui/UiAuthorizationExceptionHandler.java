@@ -46,7 +46,8 @@ class UiAuthorizationExceptionHandler extends DefaultAuthorizationExceptionHandl
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (!isDashboard(request)) {
-            return super.handle(request, exception);
+            // Never a redirect, whatever the Accept header says: 401 or 403 problem+json.
+            return httpResponseWithStatus(request, exception);
         }
         if (exception.isForbidden()) {
             return pages.error(request, HttpStatus.FORBIDDEN, "error.forbidden");

@@ -4,8 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -32,23 +30,26 @@ class UiCsrfFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiCsrfFilter.class);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final CompletableFuture<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
+
 
     private final UiCsrf csrf;
     private final FilterBodyParser bodyParser;
-    private final UiPages pages;
 
-    UiCsrfFilter(UiCsrf csrf, FilterBodyParser bodyParser, UiPages pages) {
+    UiCsrfFilter(UiCsrf csrf, FilterBodyParser bodyParser) {
         this.csrf = csrf;
         this.bodyParser = bodyParser;
-        this.pages = pages;
     }
 
+    /**
+     * Goes on with the same request, or fails with {@link UiCsrfRefused} (a 403 page). The future
+     * always holds the request: Micronaut 4.10 loses a {@code null} ("go on") that completes a
+     * filter's future after the body has been read, and then fails the request.
+     */
     @RequestFilter
-    CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    CompletableFuture<HttpRequest<?>> check(HttpRequest<?> request) {
         if (SAFE.contains(request.getMethod())) {
             csrf.ensureSeed(request);
-            return PROCEED;
+            return CompletableFuture.completedFuture(request);
         }
         String header = request.getHeaders().get(UiCsrf.HEADER);
         if (header != null) {
@@ -69,12 +70,12 @@ class UiCsrfFilter implements Ordered {
         return decide(request, null);
     }
 
-    private CompletableFuture<@Nullable HttpResponse<?>> decide(HttpRequest<?> request, @Nullable String token) {
+    private CompletableFuture<HttpRequest<?>> decide(HttpRequest<?> request, @Nullable String token) {
         if (csrf.isValid(request, token)) {
-            return PROCEED;
+            return CompletableFuture.completedFuture(request);
         }
         LOG.info("Refused {} {}: missing or wrong CSRF token", request.getMethod(), request.getPath());
-        return CompletableFuture.completedFuture(pages.error(request, HttpStatus.FORBIDDEN, "error.csrf"));
+        return CompletableFuture.failedFuture(new UiCsrfRefused());
     }
 
     @ResponseFilter
