@@ -641,8 +641,7 @@ public final class Faults {
                 }
                 String answer = withoutEcho(text);
                 if (answer.contains("$argon2") || answer.contains("SQLException") || answer.contains("java.sql")
-                        || answer.contains("com.mysql") || answer.contains("\tat ") || answer.contains("root:x:0:0")
-                        || answer.contains("password_hash")) {
+                        || answer.contains("com.mysql") || answer.contains("\tat ") || answer.contains("root:x:0:0")) {
                     leaks.incrementAndGet();
                     bad = true;
                 }
@@ -664,7 +663,8 @@ public final class Faults {
         report.row("5xx answers", fiveHundreds.get());
         report.row("connections closed or timed out (30 s) without an answer", broken.get());
         report.row("4xx answers that are not application/problem+json", notProblem.get());
-        report.row("answers showing SQL, stack traces, password hashes or /etc/passwd", leaks.get());
+        report.row("answers showing SQL errors, stack traces, password hashes or /etc/passwd (the request's own text excepted)",
+                leaks.get());
         if (!violations.isEmpty()) {
             report.note("\nFirst violations:\n\n```\n" + String.join("\n", violations) + "\n```");
         }
