@@ -888,7 +888,8 @@ public final class Faults {
             roles.forEach(r -> cells.add(byRole.getOrDefault(r, "")));
             report.row(cells.toArray());
         });
-        report.note(String.format("%n%d requests (%d endpoints × %d identities × 2 tenants).", total, grid.size() / 2 + 1, roles.size()));
+        report.note(String.format("%n%d requests (%d endpoint cases × %d identities × 2 tenants).", total,
+                total / roles.size() / 2, roles.size()));
         if (!findings.isEmpty()) {
             report.note("\nFindings:\n\n```\n" + String.join("\n", findings) + "\n```");
         }
