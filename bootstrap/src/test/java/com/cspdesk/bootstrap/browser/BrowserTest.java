@@ -108,7 +108,7 @@ public abstract class BrowserTest extends EndToEnd {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50));
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString(), "eventsEnabled", false));
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base(),
@@ -248,6 +248,7 @@ public abstract class BrowserTest extends EndToEnd {
 
     /** Saves the visible page as {@code docs/screenshots/<name>.png} (overwriting it). */
     void screenshot(String name) {
+        script("window.scrollTo(0, 0);");
         script("document.activeElement && document.activeElement.blur && document.activeElement.tagName !== 'BODY' && "
                 + "document.activeElement.closest('dialog') == null && document.activeElement.blur();");
         try {

@@ -50,9 +50,9 @@ class RolesAndSecurityBrowserTest extends BrowserTest {
         assertThat(present("[data-action=cancel]")).isFalse();
         assertThat(present(".page-head .actions a.btn.primary")).isFalse();
         assertThat(text(".notice.info")).isEqualTo("Only admin agents can get keys and downloads.");
+        screenshot("14-sales-agent-view");
         open("/ui/customers/" + FABRIKAM + "/orders/" + order);
         assertThat(present("[data-action=cancel]")).isFalse();
-        screenshot("14-sales-agent-view");
     }
 
     @Test
