@@ -2,6 +2,7 @@ package com.cspdesk.adapters.web.problem;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -63,6 +64,11 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                     List.of(problems.fieldError(request, field, "malformed")));
         } else if (status == HttpStatus.UNAUTHORIZED && cause instanceof AuthenticationException) {
             problem = problems.problem(request, status, "invalid_credentials", List.of());
+        } else if (status.getCode() >= 500 && DatabaseOutage.in(cause)) {
+            // The database is down or the pool timed out: retryable, so 503 and no stack trace per request.
+            LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.toString());
+            problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", List.of());
+            response.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
         } else if (status.getCode() >= 500) {
             if (status.getCode() != 503) {
                 LOG.error("Unhandled error on {} {}", request.getMethodName(), Problems.safePath(request), cause);

@@ -1,0 +1,37 @@
+package com.cspdesk.adapters.web.problem;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
+
+/**
+ * Recognises "the database cannot be reached right now" in an exception's cause chain: HikariCP's
+ * connection timeout ({@code SQLTransientConnectionException}), a refused or lost connection
+ * ({@code SQLNonTransientConnectionException}) and other transient SQL errors. Micronaut Data's
+ * {@code ConnectionException} and the transaction manager's wrappers are not on this module's
+ * classpath, but they always carry the JDBC exception as a cause, so the walk finds them.
+ */
+public final class DatabaseOutage {
+
+    /** Seconds a client should wait before trying again; HikariCP's connection timeout is 5 s. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    // Deep enough for the framework's wrappers; bounded so that a hostile chain cannot loop.
+    private static final int MAX_DEPTH = 32;
+
+    private DatabaseOutage() {
+    }
+
+    public static boolean in(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                return false;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package com.cspdesk.adapters.web.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseOutageTest {
+
+    @Test
+    void findsTheJdbcOutageAnywhereInTheChain() {
+        assertThat(DatabaseOutage.in(new SQLTransientConnectionException("request timed out after 5015ms"))).isTrue();
+        assertThat(DatabaseOutage.in(new IllegalStateException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("timed out")))).isTrue();
+        // As the transaction manager wraps it: CannotCreateTransactionException(ConnectionException(SQL…)).
+        assertThat(DatabaseOutage.in(new RuntimeException("Could not open connection for transaction",
+                new RuntimeException("Failed to obtain JDBC Connection",
+                        new SQLNonTransientConnectionException("Socket fail to connect to host"))))).isTrue();
+        assertThat(DatabaseOutage.in(new RuntimeException(new SQLTimeoutException("statement timeout")))).isTrue();
+    }
+
+    @Test
+    void otherErrorsAreNotAnOutage() {
+        assertThat(DatabaseOutage.in(null)).isFalse();
+        assertThat(DatabaseOutage.in(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseOutage.in(new RuntimeException(new SQLException("Duplicate entry", "23000")))).isFalse();
+    }
+
+    @Test
+    void aCyclicChainEnds() {
+        RuntimeException first = new RuntimeException("a");
+        RuntimeException second = new RuntimeException("b", first);
+        first.initCause(second);
+        assertThat(DatabaseOutage.in(first)).isFalse();
+    }
+}

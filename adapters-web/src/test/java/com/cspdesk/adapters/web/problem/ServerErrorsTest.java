@@ -1,0 +1,179 @@
+package com.cspdesk.adapters.web.problem;
+
+import com.cspdesk.application.catalog.port.in.CatalogViews;
+import com.cspdesk.application.catalog.port.in.ListAvailabilities;
+import com.cspdesk.application.catalog.port.in.ListProducts;
+import com.cspdesk.application.catalog.port.in.ListSkus;
+import com.cspdesk.application.catalog.port.in.TargetView;
+import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.SignedInUser;
+import com.cspdesk.domain.market.Market;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answers of real routes when the port behind them fails: 503 + Retry-After while the
+ * database cannot be reached (however the persistence layer wraps it), 500 for anything else; the
+ * dashboard shows either as a page.
+ */
+class ServerErrorsTest {
+
+    private static final String SPEC = "ServerErrorsTest";
+    private static EmbeddedServer server;
+    private static String token;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "spec.name", SPEC,
+                "micronaut.server.port", -1,
+                "micronaut.security.authentication", "bearer",
+                "micronaut.security.reject-not-found", false,
+                "micronaut.views.folder", "views",
+                "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
+        token = server.getApplicationContext().getBean(JwtTokenGenerator.class)
+                .generateToken(Authentication.build("agent", List.of("ADMIN_AGENT")), 600).orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theConnectionPoolTimingOutIs503WithRetryAfterInTheCallersLanguage() throws Exception {
+        FailingCatalog.next = new IllegalStateException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5015ms."));
+        HttpResponse<String> answer = get("/v1/products?country=HU", "hu");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"status\":503",
+                "\"type\":\"urn:cspdesk:problem:service_unavailable\"", "\"title\":\"A szolgáltatás nem érhető el\"");
+        assertThat(answer.body()).doesNotContain("Hikari", "JDBC");
+    }
+
+    @Test
+    void aTransactionThatCannotStartBecauseTheServerIsGoneIs503() throws Exception {
+        FailingCatalog.next = new RuntimeException("Could not open connection for transaction",
+                new RuntimeException("Failed to obtain JDBC Connection",
+                        new SQLNonTransientConnectionException("Socket fail to connect to host:localhost, port:3306")));
+        HttpResponse<String> answer = get("/v1/products?country=HU", "de-DE,de;q=0.9");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.body()).contains("\"title\":\"Dienst nicht verfügbar\"").doesNotContain("3306");
+    }
+
+    @Test
+    void anyOtherFailureIsStill500() throws Exception {
+        FailingCatalog.next = new IllegalStateException("a bug");
+        HttpResponse<String> answer = get("/v1/products?country=HU", "en");
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(answer.body()).contains("\"code\":\"internal_error\"").doesNotContain("a bug");
+    }
+
+    @Test
+    void theDashboardShowsAPageInsteadOfJson() throws Exception {
+        FailingCatalog.next = new IllegalStateException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("request timed out after 5015ms"));
+        HttpResponse<String> answer = get("/ui/outage-probe", "hu");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).contains("Átmenetileg nem érhető el", "A szolgáltatás most nem tud válaszolni");
+
+        FailingCatalog.next = new IllegalStateException("a bug");
+        answer = get("/ui/outage-probe", "en");
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).contains("Something went wrong").doesNotContain("a bug", "IllegalStateException");
+    }
+
+    private HttpResponse<String> get(String path, String language) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Language", language)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The catalog's ports, failing the way the next test asks. */
+    @Singleton
+    @Requires(property = "spec.name", value = SPEC)
+    static class FailingCatalog implements ListProducts, ListSkus, ListAvailabilities {
+
+        static volatile RuntimeException next;
+
+        @Override
+        public List<CatalogViews.ProductView> products(Market country, Optional<TargetView> targetView) {
+            throw next;
+        }
+
+        @Override
+        public Optional<List<CatalogViews.SkuView>> skus(String productId, Market country) {
+            throw next;
+        }
+
+        @Override
+        public Optional<List<CatalogViews.AvailabilityView>> availabilities(String productId, String skuId, Market country) {
+            throw next;
+        }
+    }
+
+    /** Nobody signs in with a password here; the security beans need the port all the same. */
+    @Singleton
+    @Requires(property = "spec.name", value = SPEC)
+    static class NoSignIn implements AuthenticateUser {
+
+        @Override
+        public Optional<SignedInUser> authenticate(Credentials credentials) {
+            return Optional.empty();
+        }
+    }
+
+    /** A dashboard page backed by the same failing port. */
+    @Controller("/ui/outage-probe")
+    @Requires(property = "spec.name", value = SPEC)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    static class OutageProbe {
+
+        private final ListProducts products;
+
+        OutageProbe(ListProducts products) {
+            this.products = products;
+        }
+
+        @Get
+        @Produces("text/html")
+        String page() {
+            return products.products(Market.parse("HU").orElseThrow(), Optional.empty()).toString();
+        }
+    }
+}
