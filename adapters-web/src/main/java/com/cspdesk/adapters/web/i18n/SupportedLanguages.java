@@ -40,7 +40,9 @@ public final class SupportedLanguages {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header.replace('_', '-'));
             String tag = Locale.lookupTag(ranges, TAGS);
             return tag == null ? null : Locale.forLanguageTag(tag);
-        } catch (IllegalArgumentException malformed) {
+        } catch (RuntimeException malformed) {
+            // Not only IllegalArgumentException: lookupTag throws ArrayIndexOutOfBoundsException on "_" (→ "-").
+            // A header the caller got wrong never fails the request; English is the fallback.
             return null;
         }
     }

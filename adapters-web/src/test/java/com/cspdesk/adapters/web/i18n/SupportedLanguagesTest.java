@@ -26,6 +26,39 @@ class SupportedLanguagesTest {
                 .isEqualTo(Locale.forLanguageTag("sv"));
     }
 
+    @Test
+    void malformedHeadersFallBackToEnglishInsteadOfFailing() {
+        // "_" became "-", on which Locale.lookupTag threw ArrayIndexOutOfBoundsException (a 500 on every request).
+        for (String header : new String[] {"-", "_", "*-", ",", ";;;", "-;q=1", "__,_", "hu;q=", "hu;q=2"}) {
+            assertThat(of(header)).as(header).isEqualTo(Locale.ENGLISH);
+        }
+        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "_").header("Accept-Language", "_")))
+                .isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void underscoresAndRegionsAreRead() {
+        assertThat(of("hu_HU")).isEqualTo(Locale.forLanguageTag("hu"));
+        assertThat(of("de-DE,de;q=0.9")).isEqualTo(Locale.GERMAN);
+        assertThat(of("pl-PL;q=0.5,sv;q=0.8")).isEqualTo(Locale.forLanguageTag("sv"));
+        assertThat(of("*")).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void aBrokenXLocaleLeavesAcceptLanguageInCharge() {
+        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "_").header("Accept-Language", "pl")))
+                .isEqualTo(Locale.forLanguageTag("pl"));
+        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "hu_HU").header("Accept-Language", "pl")))
+                .isEqualTo(Locale.forLanguageTag("hu"));
+    }
+
+    @Test
+    void oversizedHeadersDoNotFail() {
+        assertThat(of("x".repeat(100_000))).isEqualTo(Locale.ENGLISH);
+        assertThat(of("fr;q=0.1,".repeat(5_000) + "tr")).isEqualTo(Locale.forLanguageTag("tr"));
+        assertThat(of("_,".repeat(10_000))).isEqualTo(Locale.ENGLISH);
+    }
+
     private static Locale of(String acceptLanguage) {
         return SupportedLanguages.of(HttpRequest.GET("/").header("Accept-Language", acceptLanguage));
     }
