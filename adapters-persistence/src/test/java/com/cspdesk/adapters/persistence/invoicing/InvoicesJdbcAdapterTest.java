@@ -8,7 +8,11 @@ import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.Amounts;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
+import com.cspdesk.application.invoicing.MonthlyInvoicing;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
+import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -19,7 +23,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -52,6 +58,10 @@ class InvoicesJdbcAdapterTest extends OnMariaDb {
     Transactions transactions;
     @Inject
     JdbcOperations jdbc;
+    @Inject
+    InvoiceRuns runs;
+    @Inject
+    JobLock lock;
 
     private InvoicingFixtures fixtures;
 
@@ -165,6 +175,68 @@ class InvoicesJdbcAdapterTest extends OnMariaDb {
         assertThat(failed).hasMessageContaining("the caller fails");
         assertThat(invoices.exists(NOVEMBER, EUR)).isTrue();
         assertThat(invoices.lines("INV-2026-11-EUR")).hasSize(1);
+    }
+
+    /**
+     * The scheduler's hourly check, as it runs: once a month is invoiced it finds nothing to do
+     * (and currenciesToInvoice reads only from that month's end on); a currency with nothing new
+     * gets no (empty) invoice; a month with only a credit is invoiced; an order created before a
+     * month's end but committed after its run is on the next invoice.
+     */
+    @Test
+    void theHourlyCheckMakesNoEmptyInvoiceInvoicesAMonthOfOnlyCreditsAndMissesNoLateOrder() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        StoredOrder november = fixtures.order(contoso, "EUR", Instant.parse("2026-11-05T10:00:00Z"),
+                line("100.00", "19.00"), line("10.00", "1.90"));
+        fixtures.order(contoso, "HUF", Instant.parse("2026-11-10T10:00:00Z"), line("1000.00", "270.00"));
+
+        InvoiceRunView novembersRun = hourlyCheckAt("2026-12-01T01:00:00Z").orElseThrow();
+        assertThat(novembersRun.status()).isEqualTo("completed");
+        assertThat(novembersRun.invoicesCreated()).isEqualTo(2);
+        assertThat(hourlyCheckAt("2026-12-01T02:00:00Z")).isEmpty();
+        assertThat(invoices.currenciesToInvoice(DEC_1)).isEmpty();
+
+        // Created in November, committed after November's run: not on November's invoice.
+        fixtures.order(contoso, "EUR", Instant.parse("2026-11-30T23:59:59.999999Z"), line("1.00", "0.19"));
+        assertThat(invoices.currenciesToInvoice(DEC_1)).containsExactly(EUR);
+        assertThat(hourlyCheckAt("2026-12-01T03:00:00Z")).as("November has its EUR invoice").isEmpty();
+        fixtures.credit(november, 2, Instant.parse("2026-12-03T09:00:00Z"));
+
+        InvoiceRunView decembersRun = hourlyCheckAt("2027-01-01T01:00:00Z").orElseThrow();
+        assertThat(decembersRun.status()).isEqualTo("completed");
+        assertThat(decembersRun.currenciesTotal()).as("HUF had nothing new").isEqualTo(1);
+        assertThat(decembersRun.invoicesCreated()).isEqualTo(1);
+        assertThat(invoices.exists(DECEMBER, HUF)).isFalse();
+        assertThat(invoices.count()).isEqualTo(3);
+        assertThat(invoices.lines("INV-2026-12-EUR")).extracting(InvoiceLineView::kind, InvoiceLineView::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("charge", "SQL Server 2022 Standard #1"),
+                        org.assertj.core.groups.Tuple.tuple("credit", "Credit: SQL Server 2022 Standard #2"));
+        assertThat(hourlyCheckAt("2027-01-01T02:00:00Z")).isEmpty();
+        assertThat(hourlyCheckAt("2027-02-01T01:00:00Z")).as("a month with nothing: no run").isEmpty();
+        assertThat(invoices.count()).as("no empty invoice").isEqualTo(3);
+    }
+
+    /** An invoice of only credits: a cancellation in a month without orders in its currency. */
+    @Test
+    void aMonthWithOnlyACreditIsInvoiced() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        StoredOrder november = fixtures.order(contoso, "EUR", Instant.parse("2026-11-05T10:00:00Z"),
+                line("100.00", "19.00"));
+        assertThat(hourlyCheckAt("2026-12-01T01:00:00Z")).isPresent();
+        fixtures.credit(november, 1, Instant.parse("2026-12-20T09:00:00Z"));
+
+        assertThat(invoices.currenciesToInvoice(JAN_1)).containsExactly(EUR);
+        assertThat(hourlyCheckAt("2027-01-01T01:00:00Z").orElseThrow().invoicesCreated()).isEqualTo(1);
+
+        InvoiceView december = invoices.find("INV-2026-12-EUR").orElseThrow();
+        assertThat(december.lineCount()).isEqualTo(1);
+        assertThat(december.charges()).isEqualTo(amounts("0.00", "0.00", "0.00"));
+        assertThat(december.total()).isEqualTo(amounts("-100.00", "-19.00", "-119.00"));
+    }
+
+    private Optional<InvoiceRunView> hourlyCheckAt(String now) {
+        return new MonthlyInvoicing(invoices, runs, lock, Runnable::run, transactions,
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).invoiceLastMonth();
     }
 
     @Test
