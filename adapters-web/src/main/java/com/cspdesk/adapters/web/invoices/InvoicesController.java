@@ -153,8 +153,9 @@ class InvoicesController {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
+    // Admin agents too (api.md "Invoices"): re-running a month that has ended changes nothing.
     @Post("/runs")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN})
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
     HttpResponse<?> startRun(HttpRequest<?> request, Authentication caller, @Valid @Body StartRunRequest body) {
         YearMonth month;
         try {
@@ -174,7 +175,7 @@ class InvoicesController {
     }
 
     @Get("/runs/{runId}")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN})
+    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
     HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
         return getInvoiceRun.run(runId.strip())
                 .<HttpResponse<?>>map(run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"))

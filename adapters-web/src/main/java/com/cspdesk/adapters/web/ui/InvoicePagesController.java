@@ -43,7 +43,7 @@ import java.util.Optional;
  * api.md "Invoices": the monthly invoices (credits of cancelled purchases appear here), each with
  * its line items and its PDF and CSV (from {@code /v1/invoices/{id}/document}, which the session
  * cookie may read), and the invoice run for a month that has ended, with its progress polled while
- * it runs. Global admins, account admins and admin agents read; the first two start runs.
+ * it runs. Global admins, account admins and admin agents read and start runs (as in the JSON API).
  */
 @Controller(InvoicePagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -86,7 +86,6 @@ class InvoicePagesController {
 
     @Post("/runs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN})
     HttpResponse<?> start(HttpRequest<?> request, Authentication caller, @Body RunForm form) {
         YearMonth month;
         try {

@@ -55,7 +55,7 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
     }
 
     public boolean canRunInvoices() {
-        return any(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN);
+        return canSeeInvoices();
     }
 
     public boolean canFileSupportRequests() {
