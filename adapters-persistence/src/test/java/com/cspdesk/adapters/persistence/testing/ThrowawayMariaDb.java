@@ -247,6 +247,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
             socketDir = Files.createTempDirectory(shortTempRoot(), SOCKET_DIR_PREFIX);
             Path dataDir = instanceDir.resolve("data");
             Path errorLog = instanceDir.resolve("error.log");
+            Files.createDirectories(instanceDir.resolve("tmp"));
             writeInstanceFile(instanceDir, socketDir, -1);
 
             install(binaries, dataDir, instanceDir.resolve("install.log"));
@@ -483,6 +484,9 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 "--socket=" + socketDir.resolve("mariadb.sock"),
                 "--pid-file=" + instanceDir.resolve("mariadbd.pid"),
                 "--log-error=" + errorLog,
+                // Its own temporary directory: in the shared /tmp another program removed the internal
+                // temporary table of a large INSERT … SELECT from under the server.
+                "--tmpdir=" + instanceDir.resolve("tmp"),
                 "--port=" + port,
                 "--bind-address=" + HOST,
                 "--init-file=" + initFile,
