@@ -55,6 +55,9 @@ class CustomerAdminBrowserTest extends BrowserTest {
         dialog();
         click("[data-action=get-key]");
         assertThat(find("#product-key").getText()).matches(KEY_PATTERN);
+        // Spoken to the customer, not to the partner: nothing asks it to "send the key to the customer".
+        assertThat(text("dialog[open]")).contains("Keep the key within your organisation", "share it only within your organisation")
+                .doesNotContain("to the customer");
         click("[data-action=download]");
         assertThat(Files.readAllBytes(awaitDownload("SQLServer2022-x64-DEU.iso"))).isEqualTo(sqlBits);
         closeDialog();
