@@ -1,16 +1,12 @@
 package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.OnMariaDb;
-import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import com.cspdesk.adapters.persistence.testing.ServerStatements;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +29,12 @@ class CatalogLookupRoundTripsTest extends OnMariaDb {
     Catalog catalog;
 
     @Test
-    void theFirstUseReadsTheCatalogOnceAndLookupsThenCostNoStatement() throws SQLException {
-        statementsOf(() -> null); // the pool's first connections are made outside the count
-        long first = statementsOf(catalog::products);
+    void theFirstUseReadsTheCatalogOnceAndLookupsThenCostNoStatement() {
+        long first = ServerStatements.of(catalog::products);
         assertThat(first).as("statements to read the catalog").isLessThanOrEqualTo(THREE_SELECTS_AND_A_POOL_CHECK);
 
         Catalog.Availability offer = catalog.availabilities(WS_DATACENTER, "0001").get(0);
-        long lookups = statementsOf(() -> {
+        long lookups = ServerStatements.fewestOf(3, () -> {
             for (int line = 0; line < 10; line++) {
                 assertThat(catalog.product(WS_DATACENTER)).isPresent();
                 assertThat(catalog.sku(WS_DATACENTER, "0001")).isPresent();
@@ -49,24 +44,5 @@ class CatalogLookupRoundTripsTest extends OnMariaDb {
             return null;
         });
         assertThat(lookups).as("statements for 40 catalog lookups").isZero();
-    }
-
-    /** Statements the server ran for {@code read} (SHOW GLOBAL STATUS 'Questions'; this suite runs alone in its JVM). */
-    private static long statementsOf(Supplier<?> read) throws SQLException {
-        try (Connection counter = ThrowawayMariaDb.shared().connect()) {
-            long idle = questions(counter);
-            long baseline = questions(counter) - idle;
-            long before = questions(counter);
-            read.get();
-            return questions(counter) - before - baseline;
-        }
-    }
-
-    private static long questions(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
     }
 }
