@@ -40,27 +40,15 @@ final class Db implements AutoCloseable {
     static Db start(long bufferPoolBytes) {
         ThrowawayMariaDb db = ThrowawayMariaDb.start();
         long pid = serverPid(db);
-        List<String> command = commandLine(pid);
+        // Started once more, still empty, with the sizes on its command line: SET GLOBAL resizes the
+        // buffer pool in the background and cannot change the redo log's size at all.
+        List<String> command = new ArrayList<>(commandLine(pid));
+        command.addAll(List.of("--innodb-buffer-pool-size=" + bufferPoolBytes,
+                "--innodb-log-file-size=" + (1L << 30), "--max-connections=600"));
         Db bench = new Db(db, command);
-        try (Connection c = bench.connect(); Statement s = c.createStatement()) {
-            s.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolBytes);
-            s.execute("SET GLOBAL innodb_log_file_size = " + (1L << 30));
-            s.execute("SET GLOBAL max_connections = 600");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot size the throwaway MariaDB", e);
-        }
-        bench.awaitBufferPool(bufferPoolBytes);
+        bench.kill();
+        bench.restart();
         return bench;
-    }
-
-    private void awaitBufferPool(long bytes) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (variable("innodb_buffer_pool_size").equals(String.valueOf(bytes))) {
-                return;
-            }
-            sleep(200);
-        }
     }
 
     String variable(String name) {
