@@ -47,6 +47,11 @@ class OrderCancellationsJdbcAdapter implements OrderCancellations {
 
     @Override
     public Optional<StoredOrder> lockForCancellation(String customerTenantId, String orderId) {
+        // The customer first: its reservation refund allowance (50,000 USD a year) is shared by all
+        // its orders, so cancellations of two different orders of one customer must not both read
+        // the old total. Always customer, then order: no two cancellations wait for each other in a circle.
+        JdbcRows.one(jdbc, "SELECT tenant_id FROM customer WHERE tenant_id = ? FOR UPDATE", row -> row.getString(1),
+                customerTenantId);
         Optional<StoredOrder> head = JdbcRows.one(jdbc, ORDER + " WHERE customer_tenant_id = ? AND id = ? FOR UPDATE",
                 row -> head(row, List.of()), customerTenantId, orderId);
         return head.map(order -> {

@@ -179,6 +179,56 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
         }
     }
 
+    /** A customer's reservation refund allowance is shared by its orders: their cancellations queue on the customer. */
+    @Test
+    void cancellationsOfTwoOrdersOfOneCustomerRunOneAfterTheOther() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        transactions.inTransaction(() -> JdbcRows.update(jdbc, "INSERT INTO customer (tenant_id, company_name, name_key,"
+                + " domain, domain_key, country, created_at) VALUES (?, 'Allowance GmbH', 'allowance gmbh', ?, ?, 'DE', ?)",
+                tenant, tenant + ".example", tenant + ".example", BOUGHT));
+        StoredOrder one = order(tenant, 1, ProductKind.AZURE_RESERVATION_VM);
+        StoredOrder other = order(tenant, 1, ProductKind.AZURE_RESERVATION_VM);
+        StoredOrder elsewhere = order(UUID.randomUUID().toString(), 1, ProductKind.AZURE_RESERVATION_VM);
+        orders.add(one);
+        orders.add(other);
+        orders.add(elsewhere);
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.inTransaction(() -> {
+                cancellations.lockForCancellation(tenant, one.id()).orElseThrow();
+                firstHoldsTheLock.countDown();
+                await(release);
+                return null;
+            }), threads);
+            assertThat(firstHoldsTheLock.await(10, TimeUnit.SECONDS)).isTrue();
+            // Another customer's cancellation does not wait.
+            assertThat(CompletableFuture.supplyAsync(() -> transactions.inTransaction(() ->
+                    cancellations.lockForCancellation(elsewhere.customerTenantId(), elsewhere.id())), threads)
+                    .get(10, TimeUnit.SECONDS)).isPresent();
+            CompletableFuture<Optional<StoredOrder>> second = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() ->
+                    cancellations.lockForCancellation(tenant, other.id())), threads);
+            sleep(Duration.ofMillis(500));
+            assertThat(second).as("the same customer's other order waits for the first cancellation").isNotDone();
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(second.get(30, TimeUnit.SECONDS)).isPresent();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String link(Entitlements.Entitlement entitlement) {
         String id = UUID.randomUUID().toString().replace("-", "");
         links.add(new DownloadLinks.StoredLink(id, entitlement.id(), entitlement.customerTenantId(),

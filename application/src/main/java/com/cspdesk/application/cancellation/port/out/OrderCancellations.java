@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface OrderCancellations {
 
     /**
-     * Reads the order and locks it (its row and lines) for the rest of the transaction, so two
-     * concurrent cancellations of one order run one after the other.
+     * Reads the order and locks it (its row and lines) and its customer for the rest of the
+     * transaction, so two concurrent cancellations of one order, or of two orders sharing the
+     * customer's reservation refund allowance, run one after the other.
      */
     Optional<Orders.StoredOrder> lockForCancellation(String customerTenantId, String orderId);
 
