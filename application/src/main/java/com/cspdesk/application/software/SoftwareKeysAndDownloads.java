@@ -7,6 +7,7 @@ import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.DownloadSoftware;
+import com.cspdesk.application.software.port.in.DownloadSoftware.Use;
 import com.cspdesk.application.software.port.in.DownloadableFile;
 import com.cspdesk.application.software.port.in.GetProductKey;
 import com.cspdesk.application.software.port.in.ListSoftware;
@@ -26,7 +27,6 @@ import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareSku;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.software.DownloadDecision;
-import com.cspdesk.domain.software.DownloadLink;
 import com.cspdesk.domain.software.DownloadLinkPolicy;
 import com.cspdesk.domain.software.NewLinkDecision;
 import com.cspdesk.domain.software.ProductKey;
@@ -145,7 +145,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
     }
 
     @Override
-    public DownloadResult open(String token, boolean startsAtFirstByte) {
+    public DownloadResult open(String token, Use use) {
         Optional<String> linkId = token == null ? Optional.empty() : tokens.linkIdOf(token);
         if (linkId.isEmpty()) {
             return new DownloadSoftware.Refused("link_invalid");
@@ -156,23 +156,27 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
                 return new DownloadSoftware.Refused("link_invalid");
             }
             DownloadLinks.StoredLink link = stored.get();
-            // A resumed request continues a download already counted: judge it as that download.
-            DownloadLink judged = startsAtFirstByte || link.link().downloadsCompleted() == 0 ? link.link()
-                    : new DownloadLink(link.link().issuedAt(), link.link().downloadsCompleted() - 1, link.link().revoked());
-            DownloadDecision decision = linkPolicy.check(judged, now());
+            Optional<Entitlement> entitlement = ownedSoftware.find(link.customerTenantId(), link.entitlementId());
+            Optional<DownloadableFile> file = entitlement.flatMap(e -> store.file(e.productId(), link.version(), link.language(),
+                    link.bitness()));
+            // Without a file there is nothing to send: then the link is judged by time and revocation only.
+            long size = file.map(DownloadableFile::sizeBytes).orElse(Long.MAX_VALUE);
+            DownloadDecision decision = use.fromFirstByte() ? linkPolicy.check(link.link(), now())
+                    : linkPolicy.checkPart(link.link(), now(), size, use.bytes());
             if (decision instanceof DownloadDecision.Refused refused) {
                 return new DownloadSoftware.Refused(refused.reason().code());
             }
-            Optional<Entitlement> entitlement = ownedSoftware.find(link.customerTenantId(), link.entitlementId());
             if (entitlement.isEmpty() || !entitlement.get().active()) {
                 return new DownloadSoftware.Refused("link_revoked");
             }
-            Optional<DownloadableFile> file = store.file(entitlement.get().productId(), link.version(), link.language(), link.bitness());
             if (file.isEmpty()) {
                 return new DownloadSoftware.Refused("link_invalid");
             }
             int remaining = linkPolicy.downloadsRemaining(link.link());
-            if (startsAtFirstByte) {
+            if (use.kind() == DownloadSoftware.Kind.SEND && !use.fromFirstByte()) {
+                links.recordResumedPart(link.id(), use.bytes());
+            }
+            if (use.kind() == DownloadSoftware.Kind.SEND && use.fromFirstByte()) {
                 links.recordDownload(link.id());
                 remaining--;
                 Customers.Customer customer = customers.byTenantId(link.customerTenantId()).orElseThrow();

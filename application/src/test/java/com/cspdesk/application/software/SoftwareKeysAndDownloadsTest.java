@@ -7,6 +7,7 @@ import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.DownloadSoftware;
+import com.cspdesk.application.software.port.in.DownloadSoftware.Use;
 import com.cspdesk.application.software.port.in.DownloadableFile;
 import com.cspdesk.application.software.port.in.GetProductKey;
 import com.cspdesk.application.software.port.in.SoftwareRefusal;
@@ -44,9 +45,11 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -156,8 +159,8 @@ class SoftwareKeysAndDownloadsTest {
     void theFiftiethDownloadIsServedTheFiftyFirstRefusedButTheFiftiethMayResume() {
         when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
         when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
-        link(49, NOW.minusSeconds(60));
-        assertThat(software.open("t", true)).isInstanceOfSatisfying(DownloadSoftware.Granted.class,
+        link(49, 0, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.send(0, SIZE))).isInstanceOfSatisfying(DownloadSoftware.Granted.class,
                 granted -> assertThat(granted.downloadsRemaining()).isZero());
         verify(links).recordDownload("link-1");
         ArgumentCaptor<ActivityEntry> logged = ArgumentCaptor.forClass(ActivityEntry.class);
@@ -165,25 +168,55 @@ class SoftwareKeysAndDownloadsTest {
         assertThat(logged.getValue().operationType()).isEqualTo("download_software");
         assertThat(logged.getValue().userPrincipalName()).isEqualTo("admin.agent@partner.example");
 
-        link(50, NOW.minusSeconds(60));
-        assertThat(software.open("t", true)).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
-        assertThat(software.open("t", false)).isInstanceOf(DownloadSoftware.Granted.class);
+        // The 50th broke off half-way: it may resume, and the resumed part is recorded but not logged as a download.
+        link(50, 0, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        assertThat(software.open("t", Use.ask(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        assertThat(software.open("t", Use.send(SIZE / 2, SIZE - SIZE / 2))).isInstanceOf(DownloadSoftware.Granted.class);
+        verify(links).recordResumedPart("link-1", SIZE - SIZE / 2);
+        verify(activityLog, times(1)).append(any());
+    }
+
+    @Test
+    void onceFiftyDownloadsWorthOfPartsAreSentNoPartIsServedNotEvenAByte() {
+        when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
+        when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
+        link(50, 50 * SIZE, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.send(1, 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        assertThat(software.open("t", Use.ask(1, 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        // Looking up the file (for a range or a conditional request) still works; it sends nothing.
+        assertThat(software.open("t", Use.look())).isInstanceOf(DownloadSoftware.Granted.class);
+        verify(links, never()).recordResumedPart(any(), anyLong());
+    }
+
+    @Test
+    void askingAndLookingRecordNothing() {
+        when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
+        when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
+        link(3, SIZE, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.ask(0, SIZE))).isInstanceOfSatisfying(DownloadSoftware.Granted.class,
+                granted -> assertThat(granted.downloadsRemaining()).isEqualTo(47));
+        assertThat(software.open("t", Use.ask(SIZE / 2, SIZE / 2))).isInstanceOf(DownloadSoftware.Granted.class);
+        assertThat(software.open("t", Use.look())).isInstanceOf(DownloadSoftware.Granted.class);
+        verify(links, never()).recordDownload(any());
+        verify(links, never()).recordResumedPart(any(), anyLong());
+        verify(activityLog, never()).append(any());
     }
 
     @Test
     void expiredTamperedAndRevokedLinksServeNothing() {
         when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
         when(tokens.linkIdOf("forged")).thenReturn(Optional.empty());
-        link(0, NOW.minus(Duration.ofDays(14)));
-        assertThat(software.open("t", true)).isEqualTo(new DownloadSoftware.Refused("link_expired"));
-        assertThat(software.open("t", false)).isEqualTo(new DownloadSoftware.Refused("link_expired"));
-        link(0, NOW.minus(Duration.ofDays(14)).plusSeconds(1));
+        link(0, 0, NOW.minus(Duration.ofDays(14)));
+        assertThat(software.open("t", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_expired"));
+        assertThat(software.open("t", Use.look())).isEqualTo(new DownloadSoftware.Refused("link_expired"));
+        link(0, 0, NOW.minus(Duration.ofDays(14)).plusSeconds(1));
         when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
-        assertThat(software.open("t", true)).isInstanceOf(DownloadSoftware.Granted.class);
-        assertThat(software.open("forged", true)).isEqualTo(new DownloadSoftware.Refused("link_invalid"));
-        assertThat(software.open(null, true)).isEqualTo(new DownloadSoftware.Refused("link_invalid"));
+        assertThat(software.open("t", Use.send(0, SIZE))).isInstanceOf(DownloadSoftware.Granted.class);
+        assertThat(software.open("forged", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_invalid"));
+        assertThat(software.open(null, Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_invalid"));
         when(owned.find(TENANT, "ent-1")).thenReturn(Optional.of(entitlement(false)));
-        assertThat(software.open("t", true)).isEqualTo(new DownloadSoftware.Refused("link_revoked"));
+        assertThat(software.open("t", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_revoked"));
         verify(links, never()).add(any());
     }
 
@@ -195,10 +228,10 @@ class SoftwareKeysAndDownloadsTest {
         assertThat(software.list(TENANT, Actor.customer("x", OTHER))).isEmpty();
     }
 
-    private void link(int downloads, Instant issuedAt) {
+    private void link(int downloads, long bytesServed, Instant issuedAt) {
         when(links.findForUpdate("link-1")).thenReturn(Optional.of(new DownloadLinks.StoredLink("link-1", "ent-1", TENANT,
                 SoftwareVersion.of("2019"), SoftwareLanguage.of("de-DE"), Bitness.X64,
-                new DownloadLink(issuedAt, downloads, false), "admin.agent@partner.example")));
+                new DownloadLink(issuedAt, downloads, bytesServed, false), "admin.agent@partner.example")));
     }
 
     private void assertRefused(ChosenSoftware choice, SoftwareRefusal.Reason reason, String field) {
@@ -216,6 +249,9 @@ class SoftwareKeysAndDownloadsTest {
                 Set.of(SoftwareLanguage.of("en-US"), SoftwareLanguage.of("de-DE")), Set.of(Bitness.X64), active);
     }
 
+    /** The file's size: a link may send 50 times as many bytes. */
+    private static final long SIZE = 5_000_000_000L;
+
     private static DownloadableFile file() {
         return new DownloadableFile() {
             public String fileName() {
@@ -223,7 +259,7 @@ class SoftwareKeysAndDownloadsTest {
             }
 
             public long sizeBytes() {
-                return 3;
+                return SIZE;
             }
 
             public String sha256() {

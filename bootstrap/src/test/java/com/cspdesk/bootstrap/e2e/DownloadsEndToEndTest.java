@@ -158,7 +158,8 @@ class DownloadsEndToEndTest extends EndToEnd {
 
     /**
      * 50 downloads from the first byte succeed and the 51st is 410. HEAD, resumed ranges, 304 and
-     * 416 in between send no whole file and do not count.
+     * 416 in between send no whole file and do not count. Resumed ranges are bounded too: at most
+     * the link's downloads' worth of bytes (50 × 1,024 here), so they cannot replace downloads.
      */
     @Test
     void theFiftyFirstDownloadOfALinkIsRefused() {
@@ -167,7 +168,7 @@ class DownloadsEndToEndTest extends EndToEnd {
             Download download = shop.fetch("GET", uri);
             assertThat(download.status()).as("download " + i + ": " + download).isEqualTo(200);
             assertThat(download.body()).hasSize(1024);
-            if (i % 10 == 0) {
+            if (i % 10 == 0 && i < 50) {
                 assertThat(shop.fetch("HEAD", uri).status()).isEqualTo(200);
                 assertThat(shop.fetch("GET", uri, "Range", "bytes=512-").status()).isEqualTo(206);
                 assertThat(shop.fetch("GET", uri, "If-None-Match", download.header("ETag")).status()).isEqualTo(304);
@@ -180,6 +181,20 @@ class DownloadsEndToEndTest extends EndToEnd {
         assertThat(refused.text()).contains("\"code\":\"link_exhausted\"");
         assertThat(refused.body().length).isLessThan(1024);
         assertThat(shop.fetch("GET", uri, "Range", "bytes=0-10").status()).as("a range from 0 is a download too").isEqualTo(410);
+        assertThat(shop.fetch("HEAD", uri).status()).as("HEAD answers as the GET would").isEqualTo(410);
+
+        // The 50th may still be resumed, until the parts reach 50 downloads' worth: 4 × 512 bytes were
+        // sent above, so 48 parts of 1,023 bytes fit in the remaining 49,152 and the 49th does not.
+        int parts = 0;
+        while (parts <= 50 && shop.fetch("GET", uri, "Range", "bytes=1-").status() == 206) {
+            parts++;
+        }
+        assertThat(parts).isEqualTo(48);
+        Download noMorePart = shop.fetch("GET", uri, "Range", "bytes=1-");
+        assertThat(noMorePart.status()).isEqualTo(410);
+        assertThat(noMorePart.text()).contains("\"code\":\"link_exhausted\"");
+        assertThat(shop.fetch("HEAD", uri, "Range", "bytes=1-").status()).isEqualTo(410);
+        assertThat(shop.fetch("GET", uri, "Range", "bytes=1023-").status()).as("a last byte still fits").isEqualTo(206);
 
         Download another = shop.fetch("GET", (String) link("2017", "en-US").json().get("uri"));
         assertThat(another.status()).as("a new link can be made at any time").isEqualTo(200);

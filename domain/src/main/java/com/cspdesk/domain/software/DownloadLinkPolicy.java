@@ -11,6 +11,12 @@ import java.util.Objects;
  * {@code t + 14 days} it has expired ("after 2 weeks" means the 2 weeks are over). It serves downloads
  * number 1 to 50; the 51st is refused. When several reasons apply, revoked wins over expired, and expired
  * over exhausted. Both limits are configurable.
+ *
+ * <p>Resumed downloads: a request for a part that does not start at the first byte continues a
+ * download (a broken connection, a download manager's parallel ranges) and is not counted as one.
+ * So that parts cannot stand in for downloads, the resumed parts of a link send at most its
+ * downloads' worth of bytes in all: 50 times the file's size, so each download can be resumed
+ * from any point, the 50th included. A part that would go beyond that is refused as exhausted.
  */
 public final class DownloadLinkPolicy {
 
@@ -61,6 +67,37 @@ public final class DownloadLinkPolicy {
             return new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED);
         }
         return new DownloadDecision.Allowed(expiresAt(link), downloadsRemaining(link) - 1);
+    }
+
+    /**
+     * May the link send {@code bytes} of a file of {@code fileSize} bytes as a resumed part (a
+     * range not starting at the first byte) at {@code now}. Not a download: nothing is counted.
+     */
+    public DownloadDecision checkPart(DownloadLink link, Instant now, long fileSize, long bytes) {
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(now, "now");
+        if (fileSize < 0 || bytes < 0) {
+            throw new IllegalArgumentException("sizes are not negative: " + fileSize + ", " + bytes);
+        }
+        if (link.revoked()) {
+            return new DownloadDecision.Refused(DownloadRefusal.REVOKED);
+        }
+        if (!now.isBefore(expiresAt(link))) {
+            return new DownloadDecision.Refused(DownloadRefusal.EXPIRED);
+        }
+        if (bytes > resumeAllowance(fileSize) - link.resumedBytes()) {
+            return new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED);
+        }
+        return new DownloadDecision.Allowed(expiresAt(link), downloadsRemaining(link));
+    }
+
+    /** The bytes a link may send as resumed parts of a file of {@code fileSize} bytes: its downloads' worth. */
+    public long resumeAllowance(long fileSize) {
+        try {
+            return Math.multiplyExact(fileSize, (long) maxDownloads);
+        } catch (ArithmeticException beyondAnyFile) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The first instant at which the link no longer serves downloads. */

@@ -97,8 +97,80 @@ class DownloadLinkPolicyTest {
         assertThat(tight.expiresAt(link)).isEqualTo(ISSUED.plus(Duration.ofHours(1)));
     }
 
+    private static final long ISO = 5_000_000_000L;
+
+    @Test
+    void a_resumed_part_is_not_a_download_and_is_served_while_the_links_bytes_last() {
+        DownloadLink link = afterDownloads(1).recordResumedPart(ISO / 2);
+
+        assertThat(policy.checkPart(link, ISSUED, ISO, ISO / 2))
+                .isEqualTo(new DownloadDecision.Allowed(ISSUED.plus(Duration.ofDays(14)), 49));
+    }
+
+    @Test
+    void the_last_byte_of_fifty_downloads_worth_of_parts_is_served_and_one_byte_more_refused() {
+        long allowance = 50 * ISO;
+        assertThat(policy.resumeAllowance(ISO)).isEqualTo(allowance);
+        DownloadLink nearlySpent = afterDownloads(50).recordResumedPart(allowance - 100);
+
+        assertThat(policy.checkPart(nearlySpent, ISSUED, ISO, 100).allowed()).isTrue();
+        assertThat(policy.checkPart(nearlySpent, ISSUED, ISO, 101)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED));
+        assertThat(policy.checkPart(nearlySpent.recordResumedPart(100), ISSUED, ISO, 1)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED));
+    }
+
+    /** The loophole this closes: after the 50th download, parts kept coming until the link expired. */
+    @Test
+    void parts_cannot_stand_in_for_downloads_after_the_fiftieth() {
+        DownloadLink link = DownloadLink.issuedAt(ISSUED);
+        for (int i = 0; i < 50; i++) {
+            assertThat(policy.check(link, ISSUED).allowed()).isTrue();
+            link = link.recordDownload();
+        }
+        assertThat(policy.check(link, ISSUED)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED));
+        int parts = 0;
+        while (policy.checkPart(link, ISSUED, ISO, ISO / 4).allowed()) {
+            link = link.recordResumedPart(ISO / 4);
+            parts++;
+        }
+        assertThat(parts).as("quarter-file parts after the 50th download").isEqualTo(200);
+    }
+
+    /** Every download, the 50th included, can break off anywhere and be resumed to its end. */
+    @Test
+    void each_of_the_fifty_downloads_can_be_resumed_from_its_first_byte_after_the_start() {
+        DownloadLink link = DownloadLink.issuedAt(ISSUED);
+        for (int i = 0; i < 50; i++) {
+            assertThat(policy.check(link, ISSUED).allowed()).isTrue();
+            link = link.recordDownload();
+            assertThat(policy.checkPart(link, ISSUED, ISO, ISO - 1).allowed()).as("resume of download " + (i + 1)).isTrue();
+            link = link.recordResumedPart(ISO - 1);
+        }
+    }
+
+    @Test
+    void a_part_of_a_revoked_or_expired_link_is_refused_revoked_first() {
+        DownloadLink link = afterDownloads(1);
+        Instant expiry = ISSUED.plus(Duration.ofDays(14));
+
+        assertThat(policy.checkPart(link, expiry.minusNanos(1), ISO, 1).allowed()).isTrue();
+        assertThat(policy.checkPart(link, expiry, ISO, 1)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.EXPIRED));
+        assertThat(policy.checkPart(link.revoke(), expiry, ISO, 1)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.REVOKED));
+        assertThat(policy.checkPart(link.revoke(), ISSUED, ISO, 1)).isEqualTo(new DownloadDecision.Refused(DownloadRefusal.REVOKED));
+    }
+
+    @Test
+    void the_byte_allowance_follows_the_configured_downloads_and_never_overflows() {
+        assertThat(new DownloadLinkPolicy(Duration.ofDays(1), 2).resumeAllowance(ISO)).isEqualTo(2 * ISO);
+        assertThat(policy.resumeAllowance(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
+        assertThat(policy.resumeAllowance(0)).isZero();
+        assertThat(policy.checkPart(afterDownloads(1), ISSUED, 0, 0).allowed()).isTrue();
+    }
+
     @Test
     void limits_are_checked() {
+        assertThatThrownBy(() -> DownloadLink.issuedAt(ISSUED).recordResumedPart(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DownloadLink(ISSUED, 0, -1, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> policy.checkPart(afterDownloads(1), ISSUED, ISO, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DownloadLinkPolicy(Duration.ZERO, 50)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DownloadLinkPolicy(Duration.ofDays(14), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DownloadLink(ISSUED, -1, false)).isInstanceOf(IllegalArgumentException.class);

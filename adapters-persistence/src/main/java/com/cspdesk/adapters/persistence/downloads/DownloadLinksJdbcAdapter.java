@@ -27,7 +27,8 @@ class DownloadLinksJdbcAdapter implements DownloadLinks {
     @Override
     public void add(StoredLink link) {
         jdbc.prepareStatement("INSERT INTO download_link (id, entitlement_id, customer_tenant_id, version, language, bitness,"
-                + " issued_at, downloads_completed, revoked, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + " issued_at, downloads_completed, resumed_bytes, revoked, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement -> {
             statement.setString(1, link.id());
             statement.setString(2, link.entitlementId());
             statement.setString(3, link.customerTenantId());
@@ -36,8 +37,9 @@ class DownloadLinksJdbcAdapter implements DownloadLinks {
             statement.setString(6, link.bitness().code());
             statement.setTimestamp(7, Timestamp.from(link.link().issuedAt()));
             statement.setInt(8, link.link().downloadsCompleted());
-            statement.setBoolean(9, link.link().revoked());
-            statement.setString(10, link.createdBy());
+            statement.setLong(9, link.link().resumedBytes());
+            statement.setBoolean(10, link.link().revoked());
+            statement.setString(11, link.createdBy());
             return statement.executeUpdate();
         });
     }
@@ -61,6 +63,15 @@ class DownloadLinksJdbcAdapter implements DownloadLinks {
     }
 
     @Override
+    public void recordResumedPart(String linkId, long bytes) {
+        jdbc.prepareStatement("UPDATE download_link SET resumed_bytes = resumed_bytes + ? WHERE id = ?", statement -> {
+            statement.setLong(1, bytes);
+            statement.setString(2, linkId);
+            return statement.executeUpdate();
+        });
+    }
+
+    @Override
     public int revokeAll(String entitlementId) {
         return jdbc.prepareStatement("UPDATE download_link SET revoked = TRUE WHERE entitlement_id = ? AND revoked = FALSE",
                 statement -> {
@@ -74,7 +85,7 @@ class DownloadLinksJdbcAdapter implements DownloadLinks {
                 SoftwareVersion.of(row.getString("version")), SoftwareLanguage.of(row.getString("language")),
                 Bitness.fromCode(row.getString("bitness")).orElseThrow(),
                 new DownloadLink(row.getTimestamp("issued_at").toInstant(), row.getInt("downloads_completed"),
-                        row.getBoolean("revoked")),
+                        row.getLong("resumed_bytes"), row.getBoolean("revoked")),
                 row.getString("created_by"));
     }
 }

@@ -39,7 +39,11 @@ class DownloadLinksJdbcAdapterTest extends OnMariaDb {
         DownloadLinks.StoredLink read = links.findForUpdate("link-aaaaaaaaaaaaaaaa1").orElseThrow();
         assertThat(read).isEqualTo(link("link-aaaaaaaaaaaaaaaa1", "ent-1"));
         links.recordDownload("link-aaaaaaaaaaaaaaaa1");
-        assertThat(links.findForUpdate("link-aaaaaaaaaaaaaaaa1").orElseThrow().link().downloadsCompleted()).isEqualTo(1);
+        links.recordResumedPart("link-aaaaaaaaaaaaaaaa1", 5_000_000_000L);
+        links.recordResumedPart("link-aaaaaaaaaaaaaaaa1", 7);
+        DownloadLink counted = links.findForUpdate("link-aaaaaaaaaaaaaaaa1").orElseThrow().link();
+        assertThat(counted.downloadsCompleted()).isEqualTo(1);
+        assertThat(counted.resumedBytes()).isEqualTo(5_000_000_007L);
 
         assertThat(links.revokeAll("ent-1")).isEqualTo(2);
         assertThat(links.revokeAll("ent-1")).isZero();
@@ -58,6 +62,7 @@ class DownloadLinksJdbcAdapterTest extends OnMariaDb {
                 done.add(pool.submit(() -> transactions.inTransaction(() -> {
                     links.findForUpdate("link-race-aaaaaaaaaaa").orElseThrow();
                     links.recordDownload("link-race-aaaaaaaaaaa");
+                    links.recordResumedPart("link-race-aaaaaaaaaaa", 3);
                     return null;
                 })));
             }
@@ -68,6 +73,7 @@ class DownloadLinksJdbcAdapterTest extends OnMariaDb {
             pool.shutdownNow();
         }
         assertThat(links.findForUpdate("link-race-aaaaaaaaaaa").orElseThrow().link().downloadsCompleted()).isEqualTo(40);
+        assertThat(links.findForUpdate("link-race-aaaaaaaaaaa").orElseThrow().link().resumedBytes()).isEqualTo(120);
     }
 
     private static DownloadLinks.StoredLink link(String id, String entitlement) {

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * 410) get problem+json and never a byte of the file.
  *
  * <p>Counting: a GET that starts at the first byte (no {@code Range}, or one that starts at 0) is
- * one download; a range starting later resumes a download and counts nothing. {@code HEAD}, a
- * {@code 304} and a {@code 416} send no bits and count nothing either. The link is judged without
- * counting first, so a conditional or unsatisfiable request never uses up a download.
+ * one download; a range starting later resumes a download and is not one, but its bytes count
+ * against the link's downloads' worth of bytes (DownloadLinkPolicy), so parts cannot go on after
+ * the 50th download. {@code HEAD} is judged as the GET would be and records nothing; a {@code 304}
+ * and a {@code 416} send no bits and record nothing. The link's file is looked up first, without
+ * recording, so a conditional or unsatisfiable request never uses up a download.
  *
  * <p>Ranges: one range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}) is answered with
  * 206; several ranges are ignored and the whole file is sent (200), as RFC 9110 §14.2 allows.
@@ -73,7 +75,7 @@ class DownloadsController {
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
             return refused(request, "link_invalid");
         }
-        DownloadSoftware.DownloadResult judged = downloads.open(token, false);
+        DownloadSoftware.DownloadResult judged = downloads.open(token, DownloadSoftware.Use.look());
         if (judged instanceof DownloadSoftware.Refused refusal) {
             return refused(request, refusal.reason());
         }
@@ -101,14 +103,14 @@ class DownloadsController {
         long length = range instanceof ByteRange.Part part ? part.length() : size;
 
         MutableHttpResponse<Object> response = HttpResponse.status(range instanceof ByteRange.Part ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
-        if (!headOnly && first == 0) {
-            // From the first byte: this is a download, counted (and logged) now; the link may just have run out.
-            DownloadSoftware.DownloadResult counted = downloads.open(token, true);
-            if (counted instanceof DownloadSoftware.Refused refusal) {
-                return refused(request, refusal.reason());
-            }
-            file = ((DownloadSoftware.Granted) counted).file();
+        // Judged now for what this request sends (recorded, and a download from the first byte); a
+        // HEAD is judged the same way and records nothing. The link may just have run out.
+        DownloadSoftware.DownloadResult served = downloads.open(token,
+                headOnly ? DownloadSoftware.Use.ask(first, length) : DownloadSoftware.Use.send(first, length));
+        if (served instanceof DownloadSoftware.Refused refusal) {
+            return refused(request, refusal.reason());
         }
+        file = ((DownloadSoftware.Granted) served).file();
         response.contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.ETAG, etag)

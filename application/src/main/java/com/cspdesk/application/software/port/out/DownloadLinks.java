@@ -7,7 +7,7 @@ import com.cspdesk.domain.software.DownloadLink;
 
 import java.util.Optional;
 
-/** The download links made, with their download count and revocation. */
+/** The download links made, with their download count, resumed bytes and revocation. */
 public interface DownloadLinks {
 
     void add(StoredLink link);
@@ -16,6 +16,9 @@ public interface DownloadLinks {
     Optional<StoredLink> findForUpdate(String linkId);
 
     void recordDownload(String linkId);
+
+    /** Records a resumed part of {@code bytes} sent by the link. */
+    void recordResumedPart(String linkId, long bytes);
 
     /** Revokes every link of the entitlement; answers how many were live. */
     int revokeAll(String entitlementId);
