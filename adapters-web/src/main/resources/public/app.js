@@ -74,6 +74,28 @@
     }
   });
 
+  // A server error (5xx) or no answer at all for an htmx request: nothing is swapped in, so say so
+  // instead of leaving the button looking as if it did nothing.
+  function requestFailed() {
+    var notice = document.getElementById("request-failed");
+    if (notice) {
+      notice.hidden = false;
+      notice.scrollIntoView({ block: "nearest" });
+    }
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr.status >= 500) {
+      requestFailed();
+    }
+  });
+  document.addEventListener("htmx:sendError", requestFailed);
+  document.addEventListener("htmx:beforeRequest", function () {
+    var notice = document.getElementById("request-failed");
+    if (notice) {
+      notice.hidden = true;
+    }
+  });
+
   // Copy buttons: data-copy-target names the element whose value or text is copied.
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
