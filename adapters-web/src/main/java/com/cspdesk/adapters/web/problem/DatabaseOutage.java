@@ -1,12 +1,15 @@
 package com.cspdesk.adapters.web.problem;
 
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
  * Recognises "the database cannot be reached right now" in an exception's cause chain: HikariCP's
  * connection timeout ({@code SQLTransientConnectionException}), a refused or lost connection
- * ({@code SQLNonTransientConnectionException}) and other transient SQL errors. Micronaut Data's
+ * ({@code SQLNonTransientConnectionException}), a connection that broke in the middle of a request
+ * ({@code SQLRecoverableException}: Connector/J's "Communications link failure", when the database
+ * died under a running transaction, which then never committed) and other transient SQL errors. Micronaut Data's
  * {@code ConnectionException} and the transaction manager's wrappers are not on this module's
  * classpath, but they always carry the JDBC exception as a cause, so the walk finds them.
  */
@@ -24,7 +27,8 @@ public final class DatabaseOutage {
     public static boolean in(Throwable error) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException) {
+            if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
+                    || current instanceof SQLRecoverableException) {
                 return true;
             }
             if (current.getCause() == current) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
@@ -21,6 +22,10 @@ class DatabaseOutageTest {
                 new RuntimeException("Failed to obtain JDBC Connection",
                         new SQLNonTransientConnectionException("Socket fail to connect to host"))))).isTrue();
         assertThat(DatabaseOutage.in(new RuntimeException(new SQLTimeoutException("statement timeout")))).isTrue();
+        // The database died under a running request (the fault suite's in-flight orders): Connector/J's
+        // CommunicationsException is an SQLRecoverableException, wrapped by Micronaut Data.
+        assertThat(DatabaseOutage.in(new RuntimeException("Could not set JDBC Connection read-only: Communications link failure",
+                new SQLRecoverableException("Communications link failure", "08S01")))).isTrue();
     }
 
     @Test
