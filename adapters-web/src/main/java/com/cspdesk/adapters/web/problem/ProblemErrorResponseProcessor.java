@@ -5,6 +5,7 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpVersion;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.security.authentication.AuthenticationException;
@@ -85,6 +86,12 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         MutableHttpResponse<Problem> answer = response.body(problem).contentType(Problems.PROBLEM_JSON);
         if (problem.status() != status.getCode()) {
             answer.status(problem.status());
+        }
+        if (request.getHttpVersion() == HttpVersion.HTTP_1_0 || problem.status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            // A request Netty could not read (line or headers too long, a body over the limit) is
+            // answered and its connection closed. Say so: Java's HttpClient, for one, otherwise reuses
+            // the connection and its next request gets no answer at all (the fault suite saw 12).
+            answer.header(HttpHeaders.CONNECTION, "close");
         }
         return answer;
     }

@@ -60,6 +60,27 @@ class ServerErrorsTest {
                 .generateToken(Authentication.build("agent", List.of("ADMIN_AGENT")), 600).orElseThrow();
     }
 
+    /**
+     * A request line too long to read is refused with 413 and its connection closed; the answer says
+     * so, or a client that keeps connections alive sends its next request into the closed one.
+     */
+    @Test
+    void aRequestTooLongToReadIsRefusedAndItsConnectionClosedSaySo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v1/products?x=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.").contains(" 413 ");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("connection: close", "application/problem+json");
+        }
+        // And the same client's next request on a new connection is answered.
+        HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
+                + "/v1/products?country=DE&targetView=Software")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).isLessThan(600);
+    }
+
     @AfterAll
     static void stop() {
         if (server != null) {
