@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.problem;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -9,7 +10,9 @@ import java.sql.SQLTransientException;
  * connection timeout ({@code SQLTransientConnectionException}), a refused or lost connection
  * ({@code SQLNonTransientConnectionException}), a connection that broke in the middle of a request
  * ({@code SQLRecoverableException}: Connector/J's "Communications link failure", when the database
- * died under a running transaction, which then never committed) and other transient SQL errors. Micronaut Data's
+ * died under a running transaction, which then never committed), any SQL error of the standard's
+ * connection class (SQLSTATE 08…, e.g. HikariCP's "Connection is closed", 08003, on a connection
+ * the pool had already given out) and other transient SQL errors. Micronaut Data's
  * {@code ConnectionException} and the transaction manager's wrappers are not on this module's
  * classpath, but they always carry the JDBC exception as a cause, so the walk finds them.
  */
@@ -28,7 +31,7 @@ public final class DatabaseOutage {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLRecoverableException) {
+                    || current instanceof SQLRecoverableException || connectionClass(current)) {
                 return true;
             }
             if (current.getCause() == current) {
@@ -37,5 +40,9 @@ public final class DatabaseOutage {
             current = current.getCause();
         }
         return false;
+    }
+
+    private static boolean connectionClass(Throwable error) {
+        return error instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 }

@@ -26,6 +26,9 @@ class DatabaseOutageTest {
         // CommunicationsException is an SQLRecoverableException, wrapped by Micronaut Data.
         assertThat(DatabaseOutage.in(new RuntimeException("Could not set JDBC Connection read-only: Communications link failure",
                 new SQLRecoverableException("Communications link failure", "08S01")))).isTrue();
+        // HikariCP's answer on a connection it gave out before the database died: SQLSTATE 08003.
+        assertThat(DatabaseOutage.in(new RuntimeException("Could not set JDBC Connection read-only: Connection is closed",
+                new SQLException("Connection is closed", "08003")))).isTrue();
     }
 
     @Test
@@ -33,6 +36,7 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(null)).isFalse();
         assertThat(DatabaseOutage.in(new IllegalStateException("bug"))).isFalse();
         assertThat(DatabaseOutage.in(new RuntimeException(new SQLException("Duplicate entry", "23000")))).isFalse();
+        assertThat(DatabaseOutage.in(new RuntimeException(new SQLException("no state")))).isFalse();
     }
 
     @Test
