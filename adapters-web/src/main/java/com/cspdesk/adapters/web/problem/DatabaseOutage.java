@@ -31,13 +31,27 @@ public final class DatabaseOutage {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLRecoverableException || connectionClass(current)) {
+                    || current instanceof SQLRecoverableException || connectionClass(current) || noConnection(current)) {
                 return true;
             }
             if (current.getCause() == current) {
                 return false;
             }
             current = current.getCause();
+        }
+        return false;
+    }
+
+    /**
+     * Micronaut Data's "no usable connection" (it could not obtain one, or set one up: HikariCP
+     * answers "Connection is closed" without an SQLSTATE on a connection that died in use). Named,
+     * not imported: micronaut-data is the persistence adapter's, not on this module's classpath.
+     */
+    private static boolean noConnection(Throwable error) {
+        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("io.micronaut.data.connection.exceptions.ConnectionException")) {
+                return true;
+            }
         }
         return false;
     }
