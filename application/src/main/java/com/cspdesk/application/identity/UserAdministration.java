@@ -1,5 +1,6 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser;
 import com.cspdesk.application.identity.port.in.ListUsers;
@@ -25,13 +26,15 @@ import java.util.UUID;
 public final class UserAdministration implements CreateUser, ListUsers, DeleteUser, SeedUser {
 
     private final Users users;
+    private final Customers customers;
     private final PasswordHasher hasher;
     private final Transactions transactions;
     private final Clock clock;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
 
-    public UserAdministration(Users users, PasswordHasher hasher, Transactions transactions, Clock clock) {
+    public UserAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions, Clock clock) {
         this.users = users;
+        this.customers = customers;
         this.hasher = hasher;
         this.transactions = transactions;
         this.clock = clock;
@@ -39,9 +42,22 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
 
     @Override
     public CreateUserResult create(NewUser newUser) {
+        return add(newUser, true);
+    }
+
+    /**
+     * {@code customerMustExist}: a customer admin made through the API is for a customer of the
+     * partner's (a mistyped tenant id would make a user who can see nothing); the sandbox's seeds
+     * may come before their customer does.
+     */
+    private CreateUserResult add(NewUser newUser, boolean customerMustExist) {
         Optional<Refused> refusal = validate(newUser);
         if (refusal.isPresent()) {
             return refusal.get();
+        }
+        Optional<String> tenant = tenantOf(newUser);
+        if (customerMustExist && tenant.isPresent() && customers.byTenantId(tenant.get()).isEmpty()) {
+            return new Refused(Reason.CUSTOMER_TENANT_UNKNOWN, "customerTenantId");
         }
         Username username = new Username(newUser.username());
         UserAccount account = new UserAccount(username, hasher.hash(newUser.password()), newUser.roles(),
@@ -58,7 +74,7 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         if (existing.isPresent()) {
             return new Created(view(existing.get()));
         }
-        return create(user);
+        return add(user, false);
     }
 
     @Override

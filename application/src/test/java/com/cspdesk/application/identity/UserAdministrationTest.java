@@ -1,5 +1,6 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser.DeleteUserResult;
 import com.cspdesk.application.identity.port.in.NewUser;
@@ -41,6 +42,8 @@ class UserAdministrationTest {
     @Mock
     PasswordHasher hasher;
     @Mock
+    Customers customers;
+    @Mock
     Transactions transactions;
 
     UserAdministration administration;
@@ -48,7 +51,7 @@ class UserAdministrationTest {
     @BeforeEach
     void setUp() {
         lenient().when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
-        administration = new UserAdministration(users, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        administration = new UserAdministration(users, customers, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -78,6 +81,26 @@ class UserAdministrationTest {
                 CreateUser.Reason.CUSTOMER_ROLE_MIXED, "roles");
         assertRefused(new NewUser("agent.one", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), TENANT),
                 CreateUser.Reason.CUSTOMER_TENANT_NOT_ALLOWED, "customerTenantId");
+    }
+
+    @Test
+    void aCustomerAdminThroughTheApiIsForAnExistingCustomerButSeedsNeedNone() {
+        when(customers.byTenantId(TENANT)).thenReturn(Optional.empty());
+        assertRefused(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), TENANT),
+                CreateUser.Reason.CUSTOMER_TENANT_UNKNOWN, "customerTenantId");
+
+        when(customers.byTenantId(TENANT)).thenReturn(Optional.of(new Customers.Customer(TENANT, "Fabrikam Kft.",
+                "fabrikam.example", com.cspdesk.domain.market.Market.of("HU"), NOW)));
+        when(hasher.hash(any())).thenReturn("$argon2id$hash");
+        when(users.add(any())).thenReturn(true);
+        assertThat(administration.create(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN),
+                " " + TENANT.toUpperCase(java.util.Locale.ROOT) + " "))).isInstanceOf(CreateUser.Created.class);
+
+        // The sandbox seeds its customer admin whether or not its customer is there yet: no lookup.
+        when(users.find(any())).thenReturn(Optional.empty());
+        assertThat(administration.ensure(new NewUser("seed.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), TENANT)))
+                .isInstanceOf(CreateUser.Created.class);
+        verify(customers, org.mockito.Mockito.times(2)).byTenantId(any());
     }
 
     @Test

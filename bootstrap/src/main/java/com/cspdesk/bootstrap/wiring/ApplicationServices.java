@@ -56,8 +56,9 @@ import java.time.Clock;
 class ApplicationServices {
 
     @Singleton
-    UserAdministration userAdministration(Users users, PasswordHasher hasher, Transactions transactions, Clock clock) {
-        return new UserAdministration(users, hasher, transactions, clock);
+    UserAdministration userAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions,
+                                          Clock clock) {
+        return new UserAdministration(users, customers, hasher, transactions, clock);
     }
 
     @Singleton

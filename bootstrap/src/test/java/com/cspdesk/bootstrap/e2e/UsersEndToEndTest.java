@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class UsersEndToEndTest extends EndToEnd {
 
+    /** No customer has this tenant id. */
     private static final String TENANT = "0b9c6f57-0b5e-4f3b-9d61-2f1b3c7c2a10";
+    /** The sandbox's demo customer. */
+    private static final String CONTOSO = "5c1f9d3e-8a4b-4f61-9e2a-3b7c0d1e2f40";
     private String admin;
 
     @BeforeAll
@@ -72,10 +75,16 @@ class UsersEndToEndTest extends EndToEnd {
 
     @Test
     void aCustomerAdminIsBoundToItsTenant() {
-        Answer created = send("POST", "/v1/users", admin, Map.of("username", "it.admin@fabrikam.test",
-                "password", "Fabrikam-Passw0rd!", "roles", List.of("CUSTOMER_GLOBAL_ADMIN"), "customerTenantId", TENANT));
+        Answer unknown = send("POST", "/v1/users", admin, Map.of("username", "it.admin@fabrikam.test",
+                "password", "Fabrikam-Passw0rd!", "roles", List.of("CUSTOMER_GLOBAL_ADMIN"), "customerTenantId", TENANT),
+                "Accept-Language", "hu");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").toString()).contains("customerTenantId", "Nincs ügyfél ezzel a bérlőazonosítóval");
+
+        Answer created = send("POST", "/v1/users", admin, Map.of("username", "it.admin@contoso.test",
+                "password", "Contoso-Passw0rd!", "roles", List.of("CUSTOMER_GLOBAL_ADMIN"), "customerTenantId", CONTOSO));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).containsEntry("customerTenantId", TENANT);
+        assertThat(created.json()).containsEntry("customerTenantId", CONTOSO);
     }
 
     @Test

@@ -23,6 +23,7 @@ public interface CreateUser {
         CUSTOMER_TENANT_REQUIRED("customer_tenant_required"),
         CUSTOMER_TENANT_NOT_ALLOWED("customer_tenant_not_allowed"),
         CUSTOMER_TENANT_INVALID("customer_tenant_invalid"),
+        CUSTOMER_TENANT_UNKNOWN("customer_tenant_unknown"),
         PASSWORD_TOO_SHORT("password_too_short"),
         PASSWORD_TOO_LONG("password_too_long"),
         PASSWORD_TOO_SIMPLE("password_too_simple"),
