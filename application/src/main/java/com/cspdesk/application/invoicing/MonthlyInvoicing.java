@@ -66,7 +66,10 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         InvoiceRunView run = new InvoiceRunView(UUID.randomUUID().toString(), billingMonth, "running", now(),
                 Optional.empty(), 0, 0, 0, actor.username());
         runs.save(run);
-        background.submit(() -> execute(run));
+        if (!background.submit(() -> execute(run))) {
+            runs.remove(run.id());
+            return new StartInvoiceRun.Busy();
+        }
         return new Started(run);
     }
 

@@ -29,6 +29,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 class MonthlyInvoicingTest {
@@ -43,7 +44,10 @@ class MonthlyInvoicingTest {
     private final InvoiceRuns runs = mock(InvoiceRuns.class);
     private final JobLock lock = mock(JobLock.class);
     private final Transactions transactions = mock(Transactions.class);
-    private final BackgroundWork inline = Runnable::run;
+    private final BackgroundWork inline = work -> {
+        work.run();
+        return true;
+    };
     private MonthlyInvoicing invoicing;
 
     @BeforeEach
@@ -80,6 +84,20 @@ class MonthlyInvoicingTest {
         when(invoices.exists(YearMonth.of(2026, 11), EUR)).thenReturn(true);
         invoicing.start(YearMonth.of(2026, 11), ADMIN);
         verify(invoices, never()).create(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aRunRefusedForWantOfRoomStartsNothingAndLeavesNoRunBehind() {
+        MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        var result = full.start(YearMonth.of(2026, 11), ADMIN);
+
+        assertThat(result).isInstanceOf(StartInvoiceRun.Busy.class);
+        ArgumentCaptor<InvoiceRunView> saved = ArgumentCaptor.forClass(InvoiceRunView.class);
+        verify(runs).save(saved.capture());
+        verify(runs).remove(saved.getValue().id());
+        verifyNoInteractions(invoices, lock);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Invoice runs started through the API go on after the request was answered, one at a time, on one
  * daemon thread named {@code invoice-run} (a run holds the database job lock anyway, so a second
  * thread would only wait or be skipped). At most {@value #QUEUE} runs wait behind it; one more is
- * refused with {@link java.util.concurrent.RejectedExecutionException} rather than queued without
- * bound. A failing run is logged here (the run itself records itself as failed). Not Micronaut's IO
+ * refused ({@code submit} answers false) rather than queued without bound. A failing run is logged here (the run itself records itself as failed). Not Micronaut's IO
  * or scheduled pool: a month's invoicing may take minutes and must not hold a thread that requests
  * or scheduled jobs wait for.
  */
@@ -34,14 +34,19 @@ class InvoiceRunThread implements BackgroundWork {
             }, new ThreadPoolExecutor.AbortPolicy());
 
     @Override
-    public void submit(Runnable work) {
-        executor.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.error("background work failed", e);
-            }
-        });
+    public boolean submit(Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("background work failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
     }
 
     /** When the application stops, running and waiting work gets 10 seconds; then it is interrupted and dropped. */

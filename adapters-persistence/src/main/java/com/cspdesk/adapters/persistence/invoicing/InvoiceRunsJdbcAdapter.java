@@ -40,6 +40,11 @@ class InvoiceRunsJdbcAdapter implements InvoiceRuns {
     }
 
     @Override
+    public void remove(String runId) {
+        JdbcRows.update(jdbc, "DELETE FROM invoice_run WHERE id = ?", runId);
+    }
+
+    @Override
     @ReadOnly
     public Optional<InvoiceRunView> find(String runId) {
         return JdbcRows.one(jdbc, "SELECT id, billing_month, status, started_at, finished_at, currencies_total,"

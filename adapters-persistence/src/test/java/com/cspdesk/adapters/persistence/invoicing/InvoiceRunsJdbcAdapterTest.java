@@ -39,5 +39,9 @@ class InvoiceRunsJdbcAdapterTest extends OnMariaDb {
         runs.save(done);
         assertThat(runs.find(id)).contains(done);
         assertThat(runs.find("no-such-run")).isEmpty();
+
+        runs.remove(id);
+        assertThat(runs.find(id)).isEmpty();
+        runs.remove(id);
     }
 }

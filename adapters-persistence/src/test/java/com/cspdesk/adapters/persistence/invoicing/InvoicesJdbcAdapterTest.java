@@ -235,7 +235,10 @@ class InvoicesJdbcAdapterTest extends OnMariaDb {
     }
 
     private Optional<InvoiceRunView> hourlyCheckAt(String now) {
-        return new MonthlyInvoicing(invoices, runs, lock, Runnable::run, transactions,
+        return new MonthlyInvoicing(invoices, runs, lock, work -> {
+            work.run();
+            return true;
+        }, transactions,
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).invoiceLastMonth();
     }
 

@@ -163,15 +163,33 @@ class InvoicesController {
         } catch (DateTimeParseException malformed) {
             return invalid(request, "month_invalid", "month");
         }
-        return idempotent.run(request, caller, body, () -> {
-            StartInvoiceRun.StartResult result = startInvoiceRun.start(month, Actors.of(caller));
-            if (result instanceof StartInvoiceRun.Started started) {
-                return HttpResponse.accepted(URI.create(InvoiceResponses.runSelf(started.run().id())))
-                        .body(InvoiceResponses.run(started.run()));
-            }
-            return problems.respond(request, problems.problem(request, HttpStatus.CONFLICT, "month_not_ended",
-                    List.of(problems.fieldError(request, "month", "month_not_ended")), month.toString()));
-        });
+        try {
+            return idempotent.run(request, caller, body, () -> {
+                StartInvoiceRun.StartResult result = startInvoiceRun.start(month, Actors.of(caller));
+                if (result instanceof StartInvoiceRun.Started started) {
+                    return HttpResponse.accepted(URI.create(InvoiceResponses.runSelf(started.run().id())))
+                            .body(InvoiceResponses.run(started.run()));
+                }
+                if (result instanceof StartInvoiceRun.Busy) {
+                    // Thrown, not answered: the request id's claim rolls back, so the retry it asks for runs.
+                    throw new RunsBusy();
+                }
+                return problems.respond(request, problems.problem(request, HttpStatus.CONFLICT, "month_not_ended",
+                        List.of(problems.fieldError(request, "month", "month_not_ended")), month.toString()));
+            });
+        } catch (RunsBusy busy) {
+            return problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "invoice_runs_busy")
+                    .header(HttpHeaders.RETRY_AFTER, RUNS_BUSY_RETRY_AFTER_SECONDS);
+        }
+    }
+
+    /** A run takes a minute or less (docs/performance.md); sixteen wait at most. */
+    static final String RUNS_BUSY_RETRY_AFTER_SECONDS = "60";
+
+    private static final class RunsBusy extends RuntimeException {
+        RunsBusy() {
+            super("too many invoice runs wait", null, false, false);
+        }
     }
 
     @Get("/runs/{runId}")

@@ -103,6 +103,9 @@ class InvoicePagesController {
             }
             return UiPages.redirect(request, PATH + "?run=" + UiUrls.encode(started.run().id()));
         }
+        if (result instanceof StartInvoiceRun.Busy) {
+            return runRefused(request, "invoices.run.busy", "");
+        }
         return runRefused(request, "invoices.run.monthNotEnded", new Formats(UiLocale.of(request)).month(month));
     }
 

@@ -19,6 +19,10 @@ public interface StartInvoiceRun {
     record Started(InvoiceViews.InvoiceRunView run) implements StartResult {
     }
 
+    /** Too many runs wait already; nothing was started or stored. Try again later. */
+    record Busy() implements StartResult {
+    }
+
     /** Only a month that has ended can be invoiced. */
     record MonthNotEnded(YearMonth billingMonth) implements StartResult {
     }

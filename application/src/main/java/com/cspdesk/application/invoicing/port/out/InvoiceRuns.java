@@ -10,4 +10,7 @@ public interface InvoiceRuns {
     void save(InvoiceViews.InvoiceRunView run);
 
     Optional<InvoiceViews.InvoiceRunView> find(String runId);
+
+    /** Forgets a run that never started (its work was refused). */
+    void remove(String runId);
 }
