@@ -92,6 +92,7 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         for (String chain : chains) {
             String previousHash = ActivityChain.GENESIS;
             long sequence = 0;
+            Optional<ActivityChain.ChainedEntry> lastSeen = Optional.empty();
             while (true) {
                 List<ActivityChain.ChainedEntry> part = records.chain(chain, sequence, BATCH);
                 Optional<ActivityChain.BrokenLink> broken = ActivityChain.firstBrokenLink(previousHash, sequence + 1, part);
@@ -100,12 +101,20 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
                     return new Verification(checked, chains.size(), Optional.of(new BrokenLink(broken.get().id(), chain,
                             broken.get().sequence(), broken.get().reason())));
                 }
+                if (!part.isEmpty()) {
+                    lastSeen = Optional.of(part.get(part.size() - 1));
+                }
                 if (part.size() < BATCH) {
                     break;
                 }
                 ActivityChain.ChainedEntry last = part.get(part.size() - 1);
                 previousHash = last.hash();
                 sequence = last.sequence();
+            }
+            Optional<ActivityChain.BrokenLink> end = ActivityChain.endsAtItsHead(lastSeen, records.head(chain));
+            if (end.isPresent()) {
+                return new Verification(checked, chains.size(), Optional.of(new BrokenLink(end.get().id(), chain,
+                        end.get().sequence(), end.get().reason())));
             }
         }
         return new Verification(checked, chains.size(), Optional.empty());

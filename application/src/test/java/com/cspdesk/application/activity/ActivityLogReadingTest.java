@@ -78,12 +78,24 @@ class ActivityLogReadingTest {
             return good.subList((int) after, (int) Math.min(good.size(), after + limit));
         });
         when(records.chain(eq("b"), anyLong(), anyInt())).thenReturn(bad);
+        when(records.head("a")).thenReturn(Optional.of(new ActivityChain.Head(1500, good.get(1499).hash())));
 
         VerifyActivityLog.Verification verification = reading.verify();
 
         assertThat(verification.firstBrokenLink()).contains(new VerifyActivityLog.BrokenLink("id-2", "b", 2, "content_changed"));
         assertThat(verification.recordsChecked()).isEqualTo(1503);
         verify(records, never()).page(any(), any(), anyInt());
+    }
+
+    @Test
+    void verificationFindsTheNewestRecordsOfAChainDeleted() {
+        List<ActivityChain.ChainedEntry> chain = chain(5, -1);
+        when(records.chainKeys()).thenReturn(List.of("a"));
+        when(records.chain(eq("a"), anyLong(), anyInt())).thenReturn(chain.subList(0, 3));
+        when(records.head("a")).thenReturn(Optional.of(new ActivityChain.Head(5, chain.get(4).hash())));
+
+        assertThat(reading.verify().firstBrokenLink())
+                .contains(new VerifyActivityLog.BrokenLink("id-3", "a", 4, "records_missing_at_end"));
     }
 
     private static List<ActivityChain.ChainedEntry> chain(int length, int tamperedSequence) {

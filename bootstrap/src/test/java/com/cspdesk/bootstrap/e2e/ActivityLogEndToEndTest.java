@@ -258,8 +258,43 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(send("HEAD", "/v1/auditrecords?format=csv", globalAdmin, null).status()).isEqualTo(405);
     }
 
+    /** A deleted newest record leaves a chain that verifies record by record; its head tells. Restored afterwards. */
     @Test
     @Order(6)
+    void theChainCheckFindsTheNewestRecordDeletedBehindTheApplicationsBack() throws Exception {
+        try (Connection connection = ThrowawayMariaDb.shared().connect(jdbcUrl);
+             java.sql.Statement statement = connection.createStatement()) {
+            String newest;
+            try (java.sql.ResultSet row = statement.executeQuery("SELECT id FROM activity_record WHERE chain_key = '"
+                    + tenant + "' ORDER BY chain_seq DESC LIMIT 1")) {
+                assertThat(row.next()).isTrue();
+                newest = row.getString(1);
+            }
+            statement.execute("CREATE TABLE deleted_record AS SELECT * FROM activity_record WHERE id = '" + newest + "'");
+            assertThat(statement.executeUpdate("DELETE FROM activity_record WHERE id = '" + newest + "'")).isEqualTo(1);
+            try {
+                Answer broken = send("GET", "/v1/auditrecords/verification", globalAdmin, null);
+                assertThat(broken.json()).as(broken.toString()).containsEntry("intact", false);
+                Map<?, ?> link = (Map<?, ?>) broken.json().get("firstBrokenLink");
+                assertThat(link.get("chain")).isEqualTo(tenant);
+                assertThat(link.get("reason")).isEqualTo("records_missing_at_end");
+            } finally {
+                String stored;
+                try (java.sql.ResultSet row = statement.executeQuery("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position)"
+                        + " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'activity_record'"
+                        + " AND is_generated = 'NEVER'")) {
+                    row.next();
+                    stored = row.getString(1);
+                }
+                statement.execute("INSERT INTO activity_record (" + stored + ") SELECT " + stored + " FROM deleted_record");
+                statement.execute("DROP TABLE deleted_record");
+            }
+        }
+        assertThat(send("GET", "/v1/auditrecords/verification", globalAdmin, null).json()).containsEntry("intact", true);
+    }
+
+    @Test
+    @Order(7)
     void theChainCheckFindsTheOneRecordChangedBehindTheApplicationsBack() throws Exception {
         Answer intact = send("GET", "/v1/auditrecords/verification", globalAdmin, null);
         assertThat(intact.status()).as(intact.toString()).isEqualTo(200);

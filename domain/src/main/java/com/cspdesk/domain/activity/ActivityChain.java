@@ -79,6 +79,32 @@ public final class ActivityChain {
         return Optional.empty();
     }
 
+    /**
+     * A chain, verified record by record, must also end where its head says: otherwise its newest
+     * records were deleted (or the head was moved), which no record-by-record check can see.
+     * {@code lastSeen} is the last record read (empty: none), {@code head} the chain's head row
+     * (empty: none, which a chain with records must not lack).
+     */
+    public static Optional<BrokenLink> endsAtItsHead(Optional<ChainedEntry> lastSeen, Optional<Head> head) {
+        long seenSequence = lastSeen.map(ChainedEntry::sequence).orElse(0L);
+        String seenId = lastSeen.map(ChainedEntry::id).orElse(null);
+        if (head.isEmpty()) {
+            return lastSeen.isEmpty() ? Optional.empty() : Optional.of(new BrokenLink(seenId, seenSequence, "head_missing"));
+        }
+        if (head.get().lastSequence() > seenSequence) {
+            return Optional.of(new BrokenLink(seenId, seenSequence + 1, "records_missing_at_end"));
+        }
+        if (head.get().lastSequence() < seenSequence
+                || !head.get().lastHash().equals(lastSeen.map(ChainedEntry::hash).orElse(GENESIS))) {
+            return Optional.of(new BrokenLink(seenId, seenSequence, "head_mismatch"));
+        }
+        return Optional.empty();
+    }
+
+    /** The head of a chain as stored: its last sequence and hash. */
+    public record Head(long lastSequence, String lastHash) {
+    }
+
     // Length-prefixed, so no value can imitate a field boundary.
     private static void field(StringBuilder canonical, String value) {
         String v = value == null ? "" : value;

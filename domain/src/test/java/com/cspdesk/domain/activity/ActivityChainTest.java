@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,29 @@ class ActivityChainTest {
         recomputed.set(1, new ActivityChain.ChainedEntry("id-2", 2, second.previousHash(), forged, entry(99)));
         assertThat(ActivityChain.firstBrokenLink(recomputed))
                 .contains(new ActivityChain.BrokenLink("id-3", 3, "previous_hash_mismatch"));
+    }
+
+    @Test
+    void aChainMustEndWhereItsHeadSays() {
+        List<ActivityChain.ChainedEntry> chain = chain(5);
+        ActivityChain.Head head = new ActivityChain.Head(5, chain.get(4).hash());
+        assertThat(ActivityChain.endsAtItsHead(Optional.of(chain.get(4)), Optional.of(head))).isEmpty();
+        // The newest two deleted: the rest still verifies record by record, only the head tells.
+        assertThat(ActivityChain.firstBrokenLink(chain.subList(0, 3))).isEmpty();
+        assertThat(ActivityChain.endsAtItsHead(Optional.of(chain.get(2)), Optional.of(head)))
+                .contains(new ActivityChain.BrokenLink("id-3", 4, "records_missing_at_end"));
+        // Every record deleted, the head kept.
+        assertThat(ActivityChain.endsAtItsHead(Optional.empty(), Optional.of(head)))
+                .contains(new ActivityChain.BrokenLink(null, 1, "records_missing_at_end"));
+        // The head moved back, or pointing at another hash.
+        assertThat(ActivityChain.endsAtItsHead(Optional.of(chain.get(4)), Optional.of(new ActivityChain.Head(4, chain.get(3).hash()))))
+                .contains(new ActivityChain.BrokenLink("id-5", 5, "head_mismatch"));
+        assertThat(ActivityChain.endsAtItsHead(Optional.of(chain.get(4)), Optional.of(new ActivityChain.Head(5, chain.get(3).hash()))))
+                .contains(new ActivityChain.BrokenLink("id-5", 5, "head_mismatch"));
+        // The head deleted; and no chain at all is fine.
+        assertThat(ActivityChain.endsAtItsHead(Optional.of(chain.get(4)), Optional.empty()))
+                .contains(new ActivityChain.BrokenLink("id-5", 5, "head_missing"));
+        assertThat(ActivityChain.endsAtItsHead(Optional.empty(), Optional.empty())).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Reads what {@link ActivityLogJdbcAdapter} appends. Pages are keyset pages in (operation_date, id)
@@ -56,6 +57,8 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
 
     /** Every chain that has records, by key (a loose scan of ux_activity_record_chain). */
     static final String CHAIN_KEYS = "SELECT DISTINCT chain_key FROM activity_record ORDER BY chain_key";
+    static final String HEAD_KEYS = "SELECT chain_key FROM activity_chain_head ORDER BY chain_key";
+    static final String HEAD = "SELECT last_seq, last_hash FROM activity_chain_head WHERE chain_key = ?";
     static final String CHAIN = RECORD + " WHERE chain_key = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?";
 
     private final JdbcOperations jdbc;
@@ -84,7 +87,16 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
 
     @Override
     public List<String> chainKeys() {
-        return JdbcRows.list(jdbc, CHAIN_KEYS, row -> row.getString(1));
+        // Both: a chain whose records are all gone still has its head, one whose head is gone its records.
+        TreeSet<String> keys = new TreeSet<>(JdbcRows.list(jdbc, CHAIN_KEYS, row -> row.getString(1)));
+        keys.addAll(JdbcRows.list(jdbc, HEAD_KEYS, row -> row.getString(1)));
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public Optional<ActivityChain.Head> head(String chainKey) {
+        return JdbcRows.one(jdbc, HEAD, row -> new ActivityChain.Head(row.getLong("last_seq"), row.getString("last_hash")),
+                chainKey);
     }
 
     @Override

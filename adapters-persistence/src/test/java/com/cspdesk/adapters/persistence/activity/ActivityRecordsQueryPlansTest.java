@@ -142,6 +142,9 @@ class ActivityRecordsQueryPlansTest extends OnMariaDb {
         Plan keys = plan(new Sql(ActivityRecordsJdbcAdapter.CHAIN_KEYS));
         assertThat(keys.key()).as(keys.toString()).isEqualTo("ux_activity_record_chain");
         assertThat(keys.extra()).as(keys.toString()).contains("Using index").doesNotContain("filesort");
+        Plan heads = plan(new Sql(ActivityRecordsJdbcAdapter.HEAD_KEYS));
+        assertThat(heads.key()).as(heads.toString()).isEqualTo("PRIMARY");
+        assertThat(heads.extra()).as(heads.toString()).doesNotContain("filesort");
         assertReadsInOrder(new Sql(ActivityRecordsJdbcAdapter.CHAIN, customers.get(3), 0L, 1000), "ux_activity_record_chain");
         assertReadsInOrder(new Sql(ActivityRecordsJdbcAdapter.CHAIN, "partner", 1000L, 1000), "ux_activity_record_chain");
     }

@@ -35,6 +35,6 @@ final class ActivityResponses {
     }
 
     @Serdeable
-    record BrokenLinkResponse(String recordId, String chain, long sequence, String reason) {
+    record BrokenLinkResponse(@Nullable String recordId, String chain, long sequence, String reason) {
     }
 }

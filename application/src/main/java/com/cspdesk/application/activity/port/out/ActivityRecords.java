@@ -20,7 +20,10 @@ public interface ActivityRecords {
     /** Oldest first, after {@code after} (exclusive), at most {@code limit}: for exports. */
     List<Stored> ascending(Criteria criteria, Optional<Cursor> after, int limit);
 
+    /** Every chain: those with a head and those with records (a chain whose head is gone included). */
     List<String> chainKeys();
+
+    Optional<ActivityChain.Head> head(String chainKey);
 
     /** One chain in sequence order, entries with a sequence greater than {@code afterSequence}, at most {@code limit}. */
     List<ActivityChain.ChainedEntry> chain(String chainKey, long afterSequence, int limit);
