@@ -73,7 +73,7 @@ class InvoicesJdbcAdapter implements Invoices {
     /** Credits: credit notes in the currency issued before until, not credited on any invoice; shown negative. */
     private static final String INSERT_CREDITS = "INSERT INTO invoice_line (" + COLUMNS + ")"
             + " SELECT ?, '" + CREDIT + "', n.order_id, n.line_item_number, n.id, n.customer_tenant_id,"
-            + " COALESCE(c.company_name, n.customer_tenant_id), CONCAT('Credit: ', l.friendly_name), n.issued_at,"
+            + " COALESCE(c.company_name, n.customer_tenant_id), l.friendly_name, n.issued_at,"
             + " -n.net, -n.tax, -n.gross"
             + " FROM credit_note n"
             + " JOIN order_line l ON l.order_id = n.order_id AND l.line_item_number = n.line_item_number"

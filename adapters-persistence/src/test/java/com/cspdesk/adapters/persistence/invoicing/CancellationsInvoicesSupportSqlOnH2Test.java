@@ -121,7 +121,7 @@ class CancellationsInvoicesSupportSqlOnH2Test {
             assertThat(invoices.lines(invoice.id())).extracting(InvoiceLineView::kind, InvoiceLineView::description)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("charge", "SQL Server 2022 Standard #1"),
                             org.assertj.core.groups.Tuple.tuple("charge", "SQL Server 2022 Standard #2"),
-                            org.assertj.core.groups.Tuple.tuple("credit", "Credit: SQL Server 2022 Standard #2"));
+                            org.assertj.core.groups.Tuple.tuple("credit", "SQL Server 2022 Standard #2"));
 
             // Invoice runs and the job lock.
             InvoiceRuns runs = context.getBean(InvoiceRuns.class);

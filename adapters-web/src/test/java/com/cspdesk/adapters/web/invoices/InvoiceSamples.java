@@ -35,7 +35,7 @@ final class InvoiceSamples {
                         "SQL Server 2022 Standard", Instant.parse("2026-11-20T08:30:00Z"),
                         amounts("1100.00", "209.00", "1309.00")),
                 new InvoiceViews.InvoiceLineView("credit", CONTOSO, "Contoso GmbH", ORDER_1, 0,
-                        "Credit: Windows Server 2022 Standard", Instant.parse("2026-11-25T12:00:00Z"),
+                        "Windows Server 2022 Standard", Instant.parse("2026-11-25T12:00:00Z"),
                         amounts("-1000.00", "-190.00", "-1190.00")));
     }
 
