@@ -180,7 +180,8 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
                         Optional.of("already_cancelled"), Optional.empty(), 0, PriceQuote.zero(order.currency())));
                 continue;
             }
-            PriceQuote credit = decision instanceof CancellationDecision.Cancellable c ? c.credit() : PriceQuote.zero(order.currency());
+            PriceQuote credit = decision instanceof CancellationDecision.Cancellable c ? c.credit()
+                    : decision instanceof CancellationDecision.SupportRequestRequired s ? s.credit() : PriceQuote.zero(order.currency());
             total = total.plus(credit);
             lines.add(new CancellationPreview.Line(line.lineItemNumber(), line.friendlyName(), decision.cancellable(),
                     decision.refusal().map(r -> r.code()), decision.windowEnd(), decision.daysRemaining(), credit));

@@ -132,6 +132,11 @@ class OrderCancellingTest {
         CancellationPreview preview = cancelling.preview(TENANT, "order-1", AGENT).orElseThrow();
         assertThat(preview.supportRequestRequired()).isTrue();
         assertThat(preview.reason()).contains("support_request_required");
+        // Nothing to credit by self-service; the support request asks for the prorated credit of day 1, not the price.
+        assertThat(preview.totalCredit().isZero()).isTrue();
+        assertThat(preview.refundToRequest()).isEqualTo(preview.lineItems().get(0).credit());
+        assertThat(preview.refundToRequest().gross().amount())
+                .isLessThan(new java.math.BigDecimal("11900.00")).isGreaterThan(new java.math.BigDecimal("11800.00"));
         assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("support_request_required", Optional.of(0), true));
         verify(credits, atLeastOnce()).reservationRefundsSince(TENANT, BOUGHT.plus(Duration.ofDays(1)).minus(Duration.ofDays(365)));

@@ -28,7 +28,6 @@ import com.cspdesk.application.support.port.in.CreateServiceRequest;
 import com.cspdesk.application.support.port.in.ReadServiceRequests;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.order.LineStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -185,7 +184,7 @@ class ServiceRequestsController {
         if (preview.isEmpty() || order.isEmpty()) {
             return problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId.strip());
         }
-        Money amount = amountRequested(preview.get(), order.get());
+        Money amount = RequestedRefund.of(preview.get(), order.get());
         Locale locale = SupportedLanguages.of(request);
         ServiceRequestBody template = new ServiceRequestBody(CATEGORY, TEMPLATE_IMPACT,
                 messages.get("servicerequest.template.title", locale, order.get().id()),
@@ -264,19 +263,6 @@ class ServiceRequestsController {
         String ascii = name.replaceAll("[^A-Za-z0-9._ ()-]", "_");
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    private static Money amountRequested(CancellationPreview preview, OrderView order) {
-        if (!preview.totalCredit().isZero()) {
-            return preview.totalCredit().gross();
-        }
-        Money active = Money.zero(order.currency());
-        for (OrderView.Line line : order.lineItems()) {
-            if (line.status() == LineStatus.ACTIVE) {
-                active = active.plus(line.charged().gross());
-            }
-        }
-        return active.isZero() ? order.totals().gross() : active;
     }
 
     /** The tenant the parameter names (a GUID, or a customer's domain); empty when there is none. */

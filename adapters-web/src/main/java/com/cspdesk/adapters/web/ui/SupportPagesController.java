@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.ui;
 
+import com.cspdesk.domain.money.Money;
+
+import com.cspdesk.adapters.web.support.RequestedRefund;
+
+import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
+
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.Roles;
 import com.cspdesk.application.customers.port.in.CustomerView;
@@ -64,17 +70,20 @@ class SupportPagesController {
     private final ReadServiceRequests readServiceRequests;
     private final GetCustomer getCustomer;
     private final GetOrder getOrder;
+    private final PreviewCancellation previewCancellation;
     private final UiPages pages;
     private final long maxRequestBytes;
 
     SupportPagesController(CreateServiceRequest createServiceRequest, AttachFile attachFile,
-                           ReadServiceRequests readServiceRequests, GetCustomer getCustomer, GetOrder getOrder, UiPages pages,
+                           ReadServiceRequests readServiceRequests, GetCustomer getCustomer, GetOrder getOrder,
+                           PreviewCancellation previewCancellation, UiPages pages,
                            @ReadableBytes @Value("${micronaut.server.max-request-size:10MB}") long maxRequestBytes) {
         this.createServiceRequest = createServiceRequest;
         this.attachFile = attachFile;
         this.readServiceRequests = readServiceRequests;
         this.getCustomer = getCustomer;
         this.getOrder = getOrder;
+        this.previewCancellation = previewCancellation;
         this.pages = pages;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -110,7 +119,10 @@ class SupportPagesController {
         Optional<OrderView> order = found.flatMap(c -> orderId == null ? Optional.empty()
                 : getOrder.get(c.tenantId(), orderId.strip(), actor));
         order.ifPresent(o -> {
-            values.put("amountRequested", o.totals().gross().amount().toPlainString());
+            // As the API's template: what cancelling would credit, or what only a support request can.
+            Money requested = previewCancellation.preview(o.customerTenantId(), o.id(), actor)
+                    .map(preview -> RequestedRefund.of(preview, o)).orElse(o.totals().gross());
+            values.put("amountRequested", requested.amount().toPlainString());
             values.put("currency", o.currency().getCurrencyCode());
             values.put("title", pages.text(request, "support.defaultTitle", o.id()));
         });
