@@ -111,9 +111,6 @@ public final class ThrowawayMariaDb implements AutoCloseable {
      *       isolation and read-only (the product changes them only through JDBC's setters), instead
      *       of asking {@code SELECT @@session.tx_read_only} before batches and re-sending unchanged
      *       settings: fewer statements per order (docs/performance.md). Production uses the same.</li>
-     *   <li>{@code cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048}: the driver
-     *       keeps what it learnt parsing each statement's text (HikariCP's advice for MySQL), instead
-     *       of parsing it again on every call, which the profiles showed.</li>
      * </ul>
      * Left out: {@code allowPublicKeyRetrieval} (only for MySQL's {@code caching_sha2_password}
      * without TLS; MariaDB authenticates with {@code mysql_native_password}) and {@code useSSL}
@@ -125,8 +122,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
             + "&sslMode=DISABLED"
             + "&connectionCollation=utf8mb4_unicode_ci"
             + "&rewriteBatchedStatements=true"
-            + "&useLocalSessionState=true"
-            + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
+            + "&useLocalSessionState=true";
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrowawayMariaDb.class);
 
