@@ -84,6 +84,10 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
         Map<String, Object> preview = shop.preview(agent, tenant, orderId);
         assertThat(preview).containsEntry("cancellable", false).containsEntry("reason", "support_request_required")
                 .containsEntry("supportRequestRequired", true).containsEntry("supportRequestUri", link);
+        // A sales agent sees that a request is needed but gets no link it could not follow (403 there).
+        Map<String, Object> salesView = send("GET", Shop.ordersOf(tenant) + "/" + orderId + "/cancellation",
+                loginDemo("sales.agent@partner.demo"), null).json();
+        assertThat(salesView).containsEntry("supportRequestRequired", true).containsEntry("supportRequestUri", null);
 
         Answer refused = shop.cancel(agent, tenant, orderId);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);

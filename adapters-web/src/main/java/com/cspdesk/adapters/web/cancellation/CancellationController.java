@@ -87,7 +87,7 @@ class CancellationController {
             return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
         }
         return previewCancellation.preview(tenant.get(), orderId, actor)
-                .<HttpResponse<?>>map(preview -> HttpResponse.ok(response(preview, tenant.get())))
+                .<HttpResponse<?>>map(preview -> HttpResponse.ok(response(preview, tenant.get(), mayFileSupportRequests(caller))))
                 .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId));
     }
 
@@ -175,13 +175,19 @@ class CancellationController {
                 + "&orderId=" + URLEncoder.encode(orderId.strip(), StandardCharsets.UTF_8);
     }
 
-    static PreviewResponse response(CancellationPreview preview, String tenant) {
+    /** api.md: service requests are for admin agents and global admins; others are not sent to a link that refuses them. */
+    static boolean mayFileSupportRequests(Authentication caller) {
+        return caller.getRoles().contains(Roles.ADMIN_AGENT) || caller.getRoles().contains(Roles.GLOBAL_ADMIN);
+    }
+
+    static PreviewResponse response(CancellationPreview preview, String tenant, boolean withSupportRequestLink) {
         List<PreviewLineResponse> lines = preview.lineItems().stream().map(line -> new PreviewLineResponse(
                 line.lineItemNumber(), line.friendlyName(), line.cancellable(), line.reason().orElse(null),
                 line.windowEndsAt().orElse(null), line.daysRemaining(), credit(line.credit()))).toList();
         return new PreviewResponse(preview.orderId(), preview.cancellable(), preview.reason().orElse(null),
                 preview.windowEndsAt().orElse(null), preview.daysRemaining(), preview.supportRequestRequired(),
-                preview.supportRequestRequired() ? supportRequestUri(tenant, preview.orderId()) : null, lines,
+                preview.supportRequestRequired() && withSupportRequestLink ? supportRequestUri(tenant, preview.orderId()) : null,
+                lines,
                 credit(preview.totalCredit()));
     }
 
