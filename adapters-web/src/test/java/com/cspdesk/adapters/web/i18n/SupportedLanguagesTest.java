@@ -20,10 +20,8 @@ class SupportedLanguagesTest {
 
     @Test
     void xLocaleWinsOverAcceptLanguage() {
-        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "tr-TR").header("Accept-Language", "de")))
-                .isEqualTo(Locale.forLanguageTag("tr"));
-        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "xx").header("Accept-Language", "sv")))
-                .isEqualTo(Locale.forLanguageTag("sv"));
+        assertThat(both("tr-TR", "de")).isEqualTo(Locale.forLanguageTag("tr"));
+        assertThat(both("xx", "sv")).isEqualTo(Locale.forLanguageTag("sv"));
     }
 
     @Test
@@ -32,8 +30,7 @@ class SupportedLanguagesTest {
         for (String header : new String[] {"-", "_", "*-", ",", ";;;", "-;q=1", "__,_", "hu;q=", "hu;q=2"}) {
             assertThat(of(header)).as(header).isEqualTo(Locale.ENGLISH);
         }
-        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "_").header("Accept-Language", "_")))
-                .isEqualTo(Locale.ENGLISH);
+        assertThat(both("_", "_")).isEqualTo(Locale.ENGLISH);
     }
 
     @Test
@@ -46,10 +43,12 @@ class SupportedLanguagesTest {
 
     @Test
     void aBrokenXLocaleLeavesAcceptLanguageInCharge() {
-        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "_").header("Accept-Language", "pl")))
-                .isEqualTo(Locale.forLanguageTag("pl"));
-        assertThat(SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", "hu_HU").header("Accept-Language", "pl")))
-                .isEqualTo(Locale.forLanguageTag("hu"));
+        assertThat(both("_", "pl")).isEqualTo(Locale.forLanguageTag("pl"));
+        assertThat(both("hu_HU", "pl")).isEqualTo(Locale.forLanguageTag("hu"));
+    }
+
+    private static Locale both(String xLocale, String acceptLanguage) {
+        return SupportedLanguages.of(HttpRequest.GET("/").header("X-Locale", xLocale).header("Accept-Language", acceptLanguage));
     }
 
     @Test
