@@ -87,13 +87,26 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         if (problem.status() != status.getCode()) {
             answer.status(problem.status());
         }
-        if (request.getHttpVersion() == HttpVersion.HTTP_1_0 || problem.status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
-            // A request Netty could not read (line or headers too long, a body over the limit) is
-            // answered and its connection closed. Say so: Java's HttpClient, for one, otherwise reuses
-            // the connection and its next request gets no answer at all (the fault suite saw 12).
+        if (request.getHttpVersion() == HttpVersion.HTTP_1_0 || unreadable(cause)
+                || (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && cause == null)) {
+            // A request Netty could not read (request line or headers too long: a 413 without a cause,
+            // or a decoder failure) is answered and its connection closed. Say so: Java's HttpClient, for
+            // one, otherwise reuses the connection and its next request gets no answer (the fault suite
+            // saw 12). Not for a body over the limit (ContentLengthExceededException): that connection
+            // stays open, and closing it while the client still writes would cost the client the 413.
             answer.header(HttpHeaders.CONNECTION, "close");
         }
         return answer;
+    }
+
+    /** Netty gave up reading the request (its line or headers too long); the connection cannot go on. */
+    private static boolean unreadable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.netty.handler.codec.TooLongFrameException || t instanceof io.netty.handler.codec.DecoderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Problem.FieldError> fieldErrors(HttpRequest<?> request, ConstraintViolationException violations) {
