@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.ui;
 
-import com.cspdesk.adapters.web.i18n.SupportedLanguages;
+import com.cspdesk.adapters.web.i18n.BundleChecks;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.ContractType;
@@ -10,16 +10,11 @@ import com.cspdesk.domain.order.OrderStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -44,44 +39,18 @@ class UiBundlesTest {
             "\"((?:error|flash|activity|invoices|invoice|support|cancel|login|home|customers|customer|order|products|software|billing|app)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     @Test
-    void everyBundleHasExactlyTheKeysOfTheEnglishOne() throws IOException {
-        Set<String> english = load("").stringPropertyNames();
-        assertThat(english).hasSizeGreaterThan(200);
-        for (Locale locale : SupportedLanguages.ALL) {
-            if (locale.equals(Locale.ENGLISH)) {
-                continue;
-            }
-            Set<String> keys = load("_" + locale.getLanguage()).stringPropertyNames();
-            Set<String> missing = new TreeSet<>(english);
-            missing.removeAll(keys);
-            Set<String> extra = new TreeSet<>(keys);
-            extra.removeAll(english);
-            assertThat(missing).as("keys missing in ui_%s", locale).isEmpty();
-            assertThat(extra).as("keys only in ui_%s", locale).isEmpty();
-        }
+    void everyBundleHasExactlyTheKeysOfTheEnglishOne() {
+        BundleChecks.sameKeysInEveryLanguage("ui", 201);
     }
 
     @Test
-    void everyPatternFormatsAndKeepsItsPlaceholders() throws IOException {
-        Properties english = load("");
-        for (Locale locale : SupportedLanguages.ALL) {
-            Properties bundle = locale.equals(Locale.ENGLISH) ? english : load("_" + locale.getLanguage());
-            for (String key : bundle.stringPropertyNames()) {
-                String pattern = bundle.getProperty(key);
-                assertThat(pattern).as("%s in %s", key, locale).isNotBlank().doesNotContain("'");
-                String formatted = new MessageFormat(pattern, locale).format(new Object[]{"A1", "B2", "C3"});
-                for (String placeholder : new String[]{"{0}", "{1}", "{2}"}) {
-                    boolean inEnglish = english.getProperty(key).contains(placeholder);
-                    assertThat(pattern.contains(placeholder)).as("%s %s in %s", key, placeholder, locale).isEqualTo(inEnglish);
-                }
-                assertThat(formatted).as("%s in %s", key, locale).doesNotContain("{0}").doesNotContain("{1}");
-            }
-        }
+    void everyPatternFormatsAndKeepsItsPlaceholders() {
+        BundleChecks.patternsFormatAndKeepPlaceholders("ui");
     }
 
     @Test
     void everyKeyATemplateUsesIsInTheBundles() throws IOException {
-        Set<String> english = load("").stringPropertyNames();
+        Set<String> english = BundleChecks.load("ui", Locale.ENGLISH).stringPropertyNames();
         List<String> used = new ArrayList<>();
         try (Stream<Path> files = Files.walk(VIEWS)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -98,7 +67,7 @@ class UiBundlesTest {
 
     @Test
     void everyKeyThePageControllersNameIsInTheBundles() throws IOException {
-        Set<String> english = load("").stringPropertyNames();
+        Set<String> english = BundleChecks.load("ui", Locale.ENGLISH).stringPropertyNames();
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.list(UI_SOURCES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -116,7 +85,7 @@ class UiBundlesTest {
     /** Keys the templates build from values ({@code 'order.status.' + status}): one for every value. */
     @Test
     void everyKeyBuiltFromAValueIsInTheBundles() throws IOException {
-        Set<String> english = load("").stringPropertyNames();
+        Set<String> english = BundleChecks.load("ui", Locale.ENGLISH).stringPropertyNames();
         List<String> expected = new ArrayList<>();
         for (Role role : Role.values()) {
             expected.add("role." + role.name());
@@ -168,14 +137,5 @@ class UiBundlesTest {
         assertThat(texts.find("no.such.key", Locale.ENGLISH)).isEmpty();
         // The JSON API's texts are reachable under their own keys, in the same language.
         assertThat(texts.get("problem.forbidden.title", Locale.forLanguageTag("hu"))).isEqualTo("Nem engedélyezett");
-    }
-
-    private static Properties load(String suffix) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = UiBundlesTest.class.getResourceAsStream("/i18n/ui" + suffix + ".properties")) {
-            assertThat(in).as("bundle ui%s", suffix).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
     }
 }
