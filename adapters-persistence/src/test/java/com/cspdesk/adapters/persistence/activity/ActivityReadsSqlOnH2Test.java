@@ -11,6 +11,7 @@ import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityChain.BrokenLink;
 import com.cspdesk.domain.activity.ActivityChain.ChainedEntry;
 import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.adapters.persistence.testing.H2InMySqlMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,7 @@ class ActivityReadsSqlOnH2Test {
 
     @Test
     void theActivityLogReadsRunOnH2InMySqlModeAndIgnoreCase() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true",
-                "cspdesk.sandbox.enabled", "true"))) {
+        try (ApplicationContext context = H2InMySqlMode.start()) {
             ActivityLog log = context.getBean(ActivityLog.class);
             ActivityRecords records = context.getBean(ActivityRecords.class);
             String contoso = UUID.randomUUID().toString();

@@ -28,6 +28,7 @@ import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
 import com.cspdesk.domain.software.DownloadLink;
+import com.cspdesk.adapters.persistence.testing.H2InMySqlMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,14 +59,7 @@ class CancellationsInvoicesSupportSqlOnH2Test {
 
     @Test
     void theNewStatementsRunOnH2InMySqlMode() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true",
-                "cspdesk.sandbox.enabled", "true"))) {
+        try (ApplicationContext context = H2InMySqlMode.start()) {
             Transactions transactions = context.getBean(Transactions.class);
             InvoicingFixtures fixtures = new InvoicingFixtures(context.getBean(Customers.class), context.getBean(Orders.class),
                     context.getBean(Credits.class), transactions, context.getBean(JdbcOperations.class));

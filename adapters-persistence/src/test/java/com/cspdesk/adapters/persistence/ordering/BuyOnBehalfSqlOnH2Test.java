@@ -21,6 +21,7 @@ import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.adapters.persistence.testing.H2InMySqlMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,7 @@ class BuyOnBehalfSqlOnH2Test {
 
     @Test
     void theBuyOnBehalfStatementsRunOnH2InMySqlMode() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true",
-                "cspdesk.sandbox.enabled", "true"))) {
+        try (ApplicationContext context = H2InMySqlMode.start()) {
             Catalog catalog = context.getBean(Catalog.class);
             assertThat(catalog.products()).hasSize(13);
             assertThat(catalog.skus("DG7GMGF043ZJ")).hasSize(2);

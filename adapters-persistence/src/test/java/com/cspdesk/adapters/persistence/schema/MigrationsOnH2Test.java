@@ -4,14 +4,13 @@ import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.identity.Username;
+import com.cspdesk.adapters.persistence.testing.H2InMySqlMode;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +22,7 @@ class MigrationsOnH2Test {
 
     @Test
     void migrationsAndRepositoriesWorkOnH2InMySqlMode() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true",
-                "cspdesk.sandbox.enabled", "true"))) {
+        try (ApplicationContext context = H2InMySqlMode.start()) {
             Users users = context.getBean(Users.class);
             Instant created = Instant.parse("2026-11-21T15:23:14.998601Z");
             assertThat(users.add(new UserAccount(new Username("h2.user"), "h", Set.of(Role.SALES_AGENT),

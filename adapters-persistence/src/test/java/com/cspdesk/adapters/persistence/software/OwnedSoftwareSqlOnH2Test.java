@@ -16,13 +16,13 @@ import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.adapters.persistence.testing.H2InMySqlMode;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,14 +36,7 @@ class OwnedSoftwareSqlOnH2Test {
 
     @Test
     void theOwnedSoftwareStatementsRunOnH2InMySqlMode() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.dialect", "MYSQL",
-                "flyway.datasources.default.enabled", "true",
-                "cspdesk.sandbox.enabled", "true"))) {
+        try (ApplicationContext context = H2InMySqlMode.start()) {
             Orders orders = context.getBean(Orders.class);
             Entitlements entitlements = context.getBean(Entitlements.class);
             OwnedSoftware owned = context.getBean(OwnedSoftware.class);
