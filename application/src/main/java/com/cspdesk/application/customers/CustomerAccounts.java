@@ -6,7 +6,7 @@ import com.cspdesk.application.customers.port.in.FindCustomers;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.ContinuationTokens;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;

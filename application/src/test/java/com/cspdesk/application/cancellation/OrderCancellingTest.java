@@ -9,7 +9,7 @@ import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.cancellation.CancellationPolicy;

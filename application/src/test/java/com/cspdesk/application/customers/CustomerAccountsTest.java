@@ -4,7 +4,7 @@ import com.cspdesk.application.customers.port.in.CreateCustomer;
 import com.cspdesk.application.customers.port.in.CreateCustomer.NewCustomer;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.out.Customers;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.identity.Role;

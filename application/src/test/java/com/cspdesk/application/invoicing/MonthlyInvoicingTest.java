@@ -6,7 +6,7 @@ import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.identity.Role;
 import org.junit.jupiter.api.BeforeEach;

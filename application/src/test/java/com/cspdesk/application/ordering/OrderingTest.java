@@ -7,7 +7,7 @@ import com.cspdesk.application.ordering.port.in.PlaceOrder;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.LineItem;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.PlaceOrderCommand;
 import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.application.shared.port.out.Transactions;

@@ -2,7 +2,7 @@ package com.cspdesk.application.support;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.support.port.in.AttachFile;
 import com.cspdesk.application.support.port.in.CreateServiceRequest;

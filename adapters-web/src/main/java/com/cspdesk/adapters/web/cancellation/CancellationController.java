@@ -19,7 +19,7 @@ import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.OrderView;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.money.PriceQuote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.security;
 
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.identity.Role;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;

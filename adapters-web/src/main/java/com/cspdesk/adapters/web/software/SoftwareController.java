@@ -13,7 +13,7 @@ import com.cspdesk.adapters.web.software.SoftwareRequests.LinkResponse;
 import com.cspdesk.adapters.web.software.SoftwareRequests.SoftwareResponse;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.GetProductKey;

@@ -9,7 +9,7 @@ import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.ListOrders;
 import com.cspdesk.application.ordering.port.in.OrderView;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.core.annotation.Nullable;

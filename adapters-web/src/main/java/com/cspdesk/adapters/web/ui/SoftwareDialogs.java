@@ -1,7 +1,7 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.downloads.DownloadUris;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.GetProductKey;

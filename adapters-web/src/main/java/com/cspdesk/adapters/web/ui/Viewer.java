@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.ui;
 
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.identity.Role;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.cspdesk.application.cancellation.port.in;
 
 import com.cspdesk.application.ordering.port.in.OrderView;
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.money.PriceQuote;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.cspdesk.application.customers.port.in;
 
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 
 /** api.md "Customers": a partner's admin agent or global admin adds a customer. */
 public interface CreateCustomer {

@@ -1,6 +1,6 @@
 package com.cspdesk.application.software.port.in;
 
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.software.ProductKey;
 
 /**

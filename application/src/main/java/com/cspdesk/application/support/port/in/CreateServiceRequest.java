@@ -1,6 +1,6 @@
 package com.cspdesk.application.support.port.in;
 
-import com.cspdesk.application.shared.port.in.Actor;
+import com.cspdesk.domain.access.Actor;
 
 /**
  * Spec "Submit a customer support request to cancel a purchase": type "CSP Purchase/Refund on

@@ -1,4 +1,4 @@
-package com.cspdesk.application.shared.port.in;
+package com.cspdesk.domain.access;
 
 import com.cspdesk.domain.identity.Role;
 
@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is acting: a partner's user, or a customer's global admin bound to one tenant. Use cases
- * scope what they read and write by it; the web adapter has already checked the role.
+ * Who is acting: a partner's user, or a customer's global admin bound to one tenant. What it may
+ * do is {@link Permission}'s table; whose data it may see is {@link TenantAccess}.
  */
 public record Actor(String username, Set<Role> roles, Optional<String> customerTenantId) {
 
@@ -30,8 +30,13 @@ public record Actor(String username, Set<Role> roles, Optional<String> customerT
         return customerTenantId.isPresent();
     }
 
-    /** A customer's user sees its own tenant only; the partner's users see every customer. */
+    /** Whether the table lets this actor do that ({@link Permission#allows}). */
+    public boolean may(Permission permission) {
+        return permission.allows(this);
+    }
+
+    /** Whether this actor may see the tenant's data ({@link TenantAccess}). */
     public boolean maySee(String tenantId) {
-        return customerTenantId.map(own -> own.equalsIgnoreCase(tenantId)).orElse(true);
+        return TenantAccess.maySee(this, tenantId);
     }
 }

@@ -1,0 +1,75 @@
+package com.cspdesk.domain.access;
+
+import com.cspdesk.domain.identity.Role;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static com.cspdesk.domain.identity.Role.ACCOUNT_ADMIN;
+import static com.cspdesk.domain.identity.Role.ADMIN_AGENT;
+import static com.cspdesk.domain.identity.Role.CUSTOMER_GLOBAL_ADMIN;
+import static com.cspdesk.domain.identity.Role.GLOBAL_ADMIN;
+import static com.cspdesk.domain.identity.Role.MARKETING_CONTENT_ADMIN;
+import static com.cspdesk.domain.identity.Role.REFERRAL_ADMIN;
+import static com.cspdesk.domain.identity.Role.SALES_AGENT;
+
+/**
+ * Who may do what: every business action and the roles that may do it — api.md "Who may do what"
+ * (from the spec's "Appropriate roles"), the one table the use cases, the API's security rules
+ * and the dashboard's screens all derive from. A customer's global admin may do what its row
+ * grants for its own tenant only ({@link TenantAccess}); another tenant's data is "not found".
+ */
+public enum Permission {
+
+    /** The catalog: products, SKUs, availabilities. */
+    BROWSE_CATALOG(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN),
+    /** List and view customers (a customer's admin: its own company, the "customer's own view"). */
+    VIEW_CUSTOMERS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, CUSTOMER_GLOBAL_ADMIN),
+    CREATE_CUSTOMER(ADMIN_AGENT, GLOBAL_ADMIN),
+    /** A customer's orders, and what cancelling one would credit (the preview changes nothing). */
+    VIEW_ORDERS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, CUSTOMER_GLOBAL_ADMIN),
+    /** Place orders on behalf of a customer. */
+    PLACE_ORDER(ADMIN_AGENT, GLOBAL_ADMIN),
+    /** A customer's software list. */
+    VIEW_SOFTWARE(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, CUSTOMER_GLOBAL_ADMIN),
+    GET_PRODUCT_KEY(ADMIN_AGENT, CUSTOMER_GLOBAL_ADMIN),
+    CREATE_DOWNLOAD_LINK(ADMIN_AGENT, CUSTOMER_GLOBAL_ADMIN),
+    CANCEL_PURCHASE(ADMIN_AGENT),
+    /** Read, export and verify the activity log. */
+    READ_ACTIVITY_LOG(GLOBAL_ADMIN, ACCOUNT_ADMIN, REFERRAL_ADMIN, MARKETING_CONTENT_ADMIN),
+    /** Invoices, their line items and documents. */
+    READ_INVOICES(GLOBAL_ADMIN, ACCOUNT_ADMIN, ADMIN_AGENT),
+    START_INVOICE_RUN(GLOBAL_ADMIN, ACCOUNT_ADMIN, ADMIN_AGENT),
+    /** File, read and attach files to customer support requests. */
+    FILE_SERVICE_REQUEST(ADMIN_AGENT, GLOBAL_ADMIN),
+    MANAGE_USERS(GLOBAL_ADMIN),
+    /** Sandbox only: move the test clock (reading it needs only a sign-in). */
+    MOVE_SANDBOX_CLOCK(GLOBAL_ADMIN, ADMIN_AGENT);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... rest) {
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+
+    /** The roles that may do this, in the table's order of {@link Role}. */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** Whether any of these roles may do this. */
+    public boolean grantedToAny(Set<Role> held) {
+        for (Role role : held) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the actor may do this at all (for a customer's admin: within its own tenant). */
+    public boolean allows(Actor actor) {
+        return grantedToAny(actor.roles());
+    }
+}
