@@ -8,7 +8,8 @@ import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.downloads.StreamingBody;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
 import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
@@ -30,7 +31,6 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -92,7 +92,7 @@ class ActivityLogController {
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"}, headRoute = false)
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.REFERRAL_ADMIN, Roles.MARKETING_CONTENT_ADMIN})
+    @RequiresPermission(Permission.READ_ACTIVITY_LOG)
     HttpResponse<?> list(HttpRequest<?> request,
                          @QueryValue @Nullable @Size(max = 64) String startDate,
                          @QueryValue @Nullable @Size(max = 64) String endDate,
@@ -151,7 +151,7 @@ class ActivityLogController {
     }
 
     @Get("/verification")
-    @Secured(Roles.GLOBAL_ADMIN)
+    @RequiresPermission(Permission.READ_ACTIVITY_LOG)
     HttpResponse<VerificationResponse> verify() {
         VerifyActivityLog.Verification verification = verifyActivityLog.verify();
         BrokenLinkResponse broken = verification.firstBrokenLink()

@@ -12,7 +12,8 @@ import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.cancellation.port.in.CancellationPreview;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
@@ -32,7 +33,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 
@@ -78,7 +78,7 @@ class CancellationController {
     }
 
     @Get("/cancellation")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> preview(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @PathVariable String orderId) {
         Actor actor = Actors.of(caller);
@@ -92,7 +92,7 @@ class CancellationController {
     }
 
     @Patch
-    @Secured(Roles.ADMIN_AGENT)
+    @RequiresPermission(Permission.CANCEL_PURCHASE)
     HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @PathVariable String orderId, @Valid @Body CancelRequest body) {
         if (body.status() == null || !CANCELLED.equals(body.status().strip().toLowerCase(Locale.ROOT))) {
@@ -175,9 +175,9 @@ class CancellationController {
                 + "&orderId=" + URLEncoder.encode(orderId.strip(), StandardCharsets.UTF_8);
     }
 
-    /** api.md: service requests are for admin agents and global admins; others are not sent to a link that refuses them. */
+    /** Only a caller who may file service requests is sent to the template link (others would meet a 403). */
     static boolean mayFileSupportRequests(Authentication caller) {
-        return caller.getRoles().contains(Roles.ADMIN_AGENT) || caller.getRoles().contains(Roles.GLOBAL_ADMIN);
+        return Actors.of(caller).may(Permission.FILE_SERVICE_REQUEST);
     }
 
     static PreviewResponse response(CancellationPreview preview, String tenant, boolean withSupportRequestLink) {

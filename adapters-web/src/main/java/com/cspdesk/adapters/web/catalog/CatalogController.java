@@ -9,7 +9,8 @@ import com.cspdesk.adapters.web.catalog.CatalogResponses.Term;
 import com.cspdesk.adapters.web.i18n.Messages;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
 import com.cspdesk.adapters.web.problem.Problems;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.catalog.port.in.CatalogViews.AvailabilityView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
@@ -32,7 +33,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ import java.util.Optional;
  * call names the customer's {@code country}; the partner's agents and global admins may browse.
  */
 @Controller("/v1/products")
-@Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN})
+@RequiresPermission(Permission.BROWSE_CATALOG)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CatalogController {
 

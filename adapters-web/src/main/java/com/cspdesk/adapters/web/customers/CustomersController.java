@@ -8,7 +8,8 @@ import com.cspdesk.adapters.web.customers.CustomerRequests.CustomerResponse;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CreateCustomer;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.FindCustomers;
@@ -31,7 +32,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -71,7 +71,7 @@ class CustomersController {
     }
 
     @Post
-    @Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateCustomerRequest body) {
         Actor actor = Actors.of(caller);
         return idempotent.run(request, caller, body, () -> {
@@ -87,7 +87,7 @@ class CustomersController {
     }
 
     @Get
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken,
@@ -112,7 +112,7 @@ class CustomersController {
     }
 
     @Get("/{customerTenantIdOrDomain}")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerTenantIdOrDomain) {
         Actor actor = Actors.of(caller);
         return getCustomer.get(customerTenantIdOrDomain, actor)

@@ -7,7 +7,8 @@ import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.invoices.InvoiceResponses.StartRunRequest;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.invoicing.port.in.GetInvoice;
 import com.cspdesk.application.invoicing.port.in.GetInvoiceRun;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
@@ -33,7 +34,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -87,7 +87,7 @@ class InvoicesController {
     }
 
     @Get
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> list(HttpRequest<?> request,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
@@ -107,7 +107,7 @@ class InvoicesController {
     }
 
     @Get("/{invoiceId}")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> get(HttpRequest<?> request, @PathVariable String invoiceId) {
         return getInvoice.invoice(invoiceId.strip())
                 .<HttpResponse<?>>map(invoice -> HttpResponse.ok(InvoiceResponses.invoice(invoice)))
@@ -115,7 +115,7 @@ class InvoicesController {
     }
 
     @Get("/{invoiceId}/lineitems")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> lineItems(HttpRequest<?> request, @PathVariable String invoiceId) {
         return getInvoice.lineItems(invoiceId.strip())
                 .<HttpResponse<?>>map(lines -> HttpResponse.ok(ResourceCollection.of(
@@ -129,7 +129,7 @@ class InvoicesController {
      */
     @Get(value = "/{invoiceId}/document", produces = {"application/pdf", "text/csv", MediaType.APPLICATION_JSON,
             "application/problem+json"}, headRoute = false)
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> document(HttpRequest<?> request, @PathVariable String invoiceId,
                              @QueryValue @Nullable @Size(max = 16) String format) {
         String chosen = format == null || format.isBlank() ? "pdf" : format.strip().toLowerCase(Locale.ROOT);
@@ -155,7 +155,7 @@ class InvoicesController {
 
     // Admin agents too (api.md "Invoices"): re-running a month that has ended changes nothing.
     @Post("/runs")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.START_INVOICE_RUN)
     HttpResponse<?> startRun(HttpRequest<?> request, Authentication caller, @Valid @Body StartRunRequest body) {
         YearMonth month;
         try {
@@ -193,7 +193,7 @@ class InvoicesController {
     }
 
     @Get("/runs/{runId}")
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
         return getInvoiceRun.run(runId.strip())
                 .<HttpResponse<?>>map(run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"))

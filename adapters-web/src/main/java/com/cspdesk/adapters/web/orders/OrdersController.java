@@ -11,7 +11,8 @@ import com.cspdesk.adapters.web.orders.OrderRequests.Totals;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.GetOrder;
@@ -38,7 +39,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -81,7 +81,7 @@ class OrdersController {
     }
 
     @Post
-    @Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.PLACE_ORDER)
     HttpResponse<?> place(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                           @Valid @Body PlaceOrderRequest body) {
         if (body.status() != null) {
@@ -111,7 +111,7 @@ class OrdersController {
     }
 
     @Get
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
@@ -140,7 +140,7 @@ class OrdersController {
     }
 
     @Get("/{orderId}")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String orderId) {
         Actor actor = Actors.of(caller);

@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.sandbox;
 
 import com.cspdesk.adapters.web.problem.Problems;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.in.ReadSandboxTime;
 import com.cspdesk.application.sandbox.port.in.SandboxTime;
@@ -53,7 +54,7 @@ class SandboxClockController {
     }
 
     @Put
-    @Secured({Roles.GLOBAL_ADMIN, Roles.ADMIN_AGENT})
+    @RequiresPermission(Permission.MOVE_SANDBOX_CLOCK)
     HttpResponse<?> move(HttpRequest<?> request, @Valid @Body MoveClockRequest body) {
         boolean hasNow = body.now() != null && !body.now().isBlank();
         boolean hasAdvance = body.advanceBy() != null && !body.advanceBy().isBlank();

@@ -13,9 +13,12 @@ import java.util.Set;
 
 /**
  * Turns the signed-in caller (the verified JWT) into the application's {@link Actor}: its roles,
- * and the customer tenant of a customer's user from the {@value Roles#TENANT_CLAIM} claim.
+ * and the customer tenant of a customer's user from the {@value #TENANT_CLAIM} claim.
  */
 public final class Actors {
+
+    /** The JWT claim that binds a customer's user to its tenant. */
+    public static final String TENANT_CLAIM = "tid";
 
     private Actors() {
     }
@@ -27,7 +30,7 @@ public final class Actors {
      */
     public static Actor of(Authentication authentication) {
         Set<Role> roles = roles(authentication.getRoles());
-        Optional<String> tenant = tenant(authentication.getAttributes().get(Roles.TENANT_CLAIM));
+        Optional<String> tenant = tenant(authentication.getAttributes().get(Actors.TENANT_CLAIM));
         if (tenant.isEmpty() && roles.contains(Role.CUSTOMER_GLOBAL_ADMIN)) {
             throw new AuthorizationException(authentication);
         }

@@ -42,7 +42,7 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
 
     private static AuthenticationResponse success(SignedInUser user) {
         Map<String, Object> claims = user.customerTenantId()
-                .<Map<String, Object>>map(tenant -> Map.of(Roles.TENANT_CLAIM, tenant))
+                .<Map<String, Object>>map(tenant -> Map.of(Actors.TENANT_CLAIM, tenant))
                 .orElse(Map.of());
         return AuthenticationResponse.success(user.username().value(),
                 user.roles().stream().map(Enum::name).sorted().toList(), claims);

@@ -6,7 +6,8 @@ import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.adapters.web.software.SoftwareRequests.ChoiceRequest;
 import com.cspdesk.adapters.web.software.SoftwareRequests.KeyResponse;
 import com.cspdesk.adapters.web.software.SoftwareRequests.LinkResponse;
@@ -35,7 +36,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 
@@ -84,7 +84,7 @@ class SoftwareController {
     }
 
     @Get
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_SOFTWARE)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
         Actor actor = Actors.of(caller);
         Optional<List<SoftwareView>> software = tenantOf(customerId, actor).flatMap(tenant -> listSoftware.list(tenant, actor));
@@ -95,7 +95,7 @@ class SoftwareController {
     }
 
     @Post("/{softwareId}/keys")
-    @Secured({Roles.ADMIN_AGENT, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.GET_PRODUCT_KEY)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String softwareId, @Valid @Body ChoiceRequest body) {
         Actor actor = Actors.of(caller);
@@ -113,7 +113,7 @@ class SoftwareController {
     }
 
     @Post("/{softwareId}/downloadlinks")
-    @Secured({Roles.ADMIN_AGENT, Roles.CUSTOMER_GLOBAL_ADMIN})
+    @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @PathVariable String softwareId, @Valid @Body ChoiceRequest body) {
         Actor actor = Actors.of(caller);

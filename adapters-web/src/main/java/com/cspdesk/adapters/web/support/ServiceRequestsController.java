@@ -7,7 +7,8 @@ import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.AmountBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.ContactBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.DescriptionBody;
@@ -46,7 +47,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -85,7 +85,7 @@ import java.util.regex.Pattern;
  */
 @Controller("/v1/servicerequests")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+@RequiresPermission(Permission.FILE_SERVICE_REQUEST)
 class ServiceRequestsController {
 
     static final String CATEGORY = "csp_purchase_refund";

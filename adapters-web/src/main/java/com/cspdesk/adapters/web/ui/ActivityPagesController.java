@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.web.ui;
 
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
@@ -17,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ import java.util.Optional;
 @Controller(ActivityPagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.REFERRAL_ADMIN, Roles.MARKETING_CONTENT_ADMIN})
+@RequiresPermission(Permission.READ_ACTIVITY_LOG)
 class ActivityPagesController {
 
     static final String PATH = "/ui/settings/activity";

@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.cancellation.port.in.CancellationPreview;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
@@ -27,7 +28,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -46,7 +46,7 @@ import java.util.Optional;
 @Controller(CustomerPagesController.PATH + "/{customerId}/cancel")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN_AGENT)
+@RequiresPermission(Permission.CANCEL_PURCHASE)
 class CancelPagesController {
 
     private static final int MAX_ORDERS = 100;

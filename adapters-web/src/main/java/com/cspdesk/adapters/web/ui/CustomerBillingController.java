@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.domain.access.Actor;
@@ -22,7 +23,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.HashMap;
@@ -39,7 +39,7 @@ import java.util.Optional;
 @Controller(CustomerBillingController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.CUSTOMER_GLOBAL_ADMIN)
+@RequiresPermission(Permission.VIEW_SOFTWARE)
 class CustomerBillingController {
 
     static final String PATH = "/ui/billing/products/software";
@@ -84,6 +84,7 @@ class CustomerBillingController {
     }
 
     @Post("/{softwareId}/key")
+    @RequiresPermission(Permission.GET_PRODUCT_KEY)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                         @Body SoftwareDialogs.Choice choice) {
@@ -92,6 +93,7 @@ class CustomerBillingController {
     }
 
     @Post("/{softwareId}/link")
+    @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                          @Body SoftwareDialogs.Choice choice) {
@@ -100,6 +102,7 @@ class CustomerBillingController {
     }
 
     @Post("/{softwareId}/download")
+    @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> download(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                              @Body SoftwareDialogs.Choice choice) {

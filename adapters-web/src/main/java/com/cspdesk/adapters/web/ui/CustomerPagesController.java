@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CreateCustomer;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.FindCustomers;
@@ -31,7 +32,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -75,7 +75,7 @@ class CustomerPagesController {
     }
 
     @Get
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String q,
                          @Nullable @QueryValue String page, @Nullable @QueryValue Integer from) {
         Actor actor = Actors.of(caller);
@@ -107,7 +107,7 @@ class CustomerPagesController {
     }
 
     @Get("/new")
-    @Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> newCustomer(HttpRequest<?> request) {
         Map<String, Object> model = section("customers.new.title");
         model.put("form", new NewCustomerForm("", "", "", null));
@@ -117,7 +117,7 @@ class CustomerPagesController {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Body NewCustomerForm form) {
         CreateCustomer.CreateCustomerResult result = createCustomer.create(new CreateCustomer.NewCustomer(
                 UiForms.text(form.companyName()), UiForms.text(form.domain()), UiForms.text(form.country())), Actors.of(caller));
@@ -134,7 +134,7 @@ class CustomerPagesController {
     }
 
     @Get("/{customerId}")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_SOFTWARE)
     HttpResponse<?> software(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
         Actor actor = Actors.of(caller);
         Optional<CustomerView> customer = getCustomer.get(customerId, actor);
@@ -149,7 +149,7 @@ class CustomerPagesController {
     }
 
     @Get("/{customerId}/orders")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> orders(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Nullable @QueryValue String page) {
         Actor actor = Actors.of(caller);
@@ -176,7 +176,7 @@ class CustomerPagesController {
     }
 
     @Get("/{customerId}/orders/{orderId}")
-    @Secured({Roles.ADMIN_AGENT, Roles.SALES_AGENT, Roles.GLOBAL_ADMIN})
+    @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> order(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                           @PathVariable String orderId) {
         Actor actor = Actors.of(caller);

@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.invoicing.port.in.GetInvoice;
 import com.cspdesk.application.invoicing.port.in.GetInvoiceRun;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
@@ -26,7 +27,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -48,7 +48,7 @@ import java.util.Optional;
 @Controller(InvoicePagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured({Roles.GLOBAL_ADMIN, Roles.ACCOUNT_ADMIN, Roles.ADMIN_AGENT})
+@RequiresPermission(Permission.READ_INVOICES)
 class InvoicePagesController {
 
     static final String PATH = "/ui/invoices";
@@ -85,6 +85,7 @@ class InvoicePagesController {
     }
 
     @Post("/runs")
+    @RequiresPermission(Permission.START_INVOICE_RUN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> start(HttpRequest<?> request, Authentication caller, @Body RunForm form) {
         YearMonth month;

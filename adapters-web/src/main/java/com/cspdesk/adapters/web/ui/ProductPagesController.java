@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.catalog.port.in.CatalogViews.AvailabilityView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
@@ -33,7 +34,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -61,7 +61,7 @@ import java.util.UUID;
 @Controller(CustomerPagesController.PATH + "/{customerId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+@RequiresPermission(Permission.PLACE_ORDER)
 class ProductPagesController {
 
     private static final List<TargetView> VIEWS = List.of(TargetView.SOFTWARE_PERPETUAL, TargetView.SOFTWARE_SUBSCRIPTIONS,

@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.ui;
 
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.SignedInUser;
 import io.micronaut.context.annotation.Value;
@@ -104,7 +104,7 @@ class SignInController {
     /** The claims {@code POST /login} puts into its token: the roles and, for a customer's user, the tenant. */
     private Optional<String> token(SignedInUser user) {
         Map<String, Object> attributes = new HashMap<>();
-        user.customerTenantId().ifPresent(tenant -> attributes.put(Roles.TENANT_CLAIM, tenant));
+        user.customerTenantId().ifPresent(tenant -> attributes.put(Actors.TENANT_CLAIM, tenant));
         Authentication authentication = Authentication.build(user.username().value(),
                 user.roles().stream().map(Enum::name).sorted().toList(), attributes);
         return tokenGenerator.generateToken(authentication, accessTokens.getExpiration());

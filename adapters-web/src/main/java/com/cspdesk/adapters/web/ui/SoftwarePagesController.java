@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.domain.access.Actor;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.Optional;
@@ -33,7 +33,7 @@ import java.util.Optional;
 @Controller(CustomerPagesController.PATH + "/{customerId}/software/{softwareId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured(Roles.ADMIN_AGENT)
+@RequiresPermission(Permission.GET_PRODUCT_KEY)
 class SoftwarePagesController {
 
     private final GetCustomer getCustomer;
@@ -65,6 +65,7 @@ class SoftwarePagesController {
     }
 
     @Post("/link")
+    @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @PathVariable String softwareId, @Body SoftwareDialogs.Choice choice) {
@@ -74,6 +75,7 @@ class SoftwarePagesController {
     }
 
     @Post("/download")
+    @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> download(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                              @PathVariable String softwareId, @Body SoftwareDialogs.Choice choice) {

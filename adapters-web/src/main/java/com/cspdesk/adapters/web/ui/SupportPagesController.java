@@ -7,7 +7,8 @@ import com.cspdesk.adapters.web.support.RequestedRefund;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.GetOrder;
@@ -38,7 +39,6 @@ import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ import java.util.Optional;
 @Controller(SupportPagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
-@Secured({Roles.ADMIN_AGENT, Roles.GLOBAL_ADMIN})
+@RequiresPermission(Permission.FILE_SERVICE_REQUEST)
 class SupportPagesController {
 
     static final String PATH = "/ui/support";

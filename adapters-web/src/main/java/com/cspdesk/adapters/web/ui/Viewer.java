@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.identity.Role;
 
 import java.util.Optional;
@@ -8,8 +9,8 @@ import java.util.Set;
 
 /**
  * Who is looking at a page, and therefore what it shows (api.md "Who may do what"). The screens
- * use these to hide what the role may not do; the routes behind them check the same roles with
- * {@code @Secured}, so a hidden action posted by hand is still refused.
+ * use these to hide what the role may not do; the routes behind them check the same table with
+ * {@code @RequiresPermission}, so a hidden action posted by hand is still refused.
  */
 public record Viewer(String username, Set<Role> roles, Optional<String> customerTenantId) {
 
@@ -25,41 +26,42 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return customerTenantId.isPresent() || roles.contains(Role.CUSTOMER_GLOBAL_ADMIN);
     }
 
+    /** The partner's customer list; a customer's admin has its own Billing pages instead. */
     public boolean canSeeCustomers() {
-        return any(Role.ADMIN_AGENT, Role.SALES_AGENT, Role.GLOBAL_ADMIN);
+        return !isCustomer() && may(Permission.VIEW_CUSTOMERS);
     }
 
     public boolean canBuy() {
-        return any(Role.ADMIN_AGENT, Role.GLOBAL_ADMIN);
+        return may(Permission.PLACE_ORDER);
     }
 
     public boolean canCreateCustomers() {
-        return any(Role.ADMIN_AGENT, Role.GLOBAL_ADMIN);
+        return may(Permission.CREATE_CUSTOMER);
     }
 
     /** Keys and download links: admin agents, and a customer's admin for its own tenant. */
     public boolean canGetKeys() {
-        return any(Role.ADMIN_AGENT, Role.CUSTOMER_GLOBAL_ADMIN);
+        return may(Permission.GET_PRODUCT_KEY);
     }
 
     public boolean canCancel() {
-        return any(Role.ADMIN_AGENT);
+        return may(Permission.CANCEL_PURCHASE);
     }
 
     public boolean canSeeActivity() {
-        return any(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.REFERRAL_ADMIN, Role.MARKETING_CONTENT_ADMIN);
+        return may(Permission.READ_ACTIVITY_LOG);
     }
 
     public boolean canSeeInvoices() {
-        return any(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.ADMIN_AGENT);
+        return may(Permission.READ_INVOICES);
     }
 
     public boolean canRunInvoices() {
-        return canSeeInvoices();
+        return may(Permission.START_INVOICE_RUN);
     }
 
     public boolean canFileSupportRequests() {
-        return any(Role.ADMIN_AGENT, Role.GLOBAL_ADMIN);
+        return may(Permission.FILE_SERVICE_REQUEST);
     }
 
     /** The roles' names for the header, e.g. "ADMIN_AGENT" → the text key {@code role.ADMIN_AGENT}. */
@@ -67,12 +69,8 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return roles.stream().sorted().map(role -> "role." + role.name()).toList();
     }
 
-    private boolean any(Role... wanted) {
-        for (Role role : wanted) {
-            if (roles.contains(role)) {
-                return true;
-            }
-        }
-        return false;
+    /** What the screens offer is what the core's table allows: {@link Permission#grantedToAny}. */
+    public boolean may(Permission permission) {
+        return permission.grantedToAny(roles);
     }
 }

@@ -3,7 +3,8 @@ package com.cspdesk.adapters.web.users;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problems;
-import com.cspdesk.adapters.web.security.Roles;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.adapters.web.users.UserRequests.CreateUserRequest;
 import com.cspdesk.adapters.web.users.UserRequests.UserResponse;
 import com.cspdesk.application.identity.port.in.CreateUser;
@@ -24,7 +25,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 
@@ -36,7 +36,7 @@ import java.util.Set;
 
 /** api.md "Users": global admins only. */
 @Controller("/v1/users")
-@Secured(Roles.GLOBAL_ADMIN)
+@RequiresPermission(Permission.MANAGE_USERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UsersController {
 

@@ -31,7 +31,7 @@ class ActorsTest {
     @Test
     void aCustomerAdminIsBoundToTheTenantOfItsTidClaim() {
         Actor actor = Actors.of(Authentication.build("customer.admin@contoso.demo", List.of("CUSTOMER_GLOBAL_ADMIN"),
-                Map.of(Roles.TENANT_CLAIM, TENANT)));
+                Map.of(Actors.TENANT_CLAIM, TENANT)));
 
         assertThat(actor.roles()).containsExactly(Role.CUSTOMER_GLOBAL_ADMIN);
         assertThat(actor.customerTenantId()).isEqualTo(Optional.of(TENANT));
@@ -50,7 +50,7 @@ class ActorsTest {
     void aCustomerAdminWithoutATenantIsRefusedRatherThanLeftUnscoped() {
         Authentication noTenant = Authentication.build("customer.admin@contoso.demo", List.of("CUSTOMER_GLOBAL_ADMIN"));
         Authentication blankTenant = Authentication.build("customer.admin@contoso.demo", List.of("CUSTOMER_GLOBAL_ADMIN"),
-                Map.of(Roles.TENANT_CLAIM, " "));
+                Map.of(Actors.TENANT_CLAIM, " "));
 
         assertThatThrownBy(() -> Actors.of(noTenant)).isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> Actors.of(blankTenant)).isInstanceOf(AuthorizationException.class);
@@ -58,7 +58,7 @@ class ActorsTest {
 
     @Test
     void aTenantClaimThatIsNotAStringIsIgnored() {
-        Actor actor = Actors.of(Authentication.build("partner", List.of("SALES_AGENT"), Map.of(Roles.TENANT_CLAIM, 42)));
+        Actor actor = Actors.of(Authentication.build("partner", List.of("SALES_AGENT"), Map.of(Actors.TENANT_CLAIM, 42)));
 
         assertThat(actor.customerTenantId()).isEmpty();
     }

@@ -2,7 +2,8 @@ package com.cspdesk.adapters.web.ui;
 
 import com.cspdesk.domain.identity.Role;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.security.annotation.Secured;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -24,13 +25,13 @@ class InvoiceRunButtonTest {
     }
 
     @Test
-    void thePagesRunFormIsSecuredLikeThePage() {
-        // No own @Secured on the form's POST: the page's roles (with ADMIN_AGENT) apply.
+    void thePagesRunFormNeedsTheRunPermissionThePageTheReadingOne() throws Exception {
+        assertThat(InvoicePagesController.class.getAnnotation(RequiresPermission.class).value())
+                .isEqualTo(Permission.READ_INVOICES);
         assertThat(Arrays.stream(InvoicePagesController.class.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(Post.class))
-                .filter(method -> method.isAnnotationPresent(Secured.class))).isEmpty();
-        assertThat(InvoicePagesController.class.getAnnotation(Secured.class).value())
-                .contains("ADMIN_AGENT").doesNotContain("SALES_AGENT");
+                .map(method -> method.getAnnotation(RequiresPermission.class).value()))
+                .containsOnly(Permission.START_INVOICE_RUN);
     }
 
     private static Viewer viewer(Role role) {
