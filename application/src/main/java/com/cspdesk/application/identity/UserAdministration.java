@@ -1,5 +1,8 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser;
@@ -41,7 +44,10 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
     }
 
     @Override
-    public CreateUserResult create(NewUser newUser) {
+    public CreateUserResult create(NewUser newUser, Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return new NotPermitted(Permission.MANAGE_USERS);
+        }
         return add(newUser, true);
     }
 
@@ -78,15 +84,27 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
     }
 
     @Override
-    public List<UserView> list() {
-        return users.all().stream()
-                .sorted(Comparator.comparing(a -> a.username().value()))
-                .map(UserAdministration::view)
-                .toList();
+    public boolean anyUser() {
+        return !users.all().isEmpty();
     }
 
     @Override
-    public DeleteUserResult delete(String username, String actingUsername) {
+    public Lookup<List<UserView>> list(Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return Lookup.notPermitted(Permission.MANAGE_USERS);
+        }
+        return Lookup.found(users.all().stream()
+                .sorted(Comparator.comparing(a -> a.username().value()))
+                .map(UserAdministration::view)
+                .toList());
+    }
+
+    @Override
+    public DeleteUserResult delete(String username, Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return DeleteUserResult.NOT_PERMITTED;
+        }
+        String actingUsername = actor.username();
         if (!Username.isValid(username)) {
             return DeleteUserResult.NOT_FOUND;
         }

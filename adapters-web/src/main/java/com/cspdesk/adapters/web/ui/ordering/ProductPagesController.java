@@ -1,5 +1,7 @@
 package com.cspdesk.adapters.web.ui.ordering;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.shared.Formats;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -97,7 +99,7 @@ class ProductPagesController {
     HttpResponse<?> catalog(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @Nullable @QueryValue String view) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
@@ -107,7 +109,7 @@ class ProductPagesController {
             if (chosen.isPresent() && chosen.get() != group) {
                 continue;
             }
-            List<ProductView> products = listProducts.products(customer.get().country(), Optional.of(group));
+            List<ProductView> products = listProducts.products(customer.get().country(), Optional.of(group), actor).ifFound().orElse(List.of());
             if (!products.isEmpty()) {
                 groups.put(group.code(), products);
             }
@@ -116,7 +118,7 @@ class ProductPagesController {
         model.put("groups", groups);
         model.put("views", VIEWS.stream().map(TargetView::code).toList());
         model.put("view", chosen.map(TargetView::code).orElse(""));
-        model.put("unavailable", reservationsUnavailable(customer.get()));
+        model.put("unavailable", reservationsUnavailable(customer.get(), actor));
         return pages.page(request, "products/catalog", model);
     }
 
@@ -124,20 +126,20 @@ class ProductPagesController {
     HttpResponse<?> product(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @PathVariable String productId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<ProductView> product = listProducts.products(customer.get().country(), Optional.empty()).stream()
+        Optional<ProductView> product = listProducts.products(customer.get().country(), Optional.empty(), actor).ifFound().orElse(List.of()).stream()
                 .filter(p -> p.id().equals(productId)).findFirst();
-        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.get().country());
+        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.get().country(), actor).ifFound();
         if (product.isEmpty() || skus.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         List<Offer> offers = new ArrayList<>();
         for (SkuView sku : skus.get()) {
-            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country())
-                    .orElse(List.of())) {
+            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country(), actor)
+                    .ifFound().orElse(List.of())) {
                 offers.add(new Offer(sku, availability, quotes.quote(availability.listPrice(), 1, customer.get().country())));
             }
         }
@@ -155,11 +157,11 @@ class ProductPagesController {
     HttpResponse<?> review(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Nullable @QueryValue String offerId, @Nullable @QueryValue Integer quantity) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<Offer> offer = offer(customer.get(), offerId);
+        Optional<Offer> offer = offer(customer.get(), offerId, actor);
         if (offer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
@@ -174,18 +176,18 @@ class ProductPagesController {
     HttpResponse<?> place(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                           @Body OrderForm form) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<Offer> offer = offer(customer.get(), form.offerId());
+        Optional<Offer> offer = offer(customer.get(), form.offerId(), actor);
         if (offer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         int quantity = form.quantity() == null ? 0 : form.quantity();
         String billingCycle = offer.get().sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
         String tenant = customer.get().tenantId();
-        PlaceOrder.PlaceOrderCommand command = new PlaceOrder.PlaceOrderCommand(tenant, billingCycle,
+        PlaceOrder.PlaceOrderCommand command = new PlaceOrder.PlaceOrderCommand(customer.get().ref(), billingCycle,
                 List.of(new PlaceOrder.LineItem(0, offer.get().availability().catalogItemId(), quantity)));
         String requestId = form.requestId() == null || !IdempotentRequest.isValidKey(form.requestId())
                 ? UUID.randomUUID().toString() : form.requestId();
@@ -196,6 +198,9 @@ class ProductPagesController {
             if (result instanceof PlaceOrder.Placed placed) {
                 return new RecordedResponse(303, null, "", UiUrls.CUSTOMERS + "/" + tenant + "/orders/"
                         + placed.order().id() + "?done=order_placed");
+            }
+            if (result instanceof PlaceOrder.NotPermitted) {
+                return Refusals.notPermitted(caller);
             }
             if (result instanceof PlaceOrder.Refused refused) {
                 refusal[0] = refused.reason().code();
@@ -240,7 +245,7 @@ class ProductPagesController {
         return model;
     }
 
-    private Optional<Offer> offer(CustomerView customer, @Nullable String offerId) {
+    private Optional<Offer> offer(CustomerView customer, @Nullable String offerId, Actor actor) {
         if (offerId == null || offerId.length() > 100) {
             return Optional.empty();
         }
@@ -248,21 +253,22 @@ class ProductPagesController {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        Optional<SkuView> sku = listSkus.skus(parts[0], customer.country()).orElse(List.of()).stream()
+        Optional<SkuView> sku = listSkus.skus(parts[0], customer.country(), actor).ifFound().orElse(List.of()).stream()
                 .filter(s -> s.id().equals(parts[1])).findFirst();
         if (sku.isEmpty()) {
             return Optional.empty();
         }
-        return listAvailabilities.availabilities(parts[0], parts[1], customer.country()).orElse(List.of()).stream()
+        return listAvailabilities.availabilities(parts[0], parts[1], customer.country(), actor).ifFound().orElse(List.of()).stream()
                 .filter(a -> a.catalogItemId().equals(offerId.strip())).findFirst()
                 .map(a -> new Offer(sku.get(), a, quotes.quote(a.listPrice(), 1, customer.country())));
     }
 
     /** True when Azure reservations cannot be bought in the customer's market (spec's list). */
-    private boolean reservationsUnavailable(CustomerView customer) {
-        for (ProductView product : listProducts.products(customer.country(), Optional.of(TargetView.AZURE_RESERVATIONS_VM))) {
-            for (SkuView sku : listSkus.skus(product.id(), customer.country()).orElse(List.of())) {
-                return listAvailabilities.availabilities(product.id(), sku.id(), customer.country()).orElse(List.of()).stream()
+    private boolean reservationsUnavailable(CustomerView customer, Actor actor) {
+        for (ProductView product : listProducts.products(customer.country(), Optional.of(TargetView.AZURE_RESERVATIONS_VM), actor)
+                .ifFound().orElse(List.of())) {
+            for (SkuView sku : listSkus.skus(product.id(), customer.country(), actor).ifFound().orElse(List.of())) {
+                return listAvailabilities.availabilities(product.id(), sku.id(), customer.country(), actor).ifFound().orElse(List.of()).stream()
                         .noneMatch(AvailabilityView::purchasable);
             }
         }
