@@ -115,6 +115,39 @@ class PermissionTableEndToEndTest extends EndToEnd {
         softly.assertAll();
     }
 
+    /**
+     * The table lets a customer's admin onto the partner's customer pages (VIEW_CUSTOMERS, VIEW_ORDERS,
+     * VIEW_SOFTWARE): there it finds its own company only, and another tenant's pages, by tenant id or
+     * domain, are "not found" (404), never "forbidden".
+     */
+    @Test
+    void aCustomersAdminSeesOnlyItsOwnCompanyOnThePartnersCustomerPages() {
+        String session = tokens.get(Role.CUSTOMER_GLOBAL_ADMIN);
+        String[] asCustomer = {"Accept", MediaType.TEXT_HTML, "Cookie", SessionCookie.NAME + "=" + session};
+
+        Answer list = send("GET", UiUrls.CUSTOMERS, null, null, asCustomer);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("Contoso GmbH").doesNotContain("Fabrikam", "Northwind", "Wingtip", "Kalaallit");
+        Answer search = send("GET", UiUrls.CUSTOMERS + "?q=fabrikam", null, null, asCustomer);
+        assertThat(search.body()).doesNotContain("Fabrikam Kft.");
+
+        String own = UiUrls.CUSTOMERS + "/" + DemoUsers.DEMO_CUSTOMER_TENANT;
+        assertThat(send("GET", own, null, null, asCustomer).status()).isEqualTo(200);
+        assertThat(send("GET", UiUrls.CUSTOMERS + "/contoso.demo/orders", null, null, asCustomer).status()).isEqualTo(200);
+        for (String other : List.of(FABRIKAM, FABRIKAM.toUpperCase(), "fabrikam.demo")) {
+            for (String page : List.of("", "/orders", "/orders/placeholder")) {
+                Answer foreign = send("GET", UiUrls.CUSTOMERS + "/" + other + page, null, null, asCustomer);
+                assertThat(foreign.status()).as(other + page).isEqualTo(404);
+                assertThat(foreign.body()).as(other + page).doesNotContain("Fabrikam Kft.");
+            }
+        }
+        Answer apiList = send("GET", "/v1/customers", session, null);
+        assertThat(apiList.json()).containsEntry("totalCount", 1);
+        assertThat(send("GET", "/v1/customers/fabrikam.demo", session, null).status()).isEqualTo(404);
+    }
+
+    private static final String FABRIKAM = "7a2e4c61-3f0b-4d8e-9a15-6b4c2d1e0f93";
+
     /** The path's variables: the demo customer (the customer admin's own tenant) or a placeholder. */
     private static Map<String, Object> placeholders(UriRouteInfo<?, ?> route) {
         Map<String, Object> values = new HashMap<>();
