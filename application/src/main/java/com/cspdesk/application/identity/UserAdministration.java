@@ -1,5 +1,6 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
@@ -23,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** api.md "Users": create, list and delete users; seed the first ones at start-up. */
 public final class UserAdministration implements CreateUser, ListUsers, DeleteUser, SeedUser {
@@ -161,23 +161,19 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         return Optional.of(new Refused(reason, field));
     }
 
+    /** The customer admin's tenant, as {@link CustomerRef} reads a tenant id (lower case). */
     private static Optional<String> tenantOf(NewUser user) {
         return user.roles().contains(Role.CUSTOMER_GLOBAL_ADMIN)
-                ? Optional.of(UUID.fromString(user.customerTenantId().strip()).toString())
+                ? tenantId(user.customerTenantId()).map(CustomerRef::value)
                 : Optional.empty();
     }
 
     private static boolean isTenantGuid(String candidate) {
-        String value = candidate.strip();
-        if (value.length() != 36) {
-            return false;
-        }
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return tenantId(candidate).isPresent();
+    }
+
+    private static Optional<CustomerRef> tenantId(String candidate) {
+        return CustomerRef.parse(candidate).filter(CustomerRef.TenantId.class::isInstance);
     }
 
     private static UserView view(UserAccount account) {
