@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.identity;
+package com.cspdesk.adapters.crypto.passwords;
 
 import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.password4j.Argon2Function;

@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.keys;
+package com.cspdesk.adapters.crypto.keys;
 
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.ProductKeyIssuer;

@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.identity;
+package com.cspdesk.adapters.crypto.passwords;
 
 import org.junit.jupiter.api.Test;
 

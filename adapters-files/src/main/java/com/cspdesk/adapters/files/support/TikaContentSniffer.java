@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.support;
+package com.cspdesk.adapters.files.support;
 
 import com.cspdesk.application.support.port.out.ContentSniffer;
 import jakarta.inject.Singleton;

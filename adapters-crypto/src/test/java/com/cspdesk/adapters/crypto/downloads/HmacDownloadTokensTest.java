@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.downloads;
+package com.cspdesk.adapters.crypto.downloads;
 
 import org.junit.jupiter.api.Test;
 

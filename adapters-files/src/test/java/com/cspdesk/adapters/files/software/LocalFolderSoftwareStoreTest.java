@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.downloads;
+package com.cspdesk.adapters.files.software;
 
 import com.cspdesk.application.software.port.in.DownloadableFile;
 import com.cspdesk.domain.catalog.Bitness;

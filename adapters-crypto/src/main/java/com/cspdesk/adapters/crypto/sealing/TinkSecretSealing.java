@@ -1,5 +1,6 @@
-package com.cspdesk.adapters.persistence.keys;
+package com.cspdesk.adapters.crypto.sealing;
 
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -19,21 +20,21 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
- * The key encryption key for product keys: a Tink AEAD keyset (AES-256-GCM) from
- * {@code cspdesk.keys.keyset} ({@code CSPDESK_KEYS_KEYSET}, Tink's JSON keyset format). Rotation is
- * Tink's: add a new key to the keyset and make it primary; keys encrypted under the old ones
- * still decrypt. Sandbox mode without a keyset gets one for this run only.
+ * Secrets sealed with a Tink AEAD keyset (AES-256-GCM) from {@code cspdesk.keys.keyset}
+ * ({@code CSPDESK_KEYS_KEYSET}, Tink's JSON keyset format); the sealed form is the Base64 of Tink's
+ * ciphertext. Rotation is Tink's: add a new key to the keyset and make it primary; values sealed
+ * under the old ones still open. Sandbox mode without a keyset gets one for this run only.
  */
 // Built at start-up, so a missing or bad secret stops the start rather than a later request.
 @Context
-class KeyEncryption {
+class TinkSecretSealing implements SecretSealing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KeyEncryption.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TinkSecretSealing.class);
 
     private final Aead aead;
 
-    KeyEncryption(@Nullable @Value("${cspdesk.keys.keyset:}") String keyset,
-                  @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+    TinkSecretSealing(@Nullable @Value("${cspdesk.keys.keyset:}") String keyset,
+                      @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         try {
             AeadConfig.register();
             KeysetHandle handle;
@@ -54,24 +55,25 @@ class KeyEncryption {
         }
     }
 
-    /** Encrypts, binding the ciphertext to {@code context} (the row it belongs to). */
-    String seal(String clearText, String context) {
+    @Override
+    public String seal(String clearText, String context) {
         try {
             byte[] sealed = aead.encrypt(clearText.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("product key encryption failed", e);
+            throw new IllegalStateException("sealing a secret failed", e);
         }
     }
 
-    String open(String ciphertext, String context) {
+    @Override
+    public String open(String sealed, String context) {
         try {
-            byte[] clear = aead.decrypt(Base64.getDecoder().decode(ciphertext), context.getBytes(StandardCharsets.UTF_8));
+            byte[] clear = aead.decrypt(Base64.getDecoder().decode(sealed), context.getBytes(StandardCharsets.UTF_8));
             return new String(clear, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            // Never the ciphertext or the key in the message: only which row failed.
-            throw new IllegalStateException("a stored product key does not decrypt for " + context
-                    + " (wrong keyset, or the row was altered)");
+            // Never the sealed value or the key in the message: only which context failed.
+            throw new IllegalStateException("a sealed secret does not open for " + context
+                    + " (wrong keyset, or the stored value was altered)");
         }
     }
 }

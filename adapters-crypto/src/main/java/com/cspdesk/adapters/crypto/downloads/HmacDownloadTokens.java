@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.persistence.downloads;
+package com.cspdesk.adapters.crypto.downloads;
 
 import com.cspdesk.application.software.port.out.DownloadTokens;
 import io.micronaut.context.annotation.Value;
