@@ -125,7 +125,7 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = completed(Order.place(new OrderId(UUID.randomUUID().toString()), customer.get().tenantId(), now,
-                priced.stream().map(p -> ActiveLine.bought(p.item().lineItemNumber(), p.offer().offerId(),
+                priced.stream().map(p -> new ActiveLine(p.item().lineItemNumber(), p.offer().offerId(),
                         p.offer().product().kind(), p.offer().sku().term(), p.item().quantity(),
                         p.offer().availability().unitPrice(), p.quote())).toList()));
         Orders.StoredOrder stored = stored(order, billingCycle, priced, priceQuotePolicy.includesTax(market), actor);
