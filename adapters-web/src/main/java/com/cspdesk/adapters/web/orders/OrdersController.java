@@ -96,7 +96,7 @@ class OrdersController {
                 return customerNotFound(request);
             }
             List<PlaceOrder.LineItem> lines = body.lineItems().stream()
-                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.quantity()))
+                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.wholeQuantity()))
                     .toList();
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
                     new PlaceOrder.PlaceOrderCommand(tenant.get(), body.billingCycle().strip(), lines), actor);
