@@ -5,82 +5,62 @@ import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.LineItem;
 import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.PlaceOrderCommand;
-import com.cspdesk.application.ordering.port.in.PlaceOrder.Reason;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.Refused;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.market.MarketAvailability;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.OfferId;
+import com.cspdesk.domain.order.OrderPlacement;
+import com.cspdesk.domain.order.OrderPlacementPolicy;
 
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What an order would cost and whether it may be placed: every line checked against the catalog
- * and the customer's market, and priced with the domain's quote policy. Placing an order and
- * quoting one both go through here, so the review shows exactly what is charged and refuses
- * exactly what placing refuses.
+ * What an order would cost and whether it may be placed: every line's offer read from the catalog,
+ * the domain's {@link OrderPlacementPolicy} deciding, and each line priced with the domain's quote
+ * policy. Placing an order and quoting one both go through here, so the review shows exactly what
+ * is charged and refuses exactly what placing refuses.
  */
 final class OrderPricing {
 
     private final Catalog catalog;
-    private final ProductAvailability productAvailability;
     private final MarketCurrencies marketCurrencies;
     private final PriceQuotePolicy priceQuotePolicy;
+    private final OrderPlacementPolicy placementPolicy;
 
     OrderPricing(Catalog catalog, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                  PriceQuotePolicy priceQuotePolicy) {
         this.catalog = catalog;
-        this.productAvailability = productAvailability;
         this.marketCurrencies = marketCurrencies;
         this.priceQuotePolicy = priceQuotePolicy;
+        this.placementPolicy = new OrderPlacementPolicy(productAvailability, marketCurrencies);
     }
 
-    /** The order for {@code customer} priced line by line, or the refusal placing it would give. */
+    /** The order for {@code customer} priced line by line, or the refusal placing it gets. */
     Outcome price(Customers.Customer customer, PlaceOrderCommand command) {
         List<LineItem> items = command.lineItems();
-        if (items.isEmpty() || items.size() > Ordering.MAX_LINE_ITEMS) {
-            return refused(Reason.LINE_ITEMS_INVALID, "lineItems", String.valueOf(Ordering.MAX_LINE_ITEMS));
-        }
         Market market = customer.country();
         String billingCycle = command.billingCycle() == null ? "" : command.billingCycle().strip().toLowerCase(Locale.ROOT);
-        Set<Integer> numbers = new HashSet<>();
+        List<Optional<Offer>> offers = items.stream().map(item -> offer(item.offerId())).toList();
+        List<OrderPlacementPolicy.Line> requested = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            requested.add(new OrderPlacementPolicy.Line(items.get(i).lineItemNumber(),
+                    offers.get(i).map(OrderPricing::placementTerms), items.get(i).quantity()));
+        }
+        if (placementPolicy.check(market, billingCycle, requested) instanceof OrderPlacement.Refused refused) {
+            return new Refusal(Refused.of(refused));
+        }
         List<Priced> priced = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            LineItem item = items.get(i);
-            String at = "lineItems[" + i + "]";
-            if (!numbers.add(item.lineItemNumber())) {
-                return refused(Reason.LINE_ITEM_NUMBER_DUPLICATE, at + ".lineItemNumber", String.valueOf(item.lineItemNumber()));
-            }
-            Optional<Offer> offer = offer(item.offerId());
-            if (offer.isEmpty()) {
-                return refused(Reason.OFFER_INVALID, at + ".offerId", String.valueOf(item.offerId()));
-            }
-            Offer o = offer.get();
-            if (productAvailability.check(o.product().kind(), market) instanceof MarketAvailability.Unavailable) {
-                return refused(Reason.MARKET_UNAVAILABLE, at + ".offerId", market.code(), o.product().title());
-            }
-            if (!o.availability().currency().equals(marketCurrencies.currencyOf(market))) {
-                return refused(Reason.OFFER_NOT_FOR_MARKET, at + ".offerId", market.code(),
-                        marketCurrencies.currencyOf(market).getCurrencyCode());
-            }
-            if (item.quantity() < o.sku().minimumQuantity() || item.quantity() > o.sku().maximumQuantity()) {
-                return refused(Reason.QUANTITY_OUT_OF_RANGE, at + ".quantity",
-                        String.valueOf(o.sku().minimumQuantity()), String.valueOf(o.sku().maximumQuantity()));
-            }
-            if (!o.sku().billingCycles().contains(billingCycle)) {
-                return refused(Reason.BILLING_CYCLE_NOT_SUPPORTED, "billingCycle", String.join(", ", o.sku().billingCycles()));
-            }
-            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), item.quantity(), market);
-            priced.add(new Priced(item, o, quote));
+            Offer o = offers.get(i).orElseThrow();
+            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), items.get(i).quantity(), market);
+            priced.add(new Priced(items.get(i), o, quote));
         }
         return new PricedOrder(market, billingCycle, marketCurrencies.currencyOf(market),
                 priceQuotePolicy.includesTax(market), List.copyOf(priced));
@@ -106,8 +86,10 @@ final class OrderPricing {
         return Optional.of(new Offer(id, product.get(), sku.get(), availability.get()));
     }
 
-    private static Refusal refused(Reason reason, String field, String... arguments) {
-        return new Refusal(new Refused(reason, field, List.of(arguments)));
+    /** What the placement policy needs to know about an offer. */
+    private static OrderPlacementPolicy.Offer placementTerms(Offer offer) {
+        return new OrderPlacementPolicy.Offer(offer.offerId(), offer.product().kind(), offer.availability().currency(),
+                offer.sku().minimumQuantity(), offer.sku().maximumQuantity(), offer.sku().billingCycles());
     }
 
     sealed interface Outcome {

@@ -30,6 +30,7 @@ import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.Order;
 import com.cspdesk.domain.order.OrderChange;
 import com.cspdesk.domain.order.OrderId;
+import com.cspdesk.domain.order.OrderPlacementPolicy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,14 +45,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Spec "Buy software subscriptions on behalf of customers": checks every line against the
- * catalog and the customer's market, prices it with the domain's quote policy, and stores the
- * order, its software entitlements and its activity record in one transaction. A quote (the
- * review) is the same check and pricing ({@link OrderPricing}) without storing anything.
+ * Spec "Buy software subscriptions on behalf of customers": reads every line's offer from the
+ * catalog, lets the domain's {@link OrderPlacementPolicy} decide whether the order may be placed in
+ * the customer's market, prices it with the domain's quote policy, and stores the order, its
+ * software entitlements and its activity record in one transaction. A quote (the review) is the
+ * same reading, decision and pricing ({@link OrderPricing}) without storing anything.
  */
 public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOrder {
 
-    public static final int MAX_LINE_ITEMS = 50;
     static final String TOKEN_KIND = "orders";
 
     private final Customers customers;
@@ -89,7 +90,7 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
         List<Priced> priced = pricedOrder.lines();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = completed(Order.place(new OrderId(UUID.randomUUID().toString()), customer.get().tenantId(), now,
-                priced.stream().map(p -> ActiveLine.bought(p.item().lineItemNumber(), p.offer().offerId(),
+                priced.stream().map(p -> new ActiveLine(p.item().lineItemNumber(), p.offer().offerId(),
                         p.offer().product().kind(), p.offer().sku().term(), p.item().quantity(),
                         p.offer().availability().unitPrice(), p.quote())).toList()));
         Orders.StoredOrder stored = stored(order, billingCycle, priced, pricedOrder.taxIncluded(), actor);

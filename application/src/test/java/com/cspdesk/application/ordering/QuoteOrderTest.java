@@ -18,6 +18,7 @@ import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
+import com.cspdesk.domain.order.OrderPlacement.Reason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import static com.cspdesk.application.ordering.CatalogFixture.SUSE;
@@ -136,6 +138,8 @@ class QuoteOrderTest {
                 command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 0)),
                 command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1001)),
                 command(HU_TENANT, new LineItem(3, offer(WS_STD, "HUF"), 1), new LineItem(3, offer(SUSE, "HUF"), 1)),
+                command(HU_TENANT, new LineItem(-1, offer(WS_STD, "HUF"), 1)),
+                command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 600), new LineItem(1, offer(WS_STD, "HUF"), 401)),
                 new PlaceOrderCommand(HU_TENANT, "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
                 command(GL_TENANT, new LineItem(0, offer(SUSE, "USD"), 1), new LineItem(1, offer(VM_RES, "USD"), 1)));
         for (PlaceOrderCommand command : refusedCommands) {
@@ -145,8 +149,8 @@ class QuoteOrderTest {
             assertThat(quoted).as(command.toString()).isEqualTo(new QuoteOrder.WouldBeRefused((PlaceOrder.Refused) placed));
         }
         assertThat(quote().quote(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT))
-                .isEqualTo(new QuoteOrder.WouldBeRefused(new PlaceOrder.Refused(PlaceOrder.Reason.MARKET_UNAVAILABLE,
-                        "lineItems[0].offerId", List.of("GL", "Azure reserved VM instances"))));
+                .isEqualTo(new QuoteOrder.WouldBeRefused(new PlaceOrder.Refused(Reason.MARKET_UNAVAILABLE, OptionalInt.of(0),
+                        List.of("GL"))));
         verifyNoInteractions(orders, entitlements, activityLog, transactions);
     }
 

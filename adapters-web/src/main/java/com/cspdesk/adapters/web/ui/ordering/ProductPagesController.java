@@ -20,6 +20,7 @@ import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
 import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.order.OrderPlacement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -231,12 +232,12 @@ class ProductPagesController {
     /** What placing would refuse; a quantity out of range is shown beside the quantity instead. */
     private static void refusal(HttpRequest<?> request, CustomerView customer, PlaceOrder.Refused refused,
                                 Map<String, Object> model) {
-        if (refused.reason() == PlaceOrder.Reason.QUANTITY_OUT_OF_RANGE) {
+        if (refused.reason() == OrderPlacement.Reason.QUANTITY_OUT_OF_RANGE) {
             model.put("quantityInRange", false);
             return;
         }
         model.put("errorKey", "problem." + refused.reason().code() + ".detail");
-        model.put("errorArguments", refused.reason() == PlaceOrder.Reason.MARKET_UNAVAILABLE
+        model.put("errorArguments", refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE
                 ? new Object[]{new Formats(UiLocale.of(request)).country(customer.country()), customer.country().code()}
                 : refused.arguments().toArray());
     }
