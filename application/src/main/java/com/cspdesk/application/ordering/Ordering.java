@@ -7,6 +7,9 @@ import com.cspdesk.application.ordering.port.in.GetOrder;
 import com.cspdesk.application.ordering.port.in.ListOrders;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
+import com.cspdesk.application.ordering.port.in.QuoteOrder;
+import com.cspdesk.application.ordering.OrderPricing.Offer;
+import com.cspdesk.application.ordering.OrderPricing.Priced;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.domain.access.Actor;
@@ -19,17 +22,14 @@ import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.catalog.EarlierVersionRights;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.catalog.SoftwareSku;
-import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.ActiveLine;
 import com.cspdesk.domain.order.LineStatus;
-import com.cspdesk.domain.order.OfferId;
 import com.cspdesk.domain.order.Order;
 import com.cspdesk.domain.order.OrderChange;
 import com.cspdesk.domain.order.OrderId;
-import com.cspdesk.domain.order.OrderPlacement;
 import com.cspdesk.domain.order.OrderPlacementPolicy;
 
 import java.time.Clock;
@@ -48,33 +48,30 @@ import java.util.UUID;
  * Spec "Buy software subscriptions on behalf of customers": reads every line's offer from the
  * catalog, lets the domain's {@link OrderPlacementPolicy} decide whether the order may be placed in
  * the customer's market, prices it with the domain's quote policy, and stores the order, its
- * software entitlements and its activity record in one transaction.
+ * software entitlements and its activity record in one transaction. A quote (the review) is the
+ * same reading, decision and pricing ({@link OrderPricing}) without storing anything.
  */
-public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
+public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOrder {
 
     static final String TOKEN_KIND = "orders";
 
     private final Customers customers;
-    private final Catalog catalog;
     private final Orders orders;
     private final Entitlements entitlements;
     private final ActivityLog activityLog;
     private final Transactions transactions;
-    private final PriceQuotePolicy priceQuotePolicy;
-    private final OrderPlacementPolicy placementPolicy;
+    private final OrderPricing pricing;
     private final Clock clock;
 
     public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements, ActivityLog activityLog,
                     Transactions transactions, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                     PriceQuotePolicy priceQuotePolicy, Clock clock) {
         this.customers = customers;
-        this.catalog = catalog;
         this.orders = orders;
         this.entitlements = entitlements;
         this.activityLog = activityLog;
         this.transactions = transactions;
-        this.priceQuotePolicy = priceQuotePolicy;
-        this.placementPolicy = new OrderPlacementPolicy(productAvailability, marketCurrencies);
+        this.pricing = new OrderPricing(catalog, productAvailability, marketCurrencies, priceQuotePolicy);
         this.clock = clock;
     }
 
@@ -82,32 +79,21 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
     public PlaceOrderResult place(PlaceOrderCommand command, Actor actor) {
         Optional<Customers.Customer> customer = visibleCustomer(command.customerTenantId(), actor);
         if (customer.isEmpty()) {
-            return new CustomerNotFound();
+            return new PlaceOrder.CustomerNotFound();
         }
-        List<LineItem> items = command.lineItems();
-        Market market = customer.get().country();
-        String billingCycle = command.billingCycle() == null ? "" : command.billingCycle().strip().toLowerCase(Locale.ROOT);
-        List<Optional<Offer>> offers = items.stream().map(item -> offer(item.offerId())).toList();
-        List<OrderPlacementPolicy.Line> requested = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            requested.add(new OrderPlacementPolicy.Line(items.get(i).lineItemNumber(),
-                    offers.get(i).map(Ordering::placementTerms), items.get(i).quantity()));
+        OrderPricing.Outcome outcome = pricing.price(customer.get(), command);
+        if (outcome instanceof OrderPricing.Refusal refusal) {
+            return refusal.refused();
         }
-        if (placementPolicy.check(market, billingCycle, requested) instanceof OrderPlacement.Refused refused) {
-            return Refused.of(refused);
-        }
-        List<Priced> priced = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Offer o = offers.get(i).orElseThrow();
-            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), items.get(i).quantity(), market);
-            priced.add(new Priced(items.get(i), o, quote));
-        }
+        OrderPricing.PricedOrder pricedOrder = (OrderPricing.PricedOrder) outcome;
+        String billingCycle = pricedOrder.billingCycle();
+        List<Priced> priced = pricedOrder.lines();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = completed(Order.place(new OrderId(UUID.randomUUID().toString()), customer.get().tenantId(), now,
                 priced.stream().map(p -> new ActiveLine(p.item().lineItemNumber(), p.offer().offerId(),
                         p.offer().product().kind(), p.offer().sku().term(), p.item().quantity(),
                         p.offer().availability().unitPrice(), p.quote())).toList()));
-        Orders.StoredOrder stored = stored(order, billingCycle, priced, priceQuotePolicy.includesTax(market), actor);
+        Orders.StoredOrder stored = stored(order, billingCycle, priced, pricedOrder.taxIncluded(), actor);
         transactions.inTransaction(() -> {
             orders.add(stored);
             entitlements.grant(entitlementsOf(stored, priced));
@@ -115,6 +101,19 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
             return null;
         });
         return new Placed(OrderViews.view(stored));
+    }
+
+    @Override
+    public QuoteOrderResult quote(PlaceOrderCommand command, Actor actor) {
+        Optional<Customers.Customer> customer = visibleCustomer(command.customerTenantId(), actor);
+        if (customer.isEmpty()) {
+            return new QuoteOrder.CustomerNotFound();
+        }
+        OrderPricing.Outcome outcome = pricing.price(customer.get(), command);
+        if (outcome instanceof OrderPricing.Refusal refusal) {
+            return new WouldBeRefused(refusal.refused());
+        }
+        return new Quoted(((OrderPricing.PricedOrder) outcome).asQuote(customer.get().tenantId()));
     }
 
     @Override
@@ -147,32 +146,6 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
             return Optional.empty();
         }
         return customers.byTenantId(tenantId.strip().toLowerCase(Locale.ROOT)).filter(c -> actor.maySee(c.tenantId()));
-    }
-
-    private Optional<Offer> offer(String offerId) {
-        if (offerId == null) {
-            return Optional.empty();
-        }
-        OfferId id;
-        try {
-            id = new OfferId(offerId.strip());
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-        String[] parts = id.value().split(":");
-        Optional<Catalog.Product> product = catalog.product(parts[0]);
-        Optional<Catalog.Sku> sku = catalog.sku(parts[0], parts[1]);
-        Optional<Catalog.Availability> availability = catalog.availability(parts[0], parts[1], parts[2]);
-        if (product.isEmpty() || sku.isEmpty() || availability.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Offer(id, product.get(), sku.get(), availability.get()));
-    }
-
-    /** What the placement policy needs to know about an offer. */
-    private static OrderPlacementPolicy.Offer placementTerms(Offer offer) {
-        return new OrderPlacementPolicy.Offer(offer.offerId(), offer.product().kind(), offer.availability().currency(),
-                offer.sku().minimumQuantity(), offer.sku().maximumQuantity(), offer.sku().billingCycles());
     }
 
     private static Order completed(Order placed) {
@@ -237,11 +210,5 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         } catch (DateTimeParseException e) {
             throw new InvalidContinuationToken();
         }
-    }
-
-    private record Offer(OfferId offerId, Catalog.Product product, Catalog.Sku sku, Catalog.Availability availability) {
-    }
-
-    private record Priced(LineItem item, Offer offer, PriceQuote quote) {
     }
 }

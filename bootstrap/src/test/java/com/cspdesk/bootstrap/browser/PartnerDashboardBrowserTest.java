@@ -134,6 +134,29 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(pageText()).contains("Prices in Australia include tax");
     }
 
+    /** The review refuses what placing would refuse; a refused post comes back to the review and buys nothing. */
+    @Test
+    @Order(4)
+    void aQuantityOutsideTheSkusRangeIsRefusedOnTheReviewAndWhenPosted() {
+        String review = "/ui/customers/" + NORTHWIND + "/orders/review?offerId=DG7GMGF0BHXC:0001:DZH318Z0TKNY";
+        open(review + "&quantity=0");
+        assertThat(text("#quantity-error")).startsWith("Quantity 1 to ");
+        assertThat(present("[data-price=gross]")).isFalse();
+        assertThat(present("[data-action=place-order]")).isFalse();
+
+        open("/ui/customers/" + NORTHWIND + "/orders");
+        int orders = all("tbody tr").size();
+        open(review + "&quantity=1");
+        // A form changed after it was shown (a quantity the review never quoted) is refused by placing itself.
+        script("document.querySelector('form[method=post] input[name=quantity]').value = '0';");
+        click("[data-action=place-order]");
+        wait.until(d -> path().endsWith("/orders/review") && d.getCurrentUrl().contains("quantity=0"));
+        assertThat(text("#quantity-error")).startsWith("Quantity 1 to ");
+        assertThat(present("[data-action=place-order]")).isFalse();
+        open("/ui/customers/" + NORTHWIND + "/orders");
+        assertThat(all("tbody tr")).hasSize(orders);
+    }
+
     /** Spec "Activate and manage software subscriptions" steps 1–5. */
     @Test
     @Order(5)

@@ -4,7 +4,7 @@ import com.cspdesk.adapters.persistence.OnMariaDb;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.shared.port.out.Transactions;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
 
     private static final Instant AT = Instant.parse("2026-11-21T12:00:00.123456Z");
-    private static final RecordedResponse CREATED = new RecordedResponse(201, "application/json", "{\"id\":\"ü\"}", "/v1/x/1");
+    private static final KeptAnswer CREATED = new KeptAnswer("201\napplication/json\n/v1/x/1\n{\"id\":\"ü\",\n\"big\":\"" + "x".repeat(70_000) + "\"}");
 
     @Inject
     IdempotencyRecords records;
@@ -37,10 +37,11 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
     Transactions transactions;
 
     @Test
-    void claimsOnceThenKeepsTheResponse() {
+    void claimsOnceThenKeepsTheAnswerAsItWasGiven() {
         IdempotentRequest request = new IdempotentRequest("agent", "key-1", "a".repeat(64));
         assertThat(transactions.inTransaction(() -> records.claim(request, AT))).isTrue();
         assertThat(transactions.inTransaction(() -> records.claim(request, AT))).isFalse();
+        assertThat(records.find("agent", "key-1").orElseThrow().answer()).as("claimed, not answered yet").isEmpty();
         transactions.inTransaction(() -> {
             records.complete("agent", "key-1", CREATED);
             return null;
@@ -49,7 +50,7 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
         IdempotencyRecords.Kept kept = records.find("agent", "key-1").orElseThrow();
         assertThat(kept.fingerprint()).isEqualTo("a".repeat(64));
         assertThat(kept.createdAt()).isEqualTo(AT);
-        assertThat(kept.response()).contains(CREATED);
+        assertThat(kept.answer()).contains(CREATED);
         assertThat(records.find("someone.else", "key-1")).isEmpty();
     }
 
@@ -79,7 +80,7 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
                 ExecuteIdempotently.Outcome result = outcome.get(30, TimeUnit.SECONDS);
                 if (result instanceof ExecuteIdempotently.Executed e) {
                     executed++;
-                    assertThat(e.response()).isEqualTo(CREATED);
+                    assertThat(e.answer()).isEqualTo(CREATED);
                 } else {
                     assertThat(result).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
                     replayed++;
