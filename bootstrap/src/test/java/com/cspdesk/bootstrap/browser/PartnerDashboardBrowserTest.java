@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -114,7 +115,9 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(text(".flash")).isEqualTo("The order was placed.");
         assertThat(pageText()).contains("Windows Server 2022 Standard – 16 Core License Pack", "HUF977,493.60", "Completed");
         firstOrder = path().substring(path().lastIndexOf('/') + 1);
-        purchaseMonth = YearMonth.now(ZoneOffset.UTC);
+        // The month the product dated the order in (its clock, not the test's).
+        purchaseMonth = YearMonth.from(Instant.parse((String) api("GET", "/v1/customers/" + FABRIKAM + "/orders/" + firstOrder,
+                agentToken, null).json().get("creationDate")).atZone(ZoneOffset.UTC));
         // Reloading the posted form (or a double click) does not buy twice: the review page's request id is used once.
         browser.navigate().back();
         click("[data-action=place-order]");

@@ -1,12 +1,14 @@
 package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.OnMariaDb;
+import com.cspdesk.adapters.persistence.testing.LockWaits;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.shared.port.out.Transactions;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
     IdempotencyRecords records;
     @Inject
     Transactions transactions;
+    @Inject
+    JdbcOperations jdbc;
 
     @Test
     void claimsOnceThenKeepsTheAnswerAsItWasGiven() {
@@ -59,21 +63,24 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
         IdempotentExecution execution = new IdempotentExecution(records, transactions, Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", "race-1", "b".repeat(64));
         AtomicInteger runs = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<ExecuteIdempotently.Outcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return execution.execute(request, () -> {
-                        runs.incrementAndGet();
-                        sleep(150); // hold the claim while the twins arrive
-                        return CREATED;
-                    });
-                }));
+                outcomes.add(pool.submit(() -> execution.execute(request, () -> {
+                    runs.incrementAndGet();
+                    claimed.countDown();
+                    await(release); // hold the claim until every twin is waiting for it
+                    return CREATED;
+                })));
             }
-            start.countDown();
+            assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+            // The seven twins wait on the first's claim (the server shows their row-lock waits) ...
+            LockWaits.awaitWaiting(transactions, jdbc, 7);
+            release.countDown();
+            // ... and, once it commits, replay its answer.
             int executed = 0;
             int replayed = 0;
             for (Future<ExecuteIdempotently.Outcome> outcome : outcomes) {
@@ -90,6 +97,7 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
             assertThat(executed).isEqualTo(1);
             assertThat(replayed).isEqualTo(7);
         } finally {
+            release.countDown();
             pool.shutdownNow();
         }
     }
@@ -119,11 +127,12 @@ class IdempotencyRecordsJdbcAdapterTest extends OnMariaDb {
         assertThat(records.find("new", "k")).isPresent();
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
