@@ -89,7 +89,8 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
         return Lookup.found(catalog.availabilities(productId, skuId).stream()
                 .filter(availability -> availability.currency().equals(marketCurrencies.currencyOf(country)))
                 .map(availability -> new AvailabilityView(availability.id(), availability.catalogItemId(), country,
-                        purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice()))
+                        purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice(),
+                        priceQuotePolicy.quote(availability.unitPrice(), 1, country), priceQuotePolicy.rateFor(country)))
                 .toList());
     }
 

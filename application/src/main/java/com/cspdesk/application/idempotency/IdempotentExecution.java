@@ -2,7 +2,7 @@ package com.cspdesk.application.idempotency;
 
 import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.shared.port.out.Transactions;
 
@@ -27,15 +27,15 @@ public final class IdempotentExecution implements ExecuteIdempotently {
     }
 
     @Override
-    public Outcome execute(IdempotentRequest request, Supplier<RecordedResponse> action) {
+    public Outcome execute(IdempotentRequest request, Supplier<KeptAnswer> action) {
         return transactions.inTransaction(() -> {
             // Claim first: a concurrent twin blocks here until the first commits, then finds it.
             if (!records.claim(request, clock.instant())) {
                 return replay(request);
             }
-            RecordedResponse response = action.get();
-            records.complete(request.scope(), request.key(), response);
-            return new Executed(response);
+            KeptAnswer answer = action.get();
+            records.complete(request.scope(), request.key(), answer);
+            return new Executed(answer);
         });
     }
 
@@ -50,7 +50,7 @@ public final class IdempotentExecution implements ExecuteIdempotently {
         if (!kept.fingerprint().equals(request.fingerprint())) {
             return new KeyReused();
         }
-        return kept.response().<Outcome>map(Replayed::new)
-                .orElseThrow(() -> new IllegalStateException("An idempotency key was committed without its response"));
+        return kept.answer().<Outcome>map(Replayed::new)
+                .orElseThrow(() -> new IllegalStateException("An idempotency key was committed without its answer"));
     }
 }

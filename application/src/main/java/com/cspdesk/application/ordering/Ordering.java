@@ -7,6 +7,9 @@ import com.cspdesk.application.ordering.port.in.GetOrder;
 import com.cspdesk.application.ordering.port.in.ListOrders;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
+import com.cspdesk.application.ordering.port.in.QuoteOrder;
+import com.cspdesk.application.ordering.OrderPricing.Offer;
+import com.cspdesk.application.ordering.OrderPricing.Priced;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
@@ -23,120 +26,82 @@ import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.catalog.EarlierVersionRights;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.catalog.SoftwareSku;
-import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.market.MarketAvailability;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.ActiveLine;
 import com.cspdesk.domain.order.LineStatus;
-import com.cspdesk.domain.order.OfferId;
 import com.cspdesk.domain.order.Order;
 import com.cspdesk.domain.order.OrderChange;
 import com.cspdesk.domain.order.OrderId;
+import com.cspdesk.domain.order.OrderPlacementPolicy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Spec "Buy software subscriptions on behalf of customers": checks every line against the
- * catalog and the customer's market, prices it with the domain's quote policy, and stores the
- * order, its software entitlements and its activity record in one transaction.
+ * Spec "Buy software subscriptions on behalf of customers": reads every line's offer from the
+ * catalog, lets the domain's {@link OrderPlacementPolicy} decide whether the order may be placed in
+ * the customer's market, prices it with the domain's quote policy, and stores the order, its
+ * software entitlements and its activity record in one transaction. A quote (the review) is the
+ * same reading, decision and pricing ({@link OrderPricing}) without storing anything.
  */
-public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
+public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOrder {
 
-    public static final int MAX_LINE_ITEMS = 50;
     static final String TOKEN_KIND = "orders";
     static final String ORDER_NOT_FOUND = "order_not_found";
 
     private final VisibleCustomers visibleCustomers;
-    private final Catalog catalog;
     private final Orders orders;
     private final Entitlements entitlements;
     private final ActivityLog activityLog;
     private final Transactions transactions;
-    private final ProductAvailability productAvailability;
-    private final MarketCurrencies marketCurrencies;
-    private final PriceQuotePolicy priceQuotePolicy;
+    private final OrderPricing pricing;
     private final Clock clock;
 
     public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements, ActivityLog activityLog,
                     Transactions transactions, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                     PriceQuotePolicy priceQuotePolicy, Clock clock) {
         this.visibleCustomers = new VisibleCustomers(customers);
-        this.catalog = catalog;
         this.orders = orders;
         this.entitlements = entitlements;
         this.activityLog = activityLog;
         this.transactions = transactions;
-        this.productAvailability = productAvailability;
-        this.marketCurrencies = marketCurrencies;
-        this.priceQuotePolicy = priceQuotePolicy;
+        this.pricing = new OrderPricing(catalog, productAvailability, marketCurrencies, priceQuotePolicy);
         this.clock = clock;
     }
 
     @Override
     public PlaceOrderResult place(PlaceOrderCommand command, Actor actor) {
         if (!actor.may(Permission.PLACE_ORDER)) {
-            return new NotPermitted(Permission.PLACE_ORDER);
+            return new PlaceOrder.NotPermitted(Permission.PLACE_ORDER);
         }
         Optional<Customers.Customer> customer = visibleCustomers.resolve(command.customer(), actor);
         if (customer.isEmpty()) {
-            return new CustomerNotFound();
+            return new PlaceOrder.CustomerNotFound();
         }
-        List<LineItem> items = command.lineItems();
-        if (items.isEmpty() || items.size() > MAX_LINE_ITEMS) {
-            return refused(Reason.LINE_ITEMS_INVALID, "lineItems", String.valueOf(MAX_LINE_ITEMS));
+        OrderPricing.Outcome outcome = pricing.price(customer.get(), command);
+        if (outcome instanceof OrderPricing.Refusal refusal) {
+            return refusal.refused();
         }
-        Market market = customer.get().country();
-        String billingCycle = command.billingCycle() == null ? "" : command.billingCycle().strip().toLowerCase(Locale.ROOT);
-        Set<Integer> numbers = new HashSet<>();
-        List<Priced> priced = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            LineItem item = items.get(i);
-            String at = "lineItems[" + i + "]";
-            if (!numbers.add(item.lineItemNumber())) {
-                return refused(Reason.LINE_ITEM_NUMBER_DUPLICATE, at + ".lineItemNumber", String.valueOf(item.lineItemNumber()));
-            }
-            Optional<Offer> offer = offer(item.offerId());
-            if (offer.isEmpty()) {
-                return refused(Reason.OFFER_INVALID, at + ".offerId", String.valueOf(item.offerId()));
-            }
-            Offer o = offer.get();
-            if (productAvailability.check(o.product().kind(), market) instanceof MarketAvailability.Unavailable) {
-                return refused(Reason.MARKET_UNAVAILABLE, at + ".offerId", market.code(), o.product().title());
-            }
-            if (!o.availability().currency().equals(marketCurrencies.currencyOf(market))) {
-                return refused(Reason.OFFER_NOT_FOR_MARKET, at + ".offerId", market.code(),
-                        marketCurrencies.currencyOf(market).getCurrencyCode());
-            }
-            if (item.quantity() < o.sku().minimumQuantity() || item.quantity() > o.sku().maximumQuantity()) {
-                return refused(Reason.QUANTITY_OUT_OF_RANGE, at + ".quantity",
-                        String.valueOf(o.sku().minimumQuantity()), String.valueOf(o.sku().maximumQuantity()));
-            }
-            if (!o.sku().billingCycles().contains(billingCycle)) {
-                return refused(Reason.BILLING_CYCLE_NOT_SUPPORTED, "billingCycle", String.join(", ", o.sku().billingCycles()));
-            }
-            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), item.quantity(), market);
-            priced.add(new Priced(item, o, quote));
-        }
+        OrderPricing.PricedOrder pricedOrder = (OrderPricing.PricedOrder) outcome;
+        String billingCycle = pricedOrder.billingCycle();
+        List<Priced> priced = pricedOrder.lines();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = completed(Order.place(new OrderId(UUID.randomUUID().toString()), customer.get().tenantId(), now,
-                priced.stream().map(p -> ActiveLine.bought(p.item().lineItemNumber(), p.offer().offerId(),
+                priced.stream().map(p -> new ActiveLine(p.item().lineItemNumber(), p.offer().offerId(),
                         p.offer().product().kind(), p.offer().sku().term(), p.item().quantity(),
                         p.offer().availability().unitPrice(), p.quote())).toList()));
-        Orders.StoredOrder stored = stored(order, billingCycle, priced, priceQuotePolicy.includesTax(market), actor);
+        Orders.StoredOrder stored = stored(order, billingCycle, priced, pricedOrder.taxIncluded(), actor);
         transactions.inTransaction(() -> {
             orders.add(stored);
             entitlements.grant(entitlementsOf(stored, priced));
@@ -144,6 +109,22 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
             return null;
         });
         return new Placed(OrderViews.view(stored));
+    }
+
+    @Override
+    public QuoteOrderResult quote(PlaceOrderCommand command, Actor actor) {
+        if (!actor.may(Permission.PLACE_ORDER)) {
+            return new QuoteOrder.NotPermitted(Permission.PLACE_ORDER);
+        }
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(command.customer(), actor);
+        if (customer.isEmpty()) {
+            return new QuoteOrder.CustomerNotFound();
+        }
+        OrderPricing.Outcome outcome = pricing.price(customer.get(), command);
+        if (outcome instanceof OrderPricing.Refusal refusal) {
+            return new WouldBeRefused(refusal.refused());
+        }
+        return new Quoted(((OrderPricing.PricedOrder) outcome).asQuote(customer.get().tenantId()));
     }
 
     @Override
@@ -176,26 +157,6 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
                 .flatMap(customer -> Lookup.of(orderId == null ? Optional.empty()
                         : orders.find(customer.tenantId(), orderId.strip()), ORDER_NOT_FOUND))
                 .map(OrderViews::view);
-    }
-
-    private Optional<Offer> offer(String offerId) {
-        if (offerId == null) {
-            return Optional.empty();
-        }
-        OfferId id;
-        try {
-            id = new OfferId(offerId.strip());
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-        String[] parts = id.value().split(":");
-        Optional<Catalog.Product> product = catalog.product(parts[0]);
-        Optional<Catalog.Sku> sku = catalog.sku(parts[0], parts[1]);
-        Optional<Catalog.Availability> availability = catalog.availability(parts[0], parts[1], parts[2]);
-        if (product.isEmpty() || sku.isEmpty() || availability.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Offer(id, product.get(), sku.get(), availability.get()));
     }
 
     private static Order completed(Order placed) {
@@ -260,15 +221,5 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         } catch (DateTimeParseException e) {
             throw new InvalidContinuationToken();
         }
-    }
-
-    private static Refused refused(Reason reason, String field, String... arguments) {
-        return new Refused(reason, field, List.of(arguments));
-    }
-
-    private record Offer(OfferId offerId, Catalog.Product product, Catalog.Sku sku, Catalog.Availability availability) {
-    }
-
-    private record Priced(LineItem item, Offer offer, PriceQuote quote) {
     }
 }

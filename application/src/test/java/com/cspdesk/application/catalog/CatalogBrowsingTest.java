@@ -18,6 +18,7 @@ import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +61,16 @@ class CatalogBrowsingTest {
             assertThat(a.taxIncluded()).isFalse();
             assertThat(a.purchasable()).isTrue();
             assertThat(a.catalogItemId()).isEqualTo(CatalogFixture.WS_STD + ":0001:AVHUF");
+            assertThat(a.taxRate().value()).isEqualByComparingTo("0.27");
+            assertThat(a.unitQuote()).isEqualTo(new PriceQuote(Money.of("384840.00", "HUF"), Money.of("103906.80", "HUF"),
+                    Money.of("488746.80", "HUF")));
         });
         assertThat(TestActors.found(browsing.availabilities(CatalogFixture.WS_STD, "0001", Market.of("AU"), SALES)))
-                .singleElement().satisfies(a -> assertThat(a.taxIncluded()).isTrue());
+                .singleElement().satisfies(a -> {
+                    assertThat(a.taxIncluded()).isTrue();
+                    assertThat(a.unitQuote()).as("the GST is inside the list price").isEqualTo(new PriceQuote(
+                            Money.of("1624.88", "AUD"), Money.of("162.49", "AUD"), Money.of("1787.37", "AUD")));
+                });
         assertThat(TestActors.found(browsing.availabilities(CatalogFixture.VM_RES, "0001", Market.of("GL"), SALES)))
                 .singleElement().satisfies(a -> {
                     assertThat(a.purchasable()).isFalse();

@@ -2,7 +2,7 @@ package com.cspdesk.application.idempotency;
 
 import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.shared.port.out.Transactions;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class IdempotentExecutionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final IdempotentRequest REQUEST = new IdempotentRequest("agent", "req-1", "sha-a");
-    private static final RecordedResponse CREATED = new RecordedResponse(201, "application/json", "{\"id\":1}", "/v1/x/1");
+    private static final KeptAnswer CREATED = new KeptAnswer("whatever the adapter kept: 201, {\"id\":1}");
 
     private final IdempotencyRecords records = mock(IdempotencyRecords.class);
     private final Transactions transactions = mock(Transactions.class);
@@ -90,7 +90,7 @@ class IdempotentExecutionTest {
         assertThat(IdempotentRequest.isValidKey(null)).isFalse();
     }
 
-    private RecordedResponse act() {
+    private KeptAnswer act() {
         runs.incrementAndGet();
         return CREATED;
     }

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium and chromedriver are named explicitly (/usr/bin), so Selenium Manager never goes to the
  * network. The software store is a temporary folder the tests fill themselves.
  *
- * <p>Screenshots of the main screens are written to {@code docs/screenshots/} (laptop 1366×900, and a
- * phone 390×844), overwriting the previous ones.
+ * <p>Screenshots of the main screens (laptop 1366×900, and a phone 390×844) are written to
+ * {@code bootstrap/target/screenshots/}, so a test run changes no tracked file. With
+ * {@code -Dscreenshots.refresh=true} they replace the README's pictures in {@code docs/screenshots/}.
  */
 public abstract class BrowserTest extends EndToEnd {
 
@@ -231,7 +232,10 @@ public abstract class BrowserTest extends EndToEnd {
         return file;
     }
 
-    // --- screenshots for docs/screenshots and the README
+    // --- screenshots: under target/, or the README's pictures when refreshed on purpose
+
+    /** The switch that makes the screenshots replace the README's pictures (off: they go under target/). */
+    static final String REFRESH_SCREENSHOTS = "screenshots.refresh";
 
     void laptop() {
         viewport(1366, 900, false);
@@ -246,18 +250,26 @@ public abstract class BrowserTest extends EndToEnd {
                 "deviceScaleFactor", 1, "mobile", mobile));
     }
 
-    /** Saves the visible page as {@code docs/screenshots/<name>.png} (overwriting it). */
+    /** Saves the visible page as {@code <name>.png} in {@link #screenshotFolder()} (overwriting it). */
     void screenshot(String name) {
         script("window.scrollTo(0, 0);");
         script("document.activeElement && document.activeElement.blur && document.activeElement.tagName !== 'BODY' && "
                 + "document.activeElement.closest('dialog') == null && document.activeElement.blur();");
         try {
-            Path folder = repositoryRoot().resolve("docs").resolve("screenshots");
+            Path folder = screenshotFolder();
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code bootstrap/target/screenshots/}, or {@code docs/screenshots/} with {@code -Dscreenshots.refresh=true}. */
+    static Path screenshotFolder() {
+        Path root = repositoryRoot();
+        return Boolean.getBoolean(REFRESH_SCREENSHOTS)
+                ? root.resolve("docs").resolve("screenshots")
+                : root.resolve("bootstrap").resolve("target").resolve("screenshots");
     }
 
     static Path repositoryRoot() {

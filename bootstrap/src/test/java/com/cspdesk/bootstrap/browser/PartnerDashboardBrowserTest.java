@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -114,7 +115,9 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(text(".flash")).isEqualTo("The order was placed.");
         assertThat(pageText()).contains("Windows Server 2022 Standard – 16 Core License Pack", "HUF977,493.60", "Completed");
         firstOrder = path().substring(path().lastIndexOf('/') + 1);
-        purchaseMonth = YearMonth.now(ZoneOffset.UTC);
+        // The month the product dated the order in (its clock, not the test's).
+        purchaseMonth = YearMonth.from(Instant.parse((String) api("GET", "/v1/customers/" + FABRIKAM + "/orders/" + firstOrder,
+                agentToken, null).json().get("creationDate")).atZone(ZoneOffset.UTC));
         // Reloading the posted form (or a double click) does not buy twice: the review page's request id is used once.
         browser.navigate().back();
         click("[data-action=place-order]");
@@ -132,6 +135,29 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(text("[data-price=tax]")).isEqualTo("A$162.49");
         assertThat(text("[data-price=net]")).isEqualTo("A$1,624.88");
         assertThat(pageText()).contains("Prices in Australia include tax");
+    }
+
+    /** The review refuses what placing would refuse; a refused post comes back to the review and buys nothing. */
+    @Test
+    @Order(4)
+    void aQuantityOutsideTheSkusRangeIsRefusedOnTheReviewAndWhenPosted() {
+        String review = "/ui/customers/" + NORTHWIND + "/orders/review?offerId=DG7GMGF0BHXC:0001:DZH318Z0TKNY";
+        open(review + "&quantity=0");
+        assertThat(text("#quantity-error")).startsWith("Quantity 1 to ");
+        assertThat(present("[data-price=gross]")).isFalse();
+        assertThat(present("[data-action=place-order]")).isFalse();
+
+        open("/ui/customers/" + NORTHWIND + "/orders");
+        int orders = all("tbody tr").size();
+        open(review + "&quantity=1");
+        // A form changed after it was shown (a quantity the review never quoted) is refused by placing itself.
+        script("document.querySelector('form[method=post] input[name=quantity]').value = '0';");
+        click("[data-action=place-order]");
+        wait.until(d -> path().endsWith("/orders/review") && d.getCurrentUrl().contains("quantity=0"));
+        assertThat(text("#quantity-error")).startsWith("Quantity 1 to ");
+        assertThat(present("[data-action=place-order]")).isFalse();
+        open("/ui/customers/" + NORTHWIND + "/orders");
+        assertThat(all("tbody tr")).hasSize(orders);
     }
 
     /** Spec "Activate and manage software subscriptions" steps 1–5. */

@@ -133,7 +133,7 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer byName = send("GET", "/v1/auditrecords?filter=" + filter("CompanyName", "audit kft", "substring"), globalAdmin, null);
         assertThat(byName.json().get("totalCount")).isEqualTo(4);
         Answer software = send("GET", "/v1/auditrecords?filter=" + filter("ResourceType", "software_key", "equals")
-                + "&startDate=" + LocalDate.now(ZoneOffset.UTC), globalAdmin, null);
+                + "&startDate=" + today(), globalAdmin, null);
         assertThat(Purchases.items(software)).hasSize(1);
     }
 
@@ -163,8 +163,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer csv = send("GET", "/v1/auditrecords?format=csv&filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).isEqualToIgnoringCase("text/csv; charset=UTF-8");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String monthAgo = LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
+        String today = today().toString();
+        String monthAgo = today().minusDays(30).toString();
         assertThat(csv.header("Content-Disposition")).isIn("attachment; filename=\"activity-log-" + monthAgo + "-" + today + ".csv\"",
                 "attachment; filename=\"activity-log-" + LocalDate.parse(monthAgo).minusDays(1) + "-" + LocalDate.parse(today).minusDays(1) + ".csv\"");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
@@ -185,13 +185,13 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(byAccept.header("Content-Type")).startsWithIgnoringCase("text/csv");
         assertThat(byAccept.body()).isEqualTo(csv.body());
 
-        Answer ranged = send("GET", "/v1/auditrecords?format=csv&startDate=" + LocalDate.now(ZoneOffset.UTC).minusDays(2)
-                + "&endDate=" + Instant.now().plusSeconds(60), loginDemo("account.admin@partner.demo"), null);
+        LocalDate twoDaysAgo = today().minusDays(2);
+        Answer ranged = send("GET", "/v1/auditrecords?format=csv&startDate=" + twoDaysAgo
+                + "&endDate=" + productNow().plusSeconds(60), loginDemo("account.admin@partner.demo"), null);
         assertThat(ranged.status()).isEqualTo(200);
-        assertThat(ranged.header("Content-Disposition")).startsWith("attachment; filename=\"activity-log-"
-                + LocalDate.now(ZoneOffset.UTC).minusDays(2) + "-");
+        assertThat(ranged.header("Content-Disposition")).startsWith("attachment; filename=\"activity-log-" + twoDaysAgo + "-");
 
-        Answer refused = send("GET", "/v1/auditrecords?format=csv&startDate=" + Instant.now().minus(Duration.ofDays(91)), globalAdmin, null);
+        Answer refused = send("GET", "/v1/auditrecords?format=csv&startDate=" + productNow().minus(Duration.ofDays(91)), globalAdmin, null);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.problemCode()).isEqualTo("start_date_too_old");
     }
@@ -224,15 +224,16 @@ class ActivityLogEndToEndTest extends EndToEnd {
     @Test
     @Order(5)
     void datesAndFiltersAreChecked() {
-        Answer tooOld = send("GET", "/v1/auditrecords?startDate=" + Instant.now().minus(Duration.ofDays(91)), globalAdmin, null);
+        // The product's time only moves on, so a second beyond 90 days before "now" is too old whenever the request arrives.
+        Answer tooOld = send("GET", "/v1/auditrecords?startDate=" + productNow().minus(Duration.ofDays(90)).minusSeconds(1), globalAdmin, null);
         assertThat(tooOld.status()).isEqualTo(400);
         assertThat(tooOld.problemCode()).isEqualTo("start_date_too_old");
         assertThat(tooOld.json().get("errors").toString()).contains("field=startDate,");
-        Answer eightyNine = send("GET", "/v1/auditrecords?startDate=" + Instant.now().minus(Duration.ofDays(89)), globalAdmin, null);
+        Answer eightyNine = send("GET", "/v1/auditrecords?startDate=" + productNow().minus(Duration.ofDays(89)), globalAdmin, null);
         assertThat(eightyNine.status()).isEqualTo(200);
 
-        Answer backwards = send("GET", "/v1/auditrecords?startDate=" + LocalDate.now(ZoneOffset.UTC)
-                + "&endDate=" + LocalDate.now(ZoneOffset.UTC).minusDays(1), globalAdmin, null);
+        Answer backwards = send("GET", "/v1/auditrecords?startDate=" + today()
+                + "&endDate=" + today().minusDays(1), globalAdmin, null);
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.problemCode()).isEqualTo("date_range_invalid");
 
@@ -336,6 +337,15 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(productKey).isNotBlank();
         assertThat(captured.list).isNotEmpty();
         Purchases.assertNoKeyLogged(captured, Set.of(productKey));
+    }
+
+    /** The product's time (the sandbox clock), which the log's date rules are about. */
+    private Instant productNow() {
+        return Instant.parse((String) send("GET", "/v1/test/clock", globalAdmin, null).json().get("now"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(productNow(), ZoneOffset.UTC);
     }
 
     private static Map<String, Object> record(List<Map<String, Object>> records, String operationType) {

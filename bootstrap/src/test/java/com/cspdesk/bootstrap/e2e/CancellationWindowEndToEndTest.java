@@ -27,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subscription is cancelled for exactly its remaining days), 59 days, the last moment of the
  * window, one second after it, and 61 days.
  *
- * <p>The window's last instant is purchase + 60 × 24 h exactly. The clock keeps running after it
- * is set, so "exactly" cannot be hit over HTTP: the test sets it to 2 seconds before that instant
- * and cancels at once (a request takes milliseconds), which is still day 60 and inside the window;
- * one second after the instant is refused.
+ * <p>The window's last instant is purchase + 60 × 24 h exactly. The sandbox clock stands still here
+ * unless the test moves it ({@link #clockStandsStill()}), so the test sets it to that very instant
+ * and cancels there; one second after it is refused.
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +45,11 @@ class CancellationWindowEndToEndTest extends EndToEnd {
     private Map<String, Object> day60;
     private Map<String, Object> justAfter;
     private Map<String, Object> day61;
+
+    @Override
+    boolean clockStandsStill() {
+        return true;
+    }
 
     @BeforeAll
     void buyEverythingOnDayZero() {
@@ -107,8 +111,7 @@ class CancellationWindowEndToEndTest extends EndToEnd {
     @Order(3)
     void atTheLastMomentOfDay60ThePurchaseIsStillCancelled() {
         Instant windowEnd = purchased(day60).plus(Duration.ofDays(60));
-        Instant now = shop.clockTo(agent, windowEnd.minusSeconds(2));
-        assertThat(now).isBefore(windowEnd);
+        assertThat(shop.clockTo(agent, windowEnd)).isEqualTo(windowEnd);
 
         Map<String, Object> preview = shop.preview(agent, tenant, id(day60));
         assertThat(preview).containsEntry("cancellable", true).containsEntry("daysRemaining", 0);
@@ -116,14 +119,15 @@ class CancellationWindowEndToEndTest extends EndToEnd {
 
         Answer cancelled = shop.cancel(agent, tenant, id(day60));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-        assertThat(shop.now(agent)).as("still inside the window when it was cancelled").isBefore(windowEnd);
+        assertThat(shop.now(agent)).as("cancelled at the window's last instant").isEqualTo(windowEnd);
         assertThat(cancelled.json().get("creditTotal")).isEqualTo(day60.get("totals"));
     }
 
     @Test
     @Order(4)
     void oneSecondAfterTheWindowTheCancellationIsRefused() {
-        shop.clockTo(agent, purchased(justAfter).plus(Duration.ofDays(60)).plusSeconds(1));
+        Instant oneSecondAfter = purchased(justAfter).plus(Duration.ofDays(60)).plusSeconds(1);
+        assertThat(shop.clockTo(agent, oneSecondAfter)).isEqualTo(oneSecondAfter);
         Map<String, Object> preview = shop.preview(agent, tenant, id(justAfter));
         assertThat(preview).containsEntry("cancellable", false).containsEntry("reason", "cancellation_window_passed")
                 .containsEntry("daysRemaining", 0);

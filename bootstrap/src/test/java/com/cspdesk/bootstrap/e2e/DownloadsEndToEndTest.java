@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * api.md "Software": {@code GET /downloads/{token}}. The link is the only credential; the bits
  * stream with Range support, the SHA-256 as ETag and digest; a first-byte GET counts as one of
  * the link's 50 downloads (HEAD, resumes, 304 and 416 count nothing); tampered or garbage tokens
- * are 404 problem+json, never the bits and never a 500.
+ * are 404 problem+json, never the bits and never a 500. The sandbox clock stands still here, so a
+ * link's expiry is checked to the instant.
  */
 @MicronautTest(transactional = false)
 class DownloadsEndToEndTest extends EndToEnd {
@@ -48,6 +47,11 @@ class DownloadsEndToEndTest extends EndToEnd {
         return shop.withStore(super.getProperties());
     }
 
+    @Override
+    boolean clockStandsStill() {
+        return true;
+    }
+
     @BeforeAll
     void buySqlServerAndStoreItsFiles() {
         agent = loginDemo("admin.agent@partner.demo");
@@ -65,7 +69,7 @@ class DownloadsEndToEndTest extends EndToEnd {
 
     @Test
     void aLinkDownloadsTheWholeFileAndResumesFromAnOffset() throws Exception {
-        Instant before = Instant.now();
+        Instant now = Instant.parse((String) send("GET", "/v1/test/clock", agent, null).json().get("now"));
         Answer created = link("2019", "en-US");
         Map<String, Object> link = created.json();
         String uri = (String) link.get("uri");
@@ -73,7 +77,7 @@ class DownloadsEndToEndTest extends EndToEnd {
         assertThat(link).containsEntry("downloadsRemaining", 50).containsEntry("fileName", ISO)
                 .containsEntry("sizeBytes", iso.length).containsEntry("sha256", Purchases.sha256(iso));
         Instant expiresAt = Instant.parse((String) link.get("expiresAt"));
-        assertThat(expiresAt).isBetween(before.plus(Duration.ofDays(14)).minusSeconds(5), Instant.now().plus(Duration.ofDays(14)).plusSeconds(5));
+        assertThat(expiresAt).as("14 days after it was made").isEqualTo(now.plus(Duration.ofDays(14)));
 
         Download whole = shop.fetch("GET", uri);
         assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
@@ -239,12 +243,13 @@ class DownloadsEndToEndTest extends EndToEnd {
     }
 
     /**
-     * A file beyond 2 GiB streams with flat memory: once the headers and the first bytes have
-     * arrived, the server holds neither the file nor a large part of it in heap or direct memory.
-     * The client then hangs up half-way; ranges near the end (offsets beyond 32 bits) still work.
+     * A file beyond 2 GiB streams: the headers and the first bytes arrive, the client hangs up
+     * half-way, and ranges near the end (offsets beyond 32 bits) still work. That the server reads
+     * no more than the connection asks for is {@code StreamingBodyWriterTest}'s; how much heap a
+     * 2 GiB download takes is measured by {@code bench/run-benchmarks}, beside its limit.
      */
     @Test
-    void aTwoGigabyteFileStreamsWithoutBeingHeldInMemory() throws Exception {
+    void aTwoGigabyteFileStreamsAndItsEndIsReachableByRange() throws Exception {
         long size = (2L << 30) + 7;
         java.nio.file.Path file = shop.sparseFile(Purchases.SQL_SERVER_2022_STANDARD, "2022", "en-US", "x64",
                 "SQLServer2022-x64-ENU.iso", size);
@@ -267,14 +272,6 @@ class DownloadsEndToEndTest extends EndToEnd {
             while (received < 64L * buffer.length && (n = in.read(buffer)) > 0) {
                 received += n;
             }
-            Thread.sleep(500);
-            System.gc();
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                    .mapToLong(BufferPoolMXBean::getMemoryUsed).sum()
-                    + Math.max(0, io.netty.util.internal.PlatformDependent.usedDirectMemory());
-            assertThat(heap).as("heap in use while the download is under way").isLessThan(1L << 30);
-            assertThat(direct).as("direct buffers in use while the download is under way").isLessThan(1L << 30);
         }
         assertThat(received).isGreaterThanOrEqualTo(64L * buffer.length).isLessThan(size);
 

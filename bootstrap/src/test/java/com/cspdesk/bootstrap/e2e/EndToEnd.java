@@ -37,6 +37,9 @@ public abstract class EndToEnd implements TestPropertyProvider {
             + "\"GiAoHIGuq5usbjcht29P/kjseGFnGGhAVaSC2a6G3tD0PA==\",\"keyMaterialType\":\"SYMMETRIC\"},"
             + "\"status\":\"ENABLED\",\"keyId\":44655904,\"outputPrefixType\":\"TINK\"}]}";
 
+    /** Test property: the sandbox clock stands still unless a test moves it ({@link StillSandboxClock}). */
+    static final String CLOCK_STANDS_STILL = "cspdesk.test.clock-stands-still";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -57,11 +60,17 @@ public abstract class EndToEnd implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         // Tests bring their own software files; the demo's would land in the module folder.
         properties.put("cspdesk.demo.software-files", "false");
+        properties.put(CLOCK_STANDS_STILL, String.valueOf(clockStandsStill()));
         return properties;
     }
 
     boolean sandbox() {
         return true;
+    }
+
+    /** True for a class whose assertions name exact instants: the product's time then moves only when the test moves it. */
+    boolean clockStandsStill() {
+        return false;
     }
 
     String login(String username, String password) {

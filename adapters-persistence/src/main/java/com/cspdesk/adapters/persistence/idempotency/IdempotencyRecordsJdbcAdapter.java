@@ -2,7 +2,7 @@ package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -48,8 +48,7 @@ class IdempotencyRecordsJdbcAdapter implements IdempotencyRecords {
     @Override
     public Optional<Kept> find(String scope, String key) {
         return jdbc.prepareStatement(
-                "SELECT fingerprint, created_at, response_status, response_content_type, response_body, response_location"
-                        + " FROM idempotency_record WHERE scope = ? AND idem_key = ?",
+                "SELECT fingerprint, created_at, answer FROM idempotency_record WHERE scope = ? AND idem_key = ?",
                 statement -> {
                     statement.setString(1, scope);
                     statement.setString(2, key);
@@ -60,17 +59,12 @@ class IdempotencyRecordsJdbcAdapter implements IdempotencyRecords {
     }
 
     @Override
-    public void complete(String scope, String key, RecordedResponse response) {
-        jdbc.prepareStatement(
-                "UPDATE idempotency_record SET response_status = ?, response_content_type = ?, response_body = ?,"
-                        + " response_location = ? WHERE scope = ? AND idem_key = ?",
+    public void complete(String scope, String key, KeptAnswer answer) {
+        jdbc.prepareStatement("UPDATE idempotency_record SET answer = ? WHERE scope = ? AND idem_key = ?",
                 statement -> {
-                    statement.setInt(1, response.status());
-                    statement.setString(2, response.contentType());
-                    statement.setString(3, response.body());
-                    statement.setString(4, response.location());
-                    statement.setString(5, scope);
-                    statement.setString(6, key);
+                    statement.setString(1, answer.value());
+                    statement.setString(2, scope);
+                    statement.setString(3, key);
                     return statement.executeUpdate();
                 });
     }
@@ -84,11 +78,7 @@ class IdempotencyRecordsJdbcAdapter implements IdempotencyRecords {
     }
 
     private static Kept kept(ResultSet row) throws SQLException {
-        int status = row.getInt("response_status");
-        Optional<RecordedResponse> response = row.wasNull() ? Optional.empty()
-                : Optional.of(new RecordedResponse(status, row.getString("response_content_type"),
-                row.getString("response_body"), row.getString("response_location")));
-        return new Kept(row.getString("fingerprint"), row.getTimestamp("created_at").toInstant(), response);
+        Optional<KeptAnswer> answer = Optional.ofNullable(row.getString("answer")).map(KeptAnswer::new);
+        return new Kept(row.getString("fingerprint"), row.getTimestamp("created_at").toInstant(), answer);
     }
-
 }

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.OnMariaDb;
+import com.cspdesk.adapters.persistence.testing.LockWaits;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations.CancelledLine;
@@ -24,7 +25,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -148,7 +148,7 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
         StoredOrder order = order(UUID.randomUUID().toString(), 2, ProductKind.PERPETUAL_SOFTWARE);
         orders.add(order);
         CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
-        Duration hold = Duration.ofMillis(700);
+        CountDownLatch release = new CountDownLatch(1);
         // Two threads of their own: the common pool may have a single one on a small machine.
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -156,25 +156,28 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
                 StoredOrder locked = cancellations.lockForCancellation(order.customerTenantId(), order.id()).orElseThrow();
                 assertThat(locked.lines()).allMatch(l -> l.status() == LineStatus.ACTIVE);
                 firstHoldsTheLock.countDown();
-                sleep(hold);
+                await(release);
                 cancellations.markCancelled(order.id(), List.of(new CancelledLine(1, credit("3629.40", "689.59"),
                         CANCELLED_AT)), OrderStatus.COMPLETED);
                 return null;
             }), threads);
             assertThat(firstHoldsTheLock.await(10, TimeUnit.SECONDS)).isTrue();
-            long started = System.nanoTime();
-            StoredOrder seenBySecond = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() ->
-                    cancellations.lockForCancellation(order.customerTenantId(), order.id()).orElseThrow()), threads)
-                    .get(30, TimeUnit.SECONDS);
-            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            CompletableFuture<StoredOrder> second = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() ->
+                    cancellations.lockForCancellation(order.customerTenantId(), order.id()).orElseThrow()), threads);
+
+            // The second waits for the first's row lock (the server says so) until the first commits ...
+            LockWaits.awaitWaiting(transactions, jdbc, 1);
+            assertThat(second).as("the second cancellation waits for the first").isNotDone();
+            release.countDown();
             first.get(30, TimeUnit.SECONDS);
 
-            // The second waited for the first's commit (the row lock), then read the line the first cancelled.
-            assertThat(waited).isGreaterThan(hold.minusMillis(300));
+            // ... then reads the line the first cancelled.
+            StoredOrder seenBySecond = second.get(30, TimeUnit.SECONDS);
             assertThat(seenBySecond.lines()).extracting(StoredLine::status)
                     .containsExactly(LineStatus.CANCELLED, LineStatus.ACTIVE);
             assertThat(seenBySecond.lines().get(0).credited()).isEqualTo(credit("3629.40", "689.59"));
         } finally {
+            release.countDown();
             threads.shutdownNow();
         }
     }
@@ -209,7 +212,7 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
                     .get(10, TimeUnit.SECONDS)).isPresent();
             CompletableFuture<Optional<StoredOrder>> second = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() ->
                     cancellations.lockForCancellation(tenant, other.id())), threads);
-            sleep(Duration.ofMillis(500));
+            LockWaits.awaitWaiting(transactions, jdbc, 1);
             assertThat(second).as("the same customer's other order waits for the first cancellation").isNotDone();
             release.countDown();
             first.get(30, TimeUnit.SECONDS);
@@ -245,14 +248,5 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
     private boolean revoked(String linkId) {
         return transactions.inTransaction(() -> JdbcRows.one(jdbc, "SELECT revoked FROM download_link WHERE id = ?",
                 row -> row.getBoolean(1), linkId)).orElseThrow();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

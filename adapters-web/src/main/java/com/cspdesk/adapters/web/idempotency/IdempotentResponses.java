@@ -3,7 +3,7 @@ package com.cspdesk.adapters.web.idempotency;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * The reusable idempotency plumbing for every state-changing POST and PATCH: with an
  * {@code MS-RequestId} (or {@code Idempotency-Key}) header, the first response is kept and a retry
  * gets it again; the same key with another body is refused with 409. Without the header the
- * request simply runs.
+ * request simply runs. The dashboard's forms, which cannot send a header, use {@link #runForm} with
+ * the same keeping, fingerprint and replay.
  */
 @Singleton
 public class IdempotentResponses {
@@ -57,19 +58,42 @@ public class IdempotentResponses {
         if (!IdempotentRequest.isValidKey(key)) {
             return problems.respond(request, HttpStatus.BAD_REQUEST, "idempotency_key_invalid", IdempotentRequest.MAX_KEY_LENGTH);
         }
+        String reused = key;
+        return execute(request, caller, key, body, action,
+                () -> problems.respond(request, HttpStatus.CONFLICT, "idempotency_key_reused", reused));
+    }
+
+    /**
+     * A dashboard form's post, idempotent on the request id the page that shows the form wrote into
+     * it: a double click or a reload of the posted form runs the action once and gets its first
+     * answer again. A form without a usable id simply runs; {@code keyReused} answers an id that
+     * comes back with another form.
+     */
+    public MutableHttpResponse<?> runForm(HttpRequest<?> request, Authentication caller, @Nullable String key, Object body,
+                                          Supplier<MutableHttpResponse<?>> action,
+                                          Supplier<MutableHttpResponse<?>> keyReused) {
+        if (!IdempotentRequest.isValidKey(key)) {
+            return action.get();
+        }
+        return execute(request, caller, key, body, action, keyReused);
+    }
+
+    private MutableHttpResponse<?> execute(HttpRequest<?> request, Authentication caller, String key, Object body,
+                                           Supplier<MutableHttpResponse<?>> action,
+                                           Supplier<MutableHttpResponse<?>> keyReused) {
         IdempotentRequest idempotent = new IdempotentRequest(caller.getName(), key, fingerprint(request, body));
         MutableHttpResponse<?>[] fresh = new MutableHttpResponse<?>[1];
         ExecuteIdempotently.Outcome outcome = executeIdempotently.execute(idempotent, () -> {
             fresh[0] = action.get();
-            return record(fresh[0]);
+            return kept(fresh[0]).encode();
         });
         if (outcome instanceof ExecuteIdempotently.Executed) {
             return fresh[0];
         }
         if (outcome instanceof ExecuteIdempotently.Replayed replayed) {
-            return replay(replayed.response());
+            return replay(KeptResponse.decode(replayed.answer()));
         }
-        return problems.respond(request, HttpStatus.CONFLICT, "idempotency_key_reused", key);
+        return keyReused.get();
     }
 
     private String fingerprint(HttpRequest<?> request, Object body) {
@@ -87,19 +111,21 @@ public class IdempotentResponses {
         }
     }
 
-    private RecordedResponse record(MutableHttpResponse<?> response) {
+    private KeptResponse kept(MutableHttpResponse<?> response) {
         try {
-            String body = response.getBody().isPresent()
-                    ? new String(json.writeValueAsBytes(response.getBody().get()), StandardCharsets.UTF_8)
-                    : null;
+            Object content = response.getBody().orElse(null);
+            // A page or a text is kept as written; anything else is what the JSON writer made of it.
+            String body = content == null ? null
+                    : content instanceof CharSequence text ? text.toString()
+                    : new String(json.writeValueAsBytes(content), StandardCharsets.UTF_8);
             String contentType = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
-            return new RecordedResponse(response.code(), contentType, body, response.getHeaders().get(HttpHeaders.LOCATION));
+            return new KeptResponse(response.code(), contentType, response.getHeaders().get(HttpHeaders.LOCATION), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static HttpResponse<?> replay(RecordedResponse recorded) {
+    private static MutableHttpResponse<?> replay(KeptResponse recorded) {
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(recorded.status()));
         response.header(REPLAYED, "true");
         if (recorded.location() != null) {
@@ -107,7 +133,8 @@ public class IdempotentResponses {
         }
         if (recorded.body() != null) {
             // Bytes, not a String: a String would be written as a JSON string literal.
-            response.contentType(MediaType.of(recorded.contentType())).body(recorded.body().getBytes(StandardCharsets.UTF_8));
+            response.contentType(MediaType.of(recorded.contentType() == null ? MediaType.APPLICATION_JSON : recorded.contentType()))
+                    .body(recorded.body().getBytes(StandardCharsets.UTF_8));
         }
         return response;
     }

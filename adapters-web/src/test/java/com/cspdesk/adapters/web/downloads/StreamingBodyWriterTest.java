@@ -2,20 +2,20 @@ package com.cspdesk.adapters.web.downloads;
 
 import io.micronaut.core.io.buffer.ReadBuffer;
 import io.micronaut.core.io.buffer.ReadBufferFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,17 +23,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A download's body is read in chunks only as fast as the connection asks, and always closed. */
+/**
+ * A download's body is read in chunks only as fast as the connection asks, and always closed.
+ * The blocking pool is a queue the test runs itself ({@link StepByStep}): once it is empty nothing
+ * else can happen, so "nothing more was read" is a fact, not the outcome of a pause.
+ */
 class StreamingBodyWriterTest {
 
-    private final ExecutorService blocking = Executors.newCachedThreadPool();
+    private final StepByStep blocking = new StepByStep();
     private final StreamingBodyWriter writer = new StreamingBodyWriter(blocking);
     private final ReadBufferFactory buffers = ReadBufferFactory.getJdkFactory();
-
-    @AfterEach
-    void stop() {
-        blocking.shutdownNow();
-    }
 
     @Test
     void theBytesArriveWholeInChunksAndTheStreamIsClosedAtTheEnd() throws Exception {
@@ -43,27 +42,26 @@ class StreamingBodyWriterTest {
         }
         Watched in = new Watched(new ByteArrayInputStream(file));
         List<Integer> sizes = new CopyOnWriteArrayList<>();
-        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-        CountDownLatch done = new CountDownLatch(1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        AtomicBoolean done = new AtomicBoolean();
         writer.chunks(StreamingBody.ofLength(in, file.length), buffers).subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnNext(ReadBuffer chunk) {
                 sizes.add(chunk.readable());
-                synchronized (received) {
-                    received.writeBytes(chunk.toArray());
-                }
+                received.writeBytes(chunk.toArray());
             }
 
             @Override
             protected void hookOnComplete() {
-                done.countDown();
+                done.set(true);
             }
         });
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        blocking.runUntilIdle();
+        assertThat(done).isTrue();
         assertThat(sizes).containsExactly(StreamingBodyWriter.CHUNK, StreamingBodyWriter.CHUNK,
                 StreamingBodyWriter.CHUNK, StreamingBodyWriter.CHUNK, 3);
         assertThat(received.toByteArray()).isEqualTo(file);
-        awaitClosed(in);
+        assertThat(in.closed).isTrue();
     }
 
     @Test
@@ -71,7 +69,6 @@ class StreamingBodyWriterTest {
         Watched in = new Watched(new EndlessZeros());
         AtomicInteger chunks = new AtomicInteger();
         AtomicReference<Subscription> subscription = new AtomicReference<>();
-        CountDownLatch two = new CountDownLatch(2);
         writer.chunks(StreamingBody.chunked(in), buffers).subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnSubscribe(Subscription s) {
@@ -82,16 +79,20 @@ class StreamingBodyWriterTest {
             @Override
             protected void hookOnNext(ReadBuffer chunk) {
                 chunks.incrementAndGet();
-                two.countDown();
             }
         });
-        assertThat(two.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(300);
-        // A slow client: two chunks asked for, two read — the endless file is not read ahead.
+        blocking.runUntilIdle();
+        // A slow client: two chunks asked for, two read, and nothing left to run — the endless file is not read ahead.
         assertThat(chunks).hasValue(2);
         assertThat(in.read.get()).isEqualTo(2L * StreamingBodyWriter.CHUNK);
+        assertThat(in.closed).isFalse();
+        subscription.get().request(1);
+        blocking.runUntilIdle();
+        assertThat(chunks).hasValue(3);
+        assertThat(in.read.get()).isEqualTo(3L * StreamingBodyWriter.CHUNK);
         subscription.get().cancel();
-        awaitClosed(in);
+        blocking.runUntilIdle();
+        assertThat(in.closed).isTrue();
     }
 
     @Test
@@ -103,24 +104,59 @@ class StreamingBodyWriterTest {
             }
         });
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
         writer.chunks(StreamingBody.chunked(in), buffers).subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnError(Throwable error) {
                 failure.set(error);
-                done.countDown();
             }
         });
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        blocking.runUntilIdle();
         assertThat(failure.get()).isInstanceOf(IOException.class).hasMessage("disk gone");
-        awaitClosed(in);
+        assertThat(in.closed).isTrue();
     }
 
-    private static void awaitClosed(Watched in) throws InterruptedException {
-        for (int i = 0; i < 100 && !in.closed.get(); i++) {
-            Thread.sleep(20);
+    /** An executor that only queues: the test runs what was queued, on its own thread, until nothing is left. */
+    private static final class StepByStep extends AbstractExecutorService {
+        private final Queue<Runnable> queued = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            queued.add(task);
         }
-        assertThat(in.closed).isTrue();
+
+        void runUntilIdle() {
+            Runnable task;
+            while ((task = queued.poll()) != null) {
+                task.run();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            queued.clear();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            List<Runnable> left = List.copyOf(queued);
+            queued.clear();
+            return left;
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return queued.isEmpty();
+        }
     }
 
     private static final class Watched extends FilterInputStream {

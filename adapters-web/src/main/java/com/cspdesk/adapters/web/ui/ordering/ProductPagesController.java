@@ -2,6 +2,7 @@ package com.cspdesk.adapters.web.ui.ordering;
 
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.domain.customer.CustomerRef;
+import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.ui.shared.Formats;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -18,18 +19,16 @@ import com.cspdesk.application.catalog.port.in.ListSkus;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
-import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
-import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
+import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.domain.access.Actor;
-import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.money.PriceQuotePolicy;
+import com.cspdesk.domain.order.OrderPlacement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -43,11 +42,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +55,10 @@ import java.util.UUID;
  * top, or inside the price in Australia and Brazil), a review with net, tax and gross for the
  * quantity, and placing the order. Admin agents and global admins only.
  *
- * <p>The quote on the review page comes from the domain's {@link PriceQuotePolicy}, the very rule
- * the order is priced with, so what is shown is what is charged. Placing the order is idempotent on
- * the review page's request id: a double click or a reload after posting places one order.
+ * <p>The review page's price and refusals come from {@link QuoteOrder}, which prices and checks by
+ * the very code that places the order, so what is shown is what is charged. Placing the order is
+ * idempotent on the review page's request id, through the same {@link IdempotentResponses} as the
+ * API: a double click or a reload after posting places one order and gets the first answer again.
  */
 @Controller(UiUrls.CUSTOMERS + "/{customerId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -77,21 +73,21 @@ class ProductPagesController {
     private final ListProducts listProducts;
     private final ListSkus listSkus;
     private final ListAvailabilities listAvailabilities;
+    private final QuoteOrder quoteOrder;
     private final PlaceOrder placeOrder;
-    private final ExecuteIdempotently idempotently;
-    private final PriceQuotePolicy quotes;
+    private final IdempotentResponses idempotent;
     private final UiPages pages;
 
     ProductPagesController(GetCustomer getCustomer, ListProducts listProducts, ListSkus listSkus,
-                           ListAvailabilities listAvailabilities, PlaceOrder placeOrder, ExecuteIdempotently idempotently,
-                           PriceQuotePolicy quotes, UiPages pages) {
+                           ListAvailabilities listAvailabilities, QuoteOrder quoteOrder, PlaceOrder placeOrder,
+                           IdempotentResponses idempotent, UiPages pages) {
         this.getCustomer = getCustomer;
         this.listProducts = listProducts;
         this.listSkus = listSkus;
         this.listAvailabilities = listAvailabilities;
+        this.quoteOrder = quoteOrder;
         this.placeOrder = placeOrder;
-        this.idempotently = idempotently;
-        this.quotes = quotes;
+        this.idempotent = idempotent;
         this.pages = pages;
     }
 
@@ -140,7 +136,7 @@ class ProductPagesController {
         for (SkuView sku : skus.get()) {
             for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country(), actor)
                     .ifFound().orElse(List.of())) {
-                offers.add(new Offer(sku, availability, quotes.quote(availability.listPrice(), 1, customer.get().country())));
+                offers.add(new Offer(sku, availability));
             }
         }
         Map<String, Object> model = detail(customer.get(), "customer.addProducts");
@@ -148,8 +144,8 @@ class ProductPagesController {
         model.put("product", product.get());
         model.put("offers", offers);
         model.put("anyPurchasable", offers.stream().anyMatch(offer -> offer.availability().purchasable()));
-        model.put("taxIncluded", quotes.includesTax(customer.get().country()));
-        model.put("taxRate", quotes.rateFor(customer.get().country()).value());
+        // One market, one tax treatment: every offer of the page says the same.
+        model.put("taxIncluded", offers.stream().anyMatch(offer -> offer.availability().taxIncluded()));
         return pages.page(request, "products/product", model);
     }
 
@@ -166,9 +162,7 @@ class ProductPagesController {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         int count = quantity == null ? offer.get().sku().minimumQuantity() : quantity;
-        Map<String, Object> model = reviewModel(customer.get(), offer.get(), count);
-        model.put("requestId", UUID.randomUUID().toString());
-        return pages.page(request, "products/review", model);
+        return pages.page(request, "products/review", reviewModel(request, actor, customer.get(), offer.get(), count));
     }
 
     @Post("/orders")
@@ -185,64 +179,83 @@ class ProductPagesController {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         int quantity = form.quantity() == null ? 0 : form.quantity();
-        String billingCycle = offer.get().sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
-        String tenant = customer.get().tenantId();
-        PlaceOrder.PlaceOrderCommand command = new PlaceOrder.PlaceOrderCommand(customer.get().ref(), billingCycle,
-                List.of(new PlaceOrder.LineItem(0, offer.get().availability().catalogItemId(), quantity)));
-        String requestId = form.requestId() == null || !IdempotentRequest.isValidKey(form.requestId())
-                ? UUID.randomUUID().toString() : form.requestId();
-        String[] refusal = new String[2];
-        ExecuteIdempotently.Outcome outcome = idempotently.execute(new IdempotentRequest("ui:" + actor.username(),
-                "ui-order:" + requestId, fingerprint(tenant, command)), () -> {
-            PlaceOrder.PlaceOrderResult result = placeOrder.place(command, actor);
-            if (result instanceof PlaceOrder.Placed placed) {
-                return new RecordedResponse(303, null, "", UiUrls.CUSTOMERS + "/" + tenant + "/orders/"
-                        + placed.order().id() + "?done=order_placed");
-            }
-            if (result instanceof PlaceOrder.NotPermitted) {
-                return Refusals.notPermitted(caller);
-            }
-            if (result instanceof PlaceOrder.Refused refused) {
-                refusal[0] = refused.reason().code();
-                refusal[1] = String.join(",", refused.arguments());
-                return new RecordedResponse(refused.reason().businessRule() ? 422 : 400, "text/plain", refusal[0], null);
-            }
-            refusal[0] = "customer_not_found";
-            return new RecordedResponse(404, "text/plain", refusal[0], null);
-        });
-        RecordedResponse response;
-        if (outcome instanceof ExecuteIdempotently.Executed executed) {
-            response = executed.response();
-        } else if (outcome instanceof ExecuteIdempotently.Replayed replayed) {
-            response = replayed.response();
-        } else {
-            response = new RecordedResponse(409, "text/plain", "idempotency_key_reused", null);
-        }
-        if (response.status() == 303 && response.location() != null) {
-            return UiPages.redirect(request, response.location());
-        }
-        Map<String, Object> model = reviewModel(customer.get(), offer.get(), Math.max(quantity, 1));
-        model.put("requestId", UUID.randomUUID().toString());
-        model.put("quantityValue", quantity);
-        String code = response.body();
-        model.put("errorKey", "problem." + code + ".detail");
-        model.put("errorArguments", "market_unavailable".equals(code)
-                ? new Object[]{new Formats(UiLocale.of(request)).country(customer.get().country()), customer.get().country().code()}
-                : new Object[]{refusal[1] == null ? "" : refusal[1]});
-        return pages.render(request, HttpStatus.valueOf(response.status()), "products/review", model);
+        PlaceOrder.PlaceOrderCommand command = command(customer.get(), offer.get(), quantity);
+        return idempotent.runForm(request, caller, form.requestId(),
+                new PlacedForm(offer.get().availability().catalogItemId(), quantity),
+                () -> answer(request, caller, placeOrder.place(command, actor), customer.get(), offer.get(), quantity),
+                () -> keyReused(request, actor, customer.get(), offer.get(), quantity, form.requestId()));
     }
 
-    private Map<String, Object> reviewModel(CustomerView customer, Offer offer, int quantity) {
+    /**
+     * Post, then redirect: to the new order, or back to the review, whose quote shows why placing was
+     * refused (the same checks). Only these redirects are kept for a retry, never a rendered page.
+     */
+    private static MutableHttpResponse<?> answer(HttpRequest<?> request, Authentication caller,
+                                                 PlaceOrder.PlaceOrderResult result, CustomerView customer, Offer offer,
+                                                 int quantity) {
+        if (result instanceof PlaceOrder.NotPermitted) {
+            return Refusals.notPermitted(caller);
+        }
+        String base = UiUrls.CUSTOMERS + "/" + customer.tenantId();
+        if (result instanceof PlaceOrder.Placed placed) {
+            return UiPages.redirect(request, base + "/orders/" + UiUrls.encode(placed.order().id()) + "?done=order_placed");
+        }
+        if (result instanceof PlaceOrder.Refused) {
+            return UiPages.redirect(request, base + "/orders/review?offerId="
+                    + UiUrls.encode(offer.availability().catalogItemId()) + "&quantity=" + quantity);
+        }
+        return UiPages.redirect(request, UiUrls.CUSTOMERS);
+    }
+
+    /** The review's request id came back with another offer or quantity: nothing is placed, the review says so. */
+    private MutableHttpResponse<?> keyReused(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
+                                             int quantity, String requestId) {
+        Map<String, Object> model = reviewModel(request, actor, customer, offer, quantity);
+        model.put("errorKey", "problem.idempotency_key_reused.detail");
+        model.put("errorArguments", new Object[]{requestId});
+        return pages.render(request, HttpStatus.CONFLICT, "products/review", model);
+    }
+
+    /** The review of {@code quantity} units of the offer: its quote, or what placing it would refuse. */
+    private Map<String, Object> reviewModel(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
+                                            int quantity) {
         Map<String, Object> model = detail(customer, "order.review.title");
         model.put("offer", offer);
         model.put("quantityValue", quantity);
-        boolean inRange = quantity >= offer.sku().minimumQuantity() && quantity <= offer.sku().maximumQuantity();
-        model.put("quantityInRange", inRange);
-        if (inRange && quantity > 0) {
-            model.put("quote", quotes.quote(offer.availability().listPrice(), quantity, customer.country()));
+        model.put("quantityInRange", true);
+        model.put("taxIncluded", offer.availability().taxIncluded());
+        model.put("requestId", UUID.randomUUID().toString());
+        QuoteOrder.QuoteOrderResult quote = quoteOrder.quote(command(customer, offer, quantity), actor);
+        if (quote instanceof QuoteOrder.Quoted quoted) {
+            model.put("quote", quoted.quote());
+            model.put("taxIncluded", quoted.quote().taxIncluded());
+        } else if (quote instanceof QuoteOrder.WouldBeRefused refused) {
+            refusal(request, customer, refused.refusal(), model);
+        } else if (quote instanceof QuoteOrder.NotPermitted) {
+            model.put("errorKey", "error.forbidden");
+            model.put("errorArguments", new Object[0]);
         }
-        model.put("taxIncluded", quotes.includesTax(customer.country()));
         return model;
+    }
+
+    /** What placing would refuse; a quantity out of range is shown beside the quantity instead. */
+    private static void refusal(HttpRequest<?> request, CustomerView customer, PlaceOrder.Refused refused,
+                                Map<String, Object> model) {
+        if (refused.reason() == OrderPlacement.Reason.QUANTITY_OUT_OF_RANGE) {
+            model.put("quantityInRange", false);
+            return;
+        }
+        model.put("errorKey", "problem." + refused.reason().code() + ".detail");
+        model.put("errorArguments", refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE
+                ? new Object[]{new Formats(UiLocale.of(request)).country(customer.country()), customer.country().code()}
+                : refused.arguments().toArray());
+    }
+
+    /** The dashboard buys one offer at a time, in the SKU's first billing cycle. */
+    private static PlaceOrder.PlaceOrderCommand command(CustomerView customer, Offer offer, int quantity) {
+        String billingCycle = offer.sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
+        return new PlaceOrder.PlaceOrderCommand(customer.ref(), billingCycle,
+                List.of(new PlaceOrder.LineItem(0, offer.availability().catalogItemId(), quantity)));
     }
 
     private Optional<Offer> offer(CustomerView customer, @Nullable String offerId, Actor actor) {
@@ -260,7 +273,7 @@ class ProductPagesController {
         }
         return listAvailabilities.availabilities(parts[0], parts[1], customer.country(), actor).ifFound().orElse(List.of()).stream()
                 .filter(a -> a.catalogItemId().equals(offerId.strip())).findFirst()
-                .map(a -> new Offer(sku.get(), a, quotes.quote(a.listPrice(), 1, customer.country())));
+                .map(a -> new Offer(sku.get(), a));
     }
 
     /** True when Azure reservations cannot be bought in the customer's market (spec's list). */
@@ -283,19 +296,13 @@ class ProductPagesController {
         return model;
     }
 
-    private static String fingerprint(String tenant, PlaceOrder.PlaceOrderCommand command) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String text = "POST /ui/orders|" + tenant + "|" + command.billingCycle() + "|"
-                    + command.lineItems().get(0).offerId() + "|" + command.lineItems().get(0).quantity();
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** One way to buy a SKU in the customer's market (its availability carries one unit's price). */
+    public record Offer(SkuView sku, AvailabilityView availability) {
     }
 
-    /** One way to buy a SKU in the customer's market, with the price of one unit as the market shows it. */
-    public record Offer(SkuView sku, AvailabilityView availability, PriceQuote unitQuote) {
+    /** What makes two posts of the review's form the same order (the request id and CSRF token do not). */
+    @Serdeable
+    record PlacedForm(String offerId, int quantity) {
     }
 
     @Serdeable

@@ -8,6 +8,8 @@ import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.money.TaxRate;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +35,11 @@ public interface CatalogViews {
     /**
      * A SKU's price in one market. {@code purchasable} is false where the product kind is not sold
      * (Azure reservations in the spec's unavailable markets). {@code baseComputePrice} is the Linux
-     * rate of an Azure VM reservation, for the Azure Hybrid Benefit.
+     * rate of an Azure VM reservation, for the Azure Hybrid Benefit. {@code unitQuote} is one unit's
+     * net, tax and gross at the market's {@code taxRate}, priced as an order of it would be.
      */
     record AvailabilityView(String id, String catalogItemId, Market country, boolean purchasable,
                                    Money listPrice, boolean taxIncluded, TermDuration term,
-                                   Optional<Money> baseComputePrice) {
+                                   Optional<Money> baseComputePrice, PriceQuote unitQuote, TaxRate taxRate) {
     }
 }

@@ -1,12 +1,12 @@
 package com.cspdesk.application.idempotency.port.out;
 
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
-import com.cspdesk.application.idempotency.port.in.RecordedResponse;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 
 import java.time.Instant;
 import java.util.Optional;
 
-/** The kept first responses, by caller and key. */
+/** The kept first answers, by caller and key. */
 public interface IdempotencyRecords {
 
     /**
@@ -17,11 +17,12 @@ public interface IdempotencyRecords {
 
     Optional<Kept> find(String scope, String key);
 
-    void complete(String scope, String key, RecordedResponse response);
+    void complete(String scope, String key, KeptAnswer answer);
 
     /** Forgets records older than the given instant; answers how many. */
     int forgetOlderThan(Instant before);
 
-    record Kept(String fingerprint, Instant createdAt, Optional<RecordedResponse> response) {
+    /** {@code answer} is empty while the claiming transaction has not completed it. */
+    record Kept(String fingerprint, Instant createdAt, Optional<KeptAnswer> answer) {
     }
 }
