@@ -7,6 +7,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +27,7 @@ import java.util.Base64;
  */
 // Built at start-up, so a missing or bad secret stops the start rather than a later request.
 @Context
-class KeyEncryption {
+class KeyEncryption implements SecretSealing {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyEncryption.class);
 
@@ -55,7 +56,8 @@ class KeyEncryption {
     }
 
     /** Encrypts, binding the ciphertext to {@code context} (the row it belongs to). */
-    String seal(String clearText, String context) {
+    @Override
+    public String seal(String clearText, String context) {
         try {
             byte[] sealed = aead.encrypt(clearText.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(sealed);
@@ -64,7 +66,8 @@ class KeyEncryption {
         }
     }
 
-    String open(String ciphertext, String context) {
+    @Override
+    public String open(String ciphertext, String context) {
         try {
             byte[] clear = aead.decrypt(Base64.getDecoder().decode(ciphertext), context.getBytes(StandardCharsets.UTF_8));
             return new String(clear, StandardCharsets.UTF_8);
