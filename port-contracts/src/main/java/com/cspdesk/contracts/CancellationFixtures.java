@@ -26,19 +26,19 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Orders as the ordering use case stores them (perpetual SQL Server lines, or Azure reservations), their entitlements and credits. */
-final class CancellationFixtures {
+public final class CancellationFixtures {
 
-    static final Instant BOUGHT = Instant.parse("2026-11-21T15:23:14.998601Z");
+    public static final Instant BOUGHT = Instant.parse("2026-11-21T15:23:14.998601Z");
 
     private CancellationFixtures() {
     }
 
-    static Customers.Customer customer(String tenant) {
+    public static Customers.Customer customer(String tenant) {
         return new Customers.Customer(tenant, "Allowance GmbH " + tenant.substring(0, 8), tenant + ".example",
                 Market.of("DE"), BOUGHT);
     }
 
-    static StoredOrder order(String tenant, int lines, ProductKind kind) {
+    public static StoredOrder order(String tenant, int lines, ProductKind kind) {
         Currency eur = Currency.getInstance("EUR");
         PriceQuote charged = new PriceQuote(Money.of("3629.40", "EUR"), Money.of("689.59", "EUR"), Money.of("4318.99", "EUR"));
         List<StoredLine> stored = new ArrayList<>();
@@ -53,18 +53,18 @@ final class CancellationFixtures {
                 stored);
     }
 
-    static Entitlement entitlement(StoredOrder order, int line) {
+    public static Entitlement entitlement(StoredOrder order, int line) {
         return new Entitlement(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), line, "DG7GMGF0MGVZ",
                 "0001", "SQL Server 2022 Standard", ContractType.PERPETUAL, order.createdAt(),
                 List.of(SoftwareVersion.of("2022"), SoftwareVersion.of("2019")), Set.of(SoftwareLanguage.of("de-DE")),
                 Set.of(Bitness.X64), true);
     }
 
-    static PriceQuote credit(String net, String tax) {
+    public static PriceQuote credit(String net, String tax) {
         return PriceQuote.fromNetAndTax(Money.of(net, "EUR"), Money.of(tax, "EUR"));
     }
 
-    static CreditNote note(StoredOrder order, int line, ProductKind kind, PriceQuote credit, Instant issuedAt) {
+    public static CreditNote note(StoredOrder order, int line, ProductKind kind, PriceQuote credit, Instant issuedAt) {
         return new CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), line, kind, credit,
                 issuedAt, "admin.agent@partner.demo");
     }

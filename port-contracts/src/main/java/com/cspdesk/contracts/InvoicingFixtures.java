@@ -21,19 +21,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Customers, orders and credit notes made through the ports, for the invoicing contracts. */
-final class InvoicingFixtures {
+public class InvoicingFixtures {
 
     private final Customers customers;
     private final Orders orders;
     private final Credits credits;
 
-    InvoicingFixtures(Customers customers, Orders orders, Credits credits) {
+    public InvoicingFixtures(Customers customers, Orders orders, Credits credits) {
         this.customers = customers;
         this.orders = orders;
         this.credits = credits;
     }
 
-    String customer(String companyName) {
+    public String customer(String companyName) {
         String tenant = UUID.randomUUID().toString();
         customers.add(new Customers.Customer(tenant, companyName, tenant.substring(0, 8) + ".example", Market.of("DE"),
                 Instant.parse("2026-01-01T00:00:00Z")));
@@ -41,7 +41,7 @@ final class InvoicingFixtures {
     }
 
     /** An order whose lines cost the given net and tax amounts ({@code {"100.10", "19.02"}, …}). */
-    StoredOrder order(String tenant, String currency, Instant createdAt, String[]... netAndTax) {
+    public StoredOrder order(String tenant, String currency, Instant createdAt, String[]... netAndTax) {
         Currency c = Currency.getInstance(currency);
         List<StoredLine> lines = new ArrayList<>();
         for (int i = 0; i < netAndTax.length; i++) {
@@ -58,13 +58,13 @@ final class InvoicingFixtures {
     }
 
     /** The whole charge of the line given back. */
-    void credit(StoredOrder order, int line, Instant issuedAt) {
+    public void credit(StoredOrder order, int line, Instant issuedAt) {
         credits.issue(List.of(new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(),
                 line, ProductKind.PERPETUAL_SOFTWARE, order.lines().get(line - 1).charged(), issuedAt,
                 "admin.agent@partner.demo")));
     }
 
-    static String[] line(String net, String tax) {
+    public static String[] line(String net, String tax) {
         return new String[]{net, tax};
     }
 }

@@ -1,0 +1,89 @@
+package com.cspdesk.adapters.persistence.invoicing;
+
+import com.cspdesk.adapters.persistence.JdbcAdapters;
+import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
+import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.JobLock;
+import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.contracts.InvoicesContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+/** InvoicesContract on the JDBC adapter: on H2 in MySQL mode (the embedded demo's database) and on MariaDB. */
+class InvoicesContractOnJdbcTest {
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnH2 extends OnJdbc {
+        OnH2() {
+            super(JdbcAdapters.onH2());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnMariaDb extends OnJdbc {
+        OnMariaDb() {
+            super(JdbcAdapters.onMariaDb("invoicing_invoices"));
+        }
+    }
+
+    /** One context (one database) for all of a class's tests. */
+    abstract static class OnJdbc extends InvoicesContract {
+
+        private final JdbcAdapters db;
+
+        OnJdbc(JdbcAdapters db) {
+            this.db = db;
+        }
+
+        @AfterAll
+        void stop() {
+            db.close();
+        }
+
+        @Override
+        protected Invoices invoices() {
+            return db.get(Invoices.class);
+        }
+
+        @Override
+        protected InvoiceRuns runs() {
+            return db.get(InvoiceRuns.class);
+        }
+
+        @Override
+        protected JobLock lock() {
+            return db.get(JobLock.class);
+        }
+
+        @Override
+        protected Customers customers() {
+            return db.get(Customers.class);
+        }
+
+        @Override
+        protected Orders orders() {
+            return db.get(Orders.class);
+        }
+
+        @Override
+        protected Credits credits() {
+            return db.get(Credits.class);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return db.get(Transactions.class);
+        }
+
+        @Override
+        protected void startFromNothing() {
+            db.deleteFrom(InvoicingFixtures.TABLES.toArray(String[]::new));
+        }
+    }
+}
