@@ -1,6 +1,6 @@
 package com.cspdesk.bootstrap.startup;
 
-import com.cspdesk.adapters.persistence.downloads.LocalFolderSoftwareStore;
+import com.cspdesk.adapters.files.software.LocalFolderSoftwareStore;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.EarlierVersionRights;

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.keys;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.software.ProductKey;
@@ -14,18 +15,21 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Keys kept encrypted; the associated data binds each ciphertext to its entitlement and version. */
+/**
+ * Keys kept sealed ({@link SecretSealing}); the context binds each sealed key to its entitlement
+ * and version, so a value copied to another row does not open there.
+ */
 @Singleton
 @Transactional
 class ProductKeyVaultJdbcAdapter implements ProductKeyVault {
 
     private final JdbcOperations jdbc;
-    private final KeyEncryption encryption;
+    private final SecretSealing sealing;
     private final Clock clock;
 
-    ProductKeyVaultJdbcAdapter(JdbcOperations jdbc, KeyEncryption encryption, Clock clock) {
+    ProductKeyVaultJdbcAdapter(JdbcOperations jdbc, SecretSealing sealing, Clock clock) {
         this.jdbc = jdbc;
-        this.encryption = encryption;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
@@ -36,7 +40,7 @@ class ProductKeyVaultJdbcAdapter implements ProductKeyVault {
             statement.setString(2, version.name());
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(ProductKey.parse(encryption.open(row.getString(1), context(entitlementId, version))))
+                        ? Optional.of(ProductKey.parse(sealing.open(row.getString(1), context(entitlementId, version))))
                         : Optional.<ProductKey>empty();
             }
         });
@@ -44,7 +48,7 @@ class ProductKeyVaultJdbcAdapter implements ProductKeyVault {
 
     @Override
     public boolean keep(String entitlementId, SoftwareVersion version, ProductKey key) {
-        String sealed = encryption.seal(key.revealClearText(), context(entitlementId, version));
+        String sealed = sealing.seal(key.revealClearText(), context(entitlementId, version));
         try {
             return jdbc.prepareStatement(
                     "INSERT INTO product_key (entitlement_id, version, ciphertext, created_at) VALUES (?, ?, ?, ?)", statement -> {

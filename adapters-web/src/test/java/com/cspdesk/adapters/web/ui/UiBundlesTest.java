@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.ui;
 
+import com.cspdesk.adapters.web.ui.activity.ActivityPagesController;
+import com.cspdesk.adapters.web.ui.support.SupportPagesController;
+import com.cspdesk.adapters.web.ui.shared.UiTexts;
+
 import com.cspdesk.adapters.web.i18n.BundleChecks;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.domain.catalog.Bitness;

@@ -1,0 +1,34 @@
+package com.cspdesk.adapters.files.support;
+
+import com.cspdesk.application.support.port.out.ContentSniffer;
+import jakarta.inject.Singleton;
+import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
+
+/**
+ * Tika (tika-core alone: magic numbers, a text heuristic and file-name globs). The bytes decide; the
+ * name may only refine what the bytes were recognised as — {@code text/plain} named {@code .csv} is
+ * {@code text/csv}, an Office Open XML package named {@code .docx} is a Word document — never replace
+ * it: an executable named {@code .pdf} stays {@code application/x-msdownload}. Bytes Tika does not
+ * recognise at all stay {@code application/octet-stream} whatever their name (plain
+ * {@code Tika.detect(bytes, name)} would call them {@code application/pdf} when named so).
+ *
+ * <p>Without Tika's parser modules zip containers are not opened: an Office document is told by its
+ * first zip entry ({@code [Content_Types].xml} or {@code _rels/.rels}) and its name, so any zip
+ * named {@code .docx} passes as a Word document, and one named {@code .zip} is {@code application/zip}.
+ * {@link Tika} is thread-safe; one instance serves every request.
+ */
+@Singleton
+class TikaContentSniffer implements ContentSniffer {
+
+    private final Tika tika = new Tika();
+
+    @Override
+    public String detect(byte[] content, String fileName) {
+        String byBytes = tika.detect(content);
+        if (MediaType.OCTET_STREAM.toString().equals(byBytes)) {
+            return byBytes;
+        }
+        return tika.detect(content, fileName);
+    }
+}

@@ -1,0 +1,138 @@
+package com.cspdesk.adapters.web.ui.activity;
+
+import com.cspdesk.adapters.web.ui.shared.UiPages;
+import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.application.activity.port.in.ActivityQuery;
+import com.cspdesk.application.activity.port.in.QueryActivityLog;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spec "View activity for software key access and software downloads": the gear menu's Activity
+ * log, for global admins, account admins, referral admins and marketing content admins. A date
+ * range (whole days in UTC, both ends included; the last 30 days unless chosen), the kind of
+ * activity, newest first in pages, and the same range as CSV through the JSON API's export
+ * ({@code /v1/auditrecords?format=csv}, which the session cookie may read).
+ */
+@Controller(ActivityPagesController.PATH)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@RequiresPermission(Permission.READ_ACTIVITY_LOG)
+public class ActivityPagesController {
+
+    static final String PATH = UiUrls.ACTIVITY;
+    public static final List<String> KINDS = List.of("get_software_key", "get_software_download_link", "download_software",
+            "create_order", "cancel_order", "issue_credit", "create_service_request");
+    private static final int PAGE_SIZE = 50;
+
+    private final QueryActivityLog queryActivityLog;
+    private final Clock clock;
+    private final UiPages pages;
+
+    ActivityPagesController(QueryActivityLog queryActivityLog, Clock clock, UiPages pages) {
+        this.queryActivityLog = queryActivityLog;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<?> log(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                        @Nullable @QueryValue String kind, @Nullable @QueryValue String page) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, Object> model = new HashMap<>();
+        model.put("section", "activity");
+        model.put("titleKey", "activity.title");
+        model.put("kinds", KINDS);
+        Optional<LocalDate> fromDate = date(from);
+        Optional<LocalDate> toDate = date(to);
+        LocalDate end = toDate.orElse(today);
+        LocalDate start = fromDate.orElse(end.minusDays(29));
+        String chosenKind = kind != null && KINDS.contains(kind) ? kind : "";
+        model.put("from", start.toString());
+        model.put("to", end.toString());
+        model.put("kind", chosenKind);
+        model.put("today", today.toString());
+        // The use case refuses a start more than 90 days before now; a whole day 89 days back is the oldest that passes.
+        model.put("oldest", today.minusDays(89).toString());
+        if ((from != null && !from.isBlank() && fromDate.isEmpty()) || (to != null && !to.isBlank() && toDate.isEmpty())) {
+            model.put("errorKey", "activity.dateInvalid");
+            model.put("records", List.of());
+            return pages.render(request, HttpStatus.BAD_REQUEST, "activity/log", model);
+        }
+        Optional<ActivityQuery.Filter> filter = chosenKind.isEmpty() ? Optional.empty()
+                : Optional.of(new ActivityQuery.Filter("OperationType", chosenKind, "equals"));
+        // The end date is included: the range ends as the next day begins (UTC).
+        ActivityQuery query = new ActivityQuery(Optional.of(start.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Optional.of(end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), filter,
+                new PageRequest(PAGE_SIZE, Optional.ofNullable(page).filter(p -> p.length() <= 1024)));
+        QueryActivityLog.QueryResult result;
+        try {
+            result = queryActivityLog.query(query);
+        } catch (InvalidContinuationToken stale) {
+            return UiPages.redirect(request, PATH);
+        }
+        if (result instanceof QueryActivityLog.Refused refused) {
+            model.put("errorKey", "activity.refused." + refused.reason());
+            model.put("records", List.of());
+            return pages.render(request, HttpStatus.BAD_REQUEST, "activity/log", model);
+        }
+        QueryActivityLog.Found found = (QueryActivityLog.Found) result;
+        model.put("records", found.page().items());
+        model.put("total", found.page().totalCount());
+        model.put("isFirstPage", page == null || page.isBlank());
+        model.put("firstHref", href(start, end, chosenKind, null));
+        found.page().continuationToken().ifPresent(token -> model.put("nextHref", href(start, end, chosenKind, token)));
+        UriBuilder csv = UriBuilder.of("/v1/auditrecords").queryParam("startDate", start.toString())
+                .queryParam("endDate", end.plusDays(1).toString()).queryParam("format", "csv");
+        if (!chosenKind.isEmpty()) {
+            csv.queryParam("filter", "{\"field\":\"OperationType\",\"value\":\"" + chosenKind + "\",\"operator\":\"equals\"}");
+        }
+        model.put("csvHref", csv.toString());
+        return pages.page(request, "activity/log", model);
+    }
+
+    private static String href(LocalDate start, LocalDate end, String kind, @Nullable String token) {
+        UriBuilder uri = UriBuilder.of(PATH).queryParam("from", start.toString()).queryParam("to", end.toString());
+        if (!kind.isEmpty()) {
+            uri.queryParam("kind", kind);
+        }
+        if (token != null) {
+            uri.queryParam("page", token);
+        }
+        return uri.toString();
+    }
+
+    private static Optional<LocalDate> date(@Nullable String text) {
+        if (text == null || text.isBlank() || text.length() > 10) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+}

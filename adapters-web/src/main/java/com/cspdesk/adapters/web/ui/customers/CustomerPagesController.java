@@ -1,0 +1,228 @@
+package com.cspdesk.adapters.web.ui.customers;
+
+import com.cspdesk.adapters.web.ui.software.SoftwareRows;
+import com.cspdesk.adapters.web.ui.shared.UiForms;
+import com.cspdesk.adapters.web.ui.shared.UiLocale;
+import com.cspdesk.adapters.web.ui.shared.UiPages;
+import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.application.customers.port.in.CreateCustomer;
+import com.cspdesk.application.customers.port.in.CustomerView;
+import com.cspdesk.application.customers.port.in.FindCustomers;
+import com.cspdesk.application.customers.port.in.GetCustomer;
+import com.cspdesk.application.ordering.port.in.GetOrder;
+import com.cspdesk.application.ordering.port.in.ListOrders;
+import com.cspdesk.application.ordering.port.in.OrderView;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.application.software.port.in.ListSoftware;
+import com.cspdesk.application.software.port.in.SoftwareView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Spec "Buy …" step 2 and "Activate and manage …" step 1: the Customers list (search by name or
+ * domain, keyset pages), a new customer, and a customer's detail page with its Software and its
+ * Order history, and one order.
+ */
+@Controller(CustomerPagesController.PATH)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class CustomerPagesController {
+
+    static final String PATH = UiUrls.CUSTOMERS;
+
+    private final FindCustomers findCustomers;
+    private final GetCustomer getCustomer;
+    private final CreateCustomer createCustomer;
+    private final ListSoftware listSoftware;
+    private final ListOrders listOrders;
+    private final GetOrder getOrder;
+    private final UiPages pages;
+
+    CustomerPagesController(FindCustomers findCustomers, GetCustomer getCustomer, CreateCustomer createCustomer,
+                            ListSoftware listSoftware, ListOrders listOrders, GetOrder getOrder, UiPages pages) {
+        this.findCustomers = findCustomers;
+        this.getCustomer = getCustomer;
+        this.createCustomer = createCustomer;
+        this.listSoftware = listSoftware;
+        this.listOrders = listOrders;
+        this.getOrder = getOrder;
+        this.pages = pages;
+    }
+
+    @Get
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String q,
+                         @Nullable @QueryValue String page, @Nullable @QueryValue Integer from) {
+        Actor actor = Actors.of(caller);
+        Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.length() > 100 ? s.substring(0, 100) : s);
+        Page<CustomerView> customers;
+        try {
+            customers = findCustomers.find(query, new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)
+                    .filter(token -> token.length() <= 1024)), actor);
+        } catch (InvalidContinuationToken stale) {
+            return UiPages.redirect(request, PATH + query.map(s -> "?q=" + UiUrls.encode(s)).orElse(""));
+        }
+        int start = from == null || from < 0 ? 0 : from;
+        Map<String, Object> model = section("customers.title");
+        model.put("q", query.orElse(""));
+        model.put("customers", customers.items());
+        model.put("total", customers.totalCount());
+        model.put("first", customers.items().isEmpty() ? 0 : start + 1);
+        model.put("last", start + customers.items().size());
+        model.put("isFirstPage", page == null || page.isBlank());
+        model.put("firstHref", PATH + query.map(s -> "?q=" + UiUrls.encode(s)).orElse(""));
+        customers.continuationToken().ifPresent(token -> {
+            UriBuilder next = UriBuilder.of(PATH);
+            query.ifPresent(s -> next.queryParam("q", s));
+            next.queryParam("page", token).queryParam("from", start + customers.items().size());
+            model.put("nextHref", next.toString());
+        });
+        return pages.page(request, "customers/list", model);
+    }
+
+    @Get("/new")
+    @RequiresPermission(Permission.CREATE_CUSTOMER)
+    HttpResponse<?> newCustomer(HttpRequest<?> request) {
+        Map<String, Object> model = section("customers.new.title");
+        model.put("form", new NewCustomerForm("", "", "", null));
+        model.put("countries", countries(UiLocale.of(request)));
+        return pages.page(request, "customers/new", model);
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RequiresPermission(Permission.CREATE_CUSTOMER)
+    HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Body NewCustomerForm form) {
+        CreateCustomer.CreateCustomerResult result = createCustomer.create(new CreateCustomer.NewCustomer(
+                UiForms.text(form.companyName()), UiForms.text(form.domain()), UiForms.text(form.country())), Actors.of(caller));
+        if (result instanceof CreateCustomer.Created created) {
+            return UiPages.redirect(request, PATH + "/" + created.customer().tenantId() + "?done=customer_created");
+        }
+        CreateCustomer.Refused refused = (CreateCustomer.Refused) result;
+        Map<String, Object> model = section("customers.new.title");
+        model.put("form", form);
+        model.put("countries", countries(UiLocale.of(request)));
+        model.put("errorField", refused.reason().field());
+        model.put("errorKey", "field." + refused.reason().code());
+        return pages.render(request, HttpStatus.BAD_REQUEST, "customers/new", model);
+    }
+
+    @Get("/{customerId}")
+    @RequiresPermission(Permission.VIEW_SOFTWARE)
+    HttpResponse<?> software(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
+        Actor actor = Actors.of(caller);
+        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<List<SoftwareView>> software = customer.flatMap(c -> listSoftware.list(c.tenantId(), actor));
+        if (customer.isEmpty() || software.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
+        }
+        Map<String, Object> model = detail(customer.get(), "software");
+        model.put("software", SoftwareRows.of(software.get()));
+        model.put("softwareBase", PATH + "/" + customer.get().tenantId() + "/software");
+        return pages.page(request, "customers/software", model);
+    }
+
+    @Get("/{customerId}/orders")
+    @RequiresPermission(Permission.VIEW_ORDERS)
+    HttpResponse<?> orders(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
+                           @Nullable @QueryValue String page) {
+        Actor actor = Actors.of(caller);
+        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        if (customer.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
+        }
+        Optional<Page<OrderView>> orders;
+        try {
+            orders = listOrders.list(customer.get().tenantId(), new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor);
+        } catch (InvalidContinuationToken stale) {
+            return UiPages.redirect(request, PATH + "/" + customer.get().tenantId() + "/orders");
+        }
+        if (orders.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
+        }
+        Map<String, Object> model = detail(customer.get(), "orders");
+        model.put("orders", orders.get().items());
+        model.put("total", orders.get().totalCount());
+        orders.get().continuationToken().ifPresent(token -> model.put("nextHref",
+                UriBuilder.of(PATH + "/" + customer.get().tenantId() + "/orders").queryParam("page", token).toString()));
+        model.put("isFirstPage", page == null || page.isBlank());
+        return pages.page(request, "customers/orders", model);
+    }
+
+    @Get("/{customerId}/orders/{orderId}")
+    @RequiresPermission(Permission.VIEW_ORDERS)
+    HttpResponse<?> order(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
+                          @PathVariable String orderId) {
+        Actor actor = Actors.of(caller);
+        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        if (customer.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
+        }
+        Optional<OrderView> order = getOrder.get(customer.get().tenantId(), orderId, actor);
+        if (order.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.order_not_found");
+        }
+        Map<String, Object> model = detail(customer.get(), "orders");
+        model.put("titleKey", "order.title");
+        model.put("order", order.get());
+        return pages.page(request, "customers/order", model);
+    }
+
+    private static Map<String, Object> detail(CustomerView customer, String tab) {
+        Map<String, Object> model = section("customer.title");
+        model.put("customer", customer);
+        model.put("tab", tab);
+        model.put("base", PATH + "/" + customer.tenantId());
+        return model;
+    }
+
+    private static Map<String, Object> section(String titleKey) {
+        return UiPages.section(titleKey);
+    }
+
+    /** ISO codes with their names in the reader's language, by name. */
+    static List<Map.Entry<String, String>> countries(Locale locale) {
+        Map<String, String> byName = new TreeMap<>();
+        for (String code : Locale.getISOCountries()) {
+            byName.put(new Locale("", code).getDisplayCountry(locale) + "\u0000" + code, code);
+        }
+        return byName.entrySet().stream()
+                .map(e -> Map.entry(e.getValue(), e.getKey().substring(0, e.getKey().indexOf('\u0000'))))
+                .toList();
+    }
+
+    @Serdeable
+    record NewCustomerForm(@Nullable String companyName, @Nullable String domain, @Nullable String country,
+                           @Nullable String csrfToken) {
+    }
+}

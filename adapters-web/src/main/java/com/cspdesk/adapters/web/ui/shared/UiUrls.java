@@ -1,0 +1,24 @@
+package com.cspdesk.adapters.web.ui.shared;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers for the addresses the pages build. */
+public final class UiUrls {
+
+    /** Where each section of the dashboard lives (one place, so features need not know each other). */
+    public static final String HOME = "/ui";
+    public static final String SIGN_IN = "/ui/login";
+    public static final String CUSTOMERS = "/ui/customers";
+    public static final String BILLING_SOFTWARE = "/ui/billing/products/software";
+    public static final String ACTIVITY = "/ui/settings/activity";
+    public static final String INVOICES = "/ui/invoices";
+    public static final String SUPPORT = "/ui/support";
+
+    private UiUrls() {
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,76 @@
+package com.cspdesk.adapters.web.ui.shared;
+
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.identity.Role;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is looking at a page, and therefore what it shows (api.md "Who may do what"). The screens
+ * use these to hide what the role may not do; the routes behind them check the same table with
+ * {@code @RequiresPermission}, so a hidden action posted by hand is still refused.
+ */
+public record Viewer(String username, Set<Role> roles, Optional<String> customerTenantId) {
+
+    public Viewer {
+        roles = Set.copyOf(roles);
+    }
+
+    public static Viewer of(Actor actor) {
+        return new Viewer(actor.username(), actor.roles(), actor.customerTenantId());
+    }
+
+    public boolean isCustomer() {
+        return customerTenantId.isPresent() || roles.contains(Role.CUSTOMER_GLOBAL_ADMIN);
+    }
+
+    /** The partner's customer list; a customer's admin has its own Billing pages instead. */
+    public boolean canSeeCustomers() {
+        return !isCustomer() && may(Permission.VIEW_CUSTOMERS);
+    }
+
+    public boolean canBuy() {
+        return may(Permission.PLACE_ORDER);
+    }
+
+    public boolean canCreateCustomers() {
+        return may(Permission.CREATE_CUSTOMER);
+    }
+
+    /** Keys and download links: admin agents, and a customer's admin for its own tenant. */
+    public boolean canGetKeys() {
+        return may(Permission.GET_PRODUCT_KEY);
+    }
+
+    public boolean canCancel() {
+        return may(Permission.CANCEL_PURCHASE);
+    }
+
+    public boolean canSeeActivity() {
+        return may(Permission.READ_ACTIVITY_LOG);
+    }
+
+    public boolean canSeeInvoices() {
+        return may(Permission.READ_INVOICES);
+    }
+
+    public boolean canRunInvoices() {
+        return may(Permission.START_INVOICE_RUN);
+    }
+
+    public boolean canFileSupportRequests() {
+        return may(Permission.FILE_SERVICE_REQUEST);
+    }
+
+    /** The roles' names for the header, e.g. "ADMIN_AGENT" → the text key {@code role.ADMIN_AGENT}. */
+    public java.util.List<String> roleKeys() {
+        return roles.stream().sorted().map(role -> "role." + role.name()).toList();
+    }
+
+    /** What the screens offer is what the core's table allows: {@link Permission#grantedToAny}. */
+    public boolean may(Permission permission) {
+        return permission.grantedToAny(roles);
+    }
+}

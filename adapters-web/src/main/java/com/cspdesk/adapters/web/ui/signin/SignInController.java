@@ -1,0 +1,125 @@
+package com.cspdesk.adapters.web.ui.signin;
+
+import com.cspdesk.adapters.web.ui.shared.LocalPaths;
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.adapters.web.ui.shared.UiPages;
+import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.SignedInUser;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing in to the dashboard: the form posts the username and password, which are checked by the
+ * same sign-in use case as {@code POST /login}; the session is the JWT that login would hand out
+ * (same claims, same lifetime, same key), set as the {@link SessionCookie}. Signing out clears it.
+ */
+@Controller("/ui")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class SignInController {
+
+    static final String PATH = UiUrls.SIGN_IN;
+    private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
+
+    private final AuthenticateUser authenticateUser;
+    private final TokenGenerator tokenGenerator;
+    private final AccessTokenConfiguration accessTokens;
+    private final UiPages pages;
+    private final boolean sandbox;
+
+    SignInController(AuthenticateUser authenticateUser, TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
+                     UiPages pages, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+        this.authenticateUser = authenticateUser;
+        this.tokenGenerator = tokenGenerator;
+        this.accessTokens = accessTokens;
+        this.pages = pages;
+        this.sandbox = sandbox;
+    }
+
+    @Get("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String signedOut) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("titleKey", "login.title");
+        model.put("next", LocalPaths.orElse(next, ""));
+        model.put("signedOut", signedOut != null);
+        model.put("sandbox", sandbox);
+        return pages.page(request, "login", model);
+    }
+
+    @Post("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        String username = form.username() == null ? "" : form.username().strip();
+        Optional<SignedInUser> user = username.isEmpty() || form.password() == null || form.password().isEmpty()
+                ? Optional.empty()
+                : authenticateUser.authenticate(new AuthenticateUser.Credentials(username, form.password()));
+        Optional<String> jwt = user.flatMap(this::token);
+        if (jwt.isEmpty()) {
+            LOG.info("Dashboard sign-in refused for '{}'", username.replaceAll("[^A-Za-z0-9._@+-]", "?"));
+            Map<String, Object> model = new HashMap<>();
+            model.put("titleKey", "login.title");
+            model.put("next", LocalPaths.orElse(form.next(), ""));
+            model.put("failed", true);
+            model.put("sandbox", sandbox);
+            model.put("username", username.length() > 128 ? "" : username);
+            return pages.render(request, HttpStatus.UNAUTHORIZED, "login", model);
+        }
+        return UiPages.redirect(request, LocalPaths.orElse(form.next(), UiUrls.HOME))
+                .cookie(SessionCookie.of(jwt.get(), Duration.ofSeconds(accessTokens.getExpiration()), request));
+    }
+
+    @Post("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> signOut(HttpRequest<?> request) {
+        return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(request));
+    }
+
+    /** The claims {@code POST /login} puts into its token: the roles and, for a customer's user, the tenant. */
+    private Optional<String> token(SignedInUser user) {
+        Map<String, Object> attributes = new HashMap<>();
+        user.customerTenantId().ifPresent(tenant -> attributes.put(Actors.TENANT_CLAIM, tenant));
+        Authentication authentication = Authentication.build(user.username().value(),
+                user.roles().stream().map(Enum::name).sorted().toList(), attributes);
+        return tokenGenerator.generateToken(authentication, accessTokens.getExpiration());
+    }
+
+    @Serdeable
+    record SignInForm(@Nullable String username, @Nullable String password, @Nullable String next,
+                      @Nullable String csrfToken) {
+        @Override
+        public String toString() {
+            return "SignInForm[username=" + username + ", password=***]";
+        }
+    }
+}

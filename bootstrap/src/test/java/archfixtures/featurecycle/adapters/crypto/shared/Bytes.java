@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.crypto.shared;
+
+public class Bytes {
+}

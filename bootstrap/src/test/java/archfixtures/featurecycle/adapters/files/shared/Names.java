@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.files.shared;
+
+public class Names {
+}

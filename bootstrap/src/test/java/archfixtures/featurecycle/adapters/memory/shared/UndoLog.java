@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.memory.shared;
+
+public class UndoLog {
+}
