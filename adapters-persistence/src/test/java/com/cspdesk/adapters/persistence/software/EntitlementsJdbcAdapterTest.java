@@ -1,7 +1,6 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.OnMariaDb;
-import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
@@ -32,8 +31,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
+/**
+ * How entitlements are stored in software_entitlement (what a grant must do on every adapter is
+ * EntitlementsContract's): sets sorted, so a column reads the same every time.
+ */
 @MicronautTest(startApplication = false, transactional = false)
 class EntitlementsJdbcAdapterTest extends OnMariaDb {
 
@@ -69,63 +71,6 @@ class EntitlementsJdbcAdapterTest extends OnMariaDb {
         assertThat(rows).containsExactly(
                 "1|true|SQL Server 2022 Standard|perpetual|" + AT + "|2022,2019,2017|de-DE,en-US,hu-HU|x64|active",
                 "2|true|SQL Server 2022 Standard|subscription|" + AT + "|2022,2019,2017|de-DE,en-US,hu-HU|x64|active");
-    }
-
-    @Test
-    void aSecondGrantOfTheSameLineIsRefusedByTheUniqueKeyAndTakesNothingWithIt() {
-        StoredOrder order = order(2);
-        orders.add(order);
-        entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
-
-        Throwable refused = catchThrowable(() -> entitlements.grant(List.of(
-                entitlement(order, 2, ContractType.PERPETUAL, true),
-                entitlement(order, 1, ContractType.PERPETUAL, false))));
-
-        assertThat(refused).isNotNull();
-        assertThat(DuplicateKeys.isDuplicateKey(refused)).isTrue();
-        // The grant is one unit: line 2 went back with the refused duplicate.
-        assertThat(lineNumbers(order)).containsExactly(1);
-    }
-
-    @Test
-    void aGrantInsideTheCallersTransactionRollsBackWithIt() {
-        StoredOrder order = order(1);
-        Throwable failed = catchThrowable(() -> transactions.inTransaction(() -> {
-            orders.add(order);
-            entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
-            throw new IllegalStateException("the activity record could not be written");
-        }));
-
-        assertThat(failed).isInstanceOf(IllegalStateException.class);
-        assertThat(lineNumbers(order)).isEmpty();
-        assertThat(orders.find(order.customerTenantId(), order.id())).isEmpty();
-    }
-
-    @Test
-    void anEntitlementNeedsItsOrderLine() {
-        StoredOrder neverStored = order(1);
-        Throwable refused = catchThrowable(() ->
-                entitlements.grant(List.of(entitlement(neverStored, 1, ContractType.PERPETUAL, true))));
-        assertThat(refused).isNotNull();
-        assertThat(lineNumbers(neverStored)).isEmpty();
-    }
-
-    @Test
-    void aCancelledEntitlementIsStoredAsCancelledAndAnEmptyGrantDoesNothing() {
-        StoredOrder order = order(1);
-        orders.add(order);
-        entitlements.grant(List.of());
-        entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, false)));
-
-        String status = transactions.inTransaction(() -> JdbcRows.one(jdbc,
-                "SELECT status FROM software_entitlement WHERE order_id = ?", row -> row.getString(1), order.id())).orElseThrow();
-        assertThat(status).isEqualTo("cancelled");
-    }
-
-    private List<Integer> lineNumbers(StoredOrder order) {
-        return transactions.inTransaction(() -> JdbcRows.list(jdbc,
-                "SELECT line_item_number FROM software_entitlement WHERE order_id = ? ORDER BY line_item_number",
-                row -> row.getInt(1), order.id()));
     }
 
     private static Entitlement entitlement(StoredOrder order, int line, ContractType type, boolean active) {

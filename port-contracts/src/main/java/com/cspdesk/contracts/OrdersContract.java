@@ -1,6 +1,5 @@
-package com.cspdesk.adapters.persistence.ordering;
+package com.cspdesk.contracts;
 
-import com.cspdesk.adapters.persistence.OnMariaDb;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.Cursor;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
@@ -12,8 +11,6 @@ import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,15 +24,18 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@MicronautTest(startApplication = false, transactional = false)
-class OrdersJdbcAdapterTest extends OnMariaDb {
+/**
+ * What every {@link Orders} must do: an order and its lines stored together or not at all, read
+ * back exactly (money to the minor unit, microseconds), only through its own customer, in keyset
+ * pages newest first. Each test uses customers of its own.
+ */
+public abstract class OrdersContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
 
-    @Inject
-    Orders orders;
-    @Inject
-    Transactions transactions;
+    protected abstract Orders orders();
+
+    protected abstract Transactions transactions();
 
     @Test
     void aForintOrderRoundTripsToTheFillerWithItsLines() {
@@ -49,9 +49,9 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
                 TermDuration.P1Y, 2, money("315360.00", "HUF"), quote("630720.00", "170294.40", "801014.40", "HUF"), false);
         StoredOrder order = order(tenant, "HUF", AT, List.of(datacenter, sqlSubscription));
 
-        orders.add(order);
+        orders().add(order);
 
-        StoredOrder read = orders.find(tenant, order.id()).orElseThrow();
+        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.totals().gross()).isEqualTo(money("9243212.40", "HUF"));
         assertThat(read.lines().get(1).charged().tax().amount()).hasToString("170294.40");
@@ -71,9 +71,9 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
                 TermDuration.P3Y, 3, money("1976.30", "AUD"), quote("5389.91", "538.99", "5928.90", "AUD"), true);
         StoredOrder order = order(tenant, "AUD", AT, List.of(reservation, suse));
 
-        orders.add(order);
+        orders().add(order);
 
-        StoredOrder read = orders.find(tenant, order.id()).orElseThrow();
+        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.lines()).allMatch(StoredLine::taxIncluded);
         assertThat(read.totals()).isEqualTo(quote("6776.15", "677.61", "7453.76", "AUD"));
@@ -96,9 +96,9 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
                 PriceQuote.total(Currency.getInstance("EUR"), List.of(standard.charged(), charged)), "admin.agent@partner.demo",
                 List.of(standard, cancelled));
 
-        orders.add(order);
+        orders().add(order);
 
-        StoredOrder read = orders.find(tenant, order.id()).orElseThrow();
+        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.lines().get(1).status()).isEqualTo(LineStatus.CANCELLED);
         assertThat(read.lines().get(1).cancelledAt()).contains(cancelledAt);
@@ -109,11 +109,11 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
     void anOrderIsOnlyFoundThroughItsOwnCustomer() {
         String tenant = tenant();
         StoredOrder order = simpleOrder(tenant, AT, "only-mine-" + UUID.randomUUID());
-        orders.add(order);
+        orders().add(order);
 
-        assertThat(orders.find(tenant(), order.id())).isEmpty();
-        assertThat(orders.find(tenant, "no-such-order")).isEmpty();
-        assertThat(orders.find(tenant, order.id())).contains(order);
+        assertThat(orders().find(tenant(), order.id())).isEmpty();
+        assertThat(orders().find(tenant, "no-such-order")).isEmpty();
+        assertThat(orders().find(tenant, order.id())).contains(order);
     }
 
     @Test
@@ -127,27 +127,39 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
             placed.add(simpleOrder(tenant, createdAt, "order-" + (char) ('a' + (i * 3) % 7)));
         }
         for (StoredOrder order : placed) {
-            orders.add(order);
+            orders().add(order);
         }
-        orders.add(simpleOrder(neighbour, AT.plusSeconds(10_000), "order-neighbour"));
+        orders().add(simpleOrder(neighbour, AT.plusSeconds(10_000), "order-neighbour"));
 
         List<StoredOrder> expected = new ArrayList<>(placed);
         expected.sort(Comparator.comparing(StoredOrder::createdAt).thenComparing(StoredOrder::id).reversed());
 
-        List<StoredOrder> first = orders.page(tenant, Optional.empty(), 3);
-        List<StoredOrder> second = orders.page(tenant, Optional.of(cursorOf(first)), 3);
-        List<StoredOrder> third = orders.page(tenant, Optional.of(cursorOf(second)), 3);
-        List<StoredOrder> fourth = orders.page(tenant, Optional.of(cursorOf(third)), 3);
+        List<StoredOrder> first = orders().page(tenant, Optional.empty(), 3);
+        List<StoredOrder> second = orders().page(tenant, Optional.of(cursorOf(first)), 3);
+        List<StoredOrder> third = orders().page(tenant, Optional.of(cursorOf(second)), 3);
+        List<StoredOrder> fourth = orders().page(tenant, Optional.of(cursorOf(third)), 3);
 
         assertThat(first).containsExactlyElementsOf(expected.subList(0, 3));
         assertThat(second).containsExactlyElementsOf(expected.subList(3, 6));
         assertThat(third).containsExactlyElementsOf(expected.subList(6, 7));
         assertThat(fourth).isEmpty();
         assertThat(first.get(0).lines()).hasSize(1);
-        assertThat(orders.count(tenant)).isEqualTo(7);
-        assertThat(orders.count(neighbour)).isEqualTo(1);
-        assertThat(orders.count(tenant())).isZero();
-        assertThat(orders.page(tenant(), Optional.empty(), 3)).isEmpty();
+        assertThat(orders().count(tenant)).isEqualTo(7);
+        assertThat(orders().count(neighbour)).isEqualTo(1);
+        assertThat(orders().count(tenant())).isZero();
+        assertThat(orders().page(tenant(), Optional.empty(), 3)).isEmpty();
+    }
+
+    @Test
+    void anOrderIdIsStoredOnce() {
+        String tenant = tenant();
+        StoredOrder first = simpleOrder(tenant, AT, UUID.randomUUID().toString());
+        orders().add(first);
+        StoredOrder again = simpleOrder(tenant, AT.plusSeconds(1), first.id());
+
+        assertThatThrownBy(() -> orders().add(again)).isInstanceOf(RuntimeException.class);
+        assertThat(orders().find(tenant, first.id())).contains(first);
+        assertThat(orders().count(tenant)).isEqualTo(1);
     }
 
     @Test
@@ -159,21 +171,21 @@ class OrdersJdbcAdapterTest extends OnMariaDb {
                 PriceQuote.total(Currency.getInstance("USD"), List.of(line.charged(), line.charged())), "agent",
                 List.of(line, line));
 
-        assertThatThrownBy(() -> orders.add(twoLinesWithOneNumber)).isInstanceOf(RuntimeException.class);
-        assertThat(orders.find(tenant, twoLinesWithOneNumber.id())).isEmpty();
-        assertThat(orders.count(tenant)).isZero();
+        assertThatThrownBy(() -> orders().add(twoLinesWithOneNumber)).isInstanceOf(RuntimeException.class);
+        assertThat(orders().find(tenant, twoLinesWithOneNumber.id())).isEmpty();
+        assertThat(orders().count(tenant)).isZero();
     }
 
     @Test
     void anOrderAddedInsideTheCallersTransactionRollsBackWithIt() {
         String tenant = tenant();
         StoredOrder order = simpleOrder(tenant, AT, UUID.randomUUID().toString());
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            orders.add(order);
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            orders().add(order);
             throw new IllegalStateException("the entitlement could not be granted");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(orders.find(tenant, order.id())).isEmpty();
+        assertThat(orders().find(tenant, order.id())).isEmpty();
     }
 
     private static Cursor cursorOf(List<StoredOrder> page) {
