@@ -4,12 +4,7 @@ import com.cspdesk.application.cancellation.port.out.Credits.CreditNote;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
-import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
-import com.cspdesk.domain.catalog.Bitness;
-import com.cspdesk.domain.catalog.ContractType;
 import com.cspdesk.domain.catalog.ProductKind;
-import com.cspdesk.domain.catalog.SoftwareLanguage;
-import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
@@ -22,10 +17,9 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-/** Orders as the ordering use case stores them (perpetual SQL Server lines, or Azure reservations), their entitlements and credits. */
+/** Orders as the ordering use case stores them (perpetual SQL Server lines, or Azure reservations), in euros, and their credits. */
 public final class CancellationFixtures {
 
     public static final Instant BOUGHT = Instant.parse("2026-11-21T15:23:14.998601Z");
@@ -51,13 +45,6 @@ public final class CancellationFixtures {
         return new StoredOrder(UUID.randomUUID().toString(), tenant, "one_time", eur, BOUGHT, OrderStatus.COMPLETED,
                 PriceQuote.total(eur, stored.stream().map(StoredLine::charged).toList()), "admin.agent@partner.demo",
                 stored);
-    }
-
-    public static Entitlement entitlement(StoredOrder order, int line) {
-        return new Entitlement(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), line, "DG7GMGF0MGVZ",
-                "0001", "SQL Server 2022 Standard", ContractType.PERPETUAL, order.createdAt(),
-                List.of(SoftwareVersion.of("2022"), SoftwareVersion.of("2019")), Set.of(SoftwareLanguage.of("de-DE")),
-                Set.of(Bitness.X64), true);
     }
 
     public static PriceQuote credit(String net, String tax) {

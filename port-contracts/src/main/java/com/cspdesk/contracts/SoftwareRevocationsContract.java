@@ -9,6 +9,7 @@ import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.domain.catalog.Bitness;
+import com.cspdesk.domain.catalog.ContractType;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareVersion;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.cspdesk.contracts.CancellationFixtures.BOUGHT;
-import static com.cspdesk.contracts.CancellationFixtures.entitlement;
 import static com.cspdesk.contracts.CancellationFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +48,10 @@ public abstract class SoftwareRevocationsContract {
         StoredOrder other = order(order.customerTenantId(), 1, ProductKind.PERPETUAL_SOFTWARE);
         orders().add(order);
         orders().add(other);
-        Entitlement first = entitlement(order, 1);
-        Entitlement second = entitlement(order, 2);
-        Entitlement third = entitlement(order, 3);
-        Entitlement elsewhere = entitlement(other, 1);
+        Entitlement first = SampleOrders.entitlement(order, 1, ContractType.PERPETUAL, true);
+        Entitlement second = SampleOrders.entitlement(order, 2, ContractType.PERPETUAL, true);
+        Entitlement third = SampleOrders.entitlement(order, 3, ContractType.PERPETUAL, true);
+        Entitlement elsewhere = SampleOrders.entitlement(other, 1, ContractType.PERPETUAL, true);
         entitlements().grant(List.of(first, second, third, elsewhere));
         String link1 = link(first);
         String link2 = link(first);
@@ -82,7 +82,7 @@ public abstract class SoftwareRevocationsContract {
     void aRevocationInAUnitThatFailsRevokesNothing() {
         StoredOrder order = order(UUID.randomUUID().toString(), 1, ProductKind.PERPETUAL_SOFTWARE);
         orders().add(order);
-        Entitlement entitlement = entitlement(order, 1);
+        Entitlement entitlement = SampleOrders.entitlement(order, 1, ContractType.PERPETUAL, true);
         entitlements().grant(List.of(entitlement));
         String link = link(entitlement);
 

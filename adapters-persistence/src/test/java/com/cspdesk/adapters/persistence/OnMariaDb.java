@@ -17,13 +17,8 @@ public abstract class OnMariaDb implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return properties(getClass().getSimpleName());
-    }
-
-    /** The settings of a context on a new database of the throwaway MariaDB, named after {@code prefix}. */
-    public static Map<String, String> properties(String prefix) {
         ThrowawayMariaDb db = ThrowawayMariaDb.shared();
-        String url = db.newDatabase(prefix.toLowerCase(Locale.ROOT));
+        String url = db.newDatabase(getClass().getSimpleName().toLowerCase(Locale.ROOT));
         Map<String, String> properties = new HashMap<>(db.properties(url));
         properties.put("flyway.datasources.default.enabled", "true");
         properties.put("micronaut.server.port", "-1");

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Every order added through the Orders port, by id with its customer's tenant, oldest first. The
- * port finds an order only under its tenant; cancellation marks and revokes by order id alone, and
+ * port finds an order only under its tenant; cancellation marks an order by its id alone, and
  * invoices take every order's lines (also of a tenant without a customer). Filled by
- * {@link OrdersAsCancelled} as orders are added, undone with the unit that added them.
+ * {@link AddedOrdersNoted} as orders are added, undone with the unit that added them.
  */
 @Singleton
 @Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)

@@ -1,34 +1,33 @@
 package com.cspdesk.adapters.memory.invoicing;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.JobLockContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** JobLockContract on the memory adapter, a new empty store for each test. */
-class MemoryJobLockTest extends JobLockContract {
+class JobLockOnMemoryTest extends JobLockContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected JobLock lock() {
-        return memory.get(JobLock.class);
+        return adapters.get(JobLock.class);
     }
 
     @Override
     protected InvoiceRuns runs() {
-        return memory.get(InvoiceRuns.class);
+        return adapters.get(InvoiceRuns.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return memory.get(Transactions.class);
+        return adapters.get(Transactions.class);
     }
 }

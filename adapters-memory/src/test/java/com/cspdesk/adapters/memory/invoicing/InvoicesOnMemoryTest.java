@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.memory.invoicing;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
@@ -11,49 +11,48 @@ import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.InvoicesContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** InvoicesContract on the memory adapter, a new empty store for each test. */
-class MemoryInvoicesTest extends InvoicesContract {
+class InvoicesOnMemoryTest extends InvoicesContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected Invoices invoices() {
-        return memory.get(Invoices.class);
+        return adapters.get(Invoices.class);
     }
 
     @Override
     protected InvoiceRuns runs() {
-        return memory.get(InvoiceRuns.class);
+        return adapters.get(InvoiceRuns.class);
     }
 
     @Override
     protected JobLock lock() {
-        return memory.get(JobLock.class);
+        return adapters.get(JobLock.class);
     }
 
     @Override
     protected Customers customers() {
-        return memory.get(Customers.class);
+        return adapters.get(Customers.class);
     }
 
     @Override
     protected Orders orders() {
-        return memory.get(Orders.class);
+        return adapters.get(Orders.class);
     }
 
     @Override
     protected Credits credits() {
-        return memory.get(Credits.class);
+        return adapters.get(Credits.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return memory.get(Transactions.class);
+        return adapters.get(Transactions.class);
     }
 
     /** Each test has a store of its own. */

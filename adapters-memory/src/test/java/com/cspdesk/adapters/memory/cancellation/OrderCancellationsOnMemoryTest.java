@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.memory.cancellation;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.customers.port.out.Customers;
@@ -9,38 +9,37 @@ import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.OrderCancellationsContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** OrderCancellationsContract on the memory adapter, a new empty store for each test. */
-class MemoryOrderCancellationsTest extends OrderCancellationsContract {
+class OrderCancellationsOnMemoryTest extends OrderCancellationsContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected OrderCancellations cancellations() {
-        return memory.get(OrderCancellations.class);
+        return adapters.get(OrderCancellations.class);
     }
 
     @Override
     protected Orders orders() {
-        return memory.get(Orders.class);
+        return adapters.get(Orders.class);
     }
 
     @Override
     protected Customers customers() {
-        return memory.get(Customers.class);
+        return adapters.get(Customers.class);
     }
 
     @Override
     protected Credits credits() {
-        return memory.get(Credits.class);
+        return adapters.get(Credits.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return memory.get(Transactions.class);
+        return adapters.get(Transactions.class);
     }
 }

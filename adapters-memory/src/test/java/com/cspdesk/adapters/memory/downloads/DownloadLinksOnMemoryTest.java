@@ -1,28 +1,27 @@
 package com.cspdesk.adapters.memory.downloads;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.contracts.DownloadLinksContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** DownloadLinksContract on the memory adapter, a new empty store for each test. */
-class MemoryDownloadLinksTest extends DownloadLinksContract {
+class DownloadLinksOnMemoryTest extends DownloadLinksContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected DownloadLinks links() {
-        return memory.get(DownloadLinks.class);
+        return adapters.get(DownloadLinks.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return memory.get(Transactions.class);
+        return adapters.get(Transactions.class);
     }
 }

@@ -1,28 +1,27 @@
 package com.cspdesk.adapters.memory.cancellation;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.contracts.CreditsContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** CreditsContract on the memory adapter, a new empty store for each test. */
-class MemoryCreditsTest extends CreditsContract {
+class CreditsOnMemoryTest extends CreditsContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected Credits credits() {
-        return memory.get(Credits.class);
+        return adapters.get(Credits.class);
     }
 
     @Override
     protected Orders orders() {
-        return memory.get(Orders.class);
+        return adapters.get(Orders.class);
     }
 }

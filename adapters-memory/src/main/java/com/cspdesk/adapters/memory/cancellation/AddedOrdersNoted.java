@@ -11,31 +11,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Orders bean, whichever adapter makes it, as cancellation leaves it: read orders show their
- * cancelled lines and new status ({@link CancelledLines}), and every order added is noted in
- * {@link AddedOrders}. Only through the port: the orders adapter's own classes are not used.
+ * The Orders bean, whichever adapter makes it, noting every order it adds in {@link AddedOrders}
+ * (in the same unit of work); everything else goes straight to the bean.
  */
 @Singleton
 @Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)
-class OrdersAsCancelled implements BeanCreatedEventListener<Orders> {
+class AddedOrdersNoted implements BeanCreatedEventListener<Orders> {
 
     private final MemoryTransactions transactions;
-    private final CancelledLines cancelled;
     private final AddedOrders added;
 
-    OrdersAsCancelled(MemoryTransactions transactions, CancelledLines cancelled, AddedOrders added) {
+    AddedOrdersNoted(MemoryTransactions transactions, AddedOrders added) {
         this.transactions = transactions;
-        this.cancelled = cancelled;
         this.added = added;
     }
 
     @Override
     public Orders onCreated(BeanCreatedEvent<Orders> event) {
-        return over(event.getBean());
-    }
-
-    Orders over(Orders stored) {
-        return Decorating.decorate(stored, Orders.class, new Orders() {
+        Orders stored = event.getBean();
+        return new Orders() {
             @Override
             public void add(StoredOrder order) {
                 transactions.inTransaction(() -> {
@@ -47,18 +41,23 @@ class OrdersAsCancelled implements BeanCreatedEventListener<Orders> {
 
             @Override
             public Optional<StoredOrder> find(String customerTenantId, String orderId) {
-                return stored.find(customerTenantId, orderId).map(cancelled::over);
+                return stored.find(customerTenantId, orderId);
             }
 
             @Override
             public List<StoredOrder> page(String customerTenantId, Optional<Cursor> after, int limit) {
-                return stored.page(customerTenantId, after, limit).stream().map(cancelled::over).toList();
+                return stored.page(customerTenantId, after, limit);
             }
 
             @Override
             public long count(String customerTenantId) {
                 return stored.count(customerTenantId);
             }
-        });
+
+            @Override
+            public String toString() {
+                return stored.toString();
+            }
+        };
     }
 }

@@ -1,6 +1,6 @@
-package com.cspdesk.adapters.memory.cancellation;
+package com.cspdesk.adapters.persistence.cancellation;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -8,45 +8,40 @@ import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.contracts.SoftwareRevocationsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SoftwareRevocationsContract on the memory adapter, a new empty store for each test. */
-class MemorySoftwareRevocationsTest extends SoftwareRevocationsContract {
+class SoftwareRevocationsOnH2Test extends SoftwareRevocationsContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
-
-    @AfterEach
-    void stop() {
-        memory.close();
-    }
+    @RegisterExtension
+    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
 
     @Override
     protected SoftwareRevocations revocations() {
-        return memory.get(SoftwareRevocations.class);
+        return ADAPTERS.get(SoftwareRevocations.class);
     }
 
     @Override
     protected Orders orders() {
-        return memory.get(Orders.class);
+        return ADAPTERS.get(Orders.class);
     }
 
     @Override
     protected Entitlements entitlements() {
-        return memory.get(Entitlements.class);
+        return ADAPTERS.get(Entitlements.class);
     }
 
     @Override
     protected OwnedSoftware ownedSoftware() {
-        return memory.get(OwnedSoftware.class);
+        return ADAPTERS.get(OwnedSoftware.class);
     }
 
     @Override
     protected DownloadLinks links() {
-        return memory.get(DownloadLinks.class);
+        return ADAPTERS.get(DownloadLinks.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return memory.get(Transactions.class);
+        return ADAPTERS.get(Transactions.class);
     }
 }

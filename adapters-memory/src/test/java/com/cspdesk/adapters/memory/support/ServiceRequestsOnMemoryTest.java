@@ -1,23 +1,22 @@
 package com.cspdesk.adapters.memory.support;
 
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.contracts.ServiceRequestsContract;
 import org.junit.jupiter.api.AfterEach;
 
-/** ServiceRequestsContract on the memory adapter, a new empty store for each test. */
-class MemoryServiceRequestsTest extends ServiceRequestsContract {
+class ServiceRequestsOnMemoryTest extends ServiceRequestsContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected ServiceRequests requests() {
-        return memory.get(ServiceRequests.class);
+        return adapters.get(ServiceRequests.class);
     }
 
     /** Each test has a store of its own. */

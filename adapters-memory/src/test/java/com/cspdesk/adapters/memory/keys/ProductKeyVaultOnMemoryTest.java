@@ -1,7 +1,7 @@
 package com.cspdesk.adapters.memory.keys;
 
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
-import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.contracts.ProductKeyVaultContract;
@@ -15,19 +15,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ProductKeyVaultContract on the memory adapter, a new empty store for each test. */
-class MemoryProductKeyVaultTest extends ProductKeyVaultContract {
+class ProductKeyVaultOnMemoryTest extends ProductKeyVaultContract {
 
-    private final MemoryAdapters memory = MemoryAdapters.start();
+    private final MemoryAdapters adapters = new MemoryAdapters();
 
     @AfterEach
-    void stop() {
-        memory.close();
+    void close() {
+        adapters.close();
     }
 
     @Override
     protected ProductKeyVault vault() {
-        return memory.get(ProductKeyVault.class);
+        return adapters.get(ProductKeyVault.class);
     }
 
     /** The vault keeps only the sealed form: what it gives back it opens, and a sealing that will not open gives nothing. */
@@ -46,7 +45,7 @@ class MemoryProductKeyVaultTest extends ProductKeyVaultContract {
                 throw new IllegalStateException("does not open under " + context);
             }
         };
-        MemoryProductKeyVault vault = new MemoryProductKeyVault(memory.get(MemoryTransactions.class), refusesToOpen);
+        MemoryProductKeyVault vault = new MemoryProductKeyVault(adapters.get(MemoryTransactions.class), refusesToOpen);
 
         assertThat(vault.keep("11111111-0000-4000-8000-000000000001", SoftwareVersion.of("2019"), KEY)).isTrue();
 
