@@ -29,7 +29,7 @@ public abstract class BackgroundWorkContract {
         CountDownLatch done = new CountDownLatch(2);
 
         assertThat(background().submit(() -> {
-            OrderCancellationsContract.await(submitted);
+            Latches.await(submitted);
             ran.add("first");
             done.countDown();
             throw new IllegalStateException("a run failed");
@@ -48,7 +48,7 @@ public abstract class BackgroundWorkContract {
     void refusesWorkBeyondItsCapacityRatherThanQueueingWithoutBound() {
         CountDownLatch release = new CountDownLatch(1);
         try {
-            Runnable blocked = () -> OrderCancellationsContract.await(release);
+            Runnable blocked = () -> Latches.await(release);
             for (int i = 0; i < capacity(); i++) {
                 assertThat(background().submit(blocked)).as("work %d", i).isTrue();
             }

@@ -45,7 +45,7 @@ public abstract class JobLockContract {
         try {
             CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> lock().runExclusively(name, AT_MOST, () -> {
                 holding.countDown();
-                OrderCancellationsContract.await(release);
+                Latches.await(release);
             }), thread);
             assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
 

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static com.cspdesk.contracts.CancellationFixtures.BOUGHT;
 import static com.cspdesk.contracts.CancellationFixtures.credit;
@@ -162,13 +161,13 @@ public abstract class OrderCancellationsContract {
         Callable<List<Money>> first = () -> transactions().inTransaction(() -> {
             cancellations().lockForCancellation(tenant, one.id()).orElseThrow();
             firstHoldsItsOrder.countDown();
-            await(secondAsks);
+            Latches.await(secondAsks);
             credits().issue(List.of(note(one, 1, ProductKind.AZURE_RESERVATION_VM, credit("100.00", "19.00"),
                     CANCELLED_AT)));
             return List.of();
         });
         Callable<List<Money>> second = () -> {
-            await(firstHoldsItsOrder);
+            Latches.await(firstHoldsItsOrder);
             secondAsks.countDown();
             return transactions().inTransaction(() -> {
                 cancellations().lockForCancellation(tenant, other.id()).orElseThrow();
@@ -180,14 +179,5 @@ public abstract class OrderCancellationsContract {
 
         assertThat(seen.get(1)).as("the second read the allowance after the first's credit")
                 .containsExactly(Money.of("119.00", "EUR"));
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
