@@ -8,9 +8,12 @@ import com.cspdesk.domain.identity.Username;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +74,22 @@ public abstract class UsersContract {
         assertThat(users().find(new Username("zz.global"))).isEmpty();
         assertThat(transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.GLOBAL_ADMIN)))
                 .isEqualTo(globalsBefore + 1);
+    }
+
+    @Test
+    void ofTwoUnitsRemovingTheHoldersOfARoleAtOnceOnlyOneGetsPastTheCount() throws Exception {
+        // The rule the count serves: never remove the last holder (as of global admins); a unit that
+        // counts must not see a count the other is about to make stale.
+        users().add(partner("referral.one", Role.REFERRAL_ADMIN));
+        users().add(partner("referral.two", Role.REFERRAL_ADMIN));
+        List<Callable<Boolean>> removals = new ArrayList<>();
+        for (String name : List.of("referral.one", "referral.two")) {
+            removals.add(() -> transactions().inTransaction(() ->
+                    users().countWithRoleForUpdate(Role.REFERRAL_ADMIN) > 1 && users().remove(new Username(name))));
+        }
+
+        assertThat(Concurrently.run(removals)).containsOnlyOnce(true);
+        assertThat(transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.REFERRAL_ADMIN))).isEqualTo(1);
     }
 
     @Test

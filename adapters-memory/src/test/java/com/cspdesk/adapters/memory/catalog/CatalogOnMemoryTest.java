@@ -1,8 +1,10 @@
 package com.cspdesk.adapters.memory.catalog;
 
+import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.contracts.CatalogContract;
 import com.cspdesk.contracts.CatalogListing;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,7 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogOnMemoryTest extends CatalogContract {
 
-    private final MemoryCatalog catalog = new MemoryCatalog();
+    private final MemoryAdapters adapters = new MemoryAdapters();
+    private final Catalog catalog = adapters.get(Catalog.class);
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
 
     @Override
     protected Catalog catalog() {

@@ -3,30 +3,22 @@ package com.cspdesk.adapters.persistence.software;
 import com.cspdesk.adapters.persistence.OnMariaDb;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
+import com.cspdesk.contracts.SampleOrders;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.ContractType;
-import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareVersion;
-import com.cspdesk.domain.catalog.TermDuration;
-import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.order.LineStatus;
-import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,7 +46,7 @@ class EntitlementsJdbcAdapterTest extends OnMariaDb {
 
     @Test
     void grantsOneEntitlementPerSoftwareLineWithVersionsNewestFirst() {
-        StoredOrder order = order(2);
+        StoredOrder order = SampleOrders.order(SampleOrders.tenant(), 2, AT);
         orders.add(order);
 
         entitlements.grant(List.of(
@@ -78,19 +70,5 @@ class EntitlementsJdbcAdapterTest extends OnMariaDb {
                 "0001", "SQL Server 2022 Standard", type, AT,
                 List.of(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2017")),
                 LANGUAGES, Set.of(Bitness.X64), active);
-    }
-
-    private static StoredOrder order(int lines) {
-        Currency usd = Currency.getInstance("USD");
-        PriceQuote charged = PriceQuote.fromNetAndTax(Money.of("3945.00", "USD"), Money.zero(usd));
-        List<StoredLine> stored = new java.util.ArrayList<>();
-        for (int n = 1; n <= lines; n++) {
-            stored.add(new StoredLine(n, "DG7GMGF0MGVZ:0001:DZH318Z04FQS", "DG7GMGF0MGVZ", "0001", "DZH318Z04FQS",
-                    "SQL Server 2022 Standard, 2 Core License Pack", ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, 1,
-                    Money.of("3945.00", "USD"), charged, false, LineStatus.ACTIVE, PriceQuote.zero(usd), Optional.empty()));
-        }
-        return new StoredOrder(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "one_time", usd, AT,
-                OrderStatus.COMPLETED, PriceQuote.total(usd, stored.stream().map(StoredLine::charged).toList()),
-                "admin.agent@partner.demo", stored);
     }
 }
