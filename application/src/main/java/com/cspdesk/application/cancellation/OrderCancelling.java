@@ -229,7 +229,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
                         line.unitPrice(), line.charged(), line.credited(), line.cancelledAt().orElse(order.createdAt())));
             } else {
                 lines.add(new com.cspdesk.domain.order.ActiveLine(line.lineItemNumber(), offer, line.kind(), line.term(),
-                        line.quantity(), line.unitPrice(), line.charged(), Optional.empty(), List.of()));
+                        line.quantity(), line.unitPrice(), line.charged()));
             }
         }
         return Order.restore(new OrderId(order.id()), order.customerTenantId(), order.createdAt(), true, lines);

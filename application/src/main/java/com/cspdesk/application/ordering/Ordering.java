@@ -20,7 +20,6 @@ import com.cspdesk.domain.catalog.EarlierVersionRights;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.catalog.SoftwareSku;
 import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.market.MarketAvailability;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.money.PriceQuotePolicy;
@@ -30,29 +29,29 @@ import com.cspdesk.domain.order.OfferId;
 import com.cspdesk.domain.order.Order;
 import com.cspdesk.domain.order.OrderChange;
 import com.cspdesk.domain.order.OrderId;
+import com.cspdesk.domain.order.OrderPlacement;
+import com.cspdesk.domain.order.OrderPlacementPolicy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Spec "Buy software subscriptions on behalf of customers": checks every line against the
- * catalog and the customer's market, prices it with the domain's quote policy, and stores the
- * order, its software entitlements and its activity record in one transaction.
+ * Spec "Buy software subscriptions on behalf of customers": reads every line's offer from the
+ * catalog, lets the domain's {@link OrderPlacementPolicy} decide whether the order may be placed in
+ * the customer's market, prices it with the domain's quote policy, and stores the order, its
+ * software entitlements and its activity record in one transaction.
  */
 public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
 
-    public static final int MAX_LINE_ITEMS = 50;
     static final String TOKEN_KIND = "orders";
 
     private final Customers customers;
@@ -61,9 +60,8 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
     private final Entitlements entitlements;
     private final ActivityLog activityLog;
     private final Transactions transactions;
-    private final ProductAvailability productAvailability;
-    private final MarketCurrencies marketCurrencies;
     private final PriceQuotePolicy priceQuotePolicy;
+    private final OrderPlacementPolicy placementPolicy;
     private final Clock clock;
 
     public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements, ActivityLog activityLog,
@@ -75,9 +73,8 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         this.entitlements = entitlements;
         this.activityLog = activityLog;
         this.transactions = transactions;
-        this.productAvailability = productAvailability;
-        this.marketCurrencies = marketCurrencies;
         this.priceQuotePolicy = priceQuotePolicy;
+        this.placementPolicy = new OrderPlacementPolicy(productAvailability, marketCurrencies);
         this.clock = clock;
     }
 
@@ -88,44 +85,26 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
             return new CustomerNotFound();
         }
         List<LineItem> items = command.lineItems();
-        if (items.isEmpty() || items.size() > MAX_LINE_ITEMS) {
-            return refused(Reason.LINE_ITEMS_INVALID, "lineItems", String.valueOf(MAX_LINE_ITEMS));
-        }
         Market market = customer.get().country();
         String billingCycle = command.billingCycle() == null ? "" : command.billingCycle().strip().toLowerCase(Locale.ROOT);
-        Set<Integer> numbers = new HashSet<>();
+        List<Optional<Offer>> offers = items.stream().map(item -> offer(item.offerId())).toList();
+        List<OrderPlacementPolicy.Line> requested = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            requested.add(new OrderPlacementPolicy.Line(items.get(i).lineItemNumber(),
+                    offers.get(i).map(Ordering::placementTerms), items.get(i).quantity()));
+        }
+        if (placementPolicy.check(market, billingCycle, requested) instanceof OrderPlacement.Refused refused) {
+            return Refused.of(refused);
+        }
         List<Priced> priced = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            LineItem item = items.get(i);
-            String at = "lineItems[" + i + "]";
-            if (!numbers.add(item.lineItemNumber())) {
-                return refused(Reason.LINE_ITEM_NUMBER_DUPLICATE, at + ".lineItemNumber", String.valueOf(item.lineItemNumber()));
-            }
-            Optional<Offer> offer = offer(item.offerId());
-            if (offer.isEmpty()) {
-                return refused(Reason.OFFER_INVALID, at + ".offerId", String.valueOf(item.offerId()));
-            }
-            Offer o = offer.get();
-            if (productAvailability.check(o.product().kind(), market) instanceof MarketAvailability.Unavailable) {
-                return refused(Reason.MARKET_UNAVAILABLE, at + ".offerId", market.code(), o.product().title());
-            }
-            if (!o.availability().currency().equals(marketCurrencies.currencyOf(market))) {
-                return refused(Reason.OFFER_NOT_FOR_MARKET, at + ".offerId", market.code(),
-                        marketCurrencies.currencyOf(market).getCurrencyCode());
-            }
-            if (item.quantity() < o.sku().minimumQuantity() || item.quantity() > o.sku().maximumQuantity()) {
-                return refused(Reason.QUANTITY_OUT_OF_RANGE, at + ".quantity",
-                        String.valueOf(o.sku().minimumQuantity()), String.valueOf(o.sku().maximumQuantity()));
-            }
-            if (!o.sku().billingCycles().contains(billingCycle)) {
-                return refused(Reason.BILLING_CYCLE_NOT_SUPPORTED, "billingCycle", String.join(", ", o.sku().billingCycles()));
-            }
-            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), item.quantity(), market);
-            priced.add(new Priced(item, o, quote));
+            Offer o = offers.get(i).orElseThrow();
+            PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), items.get(i).quantity(), market);
+            priced.add(new Priced(items.get(i), o, quote));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = completed(Order.place(new OrderId(UUID.randomUUID().toString()), customer.get().tenantId(), now,
-                priced.stream().map(p -> ActiveLine.bought(p.item().lineItemNumber(), p.offer().offerId(),
+                priced.stream().map(p -> new ActiveLine(p.item().lineItemNumber(), p.offer().offerId(),
                         p.offer().product().kind(), p.offer().sku().term(), p.item().quantity(),
                         p.offer().availability().unitPrice(), p.quote())).toList()));
         Orders.StoredOrder stored = stored(order, billingCycle, priced, priceQuotePolicy.includesTax(market), actor);
@@ -190,6 +169,12 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         return Optional.of(new Offer(id, product.get(), sku.get(), availability.get()));
     }
 
+    /** What the placement policy needs to know about an offer. */
+    private static OrderPlacementPolicy.Offer placementTerms(Offer offer) {
+        return new OrderPlacementPolicy.Offer(offer.offerId(), offer.product().kind(), offer.availability().currency(),
+                offer.sku().minimumQuantity(), offer.sku().maximumQuantity(), offer.sku().billingCycles());
+    }
+
     private static Order completed(Order placed) {
         // Software is provisioned at once, so a placed order completes in the same step.
         OrderChange change = placed.complete();
@@ -252,10 +237,6 @@ public final class Ordering implements PlaceOrder, ListOrders, GetOrder {
         } catch (DateTimeParseException e) {
             throw new InvalidContinuationToken();
         }
-    }
-
-    private static Refused refused(Reason reason, String field, String... arguments) {
-        return new Refused(reason, field, List.of(arguments));
     }
 
     private record Offer(OfferId offerId, Catalog.Product product, Catalog.Sku sku, Catalog.Availability availability) {

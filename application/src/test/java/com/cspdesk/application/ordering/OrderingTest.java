@@ -20,6 +20,8 @@ import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuotePolicy;
+import com.cspdesk.domain.order.OrderPlacement.Part;
+import com.cspdesk.domain.order.OrderPlacement.Reason;
 import com.cspdesk.domain.order.OrderStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import static com.cspdesk.application.ordering.CatalogFixture.SUSE;
@@ -111,9 +114,8 @@ class OrderingTest {
     @Test
     void anAzureReservationIsRefusedInGreenlandNamingTheMarket() {
         var result = ordering.place(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT);
-        assertThat(result).isEqualTo(new PlaceOrder.Refused(PlaceOrder.Reason.MARKET_UNAVAILABLE, "lineItems[0].offerId",
-                List.of("GL", "Azure reserved VM instances")));
-        assertThat(PlaceOrder.Reason.MARKET_UNAVAILABLE.businessRule()).isTrue();
+        assertThat(result).isEqualTo(new PlaceOrder.Refused(Reason.MARKET_UNAVAILABLE, OptionalInt.of(0), List.of("GL")));
+        assertThat(((PlaceOrder.Refused) result).part()).isEqualTo(Part.OFFER);
         verifyNoInteractions(orders, entitlements, activityLog);
     }
 
@@ -130,21 +132,23 @@ class OrderingTest {
     }
 
     @Test
-    void everyBadInputIsRefusedWithItsFieldAndNothingIsStored() {
-        assertRefused(command(HU_TENANT), PlaceOrder.Reason.LINE_ITEMS_INVALID, "lineItems");
-        assertRefused(command(HU_TENANT, new LineItem(0, "not-an-offer", 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
-        assertRefused(command(HU_TENANT, new LineItem(0, "NOPE:0001:AVHUF", 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
-        assertRefused(command(HU_TENANT, new LineItem(0, null, 1)), PlaceOrder.Reason.OFFER_INVALID, "lineItems[0].offerId");
-        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "EUR"), 1)), PlaceOrder.Reason.OFFER_NOT_FOR_MARKET,
-                "lineItems[0].offerId");
-        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 0)), PlaceOrder.Reason.QUANTITY_OUT_OF_RANGE,
-                "lineItems[0].quantity");
-        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1001)), PlaceOrder.Reason.QUANTITY_OUT_OF_RANGE,
-                "lineItems[0].quantity");
+    void everyBadInputIsRefusedWithTheLineAndPartAtFaultAndNothingIsStored() {
+        assertRefused(command(HU_TENANT), Reason.LINE_ITEMS_INVALID, OptionalInt.empty(), Part.LINE_ITEMS);
+        assertRefused(command(HU_TENANT, new LineItem(0, "not-an-offer", 1)), Reason.OFFER_INVALID, OptionalInt.of(0), Part.OFFER);
+        assertRefused(command(HU_TENANT, new LineItem(0, "NOPE:0001:AVHUF", 1)), Reason.OFFER_INVALID, OptionalInt.of(0), Part.OFFER);
+        assertRefused(command(HU_TENANT, new LineItem(0, null, 1)), Reason.OFFER_INVALID, OptionalInt.of(0), Part.OFFER);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "EUR"), 1)), Reason.OFFER_NOT_FOR_MARKET,
+                OptionalInt.of(0), Part.OFFER);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 0)), Reason.QUANTITY_OUT_OF_RANGE,
+                OptionalInt.of(0), Part.QUANTITY);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1001)), Reason.QUANTITY_OUT_OF_RANGE,
+                OptionalInt.of(0), Part.QUANTITY);
         assertRefused(command(HU_TENANT, new LineItem(3, offer(WS_STD, "HUF"), 1), new LineItem(3, offer(WS_STD, "HUF"), 1)),
-                PlaceOrder.Reason.LINE_ITEM_NUMBER_DUPLICATE, "lineItems[1].lineItemNumber");
+                Reason.LINE_ITEM_NUMBER_DUPLICATE, OptionalInt.of(1), Part.LINE_ITEM_NUMBER);
+        assertRefused(command(HU_TENANT, new LineItem(-1, offer(WS_STD, "HUF"), 1)),
+                Reason.LINE_ITEM_NUMBER_INVALID, OptionalInt.of(0), Part.LINE_ITEM_NUMBER);
         assertRefused(new PlaceOrderCommand(HU_TENANT, "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
-                PlaceOrder.Reason.BILLING_CYCLE_NOT_SUPPORTED, "billingCycle");
+                Reason.BILLING_CYCLE_NOT_SUPPORTED, OptionalInt.of(0), Part.BILLING_CYCLE);
         verifyNoInteractions(orders, entitlements, activityLog);
     }
 
@@ -152,6 +156,20 @@ class OrderingTest {
     void theEdgesOfTheQuantityRangeAreAccepted() {
         assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
         assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
+    }
+
+    @Test
+    void twoLinesOfOneSkuCountTogetherTowardItsMaximum() {
+        var refused = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000),
+                new LineItem(1, offer(WS_STD, "HUF"), 1)), AGENT);
+
+        assertThat(refused).isEqualTo(new PlaceOrder.Refused(Reason.QUANTITY_OUT_OF_RANGE, OptionalInt.of(1), List.of("1", "1000")));
+        verifyNoInteractions(orders, entitlements, activityLog);
+
+        var placed = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 600),
+                new LineItem(1, offer(WS_STD, "HUF"), 400)), AGENT);
+        assertThat(placed).isInstanceOfSatisfying(PlaceOrder.Placed.class, order ->
+                assertThat(order.order().lineItems()).extracting(OrderView.Line::quantity).containsExactly(600, 400));
     }
 
     @Test
@@ -194,11 +212,12 @@ class OrderingTest {
                 com.cspdesk.domain.money.PriceQuote.zero(java.util.Currency.getInstance("HUF")), "agent", List.of());
     }
 
-    private void assertRefused(PlaceOrderCommand command, PlaceOrder.Reason reason, String field) {
+    private void assertRefused(PlaceOrderCommand command, Reason reason, OptionalInt lineIndex, Part part) {
         var result = ordering.place(command, AGENT);
         assertThat(result).isInstanceOfSatisfying(PlaceOrder.Refused.class, refused -> {
             assertThat(refused.reason()).isEqualTo(reason);
-            assertThat(refused.field()).isEqualTo(field);
+            assertThat(refused.lineIndex()).isEqualTo(lineIndex);
+            assertThat(refused.part()).isEqualTo(part);
         });
     }
 

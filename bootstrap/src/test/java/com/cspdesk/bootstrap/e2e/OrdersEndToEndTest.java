@@ -166,6 +166,44 @@ class OrdersEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void twoLinesOfOneSkuThatSumPastItsMaximumAreRefusedOnTheLineThatPassesIt() {
+        String customer = createCustomer("Contoso Summed Kft.", "HU");
+        int maximum = hungarianOffer.maximumQuantity();
+        Answer answer = send("POST", ordersOf(customer), agent, Map.of("billingCycle", "one_time", "lineItems", List.of(
+                line(0, hungarianOffer.offerId(), maximum), line(1, hungarianOffer.offerId(), 1))));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.problemCode()).isEqualTo("quantity_out_of_range");
+        assertThat(answer.json().get("errors").toString()).contains("field=lineItems[1].quantity,");
+        assertThat(send("GET", ordersOf(customer), agent, null).json().get("totalCount")).isEqualTo(0);
+
+        Answer upToTheMaximum = send("POST", ordersOf(customer), agent, Map.of("billingCycle", "one_time", "lineItems", List.of(
+                line(0, hungarianOffer.offerId(), maximum - 1), line(1, hungarianOffer.offerId(), 1))));
+        assertThat(upToTheMaximum.status()).as(upToTheMaximum.toString()).isEqualTo(201);
+        assertThat(lines(upToTheMaximum.json())).extracting(l -> l.get("quantity")).containsExactly(maximum - 1, 1);
+    }
+
+    @Test
+    void aQuantityThatIsNotAWholeNumberIs400AtItsFieldInTheCallersLanguageAndNothingIsStored() {
+        String customer = createCustomer("Contoso Whole Numbers Kft.", "HU");
+        for (String quantity : List.of("1.5", "1.0", "\"2\"", "3000000000")) {
+            String body = "{\"billingCycle\": \"one_time\", \"lineItems\": ["
+                    + "{\"lineItemNumber\": 0, \"offerId\": \"" + hungarianOffer.offerId() + "\", \"quantity\": 1},"
+                    + "{\"lineItemNumber\": 1, \"offerId\": \"" + hungarianOffer.offerId() + "\", \"quantity\": " + quantity + "}]}";
+            Answer english = send("POST", ordersOf(customer), agent, body);
+            assertThat(english.status()).as(quantity + " " + english).isEqualTo(400);
+            assertThat(english.problemCode()).isEqualTo("validation_failed");
+            assertThat(english.json().get("errors").toString())
+                    .contains("field=lineItems[1].quantity, message=Must be a whole number from 1 to 2,147,483,647");
+
+            Answer german = send("POST", ordersOf(customer), agent, body, "Accept-Language", "de");
+            assertThat(german.status()).isEqualTo(400);
+            assertThat(german.json().get("errors").toString())
+                    .contains("field=lineItems[1].quantity, message=Muss eine ganze Zahl von 1 bis 2.147.483.647 sein");
+        }
+        assertThat(send("GET", ordersOf(customer), agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
     void anUnsupportedBillingCycleIs400() {
         Answer answer = send("POST", ordersOf(hungary), agent, Map.of("billingCycle", "monthly",
                 "lineItems", List.of(line(0, hungarianOffer.offerId(), 1))));

@@ -4,16 +4,13 @@ import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.software.DownloadLink;
-import com.cspdesk.domain.software.ProductKey;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Spec "Post-cancellation details": a cancelled line still appears, with what it was charged and credited,
- * but its key and download links are gone and its quantity is 0. {@code boughtQuantity} keeps the record.
+ * Spec "Post-cancellation details": a cancelled line keeps its record, with what it was bought for, charged
+ * and credited. (That its key and links go and the API shows quantity 0 is the read side's business:
+ * {@code SoftwareRevocations} and the order views.)
  */
 public record CancelledLine(
         int lineItemNumber,
@@ -37,26 +34,5 @@ public record CancelledLine(
         if (!credited.isWithin(charged)) {
             throw new IllegalArgumentException("credited " + credited + " exceeds charged " + charged);
         }
-    }
-
-    /** The API shows a cancelled line with quantity 0. */
-    @Override
-    public int quantity() {
-        return 0;
-    }
-
-    @Override
-    public LineStatus status() {
-        return LineStatus.CANCELLED;
-    }
-
-    @Override
-    public Optional<ProductKey> productKey() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<DownloadLink> downloadLinks() {
-        return List.of();
     }
 }

@@ -1,21 +1,15 @@
 package com.cspdesk.domain.order;
 
 import com.cspdesk.domain.cancellation.CancellationDecision;
-import com.cspdesk.domain.cancellation.Purchase;
 import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.software.DownloadLink;
-import com.cspdesk.domain.software.ProductKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Spec "Cancel a purchase" and "Post-cancellation details": an order of one customer, its lines and its lifecycle.
@@ -26,6 +20,10 @@ import java.util.function.Function;
  * cancellation policy gave for them; a refusal of any line refuses the whole request and changes nothing.
  * Only a completed order's lines can be cancelled: a pending order is still being provisioned.
  * Orders are immutable: every transition returns an {@link OrderChange} holding the new order.
+ *
+ * <p>What happens to a cancelled line's product key and download links is decided by the
+ * cancellation use case and stored by its ports (the entitlement is revoked); the aggregate
+ * holds only what its transitions need.
  */
 public final class Order {
 
@@ -89,10 +87,6 @@ public final class Order {
         return createdAt;
     }
 
-    public boolean provisioned() {
-        return provisioned;
-    }
-
     public OrderStatus status() {
         if (lines.values().stream().allMatch(line -> line instanceof CancelledLine)) {
             return OrderStatus.CANCELLED;
@@ -100,34 +94,9 @@ public final class Order {
         return provisioned ? OrderStatus.COMPLETED : OrderStatus.PENDING;
     }
 
-    /** Lines by line item number. */
-    public List<OrderLine> lines() {
-        return List.copyOf(lines.values());
-    }
-
-    public Optional<OrderLine> line(int lineItemNumber) {
-        return Optional.ofNullable(lines.get(lineItemNumber));
-    }
-
-    /** Numbers of the lines still active: what "cancel the whole order" cancels. */
-    public List<Integer> activeLineNumbers() {
-        return lines.values().stream().filter(line -> line instanceof ActiveLine).map(OrderLine::lineItemNumber).toList();
-    }
-
     /** What the order charged: the sum of its lines' rounded quotes, cancelled lines included. */
     public PriceQuote totals() {
         return PriceQuote.total(currency, lines.values().stream().map(OrderLine::charged).toList());
-    }
-
-    /** What has been credited back for the order's lines. */
-    public PriceQuote totalCredited() {
-        return PriceQuote.total(currency, lines.values().stream().map(OrderLine::credited).toList());
-    }
-
-    /** What the cancellation policy needs to know about one line. */
-    public Optional<Purchase> purchaseOf(int lineItemNumber) {
-        return line(lineItemNumber).map(line -> new Purchase(line.kind(), line.term(), createdAt, line.charged(), line.credited(),
-                line instanceof CancelledLine));
     }
 
     /** Provisioning finished: pending → completed. */
@@ -142,8 +111,9 @@ public final class Order {
     /**
      * Cancels the lines named in {@code decisions} (line item number → the policy's decision for that line) at
      * {@code now}. Every named line must exist, be active and have a {@link CancellationDecision.Cancellable}
-     * decision whose window has not closed by {@code now} and whose credit fits what the line can still be
-     * credited; otherwise nothing is cancelled and the first offending line (by number) is reported.
+     * decision whose window has not closed by {@code now} and whose credit is within what the line was
+     * charged (an active line has had no credit yet); otherwise nothing is cancelled and the first offending
+     * line (by number) is reported.
      */
     public OrderChange cancel(Map<Integer, ? extends CancellationDecision> decisions, Instant now) {
         Objects.requireNonNull(decisions, "decisions");
@@ -171,37 +141,12 @@ public final class Order {
             if (now.isAfter(cancellable.windowEndsAt())) {
                 return OrderChange.Refused.onLine(OrderRefusal.CANCELLATION_WINDOW_PASSED, number);
             }
-            if (!cancellable.credit().isWithin(active.charged().minus(active.credited()))) {
+            if (!cancellable.credit().isWithin(active.charged())) {
                 return OrderChange.Refused.onLine(OrderRefusal.CREDIT_EXCEEDS_CHARGE, number);
             }
             changed.put(number, active.cancel(cancellable.credit(), now));
         }
         return new OrderChange.Applied(new Order(id, referenceCustomerId, createdAt, provisioned, changed.values()));
-    }
-
-    /** Gives an active line its product key ("Get Key"); a cancelled line has none. */
-    public OrderChange assignProductKey(int lineItemNumber, ProductKey key) {
-        Objects.requireNonNull(key, "key");
-        return changeActiveLine(lineItemNumber, line -> line.withProductKey(key));
-    }
-
-    /** Adds a download link to an active line ("Copy Link"); a cancelled line gets none. */
-    public OrderChange addDownloadLink(int lineItemNumber, DownloadLink link) {
-        Objects.requireNonNull(link, "link");
-        return changeActiveLine(lineItemNumber, line -> line.withDownloadLink(link));
-    }
-
-    private OrderChange changeActiveLine(int lineItemNumber, Function<ActiveLine, ActiveLine> change) {
-        OrderLine line = lines.get(lineItemNumber);
-        if (line == null) {
-            return OrderChange.Refused.onLine(OrderRefusal.UNKNOWN_LINE_ITEM, lineItemNumber);
-        }
-        if (!(line instanceof ActiveLine active)) {
-            return OrderChange.Refused.onLine(OrderRefusal.ALREADY_CANCELLED, lineItemNumber);
-        }
-        List<OrderLine> changed = new ArrayList<>(lines.values());
-        changed.replaceAll(candidate -> candidate.lineItemNumber() == lineItemNumber ? change.apply(active) : candidate);
-        return new OrderChange.Applied(new Order(id, referenceCustomerId, createdAt, provisioned, changed));
     }
 
     @Override

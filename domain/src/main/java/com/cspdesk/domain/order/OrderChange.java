@@ -6,17 +6,10 @@ import java.util.Optional;
 /** The result of an order transition: the changed order, or a refusal that changed nothing. */
 public sealed interface OrderChange {
 
-    boolean applied();
-
     /** The transition happened; {@code order} is the order after it. */
     record Applied(Order order) implements OrderChange {
         public Applied {
             Objects.requireNonNull(order, "order");
-        }
-
-        @Override
-        public boolean applied() {
-            return true;
         }
     }
 
@@ -33,11 +26,6 @@ public sealed interface OrderChange {
 
         static Refused onLine(OrderRefusal reason, int lineItemNumber) {
             return new Refused(reason, Optional.of(lineItemNumber));
-        }
-
-        @Override
-        public boolean applied() {
-            return false;
         }
     }
 }

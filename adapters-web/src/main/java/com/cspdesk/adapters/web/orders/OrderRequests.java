@@ -2,16 +2,17 @@ package com.cspdesk.adapters.web.orders;
 
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.cspdesk.domain.order.OrderPlacementPolicy;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 final class OrderRequests {
 
-    static final int MAX_LINE_ITEMS = 50;
+    static final int MAX_LINE_ITEMS = OrderPlacementPolicy.MAX_LINE_ITEMS;
 
     private OrderRequests() {
     }
@@ -36,13 +37,22 @@ final class OrderRequests {
                              @NotEmpty @Size(max = MAX_LINE_ITEMS) List<@NotNull @Valid LineItemRequest> lineItems) {
     }
 
-    /** {@code provisioningContext} is accepted (Azure reservations carry one) but not used by the desk yet. */
+    /**
+     * {@code provisioningContext} is accepted (Azure reservations carry one) but not used by the desk yet.
+     * {@code quantity} is read as the JSON value itself so that {@code 1.5} and {@code "2"} are refused
+     * (at {@code lineItems[i].quantity}) instead of being rounded or converted.
+     */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     record LineItemRequest(@NotNull @Min(0) Integer lineItemNumber,
                            @NotBlank @Size(max = 256) String offerId,
-                           @NotNull @Positive Integer quantity,
+                           @NotNull @WholeNumber(min = 1, max = Integer.MAX_VALUE) JsonNode quantity,
                            @Nullable @Size(max = 20) Map<String, @Size(max = 256) String> provisioningContext) {
+
+        /** The quantity, once validation has let the request through. */
+        int wholeQuantity() {
+            return WholeNumberValidator.wholeNumber(quantity).orElseThrow().intValueExact();
+        }
     }
 
     @Serdeable

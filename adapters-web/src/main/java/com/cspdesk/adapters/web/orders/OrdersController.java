@@ -25,6 +25,7 @@ import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.order.OrderPlacement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -95,7 +96,7 @@ class OrdersController {
                 return customerNotFound(request);
             }
             List<PlaceOrder.LineItem> lines = body.lineItems().stream()
-                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.quantity()))
+                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.wholeQuantity()))
                     .toList();
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
                     new PlaceOrder.PlaceOrderCommand(tenant.get(), body.billingCycle().strip(), lines), actor);
@@ -172,12 +173,11 @@ class OrdersController {
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, PlaceOrder.Refused refused, String tenant, Actor actor) {
         String code = refused.reason().code();
-        List<Problem.FieldError> errors = refused.field() == null || refused.field().isBlank()
-                ? List.of() : List.of(problems.fieldError(request, refused.field(), code));
+        List<Problem.FieldError> errors = List.of(problems.fieldError(request, field(refused), code));
         if (!refused.reason().businessRule()) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code, errors));
         }
-        if (refused.reason() == PlaceOrder.Reason.MARKET_UNAVAILABLE) {
+        if (refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE) {
             Optional<Market> market = refused.arguments().stream().map(Market::parse).flatMap(Optional::stream).findFirst()
                     .or(() -> getCustomer.get(tenant, actor).map(CustomerView::country));
             String marketCode = market.map(Market::code).orElse("");
@@ -188,6 +188,21 @@ class OrdersController {
         }
         return problems.respond(request, problems.problem(request, HttpStatus.UNPROCESSABLE_ENTITY, code, errors,
                 refused.arguments().toArray()));
+    }
+
+    /** The request's field a refusal is about: the use case names the line (by index) and its part, the paths are ours. */
+    static String field(PlaceOrder.Refused refused) {
+        return switch (refused.part()) {
+            case LINE_ITEMS -> "lineItems";
+            case BILLING_CYCLE -> "billingCycle";
+            case LINE_ITEM_NUMBER -> line(refused) + ".lineItemNumber";
+            case OFFER -> line(refused) + ".offerId";
+            case QUANTITY -> line(refused) + ".quantity";
+        };
+    }
+
+    private static String line(PlaceOrder.Refused refused) {
+        return "lineItems[" + refused.lineIndex().orElseThrow() + "]";
     }
 
     /** The market's name in the caller's language ({@code Grönland}, {@code Grönland}, {@code Greenland}). */

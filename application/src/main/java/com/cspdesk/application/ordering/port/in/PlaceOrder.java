@@ -1,8 +1,11 @@
 package com.cspdesk.application.ordering.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.order.OrderPlacement;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Spec "Buy software subscriptions on behalf of customers": an order for one customer, priced
@@ -34,41 +37,24 @@ public interface PlaceOrder {
     }
 
     /**
-     * Refused with a stable code; {@code field} names the input at fault (e.g.
-     * {@code lineItems[1].quantity}) and {@code arguments} fill the message (e.g. the market).
+     * Refused by the domain's {@link com.cspdesk.domain.order.OrderPlacementPolicy}: {@code reason} (its stable problem code, and whether
+     * it is a business rule or bad input), the line at fault by its index in {@code lineItems} (empty when the
+     * list as a whole is at fault), and the values the refusal names. Field paths are the caller's business.
      */
-    record Refused(Reason reason, String field, List<String> arguments) implements PlaceOrderResult {
+    record Refused(OrderPlacement.Reason reason, OptionalInt lineIndex, List<String> arguments) implements PlaceOrderResult {
         public Refused {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(lineIndex, "lineIndex");
             arguments = List.copyOf(arguments);
         }
-    }
 
-    enum Reason {
-        /** No line items, or more than the limit. */
-        LINE_ITEMS_INVALID("line_items_invalid", false),
-        LINE_ITEM_NUMBER_DUPLICATE("line_item_number_duplicate", false),
-        OFFER_INVALID("offer_invalid", false),
-        OFFER_NOT_FOR_MARKET("offer_not_for_market", false),
-        QUANTITY_OUT_OF_RANGE("quantity_out_of_range", false),
-        BILLING_CYCLE_NOT_SUPPORTED("billing_cycle_not_supported", false),
-        /** A business refusal, not bad input: e.g. an Azure reservation for a customer in Greenland. */
-        MARKET_UNAVAILABLE("market_unavailable", true);
-
-        private final String code;
-        private final boolean businessRule;
-
-        Reason(String code, boolean businessRule) {
-            this.code = code;
-            this.businessRule = businessRule;
+        public static Refused of(OrderPlacement.Refused refusal) {
+            return new Refused(refusal.reason(), refusal.lineIndex(), refusal.arguments());
         }
 
-        public String code() {
-            return code;
-        }
-
-        /** True for a refusal by a business rule (422), false for invalid input (400). */
-        public boolean businessRule() {
-            return businessRule;
+        /** Which part of the request (or of the line at {@link #lineIndex()}) is at fault. */
+        public OrderPlacement.Part part() {
+            return reason.part();
         }
     }
 }
