@@ -4,6 +4,7 @@ import com.cspdesk.bootstrap.Application;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -131,6 +132,7 @@ class MemoryEndToEndTest extends EndToEnd {
     void noDatabaseWasOpenedAndNothingWasWrittenToDisk() throws IOException {
         assertThat(server.getApplicationContext().getBeansOfType(DataSource.class)).isEmpty();
         assertThat(server.getApplicationContext().findBean(JdbcOperations.class)).isEmpty();
+        assertThat(server.getApplicationContext().getBeansOfType(FlywayConfigurationProperties.class)).as("no Flyway").isEmpty();
         try (Stream<Path> written = Files.walk(disk)) {
             assertThat(written.filter(path -> !path.equals(disk)).toList()).isEmpty();
         }
