@@ -1,6 +1,5 @@
 package com.cspdesk.bootstrap.startup;
 
-import com.cspdesk.adapters.files.software.LocalFolderSoftwareStore;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.EarlierVersionRights;
@@ -14,16 +13,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * Sandbox mode only: small stand-in "ISO" files in the local software store for every version,
- * language and bitness the catalog sells, so keys and downloads can be tried. Written once.
+ * Sandbox mode only: small stand-in "ISO" files ({@link DemoImage}) in the software store for
+ * every version, language and bitness the catalog sells, so keys and downloads can be tried. Put
+ * once, on the shelf of the store the product runs with ({@link DemoShelves}).
  */
 @Singleton
 @Requires(property = "cspdesk.sandbox.enabled", value = "true")
@@ -31,19 +24,18 @@ import java.nio.file.Path;
 class DemoSoftwareFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSoftwareFiles.class);
-    private static final int SIZE = 256 * 1024;
 
     private final Catalog catalog;
-    private final LocalFolderSoftwareStore store;
+    private final DemoShelves.Shelf shelf;
 
-    DemoSoftwareFiles(Catalog catalog, LocalFolderSoftwareStore store) {
+    DemoSoftwareFiles(Catalog catalog, DemoShelves.Shelf shelf) {
         this.catalog = catalog;
-        this.store = store;
+        this.shelf = shelf;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        int written = 0;
+        int put = 0;
         EarlierVersionRights rights = new EarlierVersionRights();
         for (Catalog.Product product : catalog.products()) {
             if (product.family().isEmpty()) {
@@ -57,37 +49,21 @@ class DemoSoftwareFiles {
                 for (SoftwareVersion version : rights.entitledVersions(purchased)) {
                     for (SoftwareLanguage language : sku.languages()) {
                         for (Bitness bitness : sku.bitness()) {
-                            written += write(product, version, language, bitness) ? 1 : 0;
+                            put += shelf.put(product.id(), version, language, bitness, image(product, version, language, bitness))
+                                    ? 1 : 0;
                         }
                     }
                 }
             }
         }
-        if (written > 0) {
-            LOG.info("Wrote {} demo software files under {}", written, store.root());
+        if (put > 0) {
+            LOG.info("Put {} demo software files {}", put, shelf.where());
         }
     }
 
-    private boolean write(Catalog.Product product, SoftwareVersion version, SoftwareLanguage language, Bitness bitness) {
-        Path folder = store.folderOf(product.id(), version, language, bitness);
-        String name = product.family().get().name().replaceAll("[^A-Za-z0-9]", "") + version.name() + "_"
-                + language.tag() + "_" + bitness.code() + ".iso";
-        Path file = folder.resolve(name);
-        if (Files.exists(file)) {
-            return false;
-        }
-        try {
-            Files.createDirectories(folder);
-            byte[] line = ("CSP Software Desk demo image: " + product.family().get().name() + " " + version.name() + " "
-                    + language.tag() + " " + bitness.code() + "\n").getBytes(StandardCharsets.US_ASCII);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (int written = 0; written < SIZE; written += line.length) {
-                    out.write(line, 0, Math.min(line.length, SIZE - written));
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static DemoImage image(Catalog.Product product, SoftwareVersion version, SoftwareLanguage language, Bitness bitness) {
+        String family = product.family().get().name();
+        return new DemoImage(family.replaceAll("[^A-Za-z0-9]", "") + version.name() + "_" + language.tag() + "_"
+                + bitness.code() + ".iso", family + " " + version.name() + " " + language.tag() + " " + bitness.code());
     }
 }

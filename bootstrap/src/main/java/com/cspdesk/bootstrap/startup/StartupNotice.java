@@ -6,18 +6,24 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
-/** Tells the person who started the product where it runs and, in the sandbox, how to sign in. */
+/** Tells the person who started the product where it runs, where its data lives and, in the sandbox, how to sign in. */
 @Singleton
 class StartupNotice {
 
+    static final String IN_MEMORY = "  data: in memory only (CSPDESK_PERSISTENCE=memory) — nothing is written to disk,"
+            + " and everything is gone when the process stops";
+
     private final boolean sandbox;
+    private final boolean memory;
     private final String datasourceUrl;
     private final DemoUsers demoUsers;
 
     StartupNotice(@Value("${cspdesk.sandbox.enabled:false}") boolean sandbox,
-                  @Value("${datasources.default.url}") String datasourceUrl,
+                  @Value("${cspdesk.persistence:jdbc}") String persistence,
+                  @Value("${datasources.default.url:}") String datasourceUrl,
                   @Nullable DemoUsers demoUsers) {
         this.sandbox = sandbox;
+        this.memory = "memory".equals(persistence);
         this.datasourceUrl = datasourceUrl;
         this.demoUsers = demoUsers;
     }
@@ -26,7 +32,11 @@ class StartupNotice {
     void onServerStarted(ServerStartupEvent event) {
         StringBuilder notice = new StringBuilder("\n");
         notice.append("CSP Software Desk is running at ").append(event.getSource().getURL()).append('\n');
-        notice.append("  database: ").append(datasourceUrl.replaceAll("(?i)(password=)[^;&]*", "$1***")).append('\n');
+        if (memory) {
+            notice.append(IN_MEMORY).append('\n');
+        } else {
+            notice.append("  database: ").append(datasourceUrl.replaceAll("(?i)(password=)[^;&]*", "$1***")).append('\n');
+        }
         if (sandbox && demoUsers != null) {
             notice.append("  sandbox mode: test clock at /v1/test/clock, demo users (password ")
                     .append(DemoUsers.PASSWORD).append("):\n");

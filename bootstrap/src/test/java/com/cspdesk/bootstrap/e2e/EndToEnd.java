@@ -51,6 +51,13 @@ public abstract class EndToEnd implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         ThrowawayMariaDb db = ThrowawayMariaDb.shared();
         Map<String, String> properties = new HashMap<>(db.properties(db.newDatabase(getClass().getSimpleName().toLowerCase(Locale.ROOT))));
+        properties.putAll(settings());
+        return properties;
+    }
+
+    /** Everything but the database: sandbox mode, the secrets, the first global admin, a free port. */
+    Map<String, String> settings() {
+        Map<String, String> properties = new HashMap<>();
         properties.put("cspdesk.sandbox.enabled", String.valueOf(sandbox()));
         properties.put("cspdesk.security.jwt-secret", JWT_SECRET);
         properties.put("cspdesk.admin.username", ADMIN);

@@ -5,6 +5,7 @@ import com.cspdesk.application.software.port.out.SoftwareStore;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareVersion;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -31,7 +32,9 @@ import java.util.stream.Stream;
  * folder. The SHA-256 is computed once and kept beside the file ({@code <file>.sha256}). Reads
  * stream from any offset through a file channel, so memory stays flat whatever the size.
  */
+// Not on the memory adapter (CSPDESK_PERSISTENCE=memory), which writes nothing to disk: its own store serves then.
 @Singleton
+@Requires(property = "cspdesk.persistence", notEquals = "memory")
 public class LocalFolderSoftwareStore implements SoftwareStore {
 
     private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.activity;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * entry), so concurrent appends to one chain queue up and get consecutive sequence numbers; the
  * record and the new head commit or roll back with the caller's work.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class ActivityLogJdbcAdapter implements ActivityLog {

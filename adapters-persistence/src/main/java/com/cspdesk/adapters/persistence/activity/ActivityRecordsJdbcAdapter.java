@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.activity;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * autocommit off and on, the commit): a page of the log is a page query and a count, 2 statements
  * instead of 14. Measured in bench/ (docs/performance.md).
  */
+@StoredInDatabase
 @Singleton
 @Connectable
 class ActivityRecordsJdbcAdapter implements ActivityRecords {

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.money.Money;
@@ -20,6 +21,7 @@ import java.util.List;
  * Credit notes, positive amounts in the order's currency. (order_id, line_item_number) is unique: a
  * second credit for a line fails with a duplicate key and the caller's transaction rolls back.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class CreditsJdbcAdapter implements Credits {

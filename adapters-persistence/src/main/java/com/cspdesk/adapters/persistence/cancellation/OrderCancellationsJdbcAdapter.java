@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.shared.OrderRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.domain.order.LineStatus;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * wrote. Both methods join the caller's transaction, which is what keeps the lock.
  * The rows are read as the orders adapter reads them ({@link OrderRows}).
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class OrderCancellationsJdbcAdapter implements OrderCancellations {

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import java.util.List;
  * links are revoked by entitlement id on {@code ix_download_link_entitlement} — no UPDATE with a
  * sub-query, which MariaDB may run as a scan of every link.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class SoftwareRevocationsJdbcAdapter implements SoftwareRevocations {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.catalog;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * restarts every instance; each instance keeps its own snapshot. Before this, each lookup was a
  * read-only transaction of 7 statements, 3 lookups per order line.
  */
+@StoredInDatabase
 @Singleton
 class CatalogJdbcAdapter implements Catalog {
 

@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.shared.CommaSeparated;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.catalog.port.out.Catalog.Availability;
 import com.cspdesk.application.catalog.port.out.Catalog.Product;
 import com.cspdesk.application.catalog.port.out.Catalog.Sku;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.Optional;
 
 /** Reads the whole catalog (three SELECTs), once per process: {@link CatalogJdbcAdapter} keeps it. */
+@StoredInDatabase
 @Singleton
 class CatalogRows {
 

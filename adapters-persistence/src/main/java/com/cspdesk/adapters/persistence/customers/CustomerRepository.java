@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.customers;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 // Keyset paging in (company_name, tenant_id) order, served by ix_customer_name_tenant; the prefix
 // (a LIKE pattern escaped with '!') matches the lower-cased name or domain.
+@StoredInDatabase
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface CustomerRepository extends CrudRepository<CustomerRow, String> {
 

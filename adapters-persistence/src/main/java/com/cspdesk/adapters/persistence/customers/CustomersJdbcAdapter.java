@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.customers;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.domain.market.Market;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+@StoredInDatabase
 @Singleton
 class CustomersJdbcAdapter implements Customers {
 

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.downloads;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 
+@StoredInDatabase
 @Singleton
 @Transactional
 class DownloadLinksJdbcAdapter implements DownloadLinks {

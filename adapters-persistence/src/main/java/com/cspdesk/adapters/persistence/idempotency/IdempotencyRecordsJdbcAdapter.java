@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 // Joins the caller's transaction; a call from outside one gets its own.
+@StoredInDatabase
 @Singleton
 @Transactional
 class IdempotencyRecordsJdbcAdapter implements IdempotencyRecords {

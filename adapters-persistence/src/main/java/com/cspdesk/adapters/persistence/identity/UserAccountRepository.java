@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.identity;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -7,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
 
+@StoredInDatabase
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface UserAccountRepository extends CrudRepository<UserAccountRow, String> {
 

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.identity;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.domain.identity.Role;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+@StoredInDatabase
 @Singleton
 class UsersJdbcAdapter implements Users {
 

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * each time in a transaction of its own unless the caller has one, so progress is visible while the
  * run goes on.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class InvoiceRunsJdbcAdapter implements InvoiceRuns {

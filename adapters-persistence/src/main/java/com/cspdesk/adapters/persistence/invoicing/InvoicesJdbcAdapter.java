@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.Amounts;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
@@ -37,6 +38,7 @@ import java.util.TreeSet;
  * charges and credits as positive sums and total = charges − credits. {@link #create} runs in a
  * READ COMMITTED transaction of its own (see there).
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class InvoicesJdbcAdapter implements Invoices {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -24,6 +25,7 @@ import java.time.Instant;
  * unwrapped pool, not Micronaut's transaction-aware {@link DataSource}: inside a caller's transaction
  * the latter would hand over that transaction's connection and the switch would commit it.
  */
+@StoredInDatabase
 @Singleton
 class ShedLockJobLock implements JobLock {
 

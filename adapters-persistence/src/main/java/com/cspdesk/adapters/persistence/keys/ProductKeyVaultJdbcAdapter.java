@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.keys;
 
 import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.domain.catalog.SoftwareVersion;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * Keys kept sealed ({@link SecretSealing}); the context binds each sealed key to its entitlement
  * and version, so a value copied to another row does not open there.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class ProductKeyVaultJdbcAdapter implements ProductKeyVault {

@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.ordering;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.shared.OrderRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.ordering.port.out.Orders;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * Orders with their lines, every query keyed by the customer's tenant id. An order and its lines
  * are written in one transaction (the caller's, or one of their own).
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class OrdersJdbcAdapter implements Orders {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.persistence.sandbox;
 
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+@StoredInDatabase
 @Singleton
 @Transactional
 class SandboxClockJdbcAdapter implements SandboxClockSettings {

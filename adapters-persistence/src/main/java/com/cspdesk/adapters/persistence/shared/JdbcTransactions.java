@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.function.Supplier;
 
+@StoredInDatabase
 @Singleton
 class JdbcTransactions implements Transactions {
 

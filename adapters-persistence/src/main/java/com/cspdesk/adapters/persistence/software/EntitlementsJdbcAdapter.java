@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.shared.CommaSeparated;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
@@ -17,6 +18,7 @@ import java.util.List;
  * One row per purchased software line; (order_id, line_item_number) is unique, so a second grant of
  * the same line fails with a duplicate key (the caller's transaction then rolls back).
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class EntitlementsJdbcAdapter implements Entitlements {

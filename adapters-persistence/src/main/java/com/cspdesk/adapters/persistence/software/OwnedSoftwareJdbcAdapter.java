@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.shared.CommaSeparated;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.domain.catalog.Bitness;
@@ -36,6 +37,7 @@ import java.util.function.Function;
  * catalog), so each stored text is parsed once and its immutable value reused: parsing language
  * tags row by row was a fifth of a software list's CPU in the profile.
  */
+@StoredInDatabase
 @Singleton
 @Connectable
 class OwnedSoftwareJdbcAdapter implements OwnedSoftware {

@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.support;
 
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.cspdesk.application.support.port.in.ServiceRequestView.AttachmentView;
 import com.cspdesk.application.support.port.out.ServiceRequests;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * ({@code service_request_attachment.content}), never in a file named after what the user sent;
  * reading a request or a page of them never reads content.
  */
+@StoredInDatabase
 @Singleton
 @Transactional
 class ServiceRequestsJdbcAdapter implements ServiceRequests {

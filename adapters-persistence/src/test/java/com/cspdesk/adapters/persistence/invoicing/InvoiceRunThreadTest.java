@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
+import com.cspdesk.application.invoicing.port.out.BackgroundWork;
+import com.cspdesk.contracts.BackgroundWorkContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,49 +12,42 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InvoiceRunThreadTest {
+/**
+ * The background thread, whichever adapter keeps the data (it is no database adapter: the memory
+ * adapter uses it too), against {@link BackgroundWorkContract}; and that it is one daemon thread
+ * named {@value InvoiceRunThread#THREAD_NAME}.
+ */
+class InvoiceRunThreadTest extends BackgroundWorkContract {
 
-    @Test
-    void runsWorkOneAtATimeOnItsDaemonThreadAndGoesOnAfterAFailure() throws Exception {
-        InvoiceRunThread background = new InvoiceRunThread();
-        List<String> ran = new CopyOnWriteArrayList<>();
-        CountDownLatch done = new CountDownLatch(2);
-        try {
-            background.submit(() -> {
-                ran.add(Thread.currentThread().getName() + " daemon=" + Thread.currentThread().isDaemon());
-                done.countDown();
-                throw new IllegalStateException("a run failed");
-            });
-            background.submit(() -> {
-                ran.add(Thread.currentThread().getName());
-                done.countDown();
-            });
-            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(ran).containsExactly("invoice-run daemon=true", "invoice-run");
-        } finally {
-            background.stop();
-        }
+    private final InvoiceRunThread background = new InvoiceRunThread();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        background.stop();
+    }
+
+    @Override
+    protected BackgroundWork background() {
+        return background;
+    }
+
+    /** The one running and the {@value InvoiceRunThread#QUEUE} waiting. */
+    @Override
+    protected int capacity() {
+        return InvoiceRunThread.QUEUE + 1;
     }
 
     @Test
-    void refusesWorkBeyondItsQueueRatherThanQueueingWithoutBound() throws Exception {
-        InvoiceRunThread background = new InvoiceRunThread();
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Runnable blocked = () -> {
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            };
-            for (int i = 0; i <= InvoiceRunThread.QUEUE; i++) {
-                assertThat(background.submit(blocked)).as("work %d", i).isTrue();
-            }
-            assertThat(background.submit(blocked)).as("one more than runs and waits").isFalse();
-        } finally {
-            release.countDown();
-            background.stop();
-        }
+    void runsOnItsOwnNamedDaemonThread() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+
+        background.submit(() -> {
+            ran.add(Thread.currentThread().getName() + " daemon=" + Thread.currentThread().isDaemon());
+            done.countDown();
+        });
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran).containsExactly("invoice-run daemon=true");
     }
 }

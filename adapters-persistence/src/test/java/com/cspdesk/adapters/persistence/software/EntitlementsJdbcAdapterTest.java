@@ -1,39 +1,33 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.OnMariaDb;
-import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
+import com.cspdesk.contracts.SampleOrders;
 import com.cspdesk.domain.catalog.Bitness;
 import com.cspdesk.domain.catalog.ContractType;
-import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareVersion;
-import com.cspdesk.domain.catalog.TermDuration;
-import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.order.LineStatus;
-import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
+/**
+ * How entitlements are stored in software_entitlement (what a grant must do on every adapter is
+ * EntitlementsContract's): sets sorted, so a column reads the same every time.
+ */
 @MicronautTest(startApplication = false, transactional = false)
 class EntitlementsJdbcAdapterTest extends OnMariaDb {
 
@@ -52,7 +46,7 @@ class EntitlementsJdbcAdapterTest extends OnMariaDb {
 
     @Test
     void grantsOneEntitlementPerSoftwareLineWithVersionsNewestFirst() {
-        StoredOrder order = order(2);
+        StoredOrder order = SampleOrders.order(SampleOrders.tenant(), 2, AT);
         orders.add(order);
 
         entitlements.grant(List.of(
@@ -71,81 +65,10 @@ class EntitlementsJdbcAdapterTest extends OnMariaDb {
                 "2|true|SQL Server 2022 Standard|subscription|" + AT + "|2022,2019,2017|de-DE,en-US,hu-HU|x64|active");
     }
 
-    @Test
-    void aSecondGrantOfTheSameLineIsRefusedByTheUniqueKeyAndTakesNothingWithIt() {
-        StoredOrder order = order(2);
-        orders.add(order);
-        entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
-
-        Throwable refused = catchThrowable(() -> entitlements.grant(List.of(
-                entitlement(order, 2, ContractType.PERPETUAL, true),
-                entitlement(order, 1, ContractType.PERPETUAL, false))));
-
-        assertThat(refused).isNotNull();
-        assertThat(DuplicateKeys.isDuplicateKey(refused)).isTrue();
-        // The grant is one unit: line 2 went back with the refused duplicate.
-        assertThat(lineNumbers(order)).containsExactly(1);
-    }
-
-    @Test
-    void aGrantInsideTheCallersTransactionRollsBackWithIt() {
-        StoredOrder order = order(1);
-        Throwable failed = catchThrowable(() -> transactions.inTransaction(() -> {
-            orders.add(order);
-            entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
-            throw new IllegalStateException("the activity record could not be written");
-        }));
-
-        assertThat(failed).isInstanceOf(IllegalStateException.class);
-        assertThat(lineNumbers(order)).isEmpty();
-        assertThat(orders.find(order.customerTenantId(), order.id())).isEmpty();
-    }
-
-    @Test
-    void anEntitlementNeedsItsOrderLine() {
-        StoredOrder neverStored = order(1);
-        Throwable refused = catchThrowable(() ->
-                entitlements.grant(List.of(entitlement(neverStored, 1, ContractType.PERPETUAL, true))));
-        assertThat(refused).isNotNull();
-        assertThat(lineNumbers(neverStored)).isEmpty();
-    }
-
-    @Test
-    void aCancelledEntitlementIsStoredAsCancelledAndAnEmptyGrantDoesNothing() {
-        StoredOrder order = order(1);
-        orders.add(order);
-        entitlements.grant(List.of());
-        entitlements.grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, false)));
-
-        String status = transactions.inTransaction(() -> JdbcRows.one(jdbc,
-                "SELECT status FROM software_entitlement WHERE order_id = ?", row -> row.getString(1), order.id())).orElseThrow();
-        assertThat(status).isEqualTo("cancelled");
-    }
-
-    private List<Integer> lineNumbers(StoredOrder order) {
-        return transactions.inTransaction(() -> JdbcRows.list(jdbc,
-                "SELECT line_item_number FROM software_entitlement WHERE order_id = ? ORDER BY line_item_number",
-                row -> row.getInt(1), order.id()));
-    }
-
     private static Entitlement entitlement(StoredOrder order, int line, ContractType type, boolean active) {
         return new Entitlement(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), line, "DG7GMGF0MGVZ",
                 "0001", "SQL Server 2022 Standard", type, AT,
                 List.of(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2017")),
                 LANGUAGES, Set.of(Bitness.X64), active);
-    }
-
-    private static StoredOrder order(int lines) {
-        Currency usd = Currency.getInstance("USD");
-        PriceQuote charged = PriceQuote.fromNetAndTax(Money.of("3945.00", "USD"), Money.zero(usd));
-        List<StoredLine> stored = new java.util.ArrayList<>();
-        for (int n = 1; n <= lines; n++) {
-            stored.add(new StoredLine(n, "DG7GMGF0MGVZ:0001:DZH318Z04FQS", "DG7GMGF0MGVZ", "0001", "DZH318Z04FQS",
-                    "SQL Server 2022 Standard, 2 Core License Pack", ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, 1,
-                    Money.of("3945.00", "USD"), charged, false, LineStatus.ACTIVE, PriceQuote.zero(usd), Optional.empty()));
-        }
-        return new StoredOrder(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "one_time", usd, AT,
-                OrderStatus.COMPLETED, PriceQuote.total(usd, stored.stream().map(StoredLine::charged).toList()),
-                "admin.agent@partner.demo", stored);
     }
 }

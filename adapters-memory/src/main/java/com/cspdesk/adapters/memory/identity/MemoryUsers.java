@@ -1,0 +1,62 @@
+package com.cspdesk.adapters.memory.identity;
+
+import com.cspdesk.adapters.memory.shared.MemoryTransactions;
+import com.cspdesk.application.identity.port.out.UserAccount;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.identity.Username;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The users by username (already lower case), in username order. "Count for update" needs no lock
+ * of its own: the unit of work it runs in is the only one running.
+ */
+@Singleton
+@Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)
+class MemoryUsers implements Users {
+
+    private final MemoryTransactions transactions;
+    private final SortedMap<String, UserAccount> byUsername = new TreeMap<>();
+
+    MemoryUsers(MemoryTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<UserAccount> find(Username username) {
+        return transactions.read(() -> Optional.ofNullable(byUsername.get(username.value())));
+    }
+
+    @Override
+    public boolean add(UserAccount account) {
+        String key = account.username().value();
+        return transactions.inTransaction(() -> !byUsername.containsKey(key)
+                && transactions.change(() -> byUsername.put(key, account) == null, () -> byUsername.remove(key)));
+    }
+
+    @Override
+    public List<UserAccount> all() {
+        return transactions.read(() -> List.copyOf(byUsername.values()));
+    }
+
+    @Override
+    public boolean remove(Username username) {
+        String key = username.value();
+        return transactions.inTransaction(() -> {
+            UserAccount removed = byUsername.get(key);
+            return removed != null
+                    && transactions.change(() -> byUsername.remove(key) != null, () -> byUsername.put(key, removed));
+        });
+    }
+
+    @Override
+    public long countWithRoleForUpdate(Role role) {
+        return transactions.read(() -> byUsername.values().stream().filter(a -> a.roles().contains(role)).count());
+    }
+}

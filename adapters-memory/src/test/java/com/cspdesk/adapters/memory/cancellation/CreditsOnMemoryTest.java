@@ -1,0 +1,27 @@
+package com.cspdesk.adapters.memory.cancellation;
+
+import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.contracts.CreditsContract;
+import org.junit.jupiter.api.AfterEach;
+
+class CreditsOnMemoryTest extends CreditsContract {
+
+    private final MemoryAdapters adapters = new MemoryAdapters();
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+
+    @Override
+    protected Credits credits() {
+        return adapters.get(Credits.class);
+    }
+
+    @Override
+    protected Orders orders() {
+        return adapters.get(Orders.class);
+    }
+}

@@ -1,0 +1,38 @@
+package com.cspdesk.adapters.memory.catalog;
+
+import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.application.catalog.port.out.Catalog;
+import com.cspdesk.contracts.CatalogContract;
+import com.cspdesk.contracts.CatalogListing;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogOnMemoryTest extends CatalogContract {
+
+    private final MemoryAdapters adapters = new MemoryAdapters();
+    private final Catalog catalog = adapters.get(Catalog.class);
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+
+    @Override
+    protected Catalog catalog() {
+        return catalog;
+    }
+
+    /** Read back, the catalog is its file to the last field (the file is the JDBC catalog's: CatalogFileOnH2Test). */
+    @Test
+    void theCatalogIsExactlyItsFile() throws IOException {
+        try (InputStream file = MemoryCatalog.class.getResourceAsStream(MemoryCatalog.FILE)) {
+            assertThat(CatalogListing.of(catalog)).isEqualTo(new String(file.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}

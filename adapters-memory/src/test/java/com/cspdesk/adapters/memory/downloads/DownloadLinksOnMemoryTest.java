@@ -1,0 +1,27 @@
+package com.cspdesk.adapters.memory.downloads;
+
+import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.software.port.out.DownloadLinks;
+import com.cspdesk.contracts.DownloadLinksContract;
+import org.junit.jupiter.api.AfterEach;
+
+class DownloadLinksOnMemoryTest extends DownloadLinksContract {
+
+    private final MemoryAdapters adapters = new MemoryAdapters();
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+
+    @Override
+    protected DownloadLinks links() {
+        return adapters.get(DownloadLinks.class);
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return adapters.get(Transactions.class);
+    }
+}

@@ -1,0 +1,57 @@
+package com.cspdesk.adapters.memory.keys;
+
+import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.shared.MemoryTransactions;
+import com.cspdesk.application.shared.port.out.SecretSealing;
+import com.cspdesk.application.software.port.out.ProductKeyVault;
+import com.cspdesk.contracts.ProductKeyVaultContract;
+import com.cspdesk.domain.catalog.SoftwareVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProductKeyVaultOnMemoryTest extends ProductKeyVaultContract {
+
+    private final MemoryAdapters adapters = new MemoryAdapters();
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+
+    @Override
+    protected ProductKeyVault vault() {
+        return adapters.get(ProductKeyVault.class);
+    }
+
+    /** The vault keeps only the sealed form: what it gives back it opens, and a sealing that will not open gives nothing. */
+    @Test
+    void aKeyIsKeptOnlySealedAndOpenedUnderItsOwnEntitlementAndVersion() {
+        List<String> sealedContexts = new ArrayList<>();
+        SecretSealing refusesToOpen = new SecretSealing() {
+            @Override
+            public String seal(String clearText, String context) {
+                sealedContexts.add(context);
+                return "sealed-" + sealedContexts.size();
+            }
+
+            @Override
+            public String open(String sealed, String context) {
+                throw new IllegalStateException("does not open under " + context);
+            }
+        };
+        MemoryProductKeyVault vault = new MemoryProductKeyVault(adapters.get(MemoryTransactions.class), refusesToOpen);
+
+        assertThat(vault.keep("11111111-0000-4000-8000-000000000001", SoftwareVersion.of("2019"), KEY)).isTrue();
+
+        assertThat(sealedContexts).containsExactly("product-key:11111111-0000-4000-8000-000000000001:2019");
+        assertThatThrownBy(() -> vault.find("11111111-0000-4000-8000-000000000001", SoftwareVersion.of("2019")))
+                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining(KEY.revealClearText());
+        assertThat(vault.hasAny("11111111-0000-4000-8000-000000000001")).isTrue();
+    }
+}

@@ -1,0 +1,33 @@
+package com.cspdesk.adapters.memory.software;
+
+import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.software.port.out.Entitlements;
+import com.cspdesk.application.software.port.out.OwnedSoftware;
+import com.cspdesk.contracts.OwnedSoftwareContract;
+import org.junit.jupiter.api.AfterEach;
+
+class OwnedSoftwareOnMemoryTest extends OwnedSoftwareContract {
+
+    private final MemoryAdapters adapters = new MemoryAdapters();
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+
+    @Override
+    protected OwnedSoftware owned() {
+        return adapters.get(OwnedSoftware.class);
+    }
+
+    @Override
+    protected Entitlements entitlements() {
+        return adapters.get(Entitlements.class);
+    }
+
+    @Override
+    protected Orders orders() {
+        return adapters.get(Orders.class);
+    }
+}

@@ -1,0 +1,368 @@
+package com.cspdesk.contracts;
+
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.application.activity.port.out.ActivityRecords.Criteria;
+import com.cspdesk.application.activity.port.out.ActivityRecords.Cursor;
+import com.cspdesk.application.activity.port.out.ActivityRecords.Stored;
+import com.cspdesk.domain.activity.ActivityChain;
+import com.cspdesk.domain.activity.ActivityChain.BrokenLink;
+import com.cspdesk.domain.activity.ActivityChain.ChainedEntry;
+import com.cspdesk.domain.activity.ActivityEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link ActivityRecords} must do, with records written through the adapter's own
+ * {@link ActivityLog}: keyset pages newest first and exports oldest first over a date range
+ * (from inclusive, to exclusive), filters that ignore case and take wildcards literally, chains in
+ * sequence order a part at a time, and a changed or deleted record found by verification. The test
+ * methods may share one store: each writes into an hour of its own, so its criteria see only its
+ * rows.
+ */
+public abstract class ActivityRecordsContract {
+
+    private static final Comparator<Stored> NEWEST_FIRST = Comparator
+            .comparing((Stored s) -> s.entry().operationDate()).thenComparing(Stored::id).reversed();
+
+    protected abstract ActivityLog log();
+
+    protected abstract ActivityRecords records();
+
+    /** Changes a stored record's user behind the adapter's back, as someone with access to the store could. */
+    protected abstract void changeUserPrincipalName(String recordId, String userPrincipalName);
+
+    /** Deletes a stored record behind the adapter's back. */
+    protected abstract void deleteRecord(String recordId);
+
+    @Test
+    void pagesComeNewestFirstAcrossPagesWithoutDuplicatesOrGaps() {
+        Instant base = Instant.parse("2026-01-10T08:00:00.000001Z");
+        String contoso = tenant();
+        String fabrikam = tenant();
+        List<ActivityEntry> written = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Groups of three in the same microsecond: the id decides among them.
+            Instant at = base.plus(Duration.ofMinutes(i / 3)).plusNanos((i / 3) * 1_000L);
+            String customer = i % 3 == 0 ? contoso : i % 3 == 1 ? fabrikam : null;
+            written.add(entry(at, "get_software_key", customer, customer == null ? null : "Contoso " + i, "software_key", i));
+        }
+        written.forEach(log()::append);
+        Criteria all = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), false);
+
+        List<Stored> paged = pageThrough(all, 5);
+
+        assertThat(paged).hasSize(23);
+        assertThat(paged.stream().map(Stored::id).distinct()).hasSize(23);
+        assertThat(paged).isSortedAccordingTo(NEWEST_FIRST);
+        assertThat(paged).extracting(Stored::entry).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(records().page(all, Optional.empty(), 100)).containsExactlyElementsOf(paged);
+        assertThat(records().count(all)).isEqualTo(23);
+        // Every page size gives the same sequence, even pages that end inside a group of equal dates.
+        for (int size : new int[]{1, 2, 3, 4, 7, 22, 23, 24}) {
+            assertThat(pageThrough(all, size)).as("pages of %d", size).containsExactlyElementsOf(paged);
+        }
+    }
+
+    @Test
+    void theExportReadsOldestFirstTheExactReverseOfThePages() {
+        Instant base = Instant.parse("2026-01-11T08:00:00Z");
+        for (int i = 0; i < 17; i++) {
+            log().append(entry(base.plusSeconds(i / 2), "download_software", tenant(), "Contoso", "software_download_link", i));
+        }
+        Criteria all = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), false);
+
+        List<Stored> exported = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        while (true) {
+            List<Stored> batch = records().ascending(all, after, 4);
+            exported.addAll(batch);
+            if (batch.size() < 4) {
+                break;
+            }
+            Stored last = batch.get(batch.size() - 1);
+            after = Optional.of(new Cursor(last.entry().operationDate(), last.id()));
+        }
+
+        List<Stored> newestFirst = new ArrayList<>(records().page(all, Optional.empty(), 100));
+        assertThat(newestFirst).hasSize(17);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(exported).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void fromIsInclusiveAndToExclusiveToTheMicrosecond() {
+        Instant from = Instant.parse("2026-01-12T00:00:00Z");
+        Instant to = Instant.parse("2026-01-13T00:00:00Z");
+        String tenant = tenant();
+        Instant justBefore = from.minusNanos(1_000);
+        Instant lastInside = to.minusNanos(1_000);
+        for (Instant at : List.of(justBefore, from, lastInside, to)) {
+            log().append(entry(at, "create_order", tenant, "Contoso", "order", 1));
+        }
+        Criteria range = new Criteria(from, to, Optional.empty(), Optional.empty(), false);
+
+        assertThat(records().page(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
+                .containsExactly(lastInside, from);
+        assertThat(records().ascending(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
+                .containsExactly(from, lastInside);
+        assertThat(records().count(range)).isEqualTo(2);
+        Criteria filtered = new Criteria(from, to, Optional.of("customerId"), Optional.of(tenant), false);
+        assertThat(records().page(filtered, Optional.empty(), 10)).hasSize(2);
+        assertThat(records().count(filtered)).isEqualTo(2);
+        Stored newest = records().page(range, Optional.empty(), 1).get(0);
+        assertThat(records().page(range, Optional.of(new Cursor(newest.entry().operationDate(), newest.id())), 10))
+                .extracting(s -> s.entry().operationDate()).containsExactly(from);
+    }
+
+    @Test
+    void eachFilterFieldMatchesEqualsAndSubstringWhateverTheCase() {
+        Instant base = Instant.parse("2026-01-14T08:00:00Z");
+        String contoso = tenant();
+        String fabrikam = tenant();
+        ActivityEntry contosoKey = entry(base, "get_software_key", contoso, "Contoso Kft.", "software_key", 1);
+        ActivityEntry contosoOrder = entry(base.plusSeconds(1), "Create_Order", contoso, "Contoso Kft.", "Order", 2);
+        ActivityEntry fabrikamLink = entry(base.plusSeconds(2), "get_software_download_link", fabrikam, "FABRIKAM AB",
+                "software_download_link", 3);
+        ActivityEntry partner = entry(base.plusSeconds(3), "create_customer", null, null, "customer", 4);
+        List.of(contosoKey, contosoOrder, fabrikamLink, partner).forEach(log()::append);
+
+        assertFilter(base, "customerId", contoso.toUpperCase(Locale.ROOT), false, contosoOrder, contosoKey);
+        assertFilter(base, "customerId", contoso.substring(9, 23).toUpperCase(Locale.ROOT), true, contosoOrder, contosoKey);
+        assertFilter(base, "customerId", contoso.substring(0, 30), false);
+        assertFilter(base, "companyName", "contoso KFT.", false, contosoOrder, contosoKey);
+        assertFilter(base, "companyName", "Fabrikam ab", false, fabrikamLink);
+        assertFilter(base, "companyName", "Contoso", false);
+        assertFilter(base, "companyName", "OSO k", true, contosoOrder, contosoKey);
+        assertFilter(base, "companyName", "bRiK", true, fabrikamLink);
+        assertFilter(base, "resourceType", "ORDER", false, contosoOrder);
+        assertFilter(base, "resourceType", "Software_Key", false, contosoKey);
+        assertFilter(base, "resourceType", "SOFTWARE", true, fabrikamLink, contosoKey);
+        assertFilter(base, "resourceType", "software", false);
+        assertFilter(base, "operationType", "create_order", false, contosoOrder);
+        assertFilter(base, "operationType", "GET_SOFTWARE_KEY", false, contosoKey);
+        assertFilter(base, "operationType", "Create_", true, partner, contosoOrder);
+        assertFilter(base, "operationType", "nothing like it", true);
+    }
+
+    @Test
+    void percentUnderscoreAndTheEscapeCharacterMatchLiterally() {
+        Instant base = Instant.parse("2026-01-15T08:00:00Z");
+        ActivityEntry percent = entry(base, "create_order", tenant(), "50% Off_Outlet", "order", 1);
+        ActivityEntry noPercent = entry(base.plusSeconds(1), "create_order", tenant(), "500 OffXOutlet", "order", 2);
+        ActivityEntry bang = entry(base.plusSeconds(2), "create_order", tenant(), "Yes! Shop", "order", 3);
+        ActivityEntry noBang = entry(base.plusSeconds(3), "create_order", tenant(), "Yes Shop", "order", 4);
+        List.of(percent, noPercent, bang, noBang).forEach(log()::append);
+
+        assertFilter(base, "companyName", "0%", true, percent);
+        assertFilter(base, "companyName", "%", true, percent);
+        assertFilter(base, "companyName", "f_o", true, percent);
+        assertFilter(base, "companyName", "_", true, percent);
+        assertFilter(base, "companyName", "50% off_outlet", false, percent);
+        assertFilter(base, "companyName", "50_ Off%Outlet", false);
+        assertFilter(base, "companyName", "!", true, bang);
+        assertFilter(base, "companyName", "s! s", true, bang);
+        assertFilter(base, "companyName", "yes!%", true);
+        assertFilter(base, "companyName", "YES! SHOP", false, bang);
+        assertFilter(base, "resourceType", "%", true);
+        assertFilter(base, "operationType", "e_o", true, noBang, bang, noPercent, percent);
+        assertFilter(base, "operationType", "e%o", true);
+    }
+
+    @Test
+    void aFilteredListPagesWithoutDuplicatesOrGaps() {
+        Instant base = Instant.parse("2026-01-16T08:00:00Z");
+        String contoso = tenant();
+        for (int i = 0; i < 30; i++) {
+            String customer = i % 2 == 0 ? contoso : tenant();
+            log().append(entry(base.plusSeconds(i / 4), "get_software_key", customer, i % 2 == 0 ? "Contoso" : "Other",
+                    "software_key", i));
+        }
+        Criteria byName = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of("companyName"),
+                Optional.of("CONTOSO"), false);
+        Criteria byId = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of("customerId"),
+                Optional.of(contoso), false);
+        Criteria bySubstring = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of("companyName"),
+                Optional.of("ntos"), true);
+
+        for (Criteria criteria : List.of(byName, byId, bySubstring)) {
+            List<Stored> paged = pageThrough(criteria, 4);
+            assertThat(paged).hasSize(15);
+            assertThat(paged.stream().map(Stored::id).distinct()).hasSize(15);
+            assertThat(paged).isSortedAccordingTo(NEWEST_FIRST);
+            assertThat(paged).allSatisfy(s -> assertThat(s.entry().customerId()).isEqualTo(contoso));
+            assertThat(records().count(criteria)).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void everyFieldAndTheOrderOfCustomizedDataComeBack() {
+        Instant at = Instant.parse("2026-01-17T08:00:00.123456Z");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("zeta", "first");
+        data.put("alpha", "quote \" backslash \\ newline \n ünïcödé 😀");
+        data.put("missing", null);
+        data.put("empty", "");
+        ActivityEntry entry = new ActivityEntry(at, "get_software_key", ActivityEntry.SUCCEEDED,
+                "admin.agent@partner.demo", "app-7", tenant(), "Contoso Kft.", "software_key", "key-1", data);
+        log().append(entry);
+        Criteria range = new Criteria(at, at.plusNanos(1_000), Optional.empty(), Optional.empty(), false);
+
+        Stored stored = records().page(range, Optional.empty(), 10).get(0);
+
+        assertThat(stored.entry()).isEqualTo(entry);
+        assertThat(new ArrayList<>(stored.entry().customizedData().entrySet()))
+                .containsExactlyElementsOf(new ArrayList<>(data.entrySet()));
+        assertThat(records().ascending(range, Optional.empty(), 10)).containsExactly(stored);
+    }
+
+    @Test
+    void aChainIsReadInSequenceOrderAPartAtATime() {
+        Instant base = Instant.parse("2026-01-18T08:00:00Z");
+        String contoso = tenant();
+        String fabrikam = tenant();
+        List<ActivityEntry> contosos = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            // Dates not in sequence order: the chain is ordered by sequence, not by date.
+            ActivityEntry e = entry(base.minusSeconds(i), "get_software_key", contoso, "Contoso", "software_key", i);
+            contosos.add(e);
+            log().append(e);
+            log().append(entry(base.plusSeconds(i), "create_order", fabrikam, "Fabrikam", "order", i));
+        }
+        log().append(entry(base, "create_customer", null, null, "customer", 1));
+
+        assertThat(records().chainKeys()).contains(contoso, fabrikam, ActivityChain.PARTNER_CHAIN)
+                .isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
+        List<ChainedEntry> whole = records().chain(contoso, 0, 100);
+        assertThat(whole).extracting(ChainedEntry::entry).containsExactlyElementsOf(contosos);
+        assertThat(whole).extracting(ChainedEntry::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 7).boxed().toList());
+        assertThat(whole.get(0).previousHash()).isEqualTo(ActivityChain.GENESIS);
+        assertThat(ActivityChain.firstBrokenLink(whole)).isEmpty();
+
+        List<ChainedEntry> part = records().chain(contoso, 2, 3);
+        assertThat(part).containsExactlyElementsOf(whole.subList(2, 5));
+        assertThat(ActivityChain.firstBrokenLink(whole.get(1).hash(), 3, part)).isEmpty();
+        assertThat(records().chain(contoso, 7, 10)).isEmpty();
+        assertThat(records().chain("no such chain", 0, 10)).isEmpty();
+        assertThat(records().chain(contoso, 0, 0)).isEmpty();
+        assertThat(ActivityChain.firstBrokenLink(records().chain(fabrikam, 0, 100))).isEmpty();
+        assertThat(records().chain(ActivityChain.PARTNER_CHAIN, 0, 100))
+                .allSatisfy(e -> assertThat(e.entry().customerId()).isNull());
+    }
+
+    @Test
+    void anEditedRowIsExactlyTheOneTheChainReadBackReports() {
+        Instant base = Instant.parse("2026-01-19T08:00:00Z");
+        String tenant = tenant();
+        for (int i = 1; i <= 6; i++) {
+            log().append(entry(base.plusSeconds(i), "get_software_download_link", tenant, "Contoso", "software_download_link", i));
+        }
+        ChainedEntry third = records().chain(tenant, 0, 100).get(2);
+
+        changeUserPrincipalName(third.id(), "someone.else@partner.demo");
+
+        List<ChainedEntry> chain = records().chain(tenant, 0, 100);
+        assertThat(chain.get(2).entry().userPrincipalName()).isEqualTo("someone.else@partner.demo");
+        assertThat(ActivityChain.firstBrokenLink(chain)).contains(new BrokenLink(third.id(), 3, "content_changed"));
+        assertThat(chain.stream()
+                .filter(e -> !ActivityChain.hash(e.previousHash(), e.sequence(), e.entry()).equals(e.hash()))
+                .map(ChainedEntry::id)).containsExactly(third.id());
+        // Checked a part at a time (as the verification does), the break is found in the part that holds it.
+        List<ChainedEntry> first = records().chain(tenant, 0, 2);
+        assertThat(ActivityChain.firstBrokenLink(first)).isEmpty();
+        assertThat(ActivityChain.firstBrokenLink(first.get(1).hash(), 3, records().chain(tenant, 2, 2)))
+                .contains(new BrokenLink(third.id(), 3, "content_changed"));
+    }
+
+    @Test
+    void aDeletedRecordBreaksTheChainAtTheGap() {
+        Instant base = Instant.parse("2026-01-22T08:00:00Z");
+        String tenant = tenant();
+        for (int i = 1; i <= 3; i++) {
+            log().append(entry(base.plusSeconds(i), "get_software_key", tenant, "Contoso", "software_key", i));
+        }
+        ChainedEntry second = records().chain(tenant, 0, 100).get(1);
+
+        deleteRecord(second.id());
+
+        Optional<BrokenLink> broken = ActivityChain.firstBrokenLink(records().chain(tenant, 0, 100));
+        assertThat(broken).map(BrokenLink::reason).contains("sequence_gap");
+        assertThat(broken).map(BrokenLink::sequence).contains(3L);
+    }
+
+    @Test
+    void anUnknownFilterFieldIsRefusedAndNoRowsAreAskedForNothing() {
+        Instant base = Instant.parse("2026-01-21T08:00:00Z");
+        log().append(entry(base, "create_order", tenant(), "Contoso", "order", 1));
+        Criteria range = new Criteria(base, base.plusSeconds(1), Optional.empty(), Optional.empty(), false);
+
+        assertThat(records().page(range, Optional.empty(), 0)).isEmpty();
+        assertThat(records().ascending(range, Optional.empty(), 0)).isEmpty();
+        assertThat(records().page(range, Optional.empty(), 1)).hasSize(1);
+        assertThatThrownBy(() -> records().page(new Criteria(base, base.plusSeconds(1), Optional.of("userPrincipalName"),
+                Optional.of("x"), false), Optional.empty(), 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records().count(new Criteria(base, base.plusSeconds(1), Optional.of("companyName"),
+                Optional.empty(), false))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void assertFilter(Instant base, String field, String value, boolean substring, ActivityEntry... newestFirst) {
+        Criteria criteria = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of(field), Optional.of(value), substring);
+        String what = field + (substring ? " contains " : " equals ") + value;
+        assertThat(records().page(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
+                .containsExactly(newestFirst);
+        assertThat(records().count(criteria)).as(what).isEqualTo(newestFirst.length);
+        List<ActivityEntry> oldestFirst = new ArrayList<>(List.of(newestFirst));
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(records().ascending(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
+                .containsExactlyElementsOf(oldestFirst);
+    }
+
+    private List<Stored> pageThrough(Criteria criteria, int size) {
+        List<Stored> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Optional<Cursor> after = Optional.empty();
+        for (int pages = 0; pages < 1000; pages++) {
+            // As the application does: one more than the page to know whether another follows.
+            List<Stored> rows = records().page(criteria, after, size + 1);
+            List<Stored> shown = rows.size() > size ? rows.subList(0, size) : rows;
+            shown.forEach(s -> assertThat(seen.add(s.id())).as("seen twice: %s", s.id()).isTrue());
+            all.addAll(shown);
+            if (rows.size() <= size) {
+                return all;
+            }
+            Stored last = shown.get(shown.size() - 1);
+            after = Optional.of(new Cursor(last.entry().operationDate(), last.id()));
+        }
+        throw new AssertionError("paging did not end");
+    }
+
+    private static String tenant() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static ActivityEntry entry(Instant at, String operation, String customerId, String customerName,
+                                       String resourceType, int n) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("version", "2022");
+        data.put("n", Integer.toString(n));
+        return new ActivityEntry(at, operation, ActivityEntry.SUCCEEDED, "admin.agent@partner.demo", null, customerId,
+                customerName, resourceType, "resource-" + n, data);
+    }
+}

@@ -1,0 +1,194 @@
+package com.cspdesk.contracts;
+
+import com.cspdesk.application.idempotency.IdempotentExecution;
+import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
+import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
+import com.cspdesk.application.idempotency.port.in.KeptAnswer;
+import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.shared.port.out.Transactions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link IdempotencyRecords} must do: a key is claimed once per scope, the claim belongs
+ * to the caller's unit of work (it goes when that unit fails; a twin waits for it), and the first
+ * response is kept. Each test uses keys of its own.
+ */
+public abstract class IdempotencyRecordsContract {
+
+    private static final Instant AT = Instant.parse("2026-11-21T12:00:00.123456Z");
+    /** Opaque to the port: kept exactly, line breaks, non-ASCII and a body past 64 KiB included. */
+    private static final KeptAnswer CREATED = new KeptAnswer("201\napplication/json\n/v1/x/1\n{\"id\":\"ü\",\n\"big\":\""
+            + "x".repeat(70_000) + "\"}");
+
+    protected abstract IdempotencyRecords records();
+
+    protected abstract Transactions transactions();
+
+    @Test
+    void claimsOnceThenKeepsTheAnswerAsItWasGiven() {
+        String key = key();
+        IdempotentRequest request = new IdempotentRequest("agent", key, "a".repeat(64));
+        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isTrue();
+        assertThat(records().find("agent", key).orElseThrow().answer()).isEmpty();
+        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isFalse();
+        assertThat(records().claim(new IdempotentRequest("agent", key, "e".repeat(64)), AT)).isFalse();
+        transactions().inTransaction(() -> {
+            records().complete("agent", key, CREATED);
+            return null;
+        });
+
+        IdempotencyRecords.Kept kept = records().find("agent", key).orElseThrow();
+        assertThat(kept.fingerprint()).isEqualTo("a".repeat(64));
+        assertThat(kept.createdAt()).isEqualTo(AT);
+        assertThat(kept.answer()).contains(CREATED);
+        assertThat(records().find("someone.else", key)).isEmpty();
+        assertThat(records().claim(new IdempotentRequest("someone.else", key, "a".repeat(64)), AT)).isTrue();
+    }
+
+    @Test
+    void aClaimInAUnitOfWorkThatFailsIsReleased() {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "f".repeat(64));
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            assertThat(records().claim(request, AT)).isTrue();
+            throw new IllegalStateException("the order could not be placed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(records().find("agent", request.key())).isEmpty();
+        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isTrue();
+    }
+
+    @Test
+    void aTwinClaimingWhileTheFirstUnitIsOpenGetsTheOutcomeOfThatUnit() throws Exception {
+        // Whether the twin arrives before or after the first unit ends, it must be refused when the
+        // first commits and get the key when the first fails: no timing decides the result.
+        assertThat(twinClaimWhileFirstHolds(true)).isFalse();
+        assertThat(twinClaimWhileFirstHolds(false)).isTrue();
+    }
+
+    @Test
+    void ofTwinsClaimingOneKeyAtOnceExactlyOneWins() throws Exception {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "9".repeat(64));
+        List<Callable<Boolean>> twins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            twins.add(() -> transactions().inTransaction(() -> records().claim(request, AT)));
+        }
+        assertThat(Concurrently.run(twins)).containsOnlyOnce(true);
+    }
+
+    @Test
+    void concurrentTwinsRunTheActionExactlyOnceAndBothGetTheSameAnswer() throws Exception {
+        IdempotentExecution execution = new IdempotentExecution(records(), transactions(), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "b".repeat(64));
+        AtomicInteger runs = new AtomicInteger();
+        List<Callable<ExecuteIdempotently.Outcome>> twins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            twins.add(() -> execution.execute(request, () -> {
+                runs.incrementAndGet();
+                return CREATED;
+            }));
+        }
+
+        List<ExecuteIdempotently.Outcome> outcomes = Concurrently.run(twins);
+
+        assertThat(runs).hasValue(1);
+        assertThat(outcomes).filteredOn(ExecuteIdempotently.Executed.class::isInstance)
+                .containsExactly(new ExecuteIdempotently.Executed(CREATED));
+        assertThat(outcomes).filteredOn(o -> !(o instanceof ExecuteIdempotently.Executed))
+                .hasSize(7).containsOnly(new ExecuteIdempotently.Replayed(CREATED));
+    }
+
+    @Test
+    void aFailedActionLeavesNoClaimBehind() {
+        IdempotentExecution execution = new IdempotentExecution(records(), transactions(), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "c".repeat(64));
+        assertThatThrownBy(() -> execution.execute(request, () -> {
+            throw new IllegalStateException("the database went away");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(records().find("agent", request.key())).isEmpty();
+        assertThat(execution.execute(request, () -> CREATED)).isInstanceOf(ExecuteIdempotently.Executed.class);
+    }
+
+    @Test
+    void forgetsOnlyRecordsOlderThanTheCutOff() {
+        String key = key();
+        transactions().inTransaction(() -> records().claim(new IdempotentRequest("old", key, "d".repeat(64)), AT.minusSeconds(3600)));
+        transactions().inTransaction(() -> records().claim(new IdempotentRequest("new", key, "d".repeat(64)), AT));
+        int forgotten = transactions().inTransaction(() -> records().forgetOlderThan(AT.minusSeconds(60)));
+        assertThat(forgotten).isGreaterThanOrEqualTo(1);
+        assertThat(records().find("old", key)).isEmpty();
+        assertThat(records().find("new", key)).isPresent();
+    }
+
+    /** A first unit claims and waits until the twin's thread is running, then commits or fails. */
+    private boolean twinClaimWhileFirstHolds(boolean firstCommits) throws Exception {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "7".repeat(64));
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch twinStarted = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return transactions().inTransaction(() -> {
+                        boolean won = records().claim(request, AT);
+                        claimed.countDown();
+                        await(twinStarted);
+                        if (!firstCommits) {
+                            throw new FirstFailed();
+                        }
+                        return won;
+                    });
+                } catch (FirstFailed failed) {
+                    return false;
+                }
+            }, threads);
+            await(claimed);
+            CompletableFuture<Boolean> twin = CompletableFuture.supplyAsync(() -> {
+                twinStarted.countDown();
+                return transactions().inTransaction(() -> records().claim(request, AT));
+            }, threads);
+            assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(firstCommits);
+            return twin.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gave up waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class FirstFailed extends RuntimeException {
+        FirstFailed() {
+            super("the first request failed");
+        }
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,146 @@
+package com.cspdesk.contracts;
+
+import com.cspdesk.application.support.SupportDesk;
+import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.cspdesk.application.support.port.in.ServiceRequestView.AttachmentView;
+import com.cspdesk.application.support.port.out.ServiceRequests;
+import com.cspdesk.domain.money.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * What every {@link ServiceRequests} must do: a request round-trips as filed, its attachments come
+ * back byte for byte and only under their own request (and only to a stored request, with their
+ * true size), pages are newest first with ties broken by id. Each test starts from an empty store.
+ */
+public abstract class ServiceRequestsContract {
+
+    private static final Instant FILED = Instant.parse("2026-12-03T09:41:07.123456Z");
+
+    protected abstract ServiceRequests requests();
+
+    /** Empties the store (the paging test counts every request). */
+    protected abstract void startFromNothing();
+
+    @BeforeEach
+    void emptyStore() {
+        startFromNothing();
+    }
+
+    @Test
+    void aRequestRoundTripsWithItsAttachmentsAndTheirBytesComeBackIdentical() {
+        ServiceRequestView request = request(UUID.randomUUID().toString(), FILED, Optional.of("9d8e7f60-order"),
+                Optional.empty(), Money.of("4318.99", "EUR"));
+        requests().add(request);
+        byte[] statement = new byte[(int) SupportDesk.MAX_ATTACHMENT_BYTES];
+        new Random(42).nextBytes(statement);
+        for (int b = 0; b < 256; b++) {
+            statement[b] = (byte) b;
+        }
+        byte[] notes = "Zweimal gekauft – bitte erstatten.\n".getBytes(StandardCharsets.UTF_8);
+        AttachmentView first = new AttachmentView(UUID.randomUUID().toString(), "Kontoauszug (Nov).pdf", "application/pdf",
+                statement.length, FILED.plusSeconds(60));
+        AttachmentView second = new AttachmentView(UUID.randomUUID().toString(), "../../etc/passwd.txt", "text/plain",
+                notes.length, FILED.plusSeconds(120));
+
+        requests().addAttachment(request.id(), second, notes);
+        requests().addAttachment(request.id(), first, statement);
+
+        ServiceRequestView read = requests().find(request.id()).orElseThrow();
+        assertThat(read).isEqualTo(new ServiceRequestView(request.id(), request.status(), request.category(), request.impact(),
+                request.title(), request.description(), request.contact(), request.createdAt(), request.createdBy(),
+                List.of(first, second)));
+        assertThat(requests().attachmentContent(request.id(), first.id())).hasValueSatisfying(bytes ->
+                assertThat(bytes).isEqualTo(statement));
+        assertThat(requests().attachmentContent(request.id(), second.id())).hasValueSatisfying(bytes ->
+                assertThat(bytes).isEqualTo(notes));
+        // An attachment is found only under its own request.
+        ServiceRequestView other = request(UUID.randomUUID().toString(), FILED, Optional.empty(), Optional.of("sub-1"),
+                Money.of("1.00", "EUR"));
+        requests().add(other);
+        assertThat(requests().attachmentContent(other.id(), first.id())).isEmpty();
+        assertThat(requests().attachmentContent(request.id(), "no-such-attachment")).isEmpty();
+        assertThat(requests().find("no-such-request")).isEmpty();
+    }
+
+    @Test
+    void optionalFieldsAndTheAmountsMinorUnitRoundTrip() {
+        ServiceRequestView bySubscription = request(UUID.randomUUID().toString(), FILED, Optional.empty(),
+                Optional.of("a1b2c3d4-subscription"), Money.of("315360.50", "HUF"));
+        ServiceRequestView inYen = request(UUID.randomUUID().toString(), FILED, Optional.of("order-jp"), Optional.empty(),
+                Money.of("12000", "JPY"));
+        requests().add(bySubscription);
+        requests().add(inYen);
+
+        assertThat(requests().find(bySubscription.id())).contains(bySubscription);
+        assertThat(requests().find(inYen.id())).contains(inYen);
+        assertThat(requests().find(inYen.id()).orElseThrow().description().amountRequested().amount()).hasToString("12000");
+    }
+
+    @Test
+    void pagesNewestFirstAfterTheCursorTiesByIdAndCounts() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "req-" + i;
+            // Two requests share an instant: the id breaks the tie.
+            Instant at = FILED.plusSeconds(i == 4 ? 3 : i);
+            requests().add(request(id, at, Optional.of("order-" + i), Optional.empty(), Money.of("1.00", "EUR")));
+            ids.add(id);
+        }
+        requests().addAttachment("req-3", new AttachmentView("att-1", "a.txt", "text/plain", 1, FILED), new byte[]{'a'});
+
+        List<ServiceRequestView> first = requests().page(Optional.empty(), 2);
+        ServiceRequestView last = first.get(1);
+        List<ServiceRequestView> second = requests().page(Optional.of(new ServiceRequests.Cursor(last.createdAt(), last.id())), 2);
+        ServiceRequestView lastOfSecond = second.get(1);
+        List<ServiceRequestView> third = requests().page(
+                Optional.of(new ServiceRequests.Cursor(lastOfSecond.createdAt(), lastOfSecond.id())), 2);
+
+        assertThat(first).extracting(ServiceRequestView::id).containsExactly("req-4", "req-3");
+        assertThat(second).extracting(ServiceRequestView::id).containsExactly("req-2", "req-1");
+        assertThat(third).extracting(ServiceRequestView::id).containsExactly("req-0");
+        assertThat(first.get(1).attachments()).extracting(AttachmentView::fileName).containsExactly("a.txt");
+        assertThat(first.get(0).attachments()).isEmpty();
+        assertThat(requests().count()).isEqualTo(5);
+        assertThat(requests().page(Optional.empty(), 0)).isEmpty();
+    }
+
+    @Test
+    void attachmentsComeWithTheirBytesOnlyAndOnlyToAStoredRequest() {
+        ServiceRequestView request = request(UUID.randomUUID().toString(), FILED, Optional.of("o"), Optional.empty(),
+                Money.of("1.00", "EUR"));
+        AttachmentView attachment = new AttachmentView(UUID.randomUUID().toString(), "a.txt", "text/plain", 3, FILED);
+
+        Throwable withAttachments = catchThrowable(() -> requests().add(new ServiceRequestView(request.id(), "open",
+                request.category(), request.impact(), request.title(), request.description(), request.contact(),
+                request.createdAt(), request.createdBy(), List.of(attachment))));
+        Throwable noRequest = catchThrowable(() -> requests().addAttachment("no-such-request", attachment, new byte[]{1, 2, 3}));
+        requests().add(request);
+        Throwable wrongSize = catchThrowable(() -> requests().addAttachment(request.id(), attachment, new byte[]{1, 2}));
+
+        assertThat(withAttachments).isInstanceOf(IllegalArgumentException.class);
+        assertThat(noRequest).isNotNull();
+        assertThat(wrongSize).isInstanceOf(IllegalArgumentException.class);
+        assertThat(requests().find(request.id()).orElseThrow().attachments()).isEmpty();
+    }
+
+    private static ServiceRequestView request(String id, Instant createdAt, Optional<String> orderId,
+                                              Optional<String> subscriptionId, Money amount) {
+        return new ServiceRequestView(id, "open", SupportDesk.CATEGORY, "moderate", "Refund of a duplicate purchase",
+                new ServiceRequestView.Description("5c1f9d3e-8a4b-4f61-9e2a-3b7c0d1e2f40", orderId, subscriptionId,
+                        "The order was placed twice by mistake; please refund the second one.", amount),
+                new ServiceRequestView.Contact("Anna Kovács", "anna.kovacs@partner.example", "+36 1 234 5678"),
+                createdAt, "admin.agent@partner.demo", List.of());
+    }
+}
