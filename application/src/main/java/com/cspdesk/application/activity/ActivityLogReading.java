@@ -7,7 +7,10 @@ import com.cspdesk.application.activity.port.in.VerifyActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.Page;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
 
@@ -45,7 +48,10 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     }
 
     @Override
-    public QueryResult query(ActivityQuery query) {
+    public QueryResult query(ActivityQuery query, Actor actor) {
+        if (!actor.may(Permission.READ_ACTIVITY_LOG)) {
+            return new NotPermitted(Permission.READ_ACTIVITY_LOG);
+        }
         Instant now = clock.instant();
         Optional<QueryResult> refusal = refusal(query, now);
         if (refusal.isPresent()) {
@@ -63,7 +69,10 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     }
 
     @Override
-    public QueryResult forEach(ActivityQuery query, Consumer<ActivityRecordView> sink) {
+    public QueryResult forEach(ActivityQuery query, Actor actor, Consumer<ActivityRecordView> sink) {
+        if (!actor.may(Permission.READ_ACTIVITY_LOG)) {
+            return new NotPermitted(Permission.READ_ACTIVITY_LOG);
+        }
         Instant now = clock.instant();
         Optional<QueryResult> refusal = refusal(query, now);
         if (refusal.isPresent()) {
@@ -86,7 +95,14 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     }
 
     @Override
-    public Verification verify() {
+    public Lookup<Verification> verify(Actor actor) {
+        if (!actor.may(Permission.READ_ACTIVITY_LOG)) {
+            return Lookup.notPermitted(Permission.READ_ACTIVITY_LOG);
+        }
+        return Lookup.found(verifyChains());
+    }
+
+    private Verification verifyChains() {
         long checked = 0;
         List<String> chains = records.chainKeys();
         for (String chain : chains) {

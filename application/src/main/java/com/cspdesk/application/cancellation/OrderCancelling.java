@@ -10,7 +10,11 @@ import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.customers.VisibleCustomers;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.cancellation.CancellationCredit;
@@ -36,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,8 +54,9 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
 
     /** Anchor facts: the reservation refund limit counts the refunds of a rolling twelve months. */
     static final Duration REFUND_PERIOD = Duration.ofDays(365);
+    static final String ORDER_NOT_FOUND = "order_not_found";
 
-    private final Customers customers;
+    private final VisibleCustomers visibleCustomers;
     private final Orders orders;
     private final OrderCancellations cancellations;
     private final SoftwareRevocations revocations;
@@ -67,7 +71,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
     public OrderCancelling(Customers customers, Orders orders, OrderCancellations cancellations,
                            SoftwareRevocations revocations, Credits credits, ActivityLog activityLog,
                            Transactions transactions, CancellationPolicy policy, UsdEquivalents usdEquivalents, Clock clock) {
-        this.customers = customers;
+        this.visibleCustomers = new VisibleCustomers(customers);
         this.orders = orders;
         this.cancellations = cancellations;
         this.revocations = revocations;
@@ -81,19 +85,26 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
     }
 
     @Override
-    public Optional<CancellationPreview> preview(String customerTenantId, String orderId, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(customerTenantId, actor);
-        if (customer.isEmpty() || orderId == null) {
-            return Optional.empty();
+    public Lookup<CancellationPreview> preview(CustomerRef customerRef, String orderId, Actor actor) {
+        if (!actor.may(Permission.VIEW_ORDERS)) {
+            return Lookup.notPermitted(Permission.VIEW_ORDERS);
         }
-        return orders.find(customer.get().tenantId(), orderId.strip())
+        return Lookup.of(visibleCustomers.resolve(customerRef, actor), VisibleCustomers.NOT_FOUND)
+                .flatMap(customer -> Lookup.of(orderId == null ? Optional.empty()
+                        : orders.find(customer.tenantId(), orderId.strip()), ORDER_NOT_FOUND))
                 .map(order -> preview(order, decide(order, activeLines(order), now())));
     }
 
     @Override
     public CancelResult cancel(CancelCommand command, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(command.customerTenantId(), actor);
-        if (customer.isEmpty() || command.orderId() == null) {
+        if (!actor.may(Permission.CANCEL_PURCHASE)) {
+            return new NotPermitted(Permission.CANCEL_PURCHASE);
+        }
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(command.customer(), actor);
+        if (customer.isEmpty()) {
+            return new CustomerNotFound();
+        }
+        if (command.orderId() == null) {
             return new OrderNotFound();
         }
         return transactions.inTransaction(() -> {
@@ -241,13 +252,6 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
 
     private static Optional<Orders.StoredLine> line(Orders.StoredOrder order, int number) {
         return order.lines().stream().filter(l -> l.lineItemNumber() == number).findFirst();
-    }
-
-    private Optional<Customers.Customer> visibleCustomer(String tenantId, Actor actor) {
-        if (tenantId == null || tenantId.isBlank()) {
-            return Optional.empty();
-        }
-        return customers.byTenantId(tenantId.strip().toLowerCase(Locale.ROOT)).filter(c -> actor.maySee(c.tenantId()));
     }
 
     private Instant now() {

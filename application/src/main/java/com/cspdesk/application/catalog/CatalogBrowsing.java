@@ -1,5 +1,8 @@
 package com.cspdesk.application.catalog;
 
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.catalog.port.in.CatalogViews.AvailabilityView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
@@ -26,6 +29,9 @@ import java.util.Optional;
  */
 public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvailabilities {
 
+    static final String PRODUCT_NOT_FOUND = "product_not_found";
+    static final String SKU_NOT_FOUND = "sku_not_found";
+
     private final Catalog catalog;
     private final ProductAvailability productAvailability;
     private final MarketCurrencies marketCurrencies;
@@ -40,18 +46,24 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
     }
 
     @Override
-    public List<ProductView> products(Market country, Optional<TargetView> targetView) {
-        return catalog.products().stream()
+    public Lookup<List<ProductView>> products(Market country, Optional<TargetView> targetView, Actor actor) {
+        if (!actor.may(Permission.BROWSE_CATALOG)) {
+            return Lookup.notPermitted(Permission.BROWSE_CATALOG);
+        }
+        return Lookup.found(catalog.products().stream()
                 .filter(product -> targetView.map(view -> view.includes(product.kind())).orElse(true))
                 .sorted(Comparator.comparing(Catalog.Product::title))
                 .map(product -> new ProductView(product.id(), product.title(), product.description(), product.kind(),
                         TargetView.of(product.kind()), product.publisherName()))
-                .toList();
+                .toList());
     }
 
     @Override
-    public Optional<List<SkuView>> skus(String productId, Market country) {
-        return catalog.product(productId).map(product -> catalog.skus(productId).stream()
+    public Lookup<List<SkuView>> skus(String productId, Market country, Actor actor) {
+        if (!actor.may(Permission.BROWSE_CATALOG)) {
+            return Lookup.notPermitted(Permission.BROWSE_CATALOG);
+        }
+        return Lookup.of(catalog.product(productId), PRODUCT_NOT_FOUND).map(product -> catalog.skus(productId).stream()
                 .sorted(Comparator.comparing(Catalog.Sku::id))
                 .map(sku -> new SkuView(product.id(), sku.id(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(),
                         sku.billingCycles(), sku.term(), product.kind().contractType(),
@@ -60,15 +72,21 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
     }
 
     @Override
-    public Optional<List<AvailabilityView>> availabilities(String productId, String skuId, Market country) {
+    public Lookup<List<AvailabilityView>> availabilities(String productId, String skuId, Market country, Actor actor) {
+        if (!actor.may(Permission.BROWSE_CATALOG)) {
+            return Lookup.notPermitted(Permission.BROWSE_CATALOG);
+        }
         Optional<Catalog.Product> product = catalog.product(productId);
-        if (product.isEmpty() || catalog.sku(productId, skuId).isEmpty()) {
-            return Optional.empty();
+        if (product.isEmpty()) {
+            return Lookup.notFound(PRODUCT_NOT_FOUND);
+        }
+        if (catalog.sku(productId, skuId).isEmpty()) {
+            return Lookup.notFound(SKU_NOT_FOUND);
         }
         Catalog.Sku sku = catalog.sku(productId, skuId).get();
         boolean purchasable = productAvailability.check(product.get().kind(), country).isAvailable();
         boolean taxIncluded = priceQuotePolicy.includesTax(country);
-        return Optional.of(catalog.availabilities(productId, skuId).stream()
+        return Lookup.found(catalog.availabilities(productId, skuId).stream()
                 .filter(availability -> availability.currency().equals(marketCurrencies.currencyOf(country)))
                 .map(availability -> new AvailabilityView(availability.id(), availability.catalogItemId(), country,
                         purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice(),

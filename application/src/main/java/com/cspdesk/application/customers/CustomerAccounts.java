@@ -6,7 +6,10 @@ import com.cspdesk.application.customers.port.in.FindCustomers;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -27,18 +30,22 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
     // A DNS name: labels of letters, digits and hyphens, at least one dot, at most 253 characters.
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private final Customers customers;
+    private final VisibleCustomers visible;
     private final Clock clock;
 
     public CustomerAccounts(Customers customers, Clock clock) {
         this.customers = customers;
+        this.visible = new VisibleCustomers(customers);
         this.clock = clock;
     }
 
     @Override
     public CreateCustomerResult create(NewCustomer customer, Actor actor) {
+        if (!actor.may(Permission.CREATE_CUSTOMER)) {
+            return new NotPermitted(Permission.CREATE_CUSTOMER);
+        }
         String name = customer.companyName() == null ? "" : customer.companyName().strip();
         if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
             return new Refused(Reason.COMPANY_NAME_INVALID, Reason.COMPANY_NAME_INVALID.field());
@@ -60,12 +67,16 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
     }
 
     @Override
-    public Page<CustomerView> find(Optional<String> query, PageRequest page, Actor actor) {
+    public Lookup<Page<CustomerView>> find(Optional<String> query, PageRequest page, Actor actor) {
+        if (!actor.may(Permission.VIEW_CUSTOMERS)) {
+            return Lookup.notPermitted(Permission.VIEW_CUSTOMERS);
+        }
         if (actor.isCustomer()) {
             // A customer's admin has exactly one customer: its own.
-            List<CustomerView> own = customers.byTenantId(actor.customerTenantId().get()).map(CustomerAccounts::view)
+            List<CustomerView> own = actor.customerTenantId().flatMap(CustomerRef::parse)
+                    .flatMap(tenant -> visible.resolve(tenant, actor)).map(CustomerAccounts::view)
                     .filter(c -> query.map(q -> matches(c, q)).orElse(true)).stream().toList();
-            return new Page<>(own, own.size(), Optional.empty());
+            return Lookup.found(new Page<>(own, own.size(), Optional.empty()));
         }
         Optional<String> prefix = query.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.toLowerCase(Locale.ROOT));
         // The token carries the search it belongs to: reused with another query it is refused.
@@ -83,19 +94,15 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
                 ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, prefix.orElse(""), shown.get(shown.size() - 1).companyName(),
                 shown.get(shown.size() - 1).tenantId()))
                 : Optional.empty();
-        return new Page<>(shown.stream().map(CustomerAccounts::view).toList(), customers.count(prefix), next);
+        return Lookup.found(new Page<>(shown.stream().map(CustomerAccounts::view).toList(), customers.count(prefix), next));
     }
 
     @Override
-    public Optional<CustomerView> get(String tenantIdOrDomain, Actor actor) {
-        if (tenantIdOrDomain == null || tenantIdOrDomain.isBlank()) {
-            return Optional.empty();
+    public Lookup<CustomerView> get(CustomerRef customer, Actor actor) {
+        if (!actor.may(Permission.VIEW_CUSTOMERS)) {
+            return Lookup.notPermitted(Permission.VIEW_CUSTOMERS);
         }
-        String key = tenantIdOrDomain.strip();
-        Optional<Customers.Customer> found = TENANT_ID.matcher(key).matches()
-                ? customers.byTenantId(key.toLowerCase(Locale.ROOT))
-                : customers.byDomain(normalizedDomain(key));
-        return found.filter(c -> actor.maySee(c.tenantId())).map(CustomerAccounts::view);
+        return Lookup.of(visible.resolve(customer, actor).map(CustomerAccounts::view), VisibleCustomers.NOT_FOUND);
     }
 
     private static boolean matches(CustomerView customer, String query) {

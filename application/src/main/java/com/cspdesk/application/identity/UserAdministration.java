@@ -1,5 +1,9 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.domain.customer.CustomerRef;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser;
@@ -20,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** api.md "Users": create, list and delete users; seed the first ones at start-up. */
 public final class UserAdministration implements CreateUser, ListUsers, DeleteUser, SeedUser {
@@ -41,7 +44,10 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
     }
 
     @Override
-    public CreateUserResult create(NewUser newUser) {
+    public CreateUserResult create(NewUser newUser, Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return new NotPermitted(Permission.MANAGE_USERS);
+        }
         return add(newUser, true);
     }
 
@@ -78,15 +84,27 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
     }
 
     @Override
-    public List<UserView> list() {
-        return users.all().stream()
-                .sorted(Comparator.comparing(a -> a.username().value()))
-                .map(UserAdministration::view)
-                .toList();
+    public boolean anyUser() {
+        return !users.all().isEmpty();
     }
 
     @Override
-    public DeleteUserResult delete(String username, String actingUsername) {
+    public Lookup<List<UserView>> list(Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return Lookup.notPermitted(Permission.MANAGE_USERS);
+        }
+        return Lookup.found(users.all().stream()
+                .sorted(Comparator.comparing(a -> a.username().value()))
+                .map(UserAdministration::view)
+                .toList());
+    }
+
+    @Override
+    public DeleteUserResult delete(String username, Actor actor) {
+        if (!actor.may(Permission.MANAGE_USERS)) {
+            return DeleteUserResult.NOT_PERMITTED;
+        }
+        String actingUsername = actor.username();
         if (!Username.isValid(username)) {
             return DeleteUserResult.NOT_FOUND;
         }
@@ -143,23 +161,19 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         return Optional.of(new Refused(reason, field));
     }
 
+    /** The customer admin's tenant, as {@link CustomerRef} reads a tenant id (lower case). */
     private static Optional<String> tenantOf(NewUser user) {
         return user.roles().contains(Role.CUSTOMER_GLOBAL_ADMIN)
-                ? Optional.of(UUID.fromString(user.customerTenantId().strip()).toString())
+                ? tenantId(user.customerTenantId()).map(CustomerRef::value)
                 : Optional.empty();
     }
 
     private static boolean isTenantGuid(String candidate) {
-        String value = candidate.strip();
-        if (value.length() != 36) {
-            return false;
-        }
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return tenantId(candidate).isPresent();
+    }
+
+    private static Optional<CustomerRef> tenantId(String candidate) {
+        return CustomerRef.parse(candidate).filter(CustomerRef.TenantId.class::isInstance);
     }
 
     private static UserView view(UserAccount account) {

@@ -11,7 +11,9 @@ import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -60,6 +62,9 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
 
     @Override
     public StartResult start(YearMonth billingMonth, Actor actor) {
+        if (!actor.may(Permission.START_INVOICE_RUN)) {
+            return new StartInvoiceRun.NotPermitted(Permission.START_INVOICE_RUN);
+        }
         if (!hasEnded(billingMonth)) {
             return new MonthNotEnded(billingMonth);
         }
@@ -86,12 +91,18 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
     }
 
     @Override
-    public Optional<InvoiceRunView> run(String runId) {
-        return runId == null ? Optional.empty() : runs.find(runId);
+    public Lookup<InvoiceRunView> run(String runId, Actor actor) {
+        if (!actor.may(Permission.READ_INVOICES)) {
+            return Lookup.notPermitted(Permission.READ_INVOICES);
+        }
+        return Lookup.of(runId == null ? Optional.empty() : runs.find(runId), "invoice_run_not_found");
     }
 
     @Override
-    public Page<InvoiceViews.InvoiceView> list(PageRequest page) {
+    public Lookup<Page<InvoiceViews.InvoiceView>> list(PageRequest page, Actor actor) {
+        if (!actor.may(Permission.READ_INVOICES)) {
+            return Lookup.notPermitted(Permission.READ_INVOICES);
+        }
         Optional<Invoices.Cursor> after = page.continuationToken().map(token -> {
             List<String> values = ContinuationTokens.decode("invoices", 2, token);
             try {
@@ -106,17 +117,20 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         Optional<String> next = more ? Optional.of(ContinuationTokens.encode("invoices",
                 shown.get(shown.size() - 1).billingMonth().toString(),
                 shown.get(shown.size() - 1).currency().getCurrencyCode())) : Optional.empty();
-        return new Page<>(shown, invoices.count(), next);
+        return Lookup.found(new Page<>(shown, invoices.count(), next));
     }
 
     @Override
-    public Optional<InvoiceViews.InvoiceView> invoice(String invoiceId) {
-        return invoiceId == null ? Optional.empty() : invoices.find(invoiceId);
+    public Lookup<InvoiceViews.InvoiceView> invoice(String invoiceId, Actor actor) {
+        if (!actor.may(Permission.READ_INVOICES)) {
+            return Lookup.notPermitted(Permission.READ_INVOICES);
+        }
+        return Lookup.of(invoiceId == null ? Optional.empty() : invoices.find(invoiceId), "invoice_not_found");
     }
 
     @Override
-    public Optional<List<InvoiceViews.InvoiceLineView>> lineItems(String invoiceId) {
-        return invoice(invoiceId).map(invoice -> invoices.lines(invoice.id()));
+    public Lookup<List<InvoiceViews.InvoiceLineView>> lineItems(String invoiceId, Actor actor) {
+        return invoice(invoiceId, actor).map(invoice -> invoices.lines(invoice.id()));
     }
 
     private InvoiceRunView execute(InvoiceRunView started) {

@@ -12,7 +12,11 @@ import com.cspdesk.application.ordering.OrderPricing.Offer;
 import com.cspdesk.application.ordering.OrderPricing.Priced;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.customers.VisibleCustomers;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -54,8 +58,9 @@ import java.util.UUID;
 public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOrder {
 
     static final String TOKEN_KIND = "orders";
+    static final String ORDER_NOT_FOUND = "order_not_found";
 
-    private final Customers customers;
+    private final VisibleCustomers visibleCustomers;
     private final Orders orders;
     private final Entitlements entitlements;
     private final ActivityLog activityLog;
@@ -66,7 +71,7 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
     public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements, ActivityLog activityLog,
                     Transactions transactions, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                     PriceQuotePolicy priceQuotePolicy, Clock clock) {
-        this.customers = customers;
+        this.visibleCustomers = new VisibleCustomers(customers);
         this.orders = orders;
         this.entitlements = entitlements;
         this.activityLog = activityLog;
@@ -77,7 +82,10 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
 
     @Override
     public PlaceOrderResult place(PlaceOrderCommand command, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(command.customerTenantId(), actor);
+        if (!actor.may(Permission.PLACE_ORDER)) {
+            return new PlaceOrder.NotPermitted(Permission.PLACE_ORDER);
+        }
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(command.customer(), actor);
         if (customer.isEmpty()) {
             return new PlaceOrder.CustomerNotFound();
         }
@@ -105,7 +113,10 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
 
     @Override
     public QuoteOrderResult quote(PlaceOrderCommand command, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(command.customerTenantId(), actor);
+        if (!actor.may(Permission.PLACE_ORDER)) {
+            return new QuoteOrder.NotPermitted(Permission.PLACE_ORDER);
+        }
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(command.customer(), actor);
         if (customer.isEmpty()) {
             return new QuoteOrder.CustomerNotFound();
         }
@@ -117,10 +128,13 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
     }
 
     @Override
-    public Optional<Page<OrderView>> list(String customerTenantId, PageRequest page, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(customerTenantId, actor);
+    public Lookup<Page<OrderView>> list(CustomerRef customerRef, PageRequest page, Actor actor) {
+        if (!actor.may(Permission.VIEW_ORDERS)) {
+            return Lookup.notPermitted(Permission.VIEW_ORDERS);
+        }
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(customerRef, actor);
         if (customer.isEmpty()) {
-            return Optional.empty();
+            return Lookup.notFound(VisibleCustomers.NOT_FOUND);
         }
         String tenant = customer.get().tenantId();
         Optional<Orders.Cursor> after = page.continuationToken().map(token -> cursor(tenant, token));
@@ -131,21 +145,18 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
                 ? Optional.of(ContinuationTokens.encode(TOKEN_KIND, tenant, shown.get(shown.size() - 1).createdAt().toString(),
                 shown.get(shown.size() - 1).id()))
                 : Optional.empty();
-        return Optional.of(new Page<>(shown.stream().map(OrderViews::view).toList(), orders.count(tenant), next));
+        return Lookup.found(new Page<>(shown.stream().map(OrderViews::view).toList(), orders.count(tenant), next));
     }
 
     @Override
-    public Optional<OrderView> get(String customerTenantId, String orderId, Actor actor) {
-        return visibleCustomer(customerTenantId, actor)
-                .flatMap(customer -> orders.find(customer.tenantId(), orderId))
-                .map(OrderViews::view);
-    }
-
-    private Optional<Customers.Customer> visibleCustomer(String tenantId, Actor actor) {
-        if (tenantId == null || tenantId.isBlank()) {
-            return Optional.empty();
+    public Lookup<OrderView> get(CustomerRef customerRef, String orderId, Actor actor) {
+        if (!actor.may(Permission.VIEW_ORDERS)) {
+            return Lookup.notPermitted(Permission.VIEW_ORDERS);
         }
-        return customers.byTenantId(tenantId.strip().toLowerCase(Locale.ROOT)).filter(c -> actor.maySee(c.tenantId()));
+        return Lookup.of(visibleCustomers.resolve(customerRef, actor), VisibleCustomers.NOT_FOUND)
+                .flatMap(customer -> Lookup.of(orderId == null ? Optional.empty()
+                        : orders.find(customer.tenantId(), orderId.strip()), ORDER_NOT_FOUND))
+                .map(OrderViews::view);
     }
 
     private static Order completed(Order placed) {

@@ -1,5 +1,7 @@
 package com.cspdesk.application.sandbox;
 
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.in.ReadSandboxTime;
 import com.cspdesk.application.sandbox.port.in.SandboxTime;
@@ -25,12 +27,18 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
     }
 
     @Override
-    public MoveResult moveTo(Instant instant) {
+    public MoveResult moveTo(Instant instant, Actor actor) {
+        if (!actor.may(Permission.MOVE_SANDBOX_CLOCK)) {
+            return new NotPermitted(Permission.MOVE_SANDBOX_CLOCK);
+        }
         return shiftTo(Duration.between(clock.base().instant(), instant));
     }
 
     @Override
-    public MoveResult advanceBy(Duration duration) {
+    public MoveResult advanceBy(Duration duration, Actor actor) {
+        if (!actor.may(Permission.MOVE_SANDBOX_CLOCK)) {
+            return new NotPermitted(Permission.MOVE_SANDBOX_CLOCK);
+        }
         if (duration.isNegative()) {
             return new WouldMoveBack(now());
         }

@@ -2,7 +2,11 @@ package com.cspdesk.application.software;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.customers.VisibleCustomers;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
@@ -56,6 +60,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Customers customers;
+    private final VisibleCustomers visibleCustomers;
     private final OwnedSoftware ownedSoftware;
     private final ProductKeyVault vault;
     private final ProductKeyIssuer issuer;
@@ -73,6 +78,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
                                     ActivityLog activityLog, Transactions transactions, DownloadLinkPolicy linkPolicy,
                                     Clock clock) {
         this.customers = customers;
+        this.visibleCustomers = new VisibleCustomers(customers);
         this.ownedSoftware = ownedSoftware;
         this.vault = vault;
         this.issuer = issuer;
@@ -86,8 +92,12 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
     }
 
     @Override
-    public Optional<List<SoftwareView>> list(String customerTenantId, Actor actor) {
-        return visibleCustomer(customerTenantId, actor).map(customer -> ownedSoftware.ofCustomer(customer.tenantId()).stream()
+    public Lookup<List<SoftwareView>> list(CustomerRef customerRef, Actor actor) {
+        if (!actor.may(Permission.VIEW_SOFTWARE)) {
+            return Lookup.notPermitted(Permission.VIEW_SOFTWARE);
+        }
+        return Lookup.of(visibleCustomers.resolve(customerRef, actor), VisibleCustomers.NOT_FOUND)
+                .map(customer -> ownedSoftware.ofCustomer(customer.tenantId()).stream()
                 .map(e -> new SoftwareView(e.id(), e.orderId(), e.lineItemNumber(), e.productId(), e.skuId(), e.productName(),
                         e.contractType(), e.purchasedAt(), e.active(), e.versions(), e.languages(), e.bitness(), e.active()))
                 .toList());
@@ -95,6 +105,9 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
 
     @Override
     public KeyResult getKey(ChosenSoftware choice, Actor actor) {
+        if (!actor.may(Permission.GET_PRODUCT_KEY)) {
+            return new GetProductKey.NotPermitted(Permission.GET_PRODUCT_KEY);
+        }
         Checked checked = check(choice, actor);
         if (checked.refusal() != null) {
             return new GetProductKey.Refused(checked.refusal());
@@ -116,6 +129,9 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
 
     @Override
     public LinkResult create(ChosenSoftware choice, Actor actor) {
+        if (!actor.may(Permission.CREATE_DOWNLOAD_LINK)) {
+            return new CreateDownloadLink.NotPermitted(Permission.CREATE_DOWNLOAD_LINK);
+        }
         Checked checked = check(choice, actor);
         if (checked.refusal() != null) {
             return new CreateDownloadLink.Refused(checked.refusal());
@@ -190,7 +206,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
 
     /** Customer, software and choice, checked in the order a person would read the refusals. */
     private Checked check(ChosenSoftware choice, Actor actor) {
-        Optional<Customers.Customer> customer = visibleCustomer(choice.customerTenantId(), actor);
+        Optional<Customers.Customer> customer = visibleCustomers.resolve(choice.customer(), actor);
         Optional<Entitlement> entitlement = customer.flatMap(c -> choice.softwareId() == null ? Optional.empty()
                 : ownedSoftware.find(c.tenantId(), choice.softwareId().strip()));
         if (entitlement.isEmpty()) {
@@ -231,13 +247,6 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         java.util.Collections.reverse(oldestFirst);
         return new SoftwareSku(new ProductFamily(entitlement.productName(), oldestFirst), entitlement.versions().get(0),
                 entitlement.languages(), entitlement.bitness());
-    }
-
-    private Optional<Customers.Customer> visibleCustomer(String tenantId, Actor actor) {
-        if (tenantId == null || tenantId.isBlank()) {
-            return Optional.empty();
-        }
-        return customers.byTenantId(tenantId.strip().toLowerCase(Locale.ROOT)).filter(c -> actor.maySee(c.tenantId()));
     }
 
     private Instant now() {

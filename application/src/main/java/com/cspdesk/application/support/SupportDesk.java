@@ -3,7 +3,11 @@ package com.cspdesk.application.support;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.ContinuationTokens;
+import com.cspdesk.application.customers.VisibleCustomers;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -36,6 +40,8 @@ import java.util.regex.Pattern;
 public final class SupportDesk implements CreateServiceRequest, ReadServiceRequests, AttachFile {
 
     public static final String CATEGORY = "csp_purchase_refund";
+    static final String REQUEST_NOT_FOUND = "service_request_not_found";
+    static final String ATTACHMENT_NOT_FOUND = "attachment_not_found";
     public static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
     public static final int MAX_ATTACHMENTS = 10;
     public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
@@ -47,7 +53,7 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
 
     private final ServiceRequests requests;
-    private final Customers customers;
+    private final VisibleCustomers visibleCustomers;
     private final ContentSniffer sniffer;
     private final ActivityLog activityLog;
     private final Transactions transactions;
@@ -56,7 +62,7 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     public SupportDesk(ServiceRequests requests, Customers customers, ContentSniffer sniffer, ActivityLog activityLog,
                        Transactions transactions, Clock clock) {
         this.requests = requests;
-        this.customers = customers;
+        this.visibleCustomers = new VisibleCustomers(customers);
         this.sniffer = sniffer;
         this.activityLog = activityLog;
         this.transactions = transactions;
@@ -65,6 +71,9 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
 
     @Override
     public CreateResult create(NewServiceRequest r, Actor actor) {
+        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
+            return new CreateServiceRequest.NotPermitted(Permission.FILE_SERVICE_REQUEST);
+        }
         if (r.category() == null || !CATEGORY.equals(r.category().strip().toLowerCase(Locale.ROOT))) {
             return new CreateServiceRequest.Refused("category_invalid", "category");
         }
@@ -74,7 +83,8 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (blank(r.title()) || r.title().length() > 200) {
             return new CreateServiceRequest.Refused("title_invalid", "title");
         }
-        Optional<Customers.Customer> customer = customer(r.customerTenantIdOrDomain());
+        Optional<Customers.Customer> customer = CustomerRef.parse(r.customerTenantIdOrDomain())
+                .flatMap(ref -> visibleCustomers.resolve(ref, actor));
         if (customer.isEmpty()) {
             return new CreateServiceRequest.Refused("customer_not_found", "description.customerTenantIdOrDomain");
         }
@@ -118,7 +128,10 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     }
 
     @Override
-    public Page<ServiceRequestView> list(PageRequest page) {
+    public Lookup<Page<ServiceRequestView>> list(PageRequest page, Actor actor) {
+        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
+            return Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST);
+        }
         Optional<ServiceRequests.Cursor> after = page.continuationToken().map(token -> {
             List<String> values = ContinuationTokens.decode("servicerequests", 2, token);
             try {
@@ -132,17 +145,23 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         List<ServiceRequestView> shown = more ? rows.subList(0, page.size()) : rows;
         Optional<String> next = more ? Optional.of(ContinuationTokens.encode("servicerequests",
                 shown.get(shown.size() - 1).createdAt().toString(), shown.get(shown.size() - 1).id())) : Optional.empty();
-        return new Page<>(shown, requests.count(), next);
+        return Lookup.found(new Page<>(shown, requests.count(), next));
     }
 
     @Override
-    public Optional<ServiceRequestView> get(String requestId) {
-        return requestId == null ? Optional.empty() : requests.find(requestId.strip());
+    public Lookup<ServiceRequestView> get(String requestId, Actor actor) {
+        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
+            return Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST);
+        }
+        return Lookup.of(requestId == null ? Optional.empty() : requests.find(requestId.strip()), REQUEST_NOT_FOUND);
     }
 
     @Override
-    public AttachResult attach(String requestId, String fileName, byte[] content) {
-        Optional<ServiceRequestView> request = get(requestId);
+    public AttachResult attach(String requestId, String fileName, byte[] content, Actor actor) {
+        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
+            return new AttachFile.NotPermitted(Permission.FILE_SERVICE_REQUEST);
+        }
+        Optional<ServiceRequestView> request = get(requestId, actor).ifFound();
         if (request.isEmpty()) {
             return new RequestNotFound();
         }
@@ -172,19 +191,11 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     }
 
     @Override
-    public Optional<Attachment> read(String requestId, String attachmentId) {
-        return get(requestId).flatMap(request -> request.attachments().stream()
+    public Lookup<Attachment> read(String requestId, String attachmentId, Actor actor) {
+        return get(requestId, actor).flatMap(request -> Lookup.of(request.attachments().stream()
                 .filter(a -> a.id().equals(attachmentId)).findFirst()
                 .flatMap(a -> requests.attachmentContent(request.id(), a.id())
-                        .map(content -> new Attachment(a.fileName(), a.contentType(), content))));
-    }
-
-    private Optional<Customers.Customer> customer(String tenantIdOrDomain) {
-        if (blank(tenantIdOrDomain)) {
-            return Optional.empty();
-        }
-        String key = tenantIdOrDomain.strip().toLowerCase(Locale.ROOT);
-        return customers.byTenantId(key).or(() -> customers.byDomain(key));
+                        .map(content -> new Attachment(a.fileName(), a.contentType(), content))), ATTACHMENT_NOT_FOUND));
     }
 
     private static Optional<Money> amount(String amount, String currency) {

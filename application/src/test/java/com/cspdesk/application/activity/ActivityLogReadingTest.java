@@ -1,5 +1,11 @@
 package com.cspdesk.application.activity;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.identity.Role;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.activity.port.in.VerifyActivityLog;
@@ -34,35 +40,36 @@ class ActivityLogReadingTest {
 
     private final ActivityRecords records = mock(ActivityRecords.class);
     private final ActivityLogReading reading = new ActivityLogReading(records, Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final Actor AUDITOR = TestActors.holding(Role.REFERRAL_ADMIN);
 
     @Test
     void theDefaultRangeIsTheLastThirtyDays() {
         when(records.page(any(), any(), anyInt())).thenReturn(List.of());
-        reading.query(query(Optional.empty(), Optional.empty(), Optional.empty()));
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.empty()), AUDITOR);
         verify(records).page(eq(new ActivityRecords.Criteria(NOW.minus(Duration.ofDays(30)), NOW, Optional.empty(),
                 Optional.empty(), false)), eq(Optional.empty()), eq(51));
     }
 
     @Test
     void aStartMoreThanNinetyDaysBackIsRefusedAndNinetyIsNot() {
-        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90)).minusSeconds(1)), Optional.empty(), Optional.empty())))
+        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90)).minusSeconds(1)), Optional.empty(), Optional.empty()), AUDITOR))
                 .isEqualTo(new QueryActivityLog.Refused("start_date_too_old", "startDate"));
         when(records.page(any(), any(), anyInt())).thenReturn(List.of());
-        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90))), Optional.empty(), Optional.empty())))
+        assertThat(reading.query(query(Optional.of(NOW.minus(Duration.ofDays(90))), Optional.empty(), Optional.empty()), AUDITOR))
                 .isInstanceOf(QueryActivityLog.Found.class);
-        assertThat(reading.query(query(Optional.of(NOW.minusSeconds(10)), Optional.of(NOW.minusSeconds(20)), Optional.empty())))
+        assertThat(reading.query(query(Optional.of(NOW.minusSeconds(10)), Optional.of(NOW.minusSeconds(20)), Optional.empty()), AUDITOR))
                 .isEqualTo(new QueryActivityLog.Refused("date_range_invalid", "endDate"));
     }
 
     @Test
     void filtersArePartnerCentersFieldsAndOperators() {
         when(records.page(any(), any(), anyInt())).thenReturn(List.of());
-        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("CompanyName", " Conto ", "substring"))));
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("CompanyName", " Conto ", "substring"))), AUDITOR);
         verify(records).page(eq(new ActivityRecords.Criteria(NOW.minus(Duration.ofDays(30)), NOW, Optional.of("companyName"),
                 Optional.of("Conto"), true)), any(), anyInt());
         for (ActivityQuery.Filter bad : List.of(new ActivityQuery.Filter("Password", "x", "equals"),
                 new ActivityQuery.Filter("CustomerId", "x", "like"), new ActivityQuery.Filter("CustomerId", " ", "equals"))) {
-            assertThat(reading.query(query(Optional.empty(), Optional.empty(), Optional.of(bad))))
+            assertThat(reading.query(query(Optional.empty(), Optional.empty(), Optional.of(bad)), AUDITOR))
                     .isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
         }
     }
@@ -80,7 +87,7 @@ class ActivityLogReadingTest {
         when(records.chain(eq("b"), anyLong(), anyInt())).thenReturn(bad);
         when(records.head("a")).thenReturn(Optional.of(new ActivityChain.Head(1500, good.get(1499).hash())));
 
-        VerifyActivityLog.Verification verification = reading.verify();
+        VerifyActivityLog.Verification verification = TestActors.found(reading.verify(AUDITOR));
 
         assertThat(verification.firstBrokenLink()).contains(new VerifyActivityLog.BrokenLink("id-2", "b", 2, "content_changed"));
         assertThat(verification.recordsChecked()).isEqualTo(1503);
@@ -94,8 +101,22 @@ class ActivityLogReadingTest {
         when(records.chain(eq("a"), anyLong(), anyInt())).thenReturn(chain.subList(0, 3));
         when(records.head("a")).thenReturn(Optional.of(new ActivityChain.Head(5, chain.get(4).hash())));
 
-        assertThat(reading.verify().firstBrokenLink())
+        assertThat(TestActors.found(reading.verify(AUDITOR)).firstBrokenLink())
                 .contains(new VerifyActivityLog.BrokenLink("id-3", "a", 4, "records_missing_at_end"));
+    }
+
+    @Test
+    void onlyTheTablesRolesReadTheLogAndARefusalReadsNothing() {
+        ActivityQuery anyRange = query(Optional.empty(), Optional.empty(), Optional.empty());
+        for (Actor actor : TestActors.refused(Permission.READ_ACTIVITY_LOG)) {
+            assertThat(reading.query(anyRange, actor)).isEqualTo(new QueryActivityLog.NotPermitted(Permission.READ_ACTIVITY_LOG));
+            assertThat(reading.forEach(anyRange, actor, record -> { }))
+                    .isEqualTo(new QueryActivityLog.NotPermitted(Permission.READ_ACTIVITY_LOG));
+            assertThat(reading.verify(actor)).isEqualTo(Lookup.notPermitted(Permission.READ_ACTIVITY_LOG));
+        }
+        verifyNoInteractions(records);
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        assertThat(reading.query(anyRange, TestActors.holding(Role.GLOBAL_ADMIN))).isInstanceOf(QueryActivityLog.Found.class);
     }
 
     private static List<ActivityChain.ChainedEntry> chain(int length, int tamperedSequence) {

@@ -1,5 +1,10 @@
 package com.cspdesk.application.cancellation;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.cancellation.port.in.CancelOrder.CancelCommand;
@@ -50,6 +55,7 @@ class OrderCancellingTest {
     private static final Instant BOUGHT = Instant.parse("2026-11-21T10:00:00Z");
     private static final String TENANT = "11111111-1111-4111-8111-111111111111";
     private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
+    private static final CustomerRef REF = CustomerRef.parse(TENANT).orElseThrow();
     private static final Currency EUR = Currency.getInstance("EUR");
 
     private final Customers customers = mock(Customers.class);
@@ -73,7 +79,7 @@ class OrderCancellingTest {
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT.plus(Duration.ofDays(60)));
 
-        var result = cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT);
+        var result = cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT);
 
         assertThat(result).isInstanceOfSatisfying(CancelOrder.Cancelled.class,
                 c -> assertThat(c.credited()).isEqualTo(quote("1000.00", "190.00")));
@@ -92,7 +98,7 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "1000.00", "190.00"));
         stubOrder(order, order);
         var result = at(BOUGHT.plus(Duration.ofDays(60)).plusSeconds(1))
-                .cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT);
+                .cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT);
         assertThat(result).isEqualTo(new CancelOrder.Refused("cancellation_window_passed", Optional.of(0), false));
         verify(cancellations, never()).markCancelled(any(), any(), any());
         verify(credits, never()).issue(any());
@@ -102,7 +108,7 @@ class OrderCancellingTest {
     void aOneYearSubscriptionCancelledAfterFortyFiveDaysIsCreditedTheRemainingDays() {
         Orders.StoredOrder order = order(line(0, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, TermDuration.P1Y, "1000.00", "190.00"));
         stubOrder(order, order);
-        CancellationPreview preview = at(BOUGHT.plus(Duration.ofDays(45))).preview(TENANT, "order-1", AGENT).orElseThrow();
+        CancellationPreview preview = TestActors.found(at(BOUGHT.plus(Duration.ofDays(45))).preview(REF, "order-1", AGENT));
         // 2026-11-21 + 45 days = 2027-01-05; 320 of the term's 365 days remain.
         assertThat(preview.totalCredit().gross()).isEqualTo(Money.of("1043.29", "EUR"));
         assertThat(preview.totalCredit().tax()).isEqualTo(Money.of("166.58", "EUR"));
@@ -116,10 +122,10 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.SUSE_LINUX_SOFTWARE_PLAN, TermDuration.P1Y, "400.00", "76.00"));
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT);
-        CancellationPreview preview = cancelling.preview(TENANT, "order-1", AGENT).orElseThrow();
+        CancellationPreview preview = TestActors.found(cancelling.preview(REF, "order-1", AGENT));
         assertThat(preview.cancellable()).isFalse();
         assertThat(preview.reason()).contains("not_cancellable");
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("not_cancellable", Optional.of(0), false));
     }
 
@@ -129,7 +135,7 @@ class OrderCancellingTest {
         stubOrder(order, order);
         when(credits.reservationRefundsSince(eq(TENANT), any())).thenReturn(List.of(Money.of("40000.00", "EUR")));
         OrderCancelling cancelling = at(BOUGHT.plus(Duration.ofDays(1)));
-        CancellationPreview preview = cancelling.preview(TENANT, "order-1", AGENT).orElseThrow();
+        CancellationPreview preview = TestActors.found(cancelling.preview(REF, "order-1", AGENT));
         assertThat(preview.supportRequestRequired()).isTrue();
         assertThat(preview.reason()).contains("support_request_required");
         // Nothing to credit by self-service; the support request asks for the prorated credit of day 1, not the price.
@@ -137,7 +143,7 @@ class OrderCancellingTest {
         assertThat(preview.refundToRequest()).isEqualTo(preview.lineItems().get(0).credit());
         assertThat(preview.refundToRequest().gross().amount())
                 .isLessThan(new java.math.BigDecimal("11900.00")).isGreaterThan(new java.math.BigDecimal("11800.00"));
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("support_request_required", Optional.of(0), true));
         verify(credits, atLeastOnce()).reservationRefundsSince(TENANT, BOUGHT.plus(Duration.ofDays(1)).minus(Duration.ofDays(365)));
     }
@@ -147,7 +153,7 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "100.00", "19.00"),
                 line(1, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "200.00", "38.00"));
         stubOrder(order, order);
-        var result = at(BOUGHT).cancel(new CancelCommand(TENANT, "order-1", true, List.of(1)), AGENT);
+        var result = at(BOUGHT).cancel(new CancelCommand(REF, "order-1", true, List.of(1)), AGENT);
         assertThat(result).isInstanceOf(CancelOrder.Cancelled.class);
         verify(cancellations).markCancelled(eq("order-1"), anyList(), eq(OrderStatus.COMPLETED));
         verify(revocations).revoke("order-1", List.of(1));
@@ -158,15 +164,22 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "100.00", "19.00"));
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT);
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", false, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", false, List.of()), AGENT))
                 .isInstanceOf(CancelOrder.NotAcknowledged.class);
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of(7)), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of(7)), AGENT))
                 .isEqualTo(new CancelOrder.UnknownLine(7));
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "nope", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "nope", true, List.of()), AGENT))
                 .isInstanceOf(CancelOrder.OrderNotFound.class);
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()),
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()),
                 Actor.customer("it@other.example", "22222222-2222-4222-8222-222222222222")))
-                .isInstanceOf(CancelOrder.OrderNotFound.class);
+                .isEqualTo(new CancelOrder.NotPermitted(Permission.CANCEL_PURCHASE));
+        assertThat(cancelling.cancel(new CancelCommand(CustomerRef.parse("nobody.example").orElseThrow(), "order-1", true,
+                List.of()), AGENT)).isInstanceOf(CancelOrder.CustomerNotFound.class);
+        assertThat(cancelling.preview(REF, "order-1", Actor.customer("it@other.example", "22222222-2222-4222-8222-222222222222")))
+                .isEqualTo(Lookup.notFound("customer_not_found"));
+        assertThat(cancelling.preview(REF, "nope", AGENT)).isEqualTo(Lookup.notFound("order_not_found"));
+        assertThat(cancelling.preview(REF, "order-1", Actor.customer("it@contoso.example", TENANT)))
+                .isInstanceOf(Lookup.Found.class);
         verify(cancellations, never()).markCancelled(any(), any(), any());
     }
 
@@ -178,11 +191,26 @@ class OrderCancellingTest {
                 LineStatus.CANCELLED, quote("100.00", "19.00"), Optional.of(BOUGHT))));
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT);
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("already_cancelled", Optional.empty(), false));
-        assertThat(cancelling.cancel(new CancelCommand(TENANT, "order-1", true, List.of(0)), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of(0)), AGENT))
                 .isEqualTo(new CancelOrder.Refused("already_cancelled", Optional.of(0), false));
-        assertThat(cancelling.preview(TENANT, "order-1", AGENT).orElseThrow().reason()).contains("already_cancelled");
+        assertThat(TestActors.found(cancelling.preview(REF, "order-1", AGENT)).reason()).contains("already_cancelled");
+    }
+
+    @Test
+    void onlyTheTablesRolesCancelOrPreviewAndARefusalTouchesNoPort() {
+        OrderCancelling cancelling = at(BOUGHT);
+        for (Actor actor : TestActors.refused(Permission.CANCEL_PURCHASE)) {
+            assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), actor))
+                    .isEqualTo(new CancelOrder.NotPermitted(Permission.CANCEL_PURCHASE));
+        }
+        for (Actor actor : TestActors.refused(Permission.VIEW_ORDERS)) {
+            assertThat(cancelling.preview(REF, "order-1", actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
+        }
+        verifyNoInteractions(customers, orders, cancellations, revocations, credits, activityLog, transactions);
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
+                .isInstanceOf(CancelOrder.OrderNotFound.class);
     }
 
     private void stubOrder(Orders.StoredOrder locked, Orders.StoredOrder after) {

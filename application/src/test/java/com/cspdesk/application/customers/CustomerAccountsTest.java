@@ -1,5 +1,10 @@
 package com.cspdesk.application.customers;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.customers.port.in.CreateCustomer;
 import com.cspdesk.application.customers.port.in.CreateCustomer.NewCustomer;
 import com.cspdesk.application.customers.port.in.CustomerView;
@@ -71,11 +76,12 @@ class CustomerAccountsTest {
         when(customers.byTenantId(TENANT)).thenReturn(Optional.of(contoso));
         when(customers.byDomain("contoso.example")).thenReturn(Optional.of(contoso));
 
-        assertThat(accounts.get(TENANT.toUpperCase(), AGENT)).map(CustomerView::domain).contains("contoso.example");
-        assertThat(accounts.get("Contoso.Example", AGENT)).map(CustomerView::tenantId).contains(TENANT);
-        assertThat(accounts.get(TENANT, Actor.customer("admin", TENANT))).isPresent();
-        assertThat(accounts.get(TENANT, Actor.customer("admin", "22222222-2222-4222-8222-222222222222"))).isEmpty();
-        assertThat(accounts.get(" ", AGENT)).isEmpty();
+        assertThat(TestActors.found(accounts.get(ref(TENANT.toUpperCase()), AGENT)).domain()).isEqualTo("contoso.example");
+        assertThat(TestActors.found(accounts.get(ref("Contoso.Example"), AGENT)).tenantId()).isEqualTo(TENANT);
+        assertThat(accounts.get(ref(TENANT), Actor.customer("admin", TENANT))).isInstanceOf(Lookup.Found.class);
+        assertThat(accounts.get(ref(TENANT), Actor.customer("admin", "22222222-2222-4222-8222-222222222222")))
+                .isEqualTo(Lookup.notFound("customer_not_found"));
+        assertThat(accounts.get(ref("fabrikam.example"), AGENT)).isEqualTo(Lookup.notFound("customer_not_found"));
     }
 
     @Test
@@ -84,14 +90,14 @@ class CustomerAccountsTest {
         when(customers.page(Optional.of("al"), Optional.empty(), 3)).thenReturn(three);
         when(customers.count(Optional.of("al"))).thenReturn(5L);
 
-        var page = accounts.find(Optional.of(" AL "), PageRequest.first(2), AGENT);
+        var page = TestActors.found(accounts.find(Optional.of(" AL "), PageRequest.first(2), AGENT));
 
         assertThat(page.items()).extracting(CustomerView::companyName).containsExactly("Alpha", "Beta");
         assertThat(page.totalCount()).isEqualTo(5);
         String token = page.continuationToken().orElseThrow();
         assertThat(token).doesNotContain("Beta");
         when(customers.page(Optional.of("al"), Optional.of(new Customers.Cursor("Beta", "b")), 3)).thenReturn(List.of());
-        assertThat(accounts.find(Optional.of("al"), new PageRequest(2, Optional.of(token)), AGENT).items()).isEmpty();
+        assertThat(TestActors.found(accounts.find(Optional.of("al"), new PageRequest(2, Optional.of(token)), AGENT)).items()).isEmpty();
         assertThatThrownBy(() -> accounts.find(Optional.of("be"), new PageRequest(2, Optional.of(token)), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
         assertThatThrownBy(() -> accounts.find(Optional.empty(), new PageRequest(2, Optional.of("@@@")), AGENT))
@@ -101,10 +107,32 @@ class CustomerAccountsTest {
     @Test
     void aCustomersAdminFindsOnlyItsOwnCustomer() {
         when(customers.byTenantId(TENANT)).thenReturn(Optional.of(customer("Contoso", TENANT)));
-        var page = accounts.find(Optional.empty(), PageRequest.first(50), Actor.customer("admin", TENANT));
+        var page = TestActors.found(accounts.find(Optional.empty(), PageRequest.first(50), Actor.customer("admin", TENANT)));
         assertThat(page.items()).extracting(CustomerView::tenantId).containsExactly(TENANT);
-        assertThat(accounts.find(Optional.of("zzz"), PageRequest.first(50), Actor.customer("admin", TENANT)).items()).isEmpty();
+        assertThat(TestActors.found(accounts.find(Optional.of("zzz"), PageRequest.first(50), Actor.customer("admin", TENANT))).items()).isEmpty();
         verify(customers, never()).page(any(), any(), org.mockito.ArgumentMatchers.anyInt());
+    }
+
+    @Test
+    void onlyTheTablesRolesReadOrAddCustomersAndARefusalTouchesNoPort() {
+        for (Actor actor : TestActors.refused(Permission.VIEW_CUSTOMERS)) {
+            assertThat(accounts.find(Optional.empty(), PageRequest.first(50), actor))
+                    .isEqualTo(Lookup.notPermitted(Permission.VIEW_CUSTOMERS));
+            assertThat(accounts.get(ref(TENANT), actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_CUSTOMERS));
+        }
+        for (Actor actor : TestActors.refused(Permission.CREATE_CUSTOMER)) {
+            assertThat(accounts.create(new NewCustomer("Name", "a.example", "HU"), actor))
+                    .isEqualTo(new CreateCustomer.NotPermitted(Permission.CREATE_CUSTOMER));
+        }
+        verifyNoInteractions(customers);
+        when(customers.add(any())).thenReturn(true);
+        assertThat(accounts.create(new NewCustomer("Name", "a.example", "HU"), TestActors.holding(Role.GLOBAL_ADMIN)))
+                .isInstanceOf(CreateCustomer.Created.class);
+        assertThat(accounts.get(ref(TENANT), TestActors.holding(Role.SALES_AGENT))).isEqualTo(Lookup.notFound("customer_not_found"));
+    }
+
+    private static CustomerRef ref(String text) {
+        return CustomerRef.parse(text).orElseThrow();
     }
 
     private void assertRefused(NewCustomer customer, CreateCustomer.Reason reason) {

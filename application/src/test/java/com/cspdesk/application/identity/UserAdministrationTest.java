@@ -1,5 +1,12 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.identity.port.in.UserView;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import java.util.List;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser.DeleteUserResult;
@@ -48,6 +55,8 @@ class UserAdministrationTest {
 
     UserAdministration administration;
 
+    private static final Actor ROOT = admin("root.admin");
+
     @BeforeEach
     void setUp() {
         lenient().when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
@@ -60,7 +69,7 @@ class UserAdministrationTest {
         when(users.add(any())).thenReturn(true);
 
         var result = administration.create(new NewUser("New.Agent@Partner.Example", "Str0ng-enough!",
-                Set.of(Role.ADMIN_AGENT), null));
+                Set.of(Role.ADMIN_AGENT), null), ROOT);
 
         ArgumentCaptor<UserAccount> stored = ArgumentCaptor.forClass(UserAccount.class);
         verify(users).add(stored.capture());
@@ -94,7 +103,7 @@ class UserAdministrationTest {
         when(hasher.hash(any())).thenReturn("$argon2id$hash");
         when(users.add(any())).thenReturn(true);
         assertThat(administration.create(new NewUser("cust.admin", "Str0ng-enough!", Set.of(Role.CUSTOMER_GLOBAL_ADMIN),
-                " " + TENANT.toUpperCase(java.util.Locale.ROOT) + " "))).isInstanceOf(CreateUser.Created.class);
+                " " + TENANT.toUpperCase(java.util.Locale.ROOT) + " "), ROOT)).isInstanceOf(CreateUser.Created.class);
 
         // The sandbox seeds its customer admin whether or not its customer is there yet: no lookup.
         when(users.find(any())).thenReturn(Optional.empty());
@@ -128,18 +137,18 @@ class UserAdministrationTest {
     void theLastGlobalAdminStays() {
         when(users.find(new Username("root.admin"))).thenReturn(Optional.of(account("root.admin", Role.GLOBAL_ADMIN)));
         when(users.countWithRoleForUpdate(Role.GLOBAL_ADMIN)).thenReturn(1L);
-        assertThat(administration.delete("root.admin", "other.admin")).isEqualTo(DeleteUserResult.LAST_GLOBAL_ADMIN);
+        assertThat(administration.delete("root.admin", admin("other.admin"))).isEqualTo(DeleteUserResult.LAST_GLOBAL_ADMIN);
         verify(users, never()).remove(any());
     }
 
     @Test
     void deletesAnotherUserButNeverOneself() {
-        assertThat(administration.delete("root.admin", "Root.Admin")).isEqualTo(DeleteUserResult.CANNOT_DELETE_SELF);
+        assertThat(administration.delete("root.admin", admin("Root.Admin"))).isEqualTo(DeleteUserResult.CANNOT_DELETE_SELF);
         when(users.find(new Username("agent.one"))).thenReturn(Optional.of(account("agent.one", Role.ADMIN_AGENT)));
-        assertThat(administration.delete("agent.one", "root.admin")).isEqualTo(DeleteUserResult.DELETED);
+        assertThat(administration.delete("agent.one", admin("root.admin"))).isEqualTo(DeleteUserResult.DELETED);
         verify(users).remove(new Username("agent.one"));
-        assertThat(administration.delete("nobody.here", "root.admin")).isEqualTo(DeleteUserResult.NOT_FOUND);
-        assertThat(administration.delete("<bad>", "root.admin")).isEqualTo(DeleteUserResult.NOT_FOUND);
+        assertThat(administration.delete("nobody.here", admin("root.admin"))).isEqualTo(DeleteUserResult.NOT_FOUND);
+        assertThat(administration.delete("<bad>", admin("root.admin"))).isEqualTo(DeleteUserResult.NOT_FOUND);
     }
 
     @Test
@@ -157,8 +166,33 @@ class UserAdministrationTest {
         assertThat(account("a.b", Role.ADMIN_AGENT).toString()).doesNotContain("$hash");
     }
 
+    @Test
+    void onlyTheTablesRolesManageUsersAndARefusalTouchesNoPort() {
+        for (Actor actor : TestActors.refused(Permission.MANAGE_USERS)) {
+            assertThat(administration.create(new NewUser("agent.two", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), null), actor))
+                    .isEqualTo(new CreateUser.NotPermitted(Permission.MANAGE_USERS));
+            assertThat(administration.list(actor)).isEqualTo(Lookup.notPermitted(Permission.MANAGE_USERS));
+            assertThat(administration.delete("agent.one", actor)).isEqualTo(DeleteUserResult.NOT_PERMITTED);
+        }
+        verifyNoInteractions(users, hasher, customers, transactions);
+        when(users.all()).thenReturn(List.of(account("b.agent", Role.ADMIN_AGENT), account("a.admin", Role.GLOBAL_ADMIN)));
+        assertThat(TestActors.found(administration.list(ROOT))).extracting(UserView::username).containsExactly("a.admin", "b.agent");
+    }
+
+    @Test
+    void startUpAsksWhetherAnybodyCanSignInWithoutAnActor() {
+        when(users.all()).thenReturn(List.of());
+        assertThat(administration.anyUser()).isFalse();
+        when(users.all()).thenReturn(List.of(account("root.admin", Role.GLOBAL_ADMIN)));
+        assertThat(administration.anyUser()).isTrue();
+    }
+
+    private static Actor admin(String username) {
+        return Actor.partner(username, Role.GLOBAL_ADMIN);
+    }
+
     private void assertRefused(NewUser user, CreateUser.Reason reason, String field) {
-        assertThat(administration.create(user)).isEqualTo(new CreateUser.Refused(reason, field));
+        assertThat(administration.create(user, ROOT)).isEqualTo(new CreateUser.Refused(reason, field));
     }
 
     private static UserAccount account(String name, Role role) {

@@ -1,5 +1,10 @@
 package com.cspdesk.application.invoicing;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.access.Permission;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
 import com.cspdesk.application.invoicing.port.in.StartInvoiceRun;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
@@ -123,5 +128,27 @@ class MonthlyInvoicingTest {
         assertThat(invoicing.invoiceLastMonth()).hasValueSatisfying(run -> assertThat(run.invoicesCreated()).isEqualTo(1));
         when(invoices.exists(YearMonth.of(2026, 11), EUR)).thenReturn(true);
         assertThat(invoicing.invoiceLastMonth()).isEmpty();
+    }
+
+    @Test
+    void onlyTheTablesRolesStartOrReadRunsAndInvoicesAndARefusalTouchesNoPort() {
+        BackgroundWork background = org.mockito.Mockito.mock(BackgroundWork.class);
+        MonthlyInvoicing guarded = new MonthlyInvoicing(invoices, runs, lock, background, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        for (Actor actor : TestActors.refused(Permission.START_INVOICE_RUN)) {
+            assertThat(guarded.start(YearMonth.of(2026, 11), actor))
+                    .isEqualTo(new StartInvoiceRun.NotPermitted(Permission.START_INVOICE_RUN));
+        }
+        for (Actor actor : TestActors.refused(Permission.READ_INVOICES)) {
+            assertThat(guarded.list(PageRequest.first(10), actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
+            assertThat(guarded.invoice("inv-1", actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
+            assertThat(guarded.lineItems("inv-1", actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
+            assertThat(guarded.run("run-1", actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
+        }
+        verifyNoInteractions(invoices, runs, lock, background, transactions);
+        Actor agent = TestActors.holding(Role.ADMIN_AGENT);
+        assertThat(guarded.invoice("inv-1", agent)).isEqualTo(Lookup.notFound("invoice_not_found"));
+        assertThat(guarded.lineItems("inv-1", agent)).isEqualTo(Lookup.notFound("invoice_not_found"));
+        assertThat(guarded.run("run-1", agent)).isEqualTo(Lookup.notFound("invoice_run_not_found"));
     }
 }

@@ -1,5 +1,10 @@
 package com.cspdesk.application.ordering;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.in.OrderView;
@@ -147,7 +152,7 @@ class OrderingTest {
                 Reason.LINE_ITEM_NUMBER_DUPLICATE, OptionalInt.of(1), Part.LINE_ITEM_NUMBER);
         assertRefused(command(HU_TENANT, new LineItem(-1, offer(WS_STD, "HUF"), 1)),
                 Reason.LINE_ITEM_NUMBER_INVALID, OptionalInt.of(0), Part.LINE_ITEM_NUMBER);
-        assertRefused(new PlaceOrderCommand(HU_TENANT, "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
+        assertRefused(new PlaceOrderCommand(ref(HU_TENANT), "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
                 Reason.BILLING_CYCLE_NOT_SUPPORTED, OptionalInt.of(0), Part.BILLING_CYCLE);
         verifyNoInteractions(orders, entitlements, activityLog);
     }
@@ -176,12 +181,42 @@ class OrderingTest {
     void aCustomersAdminCannotOrderOrReadForAnotherTenant() {
         Actor otherTenantAdmin = Actor.customer("it@fabrikam.example", AU_TENANT);
         assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), otherTenantAdmin))
-                .isInstanceOf(PlaceOrder.CustomerNotFound.class);
-        assertThat(ordering.list(HU_TENANT, PageRequest.first(10), otherTenantAdmin)).isEmpty();
-        assertThat(ordering.get(HU_TENANT, "any", otherTenantAdmin)).isEmpty();
+                .isEqualTo(new PlaceOrder.NotPermitted(Permission.PLACE_ORDER));
+        assertThat(ordering.list(ref(HU_TENANT), PageRequest.first(10), otherTenantAdmin))
+                .isEqualTo(Lookup.notFound("customer_not_found"));
+        assertThat(ordering.get(ref(HU_TENANT), "any", otherTenantAdmin)).isEqualTo(Lookup.notFound("customer_not_found"));
+        Actor ownAdmin = Actor.customer("it@contoso.example", HU_TENANT.toUpperCase());
+        when(orders.find(HU_TENANT, "o-1")).thenReturn(Optional.of(storedOrder("o-1", NOW)));
+        assertThat(TestActors.found(ordering.get(ref(HU_TENANT), "o-1", ownAdmin)).id()).isEqualTo("o-1");
+        assertThat(ordering.get(ref(HU_TENANT), "o-2", ownAdmin)).isEqualTo(Lookup.notFound("order_not_found"));
         assertThat(ordering.place(command("44444444-4444-4444-8444-444444444444", new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT))
                 .isInstanceOf(PlaceOrder.CustomerNotFound.class);
         verify(orders, never()).page(any(), any(), anyInt());
+    }
+
+    @Test
+    void onlyTheTablesRolesOrderOrReadOrdersAndARefusalTouchesNoPort() {
+        for (Actor actor : TestActors.refused(Permission.PLACE_ORDER)) {
+            assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), actor))
+                    .isEqualTo(new PlaceOrder.NotPermitted(Permission.PLACE_ORDER));
+        }
+        for (Actor actor : TestActors.refused(Permission.VIEW_ORDERS)) {
+            assertThat(ordering.list(ref(HU_TENANT), PageRequest.first(10), actor))
+                    .isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
+            assertThat(ordering.get(ref(HU_TENANT), "o-1", actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
+        }
+        verifyNoInteractions(customers, orders, entitlements, activityLog, transactions);
+        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)),
+                TestActors.holding(Role.GLOBAL_ADMIN))).isInstanceOf(PlaceOrder.Placed.class);
+    }
+
+    @Test
+    void aCustomerIsAddressedByDomainToo() {
+        Optional<Customers.Customer> hungarian = customers.byTenantId(HU_TENANT);
+        when(customers.byDomain("customer-hu.example")).thenReturn(hungarian);
+        when(orders.page(HU_TENANT, Optional.empty(), 11)).thenReturn(List.of());
+        assertThat(TestActors.found(ordering.list(CustomerRef.parse("Customer-HU.example").orElseThrow(), PageRequest.first(10),
+                TestActors.holding(Role.SALES_AGENT))).items()).isEmpty();
     }
 
     @Test
@@ -191,19 +226,19 @@ class OrderingTest {
         when(orders.page(HU_TENANT, Optional.empty(), 2)).thenReturn(List.of(first, second));
         when(orders.count(HU_TENANT)).thenReturn(7L);
 
-        var page = ordering.list(HU_TENANT, PageRequest.first(1), AGENT).orElseThrow();
+        var page = TestActors.found(ordering.list(ref(HU_TENANT), PageRequest.first(1), AGENT));
 
         assertThat(page.items()).extracting(OrderView::id).containsExactly("o-1");
         assertThat(page.totalCount()).isEqualTo(7);
         String token = page.continuationToken().orElseThrow();
         when(orders.page(HU_TENANT, Optional.of(new Orders.Cursor(NOW, "o-1")), 2)).thenReturn(List.of(second));
-        var next = ordering.list(HU_TENANT, new PageRequest(1, Optional.of(token)), AGENT).orElseThrow();
+        var next = TestActors.found(ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of(token)), AGENT));
         assertThat(next.items()).extracting(OrderView::id).containsExactly("o-2");
         assertThat(next.continuationToken()).isEmpty();
 
-        assertThatThrownBy(() -> ordering.list(AU_TENANT, new PageRequest(1, Optional.of(token)), AGENT))
+        assertThatThrownBy(() -> ordering.list(ref(AU_TENANT), new PageRequest(1, Optional.of(token)), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
-        assertThatThrownBy(() -> ordering.list(HU_TENANT, new PageRequest(1, Optional.of("garbage!")), AGENT))
+        assertThatThrownBy(() -> ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of("garbage!")), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
     }
 
@@ -222,7 +257,11 @@ class OrderingTest {
     }
 
     private static PlaceOrderCommand command(String tenant, LineItem... items) {
-        return new PlaceOrderCommand(tenant, "one_time", List.of(items));
+        return new PlaceOrderCommand(ref(tenant), "one_time", List.of(items));
+    }
+
+    private static CustomerRef ref(String tenant) {
+        return CustomerRef.parse(tenant).orElseThrow();
     }
 
     private void customer(String tenant, String country) {

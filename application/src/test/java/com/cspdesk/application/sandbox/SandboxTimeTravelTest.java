@@ -1,5 +1,10 @@
 package com.cspdesk.application.sandbox;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.identity.Role;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import org.junit.jupiter.api.Test;
@@ -22,10 +27,11 @@ class SandboxTimeTravelTest {
     private final SandboxClockSettings settings = mock(SandboxClockSettings.class);
     private final SandboxClock clock = new SandboxClock(Clock.fixed(REAL_NOW, ZoneOffset.UTC), Duration.ZERO);
     private final SandboxTimeTravel travel = new SandboxTimeTravel(clock, settings);
+    private static final Actor AGENT = TestActors.holding(Role.ADMIN_AGENT);
 
     @Test
     void advancingMovesTheClockAndKeepsTheOffset() {
-        var result = travel.advanceBy(Duration.ofDays(61));
+        var result = travel.advanceBy(Duration.ofDays(61), AGENT);
         assertThat(result).isInstanceOfSatisfying(MoveSandboxTime.Moved.class,
                 moved -> assertThat(moved.time().now()).isEqualTo(Instant.parse("2027-01-21T09:00:00Z")));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2027-01-21T09:00:00Z"));
@@ -34,25 +40,39 @@ class SandboxTimeTravelTest {
 
     @Test
     void movingToAnInstantSetsTheOffsetFromRealTime() {
-        travel.moveTo(Instant.parse("2026-12-01T00:00:00Z"));
+        travel.moveTo(Instant.parse("2026-12-01T00:00:00Z"), AGENT);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(travel.now().offset()).isEqualTo(Duration.between(REAL_NOW, Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
     void timeNeverMovesBack() {
-        travel.advanceBy(Duration.ofDays(2));
-        assertThat(travel.moveTo(REAL_NOW.plus(Duration.ofDays(1)))).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
-        assertThat(travel.advanceBy(Duration.ofSeconds(-1))).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
+        travel.advanceBy(Duration.ofDays(2), AGENT);
+        assertThat(travel.moveTo(REAL_NOW.plus(Duration.ofDays(1)), AGENT)).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
+        assertThat(travel.advanceBy(Duration.ofSeconds(-1), AGENT)).isInstanceOf(MoveSandboxTime.WouldMoveBack.class);
         assertThat(clock.instant()).isEqualTo(REAL_NOW.plus(Duration.ofDays(2)));
     }
 
     @Test
     void standingStillIsAllowedAndTheClockIsUtc() {
-        assertThat(travel.advanceBy(Duration.ZERO)).isInstanceOf(MoveSandboxTime.Moved.class);
+        assertThat(travel.advanceBy(Duration.ZERO, AGENT)).isInstanceOf(MoveSandboxTime.Moved.class);
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(clock.withZone(ZoneOffset.UTC)).isSameAs(clock);
         verify(settings, never()).offset();
         verify(settings).saveOffset(any());
+    }
+
+    @Test
+    void onlyTheTablesRolesMoveTheClockAndARefusalTouchesNothing() {
+        for (Actor actor : TestActors.refused(Permission.MOVE_SANDBOX_CLOCK)) {
+            assertThat(travel.advanceBy(Duration.ofDays(1), actor))
+                    .isEqualTo(new MoveSandboxTime.NotPermitted(Permission.MOVE_SANDBOX_CLOCK));
+            assertThat(travel.moveTo(REAL_NOW.plus(Duration.ofDays(3)), actor))
+                    .isEqualTo(new MoveSandboxTime.NotPermitted(Permission.MOVE_SANDBOX_CLOCK));
+        }
+        assertThat(clock.instant()).isEqualTo(REAL_NOW);
+        verifyNoInteractions(settings);
+        assertThat(travel.advanceBy(Duration.ofDays(1), TestActors.holding(Role.GLOBAL_ADMIN)))
+                .isInstanceOf(MoveSandboxTime.Moved.class);
     }
 }

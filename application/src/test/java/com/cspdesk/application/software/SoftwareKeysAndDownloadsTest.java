@@ -1,5 +1,9 @@
 package com.cspdesk.application.software;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.domain.access.Actor;
@@ -60,6 +64,7 @@ class SoftwareKeysAndDownloadsTest {
     private static final String TENANT = "11111111-1111-4111-8111-111111111111";
     private static final String OTHER = "22222222-2222-4222-8222-222222222222";
     private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
+    private static final CustomerRef REF = CustomerRef.parse(TENANT).orElseThrow();
     private static final ProductKey KEY = ProductKey.parse("BCDFG-HJKMP-QRTVW-XY234-6789B");
 
     private final Customers customers = mock(Customers.class);
@@ -127,7 +132,7 @@ class SoftwareKeysAndDownloadsTest {
     void anotherTenantsAdminAndUnknownSoftwareGetNotFoundAndACancelledPurchaseIsRevoked() {
         assertThat(software.getKey(choice("2022", "de-DE", "x64"), Actor.customer("it@other.example", OTHER)))
                 .isEqualTo(new GetProductKey.Refused(new SoftwareRefusal(SoftwareRefusal.Reason.NOT_FOUND, null)));
-        assertThat(software.getKey(new ChosenSoftware(TENANT, "nope", "2022", "de-DE", "x64"), AGENT))
+        assertThat(software.getKey(new ChosenSoftware(REF, "nope", "2022", "de-DE", "x64"), AGENT))
                 .isEqualTo(new GetProductKey.Refused(new SoftwareRefusal(SoftwareRefusal.Reason.NOT_FOUND, null)));
         when(owned.find(TENANT, "ent-1")).thenReturn(Optional.of(entitlement(false)));
         assertThat(software.getKey(choice("2022", "de-DE", "x64"), AGENT))
@@ -223,9 +228,29 @@ class SoftwareKeysAndDownloadsTest {
     @Test
     void theListShowsCancelledLinesWithoutAKey() {
         when(owned.ofCustomer(TENANT)).thenReturn(List.of(entitlement(true), entitlement(false)));
-        var list = software.list(TENANT, AGENT).orElseThrow();
+        var list = TestActors.found(software.list(REF, AGENT));
         assertThat(list).extracting(v -> v.keyAvailable()).containsExactly(true, false);
-        assertThat(software.list(TENANT, Actor.customer("x", OTHER))).isEmpty();
+        assertThat(software.list(REF, Actor.customer("x", OTHER))).isEqualTo(Lookup.notFound("customer_not_found"));
+        assertThat(TestActors.found(software.list(REF, Actor.customer("x", TENANT)))).hasSize(2);
+    }
+
+    @Test
+    void onlyTheTablesRolesListGetKeysOrMakeLinksAndARefusalTouchesNoPort() {
+        for (Actor actor : TestActors.refused(Permission.VIEW_SOFTWARE)) {
+            assertThat(software.list(REF, actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_SOFTWARE));
+        }
+        for (Actor actor : TestActors.refused(Permission.GET_PRODUCT_KEY)) {
+            assertThat(software.getKey(choice("2022", "de-DE", "x64"), actor))
+                    .isEqualTo(new GetProductKey.NotPermitted(Permission.GET_PRODUCT_KEY));
+        }
+        for (Actor actor : TestActors.refused(Permission.CREATE_DOWNLOAD_LINK)) {
+            assertThat(software.create(choice("2022", "de-DE", "x64"), actor))
+                    .isEqualTo(new CreateDownloadLink.NotPermitted(Permission.CREATE_DOWNLOAD_LINK));
+        }
+        verifyNoInteractions(customers, owned, vault, issuer, links, tokens, store, activityLog, transactions);
+        when(vault.find("ent-1", SoftwareVersion.of("2022"))).thenReturn(Optional.of(KEY));
+        assertThat(software.getKey(choice("2022", "de-DE", "x64"), Actor.customer("it@contoso.example", TENANT)))
+                .isEqualTo(new GetProductKey.Key(KEY));
     }
 
     private void link(int downloads, long bytesServed, Instant issuedAt) {
@@ -239,7 +264,7 @@ class SoftwareKeysAndDownloadsTest {
     }
 
     private static ChosenSoftware choice(String version, String language, String bitness) {
-        return new ChosenSoftware(TENANT, "ent-1", version, language, bitness);
+        return new ChosenSoftware(REF, "ent-1", version, language, bitness);
     }
 
     private static Entitlement entitlement(boolean active) {

@@ -1,5 +1,10 @@
 package com.cspdesk.application.support;
 
+import com.cspdesk.application.TestActors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.access.Permission;
+import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.domain.access.Actor;
@@ -19,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,17 +88,33 @@ class SupportDeskTest {
                 request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
         when(requests.find(stored.id())).thenReturn(Optional.of(stored));
         when(sniffer.detect(any(), any())).thenReturn("application/pdf");
-        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'%', 'P', 'D', 'F'})).isInstanceOf(AttachFile.Attached.class);
+        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'%', 'P', 'D', 'F'}, AGENT)).isInstanceOf(AttachFile.Attached.class);
 
         when(sniffer.detect(any(), any())).thenReturn("application/x-msdownload");
-        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'M', 'Z'}))
+        assertThat(desk.attach(stored.id(), "invoice.pdf", new byte[]{'M', 'Z'}, AGENT))
                 .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
-        assertThat(desk.attach(stored.id(), "../../etc/passwd", new byte[]{1})).isEqualTo(new AttachFile.Refused("file_name_invalid"));
-        assertThat(desk.attach(stored.id(), "empty.txt", new byte[0])).isEqualTo(new AttachFile.Refused("attachment_empty"));
-        assertThat(desk.attach(stored.id(), "big.pdf", new byte[(int) SupportDesk.MAX_ATTACHMENT_BYTES + 1]))
+        assertThat(desk.attach(stored.id(), "../../etc/passwd", new byte[]{1}, AGENT)).isEqualTo(new AttachFile.Refused("file_name_invalid"));
+        assertThat(desk.attach(stored.id(), "empty.txt", new byte[0], AGENT)).isEqualTo(new AttachFile.Refused("attachment_empty"));
+        assertThat(desk.attach(stored.id(), "big.pdf", new byte[(int) SupportDesk.MAX_ATTACHMENT_BYTES + 1], AGENT))
                 .isEqualTo(new AttachFile.Refused("attachment_too_large"));
-        assertThat(desk.attach("nope", "a.pdf", new byte[]{1})).isInstanceOf(AttachFile.RequestNotFound.class);
+        assertThat(desk.attach("nope", "a.pdf", new byte[]{1}, AGENT)).isInstanceOf(AttachFile.RequestNotFound.class);
         verify(requests).addAttachment(any(), any(), any());
+    }
+
+    @Test
+    void onlyTheTablesRolesFileReadOrAttachAndARefusalTouchesNoPort() {
+        for (Actor actor : TestActors.refused(Permission.FILE_SERVICE_REQUEST)) {
+            assertThat(desk.create(request("contoso.example", "order-1", null, "10", "EUR", "a@b.example"), actor))
+                    .isEqualTo(new CreateServiceRequest.NotPermitted(Permission.FILE_SERVICE_REQUEST));
+            assertThat(desk.list(PageRequest.first(10), actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
+            assertThat(desk.get("sr-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
+            assertThat(desk.attach("sr-1", "a.pdf", new byte[]{1}, actor))
+                    .isEqualTo(new AttachFile.NotPermitted(Permission.FILE_SERVICE_REQUEST));
+            assertThat(desk.read("sr-1", "a-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
+        }
+        verifyNoInteractions(requests, customers, sniffer, activityLog, transactions);
+        assertThat(desk.get("sr-1", TestActors.holding(Role.GLOBAL_ADMIN))).isEqualTo(Lookup.notFound("service_request_not_found"));
+        assertThat(desk.read("sr-1", "a-1", AGENT)).isEqualTo(Lookup.notFound("service_request_not_found"));
     }
 
     private void assertRefused(NewServiceRequest request, String field) {

@@ -1,7 +1,6 @@
 package com.cspdesk.bootstrap.startup;
 
 import com.cspdesk.application.identity.port.in.CreateUser;
-import com.cspdesk.application.identity.port.in.ListUsers;
 import com.cspdesk.application.identity.port.in.NewUser;
 import com.cspdesk.application.identity.port.in.SeedUser;
 import com.cspdesk.domain.identity.Role;
@@ -25,17 +24,15 @@ class InitialUsers {
     private static final Logger LOG = LoggerFactory.getLogger(InitialUsers.class);
 
     private final SeedUser seedUser;
-    private final ListUsers listUsers;
     private final String username;
     private final String password;
     private final boolean sandbox;
 
-    InitialUsers(SeedUser seedUser, ListUsers listUsers,
+    InitialUsers(SeedUser seedUser,
                  @Value("${cspdesk.admin.username:}") String username,
                  @Value("${cspdesk.admin.password:}") String password,
                  @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         this.seedUser = seedUser;
-        this.listUsers = listUsers;
         this.username = username;
         this.password = password;
         this.sandbox = sandbox;
@@ -44,7 +41,7 @@ class InitialUsers {
     @EventListener
     void onStartup(StartupEvent event) {
         if (username.isBlank() || password.isBlank()) {
-            if (!sandbox && listUsers.list().isEmpty()) {
+            if (!sandbox && !seedUser.anyUser()) {
                 LOG.warn("No users yet: set CSPDESK_ADMIN_USERNAME and CSPDESK_ADMIN_PASSWORD to create the first global admin.");
             }
             return;

@@ -66,11 +66,19 @@ class CustomerAdminBrowserTest extends BrowserTest {
     @Test
     @Order(2)
     void anotherTenantAndThePartnersPagesStayClosed() {
+        // The table lets a customer's admin view customers: on the partner's list it finds its own company only.
         open("/ui/customers");
-        assertThat(text(".empty strong")).isEqualTo("Not allowed");
+        assertThat(find("table.cards tbody").getText()).contains("Contoso");
+        assertThat(pageText()).doesNotContain("Fabrikam");
+        // Another tenant is not found (never "not allowed": tenants cannot probe each other), by tenant id or domain.
         open("/ui/customers/" + FABRIKAM);
-        assertThat(text(".empty strong")).isEqualTo("Not allowed");
+        assertThat(text(".empty strong")).isEqualTo("Not found");
+        open("/ui/customers/fabrikam.demo/orders");
+        assertThat(text(".empty strong")).isEqualTo("Not found");
         open("/ui/customers/" + CONTOSO + "/software/x");
+        assertThat(text(".empty strong")).isEqualTo("Not found");
+        // What the table leaves out stays closed: buying and cancelling on the partner's pages.
+        open("/ui/customers/" + CONTOSO + "/products");
         assertThat(text(".empty strong")).isEqualTo("Not allowed");
         // Its own software list has no address for another tenant: an id of Fabrikam's software is simply not found.
         String fabrikamSoftware = fabrikamSoftwareId();

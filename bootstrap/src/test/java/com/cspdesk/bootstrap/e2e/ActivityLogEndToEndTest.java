@@ -215,8 +215,9 @@ class ActivityLogEndToEndTest extends EndToEnd {
             assertThat(send("GET", "/v1/auditrecords/verification", token, null).status()).isEqualTo(403);
         }
         assertThat(send("GET", "/v1/auditrecords", null, null).status()).isEqualTo(401);
-        for (String notGlobal : List.of("account.admin@partner.demo", "referral.admin@partner.demo", "marketing.admin@partner.demo")) {
-            assertThat(send("GET", "/v1/auditrecords/verification", loginDemo(notGlobal), null).status()).as(notGlobal).isEqualTo(403);
+        // Verifying is reading the log (the table's READ_ACTIVITY_LOG): the four readers may.
+        for (String reader : List.of("account.admin@partner.demo", "referral.admin@partner.demo", "marketing.admin@partner.demo")) {
+            assertThat(send("GET", "/v1/auditrecords/verification", loginDemo(reader), null).status()).as(reader).isEqualTo(200);
         }
     }
 

@@ -1,5 +1,10 @@
 package com.cspdesk.adapters.web.activity;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.domain.access.Actor;
+import io.micronaut.security.authentication.Authentication;
 import com.cspdesk.adapters.web.activity.ActivityResponses.ActivityRecordResponse;
 import com.cspdesk.adapters.web.activity.ActivityResponses.BrokenLinkResponse;
 import com.cspdesk.adapters.web.activity.ActivityResponses.KeyValue;
@@ -78,13 +83,15 @@ class ActivityLogController {
     private final VerifyActivityLog verifyActivityLog;
     private final JsonMapper json;
     private final Problems problems;
+    private final Answers answers;
     private final Clock clock;
     private final ExecutorService blocking;
 
     ActivityLogController(QueryActivityLog queryActivityLog, VerifyActivityLog verifyActivityLog, JsonMapper json,
-                          Problems problems, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                          Problems problems, Answers answers, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.queryActivityLog = queryActivityLog;
         this.verifyActivityLog = verifyActivityLog;
+        this.answers = answers;
         this.json = json;
         this.problems = problems;
         this.clock = clock;
@@ -93,7 +100,7 @@ class ActivityLogController {
 
     @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.READ_ACTIVITY_LOG)
-    HttpResponse<?> list(HttpRequest<?> request,
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Size(max = 64) String startDate,
                          @QueryValue @Nullable @Size(max = 64) String endDate,
                          @QueryValue @Nullable @Size(max = 2048) String filter,
@@ -117,19 +124,22 @@ class ActivityLogController {
             return invalid(request, "filter_invalid", "filter");
         }
         if (csv.get()) {
-            return export(request, new ActivityQuery(start, end, parsedFilter, PageRequest.first(1)));
+            return export(request, caller, new ActivityQuery(start, end, parsedFilter, PageRequest.first(1)));
         }
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         ActivityQuery query = new ActivityQuery(start, end, parsedFilter,
                 new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
         QueryActivityLog.QueryResult result;
         try {
-            result = queryActivityLog.query(query);
+            result = queryActivityLog.query(query, Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }
         if (result instanceof QueryActivityLog.Refused refused) {
             return refusal(request, refused);
+        }
+        if (result instanceof QueryActivityLog.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
         QueryActivityLog.Found found = (QueryActivityLog.Found) result;
         String next = found.page().continuationToken().map(token -> {
@@ -152,13 +162,14 @@ class ActivityLogController {
 
     @Get("/verification")
     @RequiresPermission(Permission.READ_ACTIVITY_LOG)
-    HttpResponse<VerificationResponse> verify() {
-        VerifyActivityLog.Verification verification = verifyActivityLog.verify();
-        BrokenLinkResponse broken = verification.firstBrokenLink()
-                .map(link -> new BrokenLinkResponse(link.recordId(), link.chain(), link.sequence(), link.reason()))
-                .orElse(null);
-        return HttpResponse.ok(new VerificationResponse(verification.recordsChecked(), verification.chainsChecked(),
-                broken == null, broken)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    HttpResponse<?> verify(HttpRequest<?> request, Authentication caller) {
+        return answers.of(request, caller, verifyActivityLog.verify(Actors.of(caller)), verification -> {
+            BrokenLinkResponse broken = verification.firstBrokenLink()
+                    .map(link -> new BrokenLinkResponse(link.recordId(), link.chain(), link.sequence(), link.reason()))
+                    .orElse(null);
+            return HttpResponse.ok(new VerificationResponse(verification.recordsChecked(), verification.chainsChecked(),
+                    broken == null, broken)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        });
     }
 
     /**
@@ -166,10 +177,14 @@ class ActivityLogController {
      * problem), then the records are written on another thread as the database hands them over,
      * through a bounded pipe, so the export never sits in memory whole.
      */
-    private HttpResponse<?> export(HttpRequest<?> request, ActivityQuery query) {
-        QueryActivityLog.QueryResult checked = queryActivityLog.query(query);
+    private HttpResponse<?> export(HttpRequest<?> request, Authentication caller, ActivityQuery query) {
+        Actor actor = Actors.of(caller);
+        QueryActivityLog.QueryResult checked = queryActivityLog.query(query, actor);
         if (checked instanceof QueryActivityLog.Refused refused) {
             return refusal(request, refused);
+        }
+        if (checked instanceof QueryActivityLog.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
         ChunkPipe pipe = new ChunkPipe();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
@@ -180,14 +195,14 @@ class ActivityLogController {
             try {
                 Writer writer = new OutputStreamWriter(pipe.sink(), StandardCharsets.UTF_8);
                 ActivityCsv csv = new ActivityCsv(writer);
-                QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, record -> {
+                QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, actor, record -> {
                     try {
                         csv.write(record);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
-                if (result instanceof QueryActivityLog.Refused) {
+                if (!(result instanceof QueryActivityLog.Found)) {
                     throw new IllegalStateException("the export was refused after its check");
                 }
                 csv.close();

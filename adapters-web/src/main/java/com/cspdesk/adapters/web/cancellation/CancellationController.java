@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.cancellation;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelRequest;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelledOrderResponse;
@@ -17,8 +20,6 @@ import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.cancellation.port.in.CancellationPreview;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
-import com.cspdesk.application.customers.port.in.CustomerView;
-import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.money.PriceQuote;
@@ -45,7 +46,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Spec "Cancel a purchase" and api.md "Orders": the preview the Cancel dialog shows (whoever may
@@ -58,37 +58,31 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CancellationController {
 
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     static final String CANCELLED = "cancelled";
     static final String SUPPORT_REQUEST_REQUIRED = "support_request_required";
 
     private final PreviewCancellation previewCancellation;
     private final CancelOrder cancelOrder;
-    private final GetCustomer getCustomer;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
 
-    CancellationController(PreviewCancellation previewCancellation, CancelOrder cancelOrder, GetCustomer getCustomer,
-                           IdempotentResponses idempotent, Problems problems) {
+    CancellationController(PreviewCancellation previewCancellation, CancelOrder cancelOrder,
+                           IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.previewCancellation = previewCancellation;
         this.cancelOrder = cancelOrder;
-        this.getCustomer = getCustomer;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Get("/cancellation")
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> preview(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @PathVariable String orderId) {
-        Actor actor = Actors.of(caller);
-        Optional<String> tenant = tenantOf(customerId, actor);
-        if (tenant.isEmpty()) {
-            return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
-        }
-        return previewCancellation.preview(tenant.get(), orderId, actor)
-                .<HttpResponse<?>>map(preview -> HttpResponse.ok(response(preview, tenant.get(), mayFileSupportRequests(caller))))
-                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId));
+        Optional<CustomerRef> customer = CustomerRef.parse(customerId);
+        return answers.of(request, caller, previewCancellation.preview(customer.orElse(null), orderId, Actors.of(caller)),
+                preview -> HttpResponse.ok(response(preview, customer.get().value(), mayFileSupportRequests(caller))), orderId);
     }
 
     @Patch
@@ -108,15 +102,18 @@ class CancellationController {
         }
         Actor actor = Actors.of(caller);
         boolean acknowledged = Boolean.TRUE.equals(body.acknowledged());
+        Optional<CustomerRef> customer = CustomerRef.parse(customerId);
         return idempotent.run(request, caller, body, () -> {
-            Optional<String> tenant = tenantOf(customerId, actor);
-            if (tenant.isEmpty()) {
-                return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
-            }
             CancelOrder.CancelResult result = cancelOrder.cancel(
-                    new CancelOrder.CancelCommand(tenant.get(), orderId, acknowledged, numbers), actor);
+                    new CancelOrder.CancelCommand(customer.orElse(null), orderId, acknowledged, numbers), actor);
             if (result instanceof CancelOrder.Cancelled cancelled) {
                 return HttpResponse.ok(response(cancelled.order(), cancelled.credited()));
+            }
+            if (result instanceof CancelOrder.CustomerNotFound) {
+                return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
+            }
+            if (result instanceof CancelOrder.NotPermitted) {
+                return Refusals.notPermitted(caller);
             }
             if (result instanceof CancelOrder.OrderNotFound) {
                 return problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId);
@@ -128,7 +125,7 @@ class CancellationController {
                 return invalid(request, "unknown_line_item", "lineItems[" + Math.max(0, numbers.indexOf(unknown.lineItemNumber()))
                         + "].lineItemNumber", unknown.lineItemNumber());
             }
-            return refusal(request, (CancelOrder.Refused) result, tenant.get(), orderId, numbers);
+            return refusal(request, (CancelOrder.Refused) result, customer.get().value(), orderId, numbers);
         });
     }
 
@@ -158,20 +155,11 @@ class CancellationController {
     }
 
     /**
-     * The tenant id the path names: itself when it is a GUID, else the tenant of the customer with
-     * that domain. Empty when the actor may not see that tenant (a customer's admin, another tenant).
+     * Spec "Submit a customer support request": the link to the request form, pre-filled for this
+     * order; the customer named as the caller named it (tenant id or domain, normalised).
      */
-    private Optional<String> tenantOf(String customerId, Actor actor) {
-        String key = customerId.strip();
-        if (TENANT_ID.matcher(key).matches()) {
-            return actor.maySee(key) ? Optional.of(key.toLowerCase(Locale.ROOT)) : Optional.empty();
-        }
-        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
-    }
-
-    /** Spec "Submit a customer support request": the link to the request form, pre-filled for this order. */
-    static String supportRequestUri(String tenant, String orderId) {
-        return "/v1/servicerequests/template?customerId=" + URLEncoder.encode(tenant, StandardCharsets.UTF_8)
+    static String supportRequestUri(String customer, String orderId) {
+        return "/v1/servicerequests/template?customerId=" + URLEncoder.encode(customer, StandardCharsets.UTF_8)
                 + "&orderId=" + URLEncoder.encode(orderId.strip(), StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.catalog;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.application.shared.port.in.Lookup;
+import io.micronaut.security.authentication.Authentication;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.CatalogResponses.AvailabilityResponse;
 import com.cspdesk.adapters.web.catalog.CatalogResponses.ProductResponse;
@@ -51,19 +55,21 @@ class CatalogController {
     private final ListSkus listSkus;
     private final ListAvailabilities listAvailabilities;
     private final Problems problems;
+    private final Answers answers;
     private final Messages messages;
 
     CatalogController(ListProducts listProducts, ListSkus listSkus, ListAvailabilities listAvailabilities,
-                      Problems problems, Messages messages) {
+                      Problems problems, Answers answers, Messages messages) {
         this.listProducts = listProducts;
         this.listSkus = listSkus;
         this.listAvailabilities = listAvailabilities;
         this.problems = problems;
+        this.answers = answers;
         this.messages = messages;
     }
 
     @Get
-    HttpResponse<?> products(HttpRequest<?> request, @QueryValue @Nullable String country,
+    HttpResponse<?> products(HttpRequest<?> request, Authentication caller, @QueryValue @Nullable String country,
                              @QueryValue @Nullable String targetView) {
         Optional<Market> market = Market.parse(country);
         if (market.isEmpty()) {
@@ -78,40 +84,38 @@ class CatalogController {
             }
         }
         Locale locale = SupportedLanguages.of(request);
-        return HttpResponse.ok(ResourceCollection.of(listProducts.products(market.get(), view).stream()
-                .map(product -> response(product, locale)).toList()));
+        return answers.of(request, caller, listProducts.products(market.get(), view, Actors.of(caller)),
+                products -> HttpResponse.ok(ResourceCollection.of(products.stream().map(product -> response(product, locale)).toList())));
     }
 
     @Get("/{productId}/skus")
-    HttpResponse<?> skus(HttpRequest<?> request, @PathVariable String productId, @QueryValue @Nullable String country) {
+    HttpResponse<?> skus(HttpRequest<?> request, Authentication caller, @PathVariable String productId,
+                         @QueryValue @Nullable String country) {
         Optional<Market> market = Market.parse(country);
         if (market.isEmpty()) {
             return countryInvalid(request);
         }
-        return listSkus.skus(productId, market.get())
-                .<HttpResponse<?>>map(skus -> HttpResponse.ok(ResourceCollection.of(
-                        skus.stream().map(CatalogController::response).toList())))
-                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "product_not_found", productId));
+        return answers.of(request, caller, listSkus.skus(productId, market.get(), Actors.of(caller)),
+                skus -> HttpResponse.ok(ResourceCollection.of(skus.stream().map(CatalogController::response).toList())),
+                productId);
     }
 
     @Get("/{productId}/skus/{skuId}/availabilities")
-    HttpResponse<?> availabilities(HttpRequest<?> request, @PathVariable String productId, @PathVariable String skuId,
+    HttpResponse<?> availabilities(HttpRequest<?> request, Authentication caller, @PathVariable String productId,
+                                   @PathVariable String skuId,
                                    @QueryValue @Nullable String country) {
         Optional<Market> market = Market.parse(country);
         if (market.isEmpty()) {
             return countryInvalid(request);
         }
-        Optional<List<AvailabilityView>> availabilities = listAvailabilities.availabilities(productId, skuId, market.get());
-        if (availabilities.isEmpty()) {
-            // The port says only "unknown"; tell the caller which of the two ids is wrong.
-            boolean productKnown = listSkus.skus(productId, market.get()).isPresent();
-            return productKnown
-                    ? problems.respond(request, HttpStatus.NOT_FOUND, "sku_not_found", skuId, productId)
-                    : problems.respond(request, HttpStatus.NOT_FOUND, "product_not_found", productId);
-        }
+        Lookup<List<AvailabilityView>> availabilities = listAvailabilities.availabilities(productId, skuId, market.get(),
+                Actors.of(caller));
+        // sku_not_found names the SKU and its product, product_not_found the product.
+        Object[] missing = availabilities instanceof Lookup.NotFound<List<AvailabilityView>> notFound
+                && notFound.code().equals("sku_not_found") ? new Object[]{skuId, productId} : new Object[]{productId};
         Locale locale = SupportedLanguages.of(request);
-        return HttpResponse.ok(ResourceCollection.of(availabilities.get().stream()
-                .map(availability -> response(availability, locale)).toList()));
+        return answers.of(request, caller, availabilities, found -> HttpResponse.ok(ResourceCollection.of(found.stream()
+                .map(availability -> response(availability, locale)).toList())), missing);
     }
 
     private HttpResponse<?> countryInvalid(HttpRequest<?> request) {

@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.customers;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.customers.CustomerRequests.BillingProfile;
 import com.cspdesk.adapters.web.customers.CustomerRequests.CompanyProfile;
@@ -60,14 +64,16 @@ class CustomersController {
     private final GetCustomer getCustomer;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
 
     CustomersController(CreateCustomer createCustomer, FindCustomers findCustomers, GetCustomer getCustomer,
-                        IdempotentResponses idempotent, Problems problems) {
+                        IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.createCustomer = createCustomer;
         this.findCustomers = findCustomers;
         this.getCustomer = getCustomer;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Post
@@ -82,6 +88,9 @@ class CustomersController {
                 CustomerResponse customer = response(created.customer());
                 return HttpResponse.created(customer, URI.create(self(created.customer())));
             }
+            if (result instanceof CreateCustomer.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
             return refusal(request, (CreateCustomer.Refused) result);
         });
     }
@@ -94,7 +103,7 @@ class CustomersController {
                          @QueryValue @Nullable @Size(max = 255) String q) {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty());
-        Page<CustomerView> page;
+        Lookup<Page<CustomerView>> page;
         try {
             page = findCustomers.find(query, new PageRequest(pageSize, Optional.ofNullable(continuationToken)),
                     Actors.of(caller));
@@ -102,23 +111,21 @@ class CustomersController {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
                     List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
         }
-        String next = page.continuationToken().map(token -> {
-            UriBuilder uri = UriBuilder.of(PATH).queryParam("size", pageSize).queryParam("continuationToken", token);
-            query.ifPresent(value -> uri.queryParam("q", value));
-            return uri.toString();
-        }).orElse(null);
-        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
-                page.items().stream().map(CustomersController::response).toList(), next));
+        return answers.of(request, caller, page, customers -> HttpResponse.ok(ResourceCollection.of(customers.totalCount(),
+                customers.items().stream().map(CustomersController::response).toList(),
+                customers.continuationToken().map(token -> {
+                    UriBuilder uri = UriBuilder.of(PATH).queryParam("size", pageSize).queryParam("continuationToken", token);
+                    query.ifPresent(value -> uri.queryParam("q", value));
+                    return uri.toString();
+                }).orElse(null))));
     }
 
     @Get("/{customerTenantIdOrDomain}")
     @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerTenantIdOrDomain) {
-        Actor actor = Actors.of(caller);
-        return getCustomer.get(customerTenantIdOrDomain, actor)
-                .filter(customer -> actor.maySee(customer.tenantId()))
-                .<HttpResponse<?>>map(customer -> HttpResponse.ok(response(customer)))
-                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found"));
+        return answers.of(request, caller,
+                getCustomer.get(CustomerRef.parse(customerTenantIdOrDomain).orElse(null), Actors.of(caller)),
+                customer -> HttpResponse.ok(response(customer)));
     }
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, CreateCustomer.Refused refused) {

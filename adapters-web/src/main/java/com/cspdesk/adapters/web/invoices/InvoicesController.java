@@ -1,5 +1,10 @@
 package com.cspdesk.adapters.web.invoices;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import java.util.Map;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.i18n.Messages;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
@@ -72,10 +77,12 @@ class InvoicesController {
     private final GetInvoiceRun getInvoiceRun;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
     private final InvoicePdf pdf;
 
     InvoicesController(ListInvoices listInvoices, GetInvoice getInvoice, StartInvoiceRun startInvoiceRun,
-                       GetInvoiceRun getInvoiceRun, IdempotentResponses idempotent, Problems problems, Messages messages,
+                       GetInvoiceRun getInvoiceRun, IdempotentResponses idempotent, Problems problems, Answers answers,
+                       Messages messages,
                        @Value("${cspdesk.invoices.partner-name:CSP Software Desk demo partner}") String partnerName) {
         this.listInvoices = listInvoices;
         this.getInvoice = getInvoice;
@@ -83,44 +90,40 @@ class InvoicesController {
         this.getInvoiceRun = getInvoiceRun;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
         this.pdf = new InvoicePdf(messages, partnerName);
     }
 
     @Get
     @RequiresPermission(Permission.READ_INVOICES)
-    HttpResponse<?> list(HttpRequest<?> request,
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
-        Page<InvoiceViews.InvoiceView> page;
+        Lookup<Page<InvoiceViews.InvoiceView>> page;
         try {
-            page = listInvoices.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+            page = listInvoices.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }
-        String next = page.continuationToken()
-                .map(token -> UriBuilder.of("/v1/invoices").queryParam("size", pageSize)
-                        .queryParam("continuationToken", token).toString())
-                .orElse(null);
-        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
-                page.items().stream().map(InvoiceResponses::invoice).toList(), next));
+        return answers.of(request, caller, page, invoices -> HttpResponse.ok(ResourceCollection.of(invoices.totalCount(),
+                invoices.items().stream().map(InvoiceResponses::invoice).toList(),
+                invoices.continuationToken().map(token -> UriBuilder.of("/v1/invoices").queryParam("size", pageSize)
+                        .queryParam("continuationToken", token).toString()).orElse(null))));
     }
 
     @Get("/{invoiceId}")
     @RequiresPermission(Permission.READ_INVOICES)
-    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String invoiceId) {
-        return getInvoice.invoice(invoiceId.strip())
-                .<HttpResponse<?>>map(invoice -> HttpResponse.ok(InvoiceResponses.invoice(invoice)))
-                .orElseGet(() -> invoiceNotFound(request, invoiceId));
+    HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
+        return answers.of(request, caller, getInvoice.invoice(invoiceId.strip(), Actors.of(caller)),
+                invoice -> HttpResponse.ok(InvoiceResponses.invoice(invoice)));
     }
 
     @Get("/{invoiceId}/lineitems")
     @RequiresPermission(Permission.READ_INVOICES)
-    HttpResponse<?> lineItems(HttpRequest<?> request, @PathVariable String invoiceId) {
-        return getInvoice.lineItems(invoiceId.strip())
-                .<HttpResponse<?>>map(lines -> HttpResponse.ok(ResourceCollection.of(
-                        lines.stream().map(InvoiceResponses::line).toList())))
-                .orElseGet(() -> invoiceNotFound(request, invoiceId));
+    HttpResponse<?> lineItems(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
+        return answers.of(request, caller, getInvoice.lineItems(invoiceId.strip(), Actors.of(caller)),
+                lines -> HttpResponse.ok(ResourceCollection.of(lines.stream().map(InvoiceResponses::line).toList())));
     }
 
     /**
@@ -130,21 +133,25 @@ class InvoicesController {
     @Get(value = "/{invoiceId}/document", produces = {"application/pdf", "text/csv", MediaType.APPLICATION_JSON,
             "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.READ_INVOICES)
-    HttpResponse<?> document(HttpRequest<?> request, @PathVariable String invoiceId,
+    HttpResponse<?> document(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId,
                              @QueryValue @Nullable @Size(max = 16) String format) {
         String chosen = format == null || format.isBlank() ? "pdf" : format.strip().toLowerCase(Locale.ROOT);
         if (!chosen.equals("pdf") && !chosen.equals("csv")) {
             return invalid(request, "document_format_invalid", "format");
         }
-        Optional<InvoiceViews.InvoiceView> invoice = getInvoice.invoice(invoiceId.strip());
-        Optional<List<InvoiceViews.InvoiceLineView>> lines = invoice.flatMap(found -> getInvoice.lineItems(found.id()));
-        if (invoice.isEmpty() || lines.isEmpty()) {
-            return invoiceNotFound(request, invoiceId);
-        }
+        Actor actor = Actors.of(caller);
+        Lookup<Map.Entry<InvoiceViews.InvoiceView, List<InvoiceViews.InvoiceLineView>>> document = getInvoice
+                .invoice(invoiceId.strip(), actor)
+                .flatMap(invoice -> getInvoice.lineItems(invoice.id(), actor).map(lines -> Map.entry(invoice, lines)));
+        return answers.of(request, caller, document, found -> document(request, found.getKey(), found.getValue(), chosen));
+    }
+
+    private HttpResponse<?> document(HttpRequest<?> request, InvoiceViews.InvoiceView invoice,
+                                     List<InvoiceViews.InvoiceLineView> lines, String chosen) {
         byte[] content = chosen.equals("pdf")
-                ? pdf.render(invoice.get(), lines.get(), SupportedLanguages.of(request))
-                : InvoiceCsv.write(invoice.get(), lines.get());
-        String fileName = fileName(invoice.get().id()) + "." + chosen;
+                ? pdf.render(invoice, lines, SupportedLanguages.of(request))
+                : InvoiceCsv.write(invoice, lines);
+        String fileName = fileName(invoice.id()) + "." + chosen;
         return HttpResponse.ok(content)
                 .contentType(chosen.equals("pdf") ? PDF : CSV_UTF8)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
@@ -170,6 +177,9 @@ class InvoicesController {
                     return HttpResponse.accepted(URI.create(InvoiceResponses.runSelf(started.run().id())))
                             .body(InvoiceResponses.run(started.run()));
                 }
+                if (result instanceof StartInvoiceRun.NotPermitted) {
+                    return Refusals.notPermitted(caller);
+                }
                 if (result instanceof StartInvoiceRun.Busy) {
                     // Thrown, not answered: the request id's claim rolls back, so the retry it asks for runs.
                     throw new RunsBusy();
@@ -194,10 +204,9 @@ class InvoicesController {
 
     @Get("/runs/{runId}")
     @RequiresPermission(Permission.READ_INVOICES)
-    HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
-        return getInvoiceRun.run(runId.strip())
-                .<HttpResponse<?>>map(run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"))
-                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "invoice_run_not_found"));
+    HttpResponse<?> run(HttpRequest<?> request, Authentication caller, @PathVariable String runId) {
+        return answers.of(request, caller, getInvoiceRun.run(runId.strip(), Actors.of(caller)),
+                run -> HttpResponse.ok(InvoiceResponses.run(run)).header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
     /** The invoice id as a file name; ids are {@code INV-yyyy-MM-CUR}, anything else is reduced to safe characters. */
@@ -207,10 +216,6 @@ class InvoicesController {
         }
         String safe = invoiceId.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.isEmpty() ? "invoice" : safe.substring(0, Math.min(100, safe.length()));
-    }
-
-    private MutableHttpResponse<?> invoiceNotFound(HttpRequest<?> request, String invoiceId) {
-        return problems.respond(request, HttpStatus.NOT_FOUND, "invoice_not_found");
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field) {

@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.orders;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
@@ -51,7 +55,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * api.md "Orders": buying on a customer's behalf (admin agents, global admins) and reading the
@@ -62,23 +65,23 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrdersController {
 
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
-
     private final PlaceOrder placeOrder;
     private final ListOrders listOrders;
     private final GetOrder getOrder;
     private final GetCustomer getCustomer;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
 
     OrdersController(PlaceOrder placeOrder, ListOrders listOrders, GetOrder getOrder, GetCustomer getCustomer,
-                     IdempotentResponses idempotent, Problems problems) {
+                     IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.placeOrder = placeOrder;
         this.listOrders = listOrders;
         this.getOrder = getOrder;
         this.getCustomer = getCustomer;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Post
@@ -90,16 +93,13 @@ class OrdersController {
                     List.of(problems.fieldError(request, "status", "status_read_only"))));
         }
         Actor actor = Actors.of(caller);
+        CustomerRef customer = CustomerRef.parse(customerId).orElse(null);
         return idempotent.run(request, caller, body, () -> {
-            Optional<String> tenant = tenantOf(customerId, actor);
-            if (tenant.isEmpty()) {
-                return customerNotFound(request);
-            }
             List<PlaceOrder.LineItem> lines = body.lineItems().stream()
                     .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.wholeQuantity()))
                     .toList();
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
-                    new PlaceOrder.PlaceOrderCommand(tenant.get(), body.billingCycle().strip(), lines), actor);
+                    new PlaceOrder.PlaceOrderCommand(customer, body.billingCycle().strip(), lines), actor);
             if (result instanceof PlaceOrder.Placed placed) {
                 OrderResponse order = response(placed.order());
                 return HttpResponse.created(order, URI.create(self(placed.order())));
@@ -107,7 +107,10 @@ class OrdersController {
             if (result instanceof PlaceOrder.CustomerNotFound) {
                 return customerNotFound(request);
             }
-            return refusal(request, (PlaceOrder.Refused) result, tenant.get(), actor);
+            if (result instanceof PlaceOrder.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            return refusal(request, (PlaceOrder.Refused) result, customer, actor);
         });
     }
 
@@ -116,62 +119,41 @@ class OrdersController {
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
-        Actor actor = Actors.of(caller);
-        Optional<String> tenant = tenantOf(customerId, actor);
-        if (tenant.isEmpty()) {
-            return customerNotFound(request);
-        }
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
-        Optional<Page<OrderView>> page;
+        Lookup<Page<OrderView>> page;
         try {
-            page = listOrders.list(tenant.get(), new PageRequest(pageSize, Optional.ofNullable(continuationToken)), actor);
+            page = listOrders.list(CustomerRef.parse(customerId).orElse(null),
+                    new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
                     List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
         }
-        if (page.isEmpty()) {
-            return customerNotFound(request);
-        }
-        String next = page.get().continuationToken()
-                .map(token -> UriBuilder.of(collection(tenant.get())).queryParam("size", pageSize)
-                        .queryParam("continuationToken", token).toString())
-                .orElse(null);
-        return HttpResponse.ok(ResourceCollection.of(page.get().totalCount(),
-                page.get().items().stream().map(OrdersController::response).toList(), next));
+        return answers.of(request, caller, page, orders -> HttpResponse.ok(ResourceCollection.of(orders.totalCount(),
+                orders.items().stream().map(OrdersController::response).toList(),
+                next(orders, pageSize))));
     }
 
     @Get("/{orderId}")
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String orderId) {
-        Actor actor = Actors.of(caller);
-        Optional<String> tenant = tenantOf(customerId, actor);
-        if (tenant.isEmpty()) {
-            return customerNotFound(request);
-        }
-        return getOrder.get(tenant.get(), orderId, actor)
-                .filter(order -> actor.maySee(order.customerTenantId()))
-                .<HttpResponse<?>>map(order -> HttpResponse.ok(response(order)))
-                .orElseGet(() -> problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId));
+        return answers.of(request, caller, getOrder.get(CustomerRef.parse(customerId).orElse(null), orderId, Actors.of(caller)),
+                order -> HttpResponse.ok(response(order)), orderId);
     }
 
-    /**
-     * The tenant id the path names: itself when it is a GUID, else the tenant of the customer with
-     * that domain. Empty when the actor may not see that tenant (a customer's admin, another tenant).
-     */
-    private Optional<String> tenantOf(String customerId, Actor actor) {
-        String key = customerId.strip();
-        if (TENANT_ID.matcher(key).matches()) {
-            return actor.maySee(key) ? Optional.of(key) : Optional.empty();
-        }
-        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
+    /** The next page's link, under the customer's tenant id (the token is scoped to it). */
+    private static String next(Page<OrderView> orders, int pageSize) {
+        return orders.continuationToken().filter(token -> !orders.items().isEmpty())
+                .map(token -> UriBuilder.of(collection(orders.items().get(0).customerTenantId())).queryParam("size", pageSize)
+                        .queryParam("continuationToken", token).toString())
+                .orElse(null);
     }
 
     private MutableHttpResponse<?> customerNotFound(HttpRequest<?> request) {
         return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
     }
 
-    private MutableHttpResponse<?> refusal(HttpRequest<?> request, PlaceOrder.Refused refused, String tenant, Actor actor) {
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, PlaceOrder.Refused refused, CustomerRef customer, Actor actor) {
         String code = refused.reason().code();
         List<Problem.FieldError> errors = List.of(problems.fieldError(request, field(refused), code));
         if (!refused.reason().businessRule()) {
@@ -179,7 +161,7 @@ class OrdersController {
         }
         if (refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE) {
             Optional<Market> market = refused.arguments().stream().map(Market::parse).flatMap(Optional::stream).findFirst()
-                    .or(() -> getCustomer.get(tenant, actor).map(CustomerView::country));
+                    .or(() -> getCustomer.get(customer, actor).ifFound().map(CustomerView::country));
             String marketCode = market.map(Market::code).orElse("");
             Locale locale = SupportedLanguages.of(request);
             String name = market.map(m -> countryName(m, locale)).orElse(marketCode);

@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.sandbox;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.domain.access.Actor;
+import io.micronaut.security.authentication.Authentication;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
@@ -55,7 +59,7 @@ class SandboxClockController {
 
     @Put
     @RequiresPermission(Permission.MOVE_SANDBOX_CLOCK)
-    HttpResponse<?> move(HttpRequest<?> request, @Valid @Body MoveClockRequest body) {
+    HttpResponse<?> move(HttpRequest<?> request, Authentication caller, @Valid @Body MoveClockRequest body) {
         boolean hasNow = body.now() != null && !body.now().isBlank();
         boolean hasAdvance = body.advanceBy() != null && !body.advanceBy().isBlank();
         if (hasNow == hasAdvance) {
@@ -63,8 +67,9 @@ class SandboxClockController {
         }
         MoveSandboxTime.MoveResult result;
         try {
-            result = hasNow ? moveSandboxTime.moveTo(Instant.parse(body.now().strip()))
-                    : moveSandboxTime.advanceBy(Duration.parse(body.advanceBy().strip()));
+            Actor actor = Actors.of(caller);
+            result = hasNow ? moveSandboxTime.moveTo(Instant.parse(body.now().strip()), actor)
+                    : moveSandboxTime.advanceBy(Duration.parse(body.advanceBy().strip()), actor);
         } catch (DateTimeParseException | ArithmeticException malformed) {
             String field = hasNow ? "now" : "advanceBy";
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
@@ -72,6 +77,9 @@ class SandboxClockController {
         }
         if (result instanceof MoveSandboxTime.Moved moved) {
             return HttpResponse.ok(response(moved.time()));
+        }
+        if (result instanceof MoveSandboxTime.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
         SandboxTime current = ((MoveSandboxTime.WouldMoveBack) result).time();
         return problems.respond(request, HttpStatus.CONFLICT, "clock_cannot_move_back", current.now().toString());

@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.software;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.downloads.DownloadUris;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
@@ -12,8 +15,6 @@ import com.cspdesk.adapters.web.software.SoftwareRequests.ChoiceRequest;
 import com.cspdesk.adapters.web.software.SoftwareRequests.KeyResponse;
 import com.cspdesk.adapters.web.software.SoftwareRequests.LinkResponse;
 import com.cspdesk.adapters.web.software.SoftwareRequests.SoftwareResponse;
-import com.cspdesk.application.customers.port.in.CustomerView;
-import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
@@ -43,8 +44,6 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * api.md "Software" and the spec's "Activate and manage software subscriptions": the software
@@ -61,53 +60,46 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SoftwareController {
 
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     static final String NO_STORE = "no-store";
 
     private final ListSoftware listSoftware;
     private final GetProductKey getProductKey;
     private final CreateDownloadLink createDownloadLink;
-    private final GetCustomer getCustomer;
     private final DownloadUris downloadUris;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
 
     SoftwareController(ListSoftware listSoftware, GetProductKey getProductKey, CreateDownloadLink createDownloadLink,
-                       GetCustomer getCustomer, DownloadUris downloadUris, IdempotentResponses idempotent, Problems problems) {
+                       DownloadUris downloadUris, IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.listSoftware = listSoftware;
         this.getProductKey = getProductKey;
         this.createDownloadLink = createDownloadLink;
-        this.getCustomer = getCustomer;
         this.downloadUris = downloadUris;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Get
     @RequiresPermission(Permission.VIEW_SOFTWARE)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
-        Actor actor = Actors.of(caller);
-        Optional<List<SoftwareView>> software = tenantOf(customerId, actor).flatMap(tenant -> listSoftware.list(tenant, actor));
-        if (software.isEmpty()) {
-            return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
-        }
-        return HttpResponse.ok(ResourceCollection.of(software.get().stream().map(SoftwareController::response).toList()));
+        return answers.of(request, caller, listSoftware.list(CustomerRef.parse(customerId).orElse(null), Actors.of(caller)),
+                software -> HttpResponse.ok(ResourceCollection.of(software.stream().map(SoftwareController::response).toList())));
     }
 
     @Post("/{softwareId}/keys")
     @RequiresPermission(Permission.GET_PRODUCT_KEY)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String softwareId, @Valid @Body ChoiceRequest body) {
-        Actor actor = Actors.of(caller);
-        Optional<String> tenant = tenantOf(customerId, actor);
-        if (tenant.isEmpty()) {
-            return noStore(refusal(request, new SoftwareRefusal(SoftwareRefusal.Reason.NOT_FOUND, null)));
-        }
-        GetProductKey.KeyResult result = getProductKey.getKey(choice(tenant.get(), softwareId, body), actor);
+        GetProductKey.KeyResult result = getProductKey.getKey(choice(customerId, softwareId, body), Actors.of(caller));
         if (result instanceof GetProductKey.Key key) {
             // The one place the key leaves in clear: the body of this answer.
             return noStore(HttpResponse.ok(new KeyResponse(key.productKey().revealClearText(), body.version().strip(),
                     canonicalLanguage(body.language()), body.bitness().strip().toLowerCase(Locale.ROOT))));
+        }
+        if (result instanceof GetProductKey.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
         return noStore(refusal(request, ((GetProductKey.Refused) result).refusal()));
     }
@@ -118,35 +110,23 @@ class SoftwareController {
                          @PathVariable String softwareId, @Valid @Body ChoiceRequest body) {
         Actor actor = Actors.of(caller);
         HttpResponse<?> answer = idempotent.run(request, caller, body, () -> {
-            Optional<String> tenant = tenantOf(customerId, actor);
-            if (tenant.isEmpty()) {
-                return refusal(request, new SoftwareRefusal(SoftwareRefusal.Reason.NOT_FOUND, null));
-            }
-            CreateDownloadLink.LinkResult result = createDownloadLink.create(choice(tenant.get(), softwareId, body), actor);
+            CreateDownloadLink.LinkResult result = createDownloadLink.create(choice(customerId, softwareId, body), actor);
             if (result instanceof CreateDownloadLink.Created created) {
                 String uri = downloadUris.of(request, created.token());
                 return HttpResponse.created(new LinkResponse(uri, created.expiresAt(), created.downloadsRemaining(),
                         created.sha256(), created.sizeBytes(), created.fileName()), URI.create(uri));
+            }
+            if (result instanceof CreateDownloadLink.NotPermitted) {
+                return Refusals.notPermitted(caller);
             }
             return refusal(request, ((CreateDownloadLink.Refused) result).refusal());
         });
         return noStore(answer);
     }
 
-    /**
-     * The tenant id the path names: itself when it is a GUID, else the tenant of the customer with
-     * that domain. Empty when the actor may not see that tenant (a customer's admin, another tenant).
-     */
-    private Optional<String> tenantOf(String customerId, Actor actor) {
-        String key = customerId.strip();
-        if (TENANT_ID.matcher(key).matches()) {
-            return actor.maySee(key) ? Optional.of(key) : Optional.empty();
-        }
-        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
-    }
-
-    private static ChosenSoftware choice(String tenant, String softwareId, ChoiceRequest body) {
-        return new ChosenSoftware(tenant, softwareId, body.version(), body.language(), body.bitness());
+    private static ChosenSoftware choice(String customerId, String softwareId, ChoiceRequest body) {
+        return new ChosenSoftware(CustomerRef.parse(customerId).orElse(null), softwareId, body.version(), body.language(),
+                body.bitness());
     }
 
     /** NOT_FOUND 404, REVOKED 410, the bits missing 404, a choice not offered 400 naming the field. */

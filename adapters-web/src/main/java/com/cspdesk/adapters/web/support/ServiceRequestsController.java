@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.support;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.i18n.Messages;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
@@ -14,10 +18,7 @@ import com.cspdesk.adapters.web.support.ServiceRequestMessages.ContactBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.DescriptionBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.ServiceRequestBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.UploadFingerprint;
-import com.cspdesk.application.cancellation.port.in.CancellationPreview;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
-import com.cspdesk.application.customers.port.in.CustomerView;
-import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.GetOrder;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
@@ -64,7 +65,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Spec "Submit a customer support request to cancel a purchase" and api.md "Service requests":
@@ -91,27 +91,26 @@ class ServiceRequestsController {
     static final String CATEGORY = "csp_purchase_refund";
     static final String TEMPLATE_IMPACT = "moderate";
     static final String FILE_PART = "file";
-    private static final Pattern TENANT_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private final CreateServiceRequest createServiceRequest;
     private final ReadServiceRequests readServiceRequests;
     private final AttachFile attachFile;
     private final PreviewCancellation previewCancellation;
     private final GetOrder getOrder;
-    private final GetCustomer getCustomer;
+    private final Answers answers;
     private final IdempotentResponses idempotent;
     private final Problems problems;
     private final Messages messages;
 
     ServiceRequestsController(CreateServiceRequest createServiceRequest, ReadServiceRequests readServiceRequests,
                               AttachFile attachFile, PreviewCancellation previewCancellation, GetOrder getOrder,
-                              GetCustomer getCustomer, IdempotentResponses idempotent, Problems problems, Messages messages) {
+                              Answers answers, IdempotentResponses idempotent, Problems problems, Messages messages) {
         this.createServiceRequest = createServiceRequest;
         this.readServiceRequests = readServiceRequests;
         this.attachFile = attachFile;
         this.previewCancellation = previewCancellation;
         this.getOrder = getOrder;
-        this.getCustomer = getCustomer;
+        this.answers = answers;
         this.idempotent = idempotent;
         this.problems = problems;
         this.messages = messages;
@@ -132,6 +131,9 @@ class ServiceRequestsController {
                 return HttpResponse.created(ServiceRequestMessages.response(created.request()),
                         URI.create(self(created.request().id())));
             }
+            if (result instanceof CreateServiceRequest.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
             CreateServiceRequest.Refused refused = (CreateServiceRequest.Refused) result;
             List<Problem.FieldError> errors = refused.field() == null || refused.field().isBlank()
                     ? List.of() : List.of(problems.fieldError(request, refused.field(), refused.reason()));
@@ -140,22 +142,20 @@ class ServiceRequestsController {
     }
 
     @Get
-    HttpResponse<?> list(HttpRequest<?> request,
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
-        Page<ServiceRequestView> page;
+        Lookup<Page<ServiceRequestView>> page;
         try {
-            page = readServiceRequests.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+            page = readServiceRequests.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }
-        String next = page.continuationToken()
-                .map(token -> UriBuilder.of("/v1/servicerequests").queryParam("size", pageSize)
-                        .queryParam("continuationToken", token).toString())
-                .orElse(null);
-        return HttpResponse.ok(ResourceCollection.of(page.totalCount(),
-                page.items().stream().map(ServiceRequestMessages::response).toList(), next));
+        return answers.of(request, caller, page, requests -> HttpResponse.ok(ResourceCollection.of(requests.totalCount(),
+                requests.items().stream().map(ServiceRequestMessages::response).toList(),
+                requests.continuationToken().map(token -> UriBuilder.of("/v1/servicerequests").queryParam("size", pageSize)
+                        .queryParam("continuationToken", token).toString()).orElse(null))));
     }
 
     /**
@@ -175,30 +175,28 @@ class ServiceRequestsController {
             return invalid(request, "validation_failed", "orderId", "constraint.NotBlank");
         }
         Actor actor = Actors.of(caller);
-        Optional<String> tenant = tenantOf(customerId, actor);
-        if (tenant.isEmpty()) {
-            return problems.respond(request, HttpStatus.NOT_FOUND, "customer_not_found");
-        }
-        Optional<CancellationPreview> preview = previewCancellation.preview(tenant.get(), orderId.strip(), actor);
-        Optional<OrderView> order = getOrder.get(tenant.get(), orderId.strip(), actor);
-        if (preview.isEmpty() || order.isEmpty()) {
-            return problems.respond(request, HttpStatus.NOT_FOUND, "order_not_found", orderId.strip());
-        }
-        Money amount = RequestedRefund.of(preview.get(), order.get());
+        CustomerRef customer = CustomerRef.parse(customerId).orElse(null);
+        String order = orderId.strip();
+        Lookup<ServiceRequestBody> template = getOrder.get(customer, order, actor)
+                .flatMap(view -> previewCancellation.preview(customer, order, actor)
+                        .map(preview -> template(request, view, RequestedRefund.of(preview, view))));
+        return answers.of(request, caller, template,
+                body -> HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store"), order);
+    }
+
+    private ServiceRequestBody template(HttpRequest<?> request, OrderView order, Money amount) {
         Locale locale = SupportedLanguages.of(request);
-        ServiceRequestBody template = new ServiceRequestBody(CATEGORY, TEMPLATE_IMPACT,
-                messages.get("servicerequest.template.title", locale, order.get().id()),
-                new DescriptionBody(tenant.get(), order.get().id(), null, "",
+        return new ServiceRequestBody(CATEGORY, TEMPLATE_IMPACT,
+                messages.get("servicerequest.template.title", locale, order.id()),
+                new DescriptionBody(order.customerTenantId(), order.id(), null, "",
                         new AmountBody(amount.amount().toPlainString(), amount.currency().getCurrencyCode())),
                 new ContactBody("", "", ""));
-        return HttpResponse.ok(template).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get("/{requestId}")
-    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String requestId) {
-        return readServiceRequests.get(requestId)
-                .<HttpResponse<?>>map(found -> HttpResponse.ok(ServiceRequestMessages.response(found)))
-                .orElseGet(() -> requestNotFound(request));
+    HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String requestId) {
+        return answers.of(request, caller, readServiceRequests.get(requestId, Actors.of(caller)),
+                found -> HttpResponse.ok(ServiceRequestMessages.response(found)));
     }
 
     /** One file as the multipart part {@value #FILE_PART}; its type is sniffed by the use case, never taken from the upload. */
@@ -217,7 +215,7 @@ class ServiceRequestsController {
         String fileName = file.getFilename();
         UploadFingerprint fingerprint = new UploadFingerprint(fileName == null ? "" : fileName, content.length, sha256(content));
         return idempotent.run(request, caller, fingerprint, () -> {
-            AttachFile.AttachResult result = attachFile.attach(requestId, fileName, content);
+            AttachFile.AttachResult result = attachFile.attach(requestId, fileName, content, Actors.of(caller));
             if (result instanceof AttachFile.Attached attached) {
                 return HttpResponse.created(ServiceRequestMessages.attachment(attached.attachment()),
                         URI.create(self(requestId.strip()) + "/attachments/" + attached.attachment().id()));
@@ -225,23 +223,23 @@ class ServiceRequestsController {
             if (result instanceof AttachFile.RequestNotFound) {
                 return requestNotFound(request);
             }
+            if (result instanceof AttachFile.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
             return attachmentRefusal(request, ((AttachFile.Refused) result).reason());
         });
     }
 
     @Get(value = "/{requestId}/attachments/{attachmentId}", produces = MediaType.ALL, headRoute = false)
-    HttpResponse<?> attachment(HttpRequest<?> request, @PathVariable String requestId, @PathVariable String attachmentId) {
-        Optional<AttachFile.Attachment> found = attachFile.read(requestId, attachmentId);
-        if (found.isEmpty()) {
-            return problems.respond(request, HttpStatus.NOT_FOUND, "attachment_not_found");
-        }
-        AttachFile.Attachment attachment = found.get();
-        return HttpResponse.ok(attachment.content())
-                .contentType(MediaType.of(attachment.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    HttpResponse<?> attachment(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
+                               @PathVariable String attachmentId) {
+        return answers.of(request, caller, attachFile.read(requestId, attachmentId, Actors.of(caller)),
+                attachment -> HttpResponse.ok(attachment.content())
+                        .contentType(MediaType.of(attachment.contentType()))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.fileName()))
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Security-Policy", "sandbox")
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store"));
     }
 
     /** Too large 413, a type not allowed 415, too many 409, an empty file or a bad name 400 naming the part. */
@@ -263,15 +261,6 @@ class ServiceRequestsController {
         String ascii = name.replaceAll("[^A-Za-z0-9._ ()-]", "_");
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    /** The tenant the parameter names (a GUID, or a customer's domain); empty when there is none. */
-    private Optional<String> tenantOf(String customerId, Actor actor) {
-        String key = customerId.strip();
-        if (TENANT_ID.matcher(key).matches()) {
-            return actor.maySee(key) ? Optional.of(key.toLowerCase(Locale.ROOT)) : Optional.empty();
-        }
-        return getCustomer.get(key, actor).map(CustomerView::tenantId).filter(actor::maySee);
     }
 
     private static String self(String requestId) {

@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.users;
 
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problems;
@@ -45,14 +48,16 @@ class UsersController {
     private final DeleteUser deleteUser;
     private final IdempotentResponses idempotent;
     private final Problems problems;
+    private final Answers answers;
 
     UsersController(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser,
-                    IdempotentResponses idempotent, Problems problems) {
+                    IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.deleteUser = deleteUser;
         this.idempotent = idempotent;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Post
@@ -68,10 +73,13 @@ class UsersController {
         }
         return idempotent.run(request, caller, body, () -> {
             CreateUser.CreateUserResult result = createUser.create(
-                    new NewUser(body.username(), body.password(), roles, body.customerTenantId()));
+                    new NewUser(body.username(), body.password(), roles, body.customerTenantId()), Actors.of(caller));
             if (result instanceof CreateUser.Created created) {
                 UserResponse user = response(created.user());
                 return HttpResponse.created(user, URI.create("/v1/users/" + user.username()));
+            }
+            if (result instanceof CreateUser.NotPermitted) {
+                return Refusals.notPermitted(caller);
             }
             CreateUser.Refused refused = (CreateUser.Refused) result;
             return refusal(request, refused);
@@ -79,17 +87,19 @@ class UsersController {
     }
 
     @Get
-    ResourceCollection<UserResponse> list() {
-        return ResourceCollection.of(listUsers.list().stream().map(UsersController::response).toList());
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller) {
+        return answers.of(request, caller, listUsers.list(Actors.of(caller)),
+                users -> HttpResponse.ok(ResourceCollection.of(users.stream().map(UsersController::response).toList())));
     }
 
     @Delete("/{username}")
     HttpResponse<?> delete(HttpRequest<?> request, Authentication caller, @PathVariable String username) {
-        return switch (deleteUser.delete(username, caller.getName())) {
+        return switch (deleteUser.delete(username, Actors.of(caller))) {
             case DELETED -> HttpResponse.noContent();
             case NOT_FOUND -> problems.respond(request, HttpStatus.NOT_FOUND, "user_not_found");
             case LAST_GLOBAL_ADMIN -> problems.respond(request, HttpStatus.CONFLICT, "last_global_admin");
             case CANNOT_DELETE_SELF -> problems.respond(request, HttpStatus.CONFLICT, "cannot_delete_self");
+            case NOT_PERMITTED -> Refusals.notPermitted(caller);
         };
     }
 

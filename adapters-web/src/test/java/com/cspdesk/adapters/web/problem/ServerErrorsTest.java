@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.problem;
 
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.identity.Role;
 import com.cspdesk.application.catalog.port.in.CatalogViews;
 import com.cspdesk.application.catalog.port.in.ListAvailabilities;
 import com.cspdesk.application.catalog.port.in.ListProducts;
@@ -153,17 +156,18 @@ class ServerErrorsTest {
         static volatile RuntimeException next;
 
         @Override
-        public List<CatalogViews.ProductView> products(Market country, Optional<TargetView> targetView) {
+        public Lookup<List<CatalogViews.ProductView>> products(Market country, Optional<TargetView> targetView, Actor actor) {
             throw next;
         }
 
         @Override
-        public Optional<List<CatalogViews.SkuView>> skus(String productId, Market country) {
+        public Lookup<List<CatalogViews.SkuView>> skus(String productId, Market country, Actor actor) {
             throw next;
         }
 
         @Override
-        public Optional<List<CatalogViews.AvailabilityView>> availabilities(String productId, String skuId, Market country) {
+        public Lookup<List<CatalogViews.AvailabilityView>> availabilities(String productId, String skuId, Market country,
+                                                                         Actor actor) {
             throw next;
         }
     }
@@ -194,7 +198,8 @@ class ServerErrorsTest {
         @Get
         @Produces("text/html")
         String page() {
-            return products.products(Market.parse("HU").orElseThrow(), Optional.empty()).toString();
+            return products.products(Market.parse("HU").orElseThrow(), Optional.empty(),
+                    Actor.partner("probe", Role.ADMIN_AGENT)).toString();
         }
     }
 }

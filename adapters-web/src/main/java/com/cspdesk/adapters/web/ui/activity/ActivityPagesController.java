@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.activity;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.adapters.web.security.Actors;
+import io.micronaut.security.authentication.Authentication;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.RequiresPermission;
@@ -59,7 +62,7 @@ public class ActivityPagesController {
     }
 
     @Get
-    HttpResponse<?> log(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+    HttpResponse<?> log(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                         @Nullable @QueryValue String kind, @Nullable @QueryValue String page) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Map<String, Object> model = new HashMap<>();
@@ -90,7 +93,7 @@ public class ActivityPagesController {
                 new PageRequest(PAGE_SIZE, Optional.ofNullable(page).filter(p -> p.length() <= 1024)));
         QueryActivityLog.QueryResult result;
         try {
-            result = queryActivityLog.query(query);
+            result = queryActivityLog.query(query, Actors.of(caller));
         } catch (InvalidContinuationToken stale) {
             return UiPages.redirect(request, PATH);
         }
@@ -98,6 +101,9 @@ public class ActivityPagesController {
             model.put("errorKey", "activity.refused." + refused.reason());
             model.put("records", List.of());
             return pages.render(request, HttpStatus.BAD_REQUEST, "activity/log", model);
+        }
+        if (result instanceof QueryActivityLog.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
         QueryActivityLog.Found found = (QueryActivityLog.Found) result;
         model.put("records", found.page().items());

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.billing;
 
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.software.SoftwareDialogs;
 import com.cspdesk.adapters.web.ui.software.SoftwareRows;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -7,15 +8,12 @@ import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
-import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ListSoftware;
-import com.cspdesk.application.software.port.in.SoftwareView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -30,9 +28,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Spec "Server subscription download and license keys available … for customers": a customer's
@@ -63,27 +59,24 @@ class CustomerBillingController {
     @Get
     HttpResponse<?> software(HttpRequest<?> request, Authentication caller) {
         Actor actor = Actors.of(caller);
-        String tenant = actor.customerTenantId().orElseThrow();
-        Optional<CustomerView> customer = getCustomer.get(tenant, actor);
-        Optional<List<SoftwareView>> software = listSoftware.list(tenant, actor);
-        if (customer.isEmpty() || software.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("section", "billing");
-        model.put("titleKey", "billing.software.title");
-        model.put("customer", customer.get());
-        model.put("software", SoftwareRows.of(software.get()));
-        model.put("softwareBase", PATH);
-        return pages.page(request, "billing/software", model);
+        CustomerRef own = own(actor);
+        return pages.answer(request, caller, getCustomer.get(own, actor)
+                .flatMap(customer -> listSoftware.list(own, actor).map(software -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("section", "billing");
+                    model.put("titleKey", "billing.software.title");
+                    model.put("customer", customer);
+                    model.put("software", SoftwareRows.of(software));
+                    model.put("softwareBase", PATH);
+                    return model;
+                })), model -> pages.page(request, "billing/software", model));
     }
 
     @Get("/{softwareId}")
     HttpResponse<?> options(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                             @Nullable @QueryValue String version, @Nullable @QueryValue String language,
                             @Nullable @QueryValue String bitness) {
-        Actor actor = Actors.of(caller);
-        return dialogs.options(request, actor, actor.customerTenantId().orElseThrow(), softwareId,
+        return dialogs.options(request, caller, own(Actors.of(caller)), softwareId,
                 SoftwareDialogs.Choice.of(version, language, bitness), PATH, PATH, "billing");
     }
 
@@ -92,8 +85,7 @@ class CustomerBillingController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                         @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return dialogs.key(request, actor, actor.customerTenantId().orElseThrow(), softwareId, choice, PATH, PATH, "billing");
+        return dialogs.key(request, caller, own(Actors.of(caller)), softwareId, choice, PATH, PATH, "billing");
     }
 
     @Post("/{softwareId}/link")
@@ -101,8 +93,7 @@ class CustomerBillingController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                          @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return dialogs.link(request, actor, actor.customerTenantId().orElseThrow(), softwareId, choice, PATH, PATH, "billing");
+        return dialogs.link(request, caller, own(Actors.of(caller)), softwareId, choice, PATH, PATH, "billing");
     }
 
     @Post("/{softwareId}/download")
@@ -110,8 +101,12 @@ class CustomerBillingController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> download(HttpRequest<?> request, Authentication caller, @PathVariable String softwareId,
                              @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return dialogs.download(request, actor, actor.customerTenantId().orElseThrow(), softwareId, choice, PATH, PATH,
+        return dialogs.download(request, caller, own(Actors.of(caller)), softwareId, choice, PATH, PATH,
                 "billing");
+    }
+
+    /** The signed-in customer's own tenant: the session says which, the address never does. */
+    private static CustomerRef own(Actor actor) {
+        return actor.customerTenantId().flatMap(CustomerRef::parse).orElse(null);
     }
 }

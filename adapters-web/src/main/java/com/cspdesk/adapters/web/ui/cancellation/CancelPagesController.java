@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.cancellation;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
@@ -73,11 +76,8 @@ class CancelPagesController {
     HttpResponse<?> dialog(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Nullable @QueryValue String orderId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        return pages.dialog(request, HttpStatus.OK, "cancel/dialog", model(customer.get(), actor, orderId));
+        return pages.answer(request, caller, customer(customerId, actor),
+                customer -> pages.dialog(request, HttpStatus.OK, "cancel/dialog", model(customer, actor, orderId)));
     }
 
     /** What appears below the drop-down when another order number is chosen (htmx). */
@@ -85,15 +85,13 @@ class CancelPagesController {
     HttpResponse<?> preview(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @Nullable @QueryValue String orderId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Map<String, Object> model = model(customer.get(), actor, orderId);
-        if (!UiPages.isHtmx(request)) {
-            return pages.dialog(request, HttpStatus.OK, "cancel/dialog", model);
-        }
-        return pages.fragment(request, HttpStatus.OK, "cancel/dialog", "preview", model);
+        return pages.answer(request, caller, customer(customerId, actor), customer -> {
+            Map<String, Object> model = model(customer, actor, orderId);
+            if (!UiPages.isHtmx(request)) {
+                return pages.dialog(request, HttpStatus.OK, "cancel/dialog", model);
+            }
+            return pages.fragment(request, HttpStatus.OK, "cancel/dialog", "preview", model);
+        });
     }
 
     @Post
@@ -101,15 +99,19 @@ class CancelPagesController {
     HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Body CancelForm form) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
+        return pages.answer(request, caller, customer(customerId, actor), customer -> cancel(request, caller, actor, customer, form));
+    }
+
+    private HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, Actor actor, CustomerView customer,
+                                   CancelForm form) {
         String orderId = UiForms.text(form.orderId());
         boolean acknowledged = form.acknowledged() != null && !form.acknowledged().isBlank();
         CancelOrder.CancelResult result = cancelOrder.cancel(
-                new CancelOrder.CancelCommand(customer.get().tenantId(), orderId, acknowledged, List.of()), actor);
-        Map<String, Object> model = model(customer.get(), actor, orderId);
+                new CancelOrder.CancelCommand(customer.ref(), orderId, acknowledged, List.of()), actor);
+        if (result instanceof CancelOrder.NotPermitted) {
+            return Refusals.notPermitted(caller);
+        }
+        Map<String, Object> model = model(customer, actor, orderId);
         if (result instanceof CancelOrder.Cancelled cancelled) {
             model.put("cancelledOrder", cancelled.order());
             model.put("credited", cancelled.credited());
@@ -120,7 +122,7 @@ class CancelPagesController {
         if (result instanceof CancelOrder.NotAcknowledged) {
             model.put("ackError", true);
             status = HttpStatus.BAD_REQUEST;
-        } else if (result instanceof CancelOrder.OrderNotFound) {
+        } else if (result instanceof CancelOrder.OrderNotFound || result instanceof CancelOrder.CustomerNotFound) {
             model.put("errorKey", "problem.order_not_found.detail");
             model.put("errorArgument", orderId);
             status = HttpStatus.NOT_FOUND;
@@ -136,7 +138,7 @@ class CancelPagesController {
     }
 
     private Map<String, Object> model(CustomerView customer, Actor actor, @Nullable String orderId) {
-        List<OrderView> orders = listOrders.list(customer.tenantId(), PageRequest.first(MAX_ORDERS), actor)
+        List<OrderView> orders = listOrders.list(customer.ref(), PageRequest.first(MAX_ORDERS), actor).ifFound()
                 .map(page -> page.items()).orElse(List.of()).stream()
                 .filter(order -> order.status() != OrderStatus.CANCELLED).toList();
         String selected = orderId != null && orders.stream().anyMatch(o -> o.id().equals(orderId.strip()))
@@ -150,13 +152,17 @@ class CancelPagesController {
         model.put("orders", orders);
         model.put("selected", selected);
         if (selected != null) {
-            Optional<CancellationPreview> preview = previewCancellation.preview(customer.tenantId(), selected, actor);
+            Optional<CancellationPreview> preview = previewCancellation.preview(customer.ref(), selected, actor).ifFound();
             preview.ifPresent(p -> model.put("preview", p));
             orders.stream().filter(o -> o.id().equals(selected)).findFirst().ifPresent(o -> model.put("selectedOrder", o));
         }
         model.put("supportHref", UiUrls.SUPPORT + "/new?customer=" + UiUrls.encode(customer.domain())
                 + (selected == null ? "" : "&orderId=" + UiUrls.encode(selected)));
         return model;
+    }
+
+    private Lookup<CustomerView> customer(String customerId, Actor actor) {
+        return getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor);
     }
 
     @Serdeable

@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.customers;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.software.SoftwareRows;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
@@ -14,13 +17,11 @@ import com.cspdesk.application.customers.port.in.FindCustomers;
 import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.GetOrder;
 import com.cspdesk.application.ordering.port.in.ListOrders;
-import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.application.software.port.in.ListSoftware;
-import com.cspdesk.application.software.port.in.SoftwareView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +41,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,13 +85,18 @@ class CustomerPagesController {
         Actor actor = Actors.of(caller);
         Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.length() > 100 ? s.substring(0, 100) : s);
-        Page<CustomerView> customers;
+        Lookup<Page<CustomerView>> found;
         try {
-            customers = findCustomers.find(query, new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)
+            found = findCustomers.find(query, new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)
                     .filter(token -> token.length() <= 1024)), actor);
         } catch (InvalidContinuationToken stale) {
             return UiPages.redirect(request, PATH + query.map(s -> "?q=" + UiUrls.encode(s)).orElse(""));
         }
+        return pages.answer(request, caller, found, customers -> list(request, query, page, from, customers));
+    }
+
+    private HttpResponse<?> list(HttpRequest<?> request, Optional<String> query, @Nullable String page,
+                                 @Nullable Integer from, Page<CustomerView> customers) {
         int start = from == null || from < 0 ? 0 : from;
         Map<String, Object> model = section("customers.title");
         model.put("q", query.orElse(""));
@@ -128,6 +133,9 @@ class CustomerPagesController {
         if (result instanceof CreateCustomer.Created created) {
             return UiPages.redirect(request, PATH + "/" + created.customer().tenantId() + "?done=customer_created");
         }
+        if (result instanceof CreateCustomer.NotPermitted) {
+            return Refusals.notPermitted(caller);
+        }
         CreateCustomer.Refused refused = (CreateCustomer.Refused) result;
         Map<String, Object> model = section("customers.new.title");
         model.put("form", form);
@@ -141,15 +149,14 @@ class CustomerPagesController {
     @RequiresPermission(Permission.VIEW_SOFTWARE)
     HttpResponse<?> software(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        Optional<List<SoftwareView>> software = customer.flatMap(c -> listSoftware.list(c.tenantId(), actor));
-        if (customer.isEmpty() || software.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Map<String, Object> model = detail(customer.get(), "software");
-        model.put("software", SoftwareRows.of(software.get()));
-        model.put("softwareBase", PATH + "/" + customer.get().tenantId() + "/software");
-        return pages.page(request, "customers/software", model);
+        CustomerRef ref = CustomerRef.parse(customerId).orElse(null);
+        return pages.answer(request, caller, getCustomer.get(ref, actor)
+                .flatMap(customer -> listSoftware.list(ref, actor).map(software -> {
+                    Map<String, Object> model = detail(customer, "software");
+                    model.put("software", SoftwareRows.of(software));
+                    model.put("softwareBase", PATH + "/" + customer.tenantId() + "/software");
+                    return model;
+                })), model -> pages.page(request, "customers/software", model));
     }
 
     @Get("/{customerId}/orders")
@@ -157,26 +164,23 @@ class CustomerPagesController {
     HttpResponse<?> orders(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Nullable @QueryValue String page) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Optional<Page<OrderView>> orders;
+        CustomerRef ref = CustomerRef.parse(customerId).orElse(null);
+        Lookup<Map<String, Object>> model;
         try {
-            orders = listOrders.list(customer.get().tenantId(), new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor);
+            model = getCustomer.get(ref, actor).flatMap(customer -> listOrders.list(ref,
+                    new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor).map(orders -> {
+                        Map<String, Object> shown = detail(customer, "orders");
+                        shown.put("orders", orders.items());
+                        shown.put("total", orders.totalCount());
+                        orders.continuationToken().ifPresent(token -> shown.put("nextHref",
+                                UriBuilder.of(PATH + "/" + customer.tenantId() + "/orders").queryParam("page", token).toString()));
+                        shown.put("isFirstPage", page == null || page.isBlank());
+                        return shown;
+                    }));
         } catch (InvalidContinuationToken stale) {
-            return UiPages.redirect(request, PATH + "/" + customer.get().tenantId() + "/orders");
+            return UiPages.redirect(request, PATH + "/" + UiUrls.encode(customerId) + "/orders");
         }
-        if (orders.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Map<String, Object> model = detail(customer.get(), "orders");
-        model.put("orders", orders.get().items());
-        model.put("total", orders.get().totalCount());
-        orders.get().continuationToken().ifPresent(token -> model.put("nextHref",
-                UriBuilder.of(PATH + "/" + customer.get().tenantId() + "/orders").queryParam("page", token).toString()));
-        model.put("isFirstPage", page == null || page.isBlank());
-        return pages.page(request, "customers/orders", model);
+        return pages.answer(request, caller, model, shown -> pages.page(request, "customers/orders", shown));
     }
 
     @Get("/{customerId}/orders/{orderId}")
@@ -184,18 +188,14 @@ class CustomerPagesController {
     HttpResponse<?> order(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                           @PathVariable String orderId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Optional<OrderView> order = getOrder.get(customer.get().tenantId(), orderId, actor);
-        if (order.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.order_not_found");
-        }
-        Map<String, Object> model = detail(customer.get(), "orders");
-        model.put("titleKey", "order.title");
-        model.put("order", order.get());
-        return pages.page(request, "customers/order", model);
+        CustomerRef ref = CustomerRef.parse(customerId).orElse(null);
+        return pages.answer(request, caller, getCustomer.get(ref, actor)
+                .flatMap(customer -> getOrder.get(ref, orderId, actor).map(order -> {
+                    Map<String, Object> model = detail(customer, "orders");
+                    model.put("titleKey", "order.title");
+                    model.put("order", order);
+                    return model;
+                })), model -> pages.page(request, "customers/order", model));
     }
 
     private static Map<String, Object> detail(CustomerView customer, String tab) {

@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.invoices;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.adapters.web.ui.shared.Formats;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
@@ -77,16 +80,20 @@ class InvoicePagesController {
     }
 
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String page, @Nullable @QueryValue String run) {
-        Page<InvoiceViews.InvoiceView> invoices;
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String page,
+                         @Nullable @QueryValue String run) {
+        Actor actor = Actors.of(caller);
+        Lookup<Page<InvoiceViews.InvoiceView>> invoices;
         try {
-            invoices = listInvoices.list(new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)));
+            invoices = listInvoices.list(new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor);
         } catch (InvalidContinuationToken stale) {
             return UiPages.redirect(request, PATH);
         }
-        Map<String, Object> model = listModel(invoices, page);
-        Optional.ofNullable(run).flatMap(id -> getInvoiceRun.run(id)).ifPresent(found -> model.put("run", found));
-        return pages.page(request, "invoices/list", model);
+        return pages.answer(request, caller, invoices, found -> {
+            Map<String, Object> model = listModel(found, page);
+            Optional.ofNullable(run).flatMap(id -> getInvoiceRun.run(id, actor).ifFound()).ifPresent(shown -> model.put("run", shown));
+            return pages.page(request, "invoices/list", model);
+        });
     }
 
     @Post("/runs")
@@ -97,7 +104,7 @@ class InvoicePagesController {
         try {
             month = YearMonth.parse(UiForms.text(form.month()));
         } catch (DateTimeParseException malformed) {
-            return runRefused(request, "invoices.run.monthInvalid", "");
+            return runRefused(request, caller, "invoices.run.monthInvalid", "");
         }
         StartInvoiceRun.StartResult result = startInvoiceRun.start(month, Actors.of(caller));
         if (result instanceof StartInvoiceRun.Started started) {
@@ -109,26 +116,27 @@ class InvoicePagesController {
             }
             return UiPages.redirect(request, PATH + "?run=" + UiUrls.encode(started.run().id()));
         }
-        if (result instanceof StartInvoiceRun.Busy) {
-            return runRefused(request, "invoices.run.busy", "");
+        if (result instanceof StartInvoiceRun.NotPermitted) {
+            return Refusals.notPermitted(caller);
         }
-        return runRefused(request, "invoices.run.monthNotEnded", new Formats(UiLocale.of(request)).month(month));
+        if (result instanceof StartInvoiceRun.Busy) {
+            return runRefused(request, caller, "invoices.run.busy", "");
+        }
+        return runRefused(request, caller, "invoices.run.monthNotEnded", new Formats(UiLocale.of(request)).month(month));
     }
 
     /** The run's progress; htmx polls it every second while the run is running. */
     @Get("/runs/{runId}")
-    HttpResponse<?> run(HttpRequest<?> request, @PathVariable String runId) {
-        Optional<InvoiceViews.InvoiceRunView> run = getInvoiceRun.run(runId);
-        if (run.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.invoice_run_not_found");
-        }
-        if (UiPages.isHtmx(request) && !RUNNING.equals(run.get().status())) {
-            return finished(run.get());
-        }
-        if (UiPages.isHtmx(request)) {
-            return pages.fragment(request, HttpStatus.OK, "invoices/list", "run", Map.of("run", run.get()));
-        }
-        return UiPages.redirect(request, PATH + "?run=" + UiUrls.encode(run.get().id()));
+    HttpResponse<?> run(HttpRequest<?> request, Authentication caller, @PathVariable String runId) {
+        return pages.answer(request, caller, getInvoiceRun.run(runId, Actors.of(caller)), run -> {
+            if (UiPages.isHtmx(request) && !RUNNING.equals(run.status())) {
+                return finished(run);
+            }
+            if (UiPages.isHtmx(request)) {
+                return pages.fragment(request, HttpStatus.OK, "invoices/list", "run", Map.of("run", run));
+            }
+            return UiPages.redirect(request, PATH + "?run=" + UiUrls.encode(run.id()));
+        });
     }
 
     /** A finished run reloads the page (htmx follows HX-Redirect), so the new invoices are listed under its result. */
@@ -137,33 +145,34 @@ class InvoicePagesController {
     }
 
     @Get("/{invoiceId}")
-    HttpResponse<?> invoice(HttpRequest<?> request, @PathVariable String invoiceId) {
-        Optional<InvoiceViews.InvoiceView> invoice = getInvoice.invoice(invoiceId);
-        Optional<List<InvoiceViews.InvoiceLineView>> lines = invoice.flatMap(found -> getInvoice.lineItems(found.id()));
-        if (invoice.isEmpty() || lines.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.invoice_not_found");
-        }
-        Map<String, Object> model = section("invoice.title");
-        model.put("invoice", invoice.get());
-        model.put("charges", lines.get().stream().filter(line -> "charge".equals(line.kind())).toList());
-        model.put("credits", lines.get().stream().filter(line -> "credit".equals(line.kind())).toList());
-        model.put("pdfHref", document(invoice.get(), "pdf"));
-        model.put("csvHref", document(invoice.get(), "csv"));
-        return pages.page(request, "invoices/detail", model);
+    HttpResponse<?> invoice(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
+        Actor actor = Actors.of(caller);
+        return pages.answer(request, caller, getInvoice.invoice(invoiceId, actor)
+                .flatMap(invoice -> getInvoice.lineItems(invoice.id(), actor).map(lines -> {
+                    Map<String, Object> model = section("invoice.title");
+                    model.put("invoice", invoice);
+                    model.put("charges", lines.stream().filter(line -> "charge".equals(line.kind())).toList());
+                    model.put("credits", lines.stream().filter(line -> "credit".equals(line.kind())).toList());
+                    model.put("pdfHref", document(invoice, "pdf"));
+                    model.put("csvHref", document(invoice, "csv"));
+                    return model;
+                })), model -> pages.page(request, "invoices/detail", model));
     }
 
-    private HttpResponse<?> runRefused(HttpRequest<?> request, String errorKey, String argument) {
+    private HttpResponse<?> runRefused(HttpRequest<?> request, Authentication caller, String errorKey, String argument) {
         if (UiPages.isHtmx(request)) {
             Map<String, Object> model = new HashMap<>();
             model.put("runErrorKey", errorKey);
             model.put("runErrorArgument", argument);
             return pages.fragment(request, HttpStatus.CONFLICT, "invoices/list", "run", model);
         }
-        Page<InvoiceViews.InvoiceView> invoices = listInvoices.list(PageRequest.first(UiPages.PAGE_SIZE));
-        Map<String, Object> model = listModel(invoices, null);
-        model.put("runErrorKey", errorKey);
-        model.put("runErrorArgument", argument);
-        return pages.render(request, HttpStatus.CONFLICT, "invoices/list", model);
+        return pages.answer(request, caller, listInvoices.list(PageRequest.first(UiPages.PAGE_SIZE), Actors.of(caller)),
+                invoices -> {
+                    Map<String, Object> model = listModel(invoices, null);
+                    model.put("runErrorKey", errorKey);
+                    model.put("runErrorArgument", argument);
+                    return pages.render(request, HttpStatus.CONFLICT, "invoices/list", model);
+                });
     }
 
     private Map<String, Object> listModel(Page<InvoiceViews.InvoiceView> invoices, @Nullable String page) {

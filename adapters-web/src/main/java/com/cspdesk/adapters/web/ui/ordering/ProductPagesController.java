@@ -1,5 +1,7 @@
 package com.cspdesk.adapters.web.ui.ordering;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.ui.shared.Formats;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
@@ -93,7 +95,7 @@ class ProductPagesController {
     HttpResponse<?> catalog(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @Nullable @QueryValue String view) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
@@ -103,7 +105,7 @@ class ProductPagesController {
             if (chosen.isPresent() && chosen.get() != group) {
                 continue;
             }
-            List<ProductView> products = listProducts.products(customer.get().country(), Optional.of(group));
+            List<ProductView> products = listProducts.products(customer.get().country(), Optional.of(group), actor).ifFound().orElse(List.of());
             if (!products.isEmpty()) {
                 groups.put(group.code(), products);
             }
@@ -112,7 +114,7 @@ class ProductPagesController {
         model.put("groups", groups);
         model.put("views", VIEWS.stream().map(TargetView::code).toList());
         model.put("view", chosen.map(TargetView::code).orElse(""));
-        model.put("unavailable", reservationsUnavailable(customer.get()));
+        model.put("unavailable", reservationsUnavailable(customer.get(), actor));
         return pages.page(request, "products/catalog", model);
     }
 
@@ -120,20 +122,20 @@ class ProductPagesController {
     HttpResponse<?> product(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @PathVariable String productId) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<ProductView> product = listProducts.products(customer.get().country(), Optional.empty()).stream()
+        Optional<ProductView> product = listProducts.products(customer.get().country(), Optional.empty(), actor).ifFound().orElse(List.of()).stream()
                 .filter(p -> p.id().equals(productId)).findFirst();
-        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.get().country());
+        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.get().country(), actor).ifFound();
         if (product.isEmpty() || skus.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         List<Offer> offers = new ArrayList<>();
         for (SkuView sku : skus.get()) {
-            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country())
-                    .orElse(List.of())) {
+            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country(), actor)
+                    .ifFound().orElse(List.of())) {
                 offers.add(new Offer(sku, availability));
             }
         }
@@ -151,11 +153,11 @@ class ProductPagesController {
     HttpResponse<?> review(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                            @Nullable @QueryValue String offerId, @Nullable @QueryValue Integer quantity) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<Offer> offer = offer(customer.get(), offerId);
+        Optional<Offer> offer = offer(customer.get(), offerId, actor);
         if (offer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
@@ -168,11 +170,11 @@ class ProductPagesController {
     HttpResponse<?> place(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                           @Body OrderForm form) {
         Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<Offer> offer = offer(customer.get(), form.offerId());
+        Optional<Offer> offer = offer(customer.get(), form.offerId(), actor);
         if (offer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
@@ -180,7 +182,7 @@ class ProductPagesController {
         PlaceOrder.PlaceOrderCommand command = command(customer.get(), offer.get(), quantity);
         return idempotent.runForm(request, caller, form.requestId(),
                 new PlacedForm(offer.get().availability().catalogItemId(), quantity),
-                () -> answer(request, placeOrder.place(command, actor), customer.get(), offer.get(), quantity),
+                () -> answer(request, caller, placeOrder.place(command, actor), customer.get(), offer.get(), quantity),
                 () -> keyReused(request, actor, customer.get(), offer.get(), quantity, form.requestId()));
     }
 
@@ -188,8 +190,12 @@ class ProductPagesController {
      * Post, then redirect: to the new order, or back to the review, whose quote shows why placing was
      * refused (the same checks). Only these redirects are kept for a retry, never a rendered page.
      */
-    private static MutableHttpResponse<?> answer(HttpRequest<?> request, PlaceOrder.PlaceOrderResult result,
-                                                 CustomerView customer, Offer offer, int quantity) {
+    private static MutableHttpResponse<?> answer(HttpRequest<?> request, Authentication caller,
+                                                 PlaceOrder.PlaceOrderResult result, CustomerView customer, Offer offer,
+                                                 int quantity) {
+        if (result instanceof PlaceOrder.NotPermitted) {
+            return Refusals.notPermitted(caller);
+        }
         String base = UiUrls.CUSTOMERS + "/" + customer.tenantId();
         if (result instanceof PlaceOrder.Placed placed) {
             return UiPages.redirect(request, base + "/orders/" + UiUrls.encode(placed.order().id()) + "?done=order_placed");
@@ -225,6 +231,9 @@ class ProductPagesController {
             model.put("taxIncluded", quoted.quote().taxIncluded());
         } else if (quote instanceof QuoteOrder.WouldBeRefused refused) {
             refusal(request, customer, refused.refusal(), model);
+        } else if (quote instanceof QuoteOrder.NotPermitted) {
+            model.put("errorKey", "error.forbidden");
+            model.put("errorArguments", new Object[0]);
         }
         return model;
     }
@@ -245,11 +254,11 @@ class ProductPagesController {
     /** The dashboard buys one offer at a time, in the SKU's first billing cycle. */
     private static PlaceOrder.PlaceOrderCommand command(CustomerView customer, Offer offer, int quantity) {
         String billingCycle = offer.sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
-        return new PlaceOrder.PlaceOrderCommand(customer.tenantId(), billingCycle,
+        return new PlaceOrder.PlaceOrderCommand(customer.ref(), billingCycle,
                 List.of(new PlaceOrder.LineItem(0, offer.availability().catalogItemId(), quantity)));
     }
 
-    private Optional<Offer> offer(CustomerView customer, @Nullable String offerId) {
+    private Optional<Offer> offer(CustomerView customer, @Nullable String offerId, Actor actor) {
         if (offerId == null || offerId.length() > 100) {
             return Optional.empty();
         }
@@ -257,21 +266,22 @@ class ProductPagesController {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        Optional<SkuView> sku = listSkus.skus(parts[0], customer.country()).orElse(List.of()).stream()
+        Optional<SkuView> sku = listSkus.skus(parts[0], customer.country(), actor).ifFound().orElse(List.of()).stream()
                 .filter(s -> s.id().equals(parts[1])).findFirst();
         if (sku.isEmpty()) {
             return Optional.empty();
         }
-        return listAvailabilities.availabilities(parts[0], parts[1], customer.country()).orElse(List.of()).stream()
+        return listAvailabilities.availabilities(parts[0], parts[1], customer.country(), actor).ifFound().orElse(List.of()).stream()
                 .filter(a -> a.catalogItemId().equals(offerId.strip())).findFirst()
                 .map(a -> new Offer(sku.get(), a));
     }
 
     /** True when Azure reservations cannot be bought in the customer's market (spec's list). */
-    private boolean reservationsUnavailable(CustomerView customer) {
-        for (ProductView product : listProducts.products(customer.country(), Optional.of(TargetView.AZURE_RESERVATIONS_VM))) {
-            for (SkuView sku : listSkus.skus(product.id(), customer.country()).orElse(List.of())) {
-                return listAvailabilities.availabilities(product.id(), sku.id(), customer.country()).orElse(List.of()).stream()
+    private boolean reservationsUnavailable(CustomerView customer, Actor actor) {
+        for (ProductView product : listProducts.products(customer.country(), Optional.of(TargetView.AZURE_RESERVATIONS_VM), actor)
+                .ifFound().orElse(List.of())) {
+            for (SkuView sku : listSkus.skus(product.id(), customer.country(), actor).ifFound().orElse(List.of())) {
+                return listAvailabilities.availabilities(product.id(), sku.id(), customer.country(), actor).ifFound().orElse(List.of()).stream()
                         .noneMatch(AvailabilityView::purchasable);
             }
         }

@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.shared;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import java.util.function.Function;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
 import com.cspdesk.adapters.web.security.Actors;
 import io.micronaut.core.annotation.Nullable;
@@ -90,6 +93,35 @@ public class UiPages {
             return respond(status, renderToString(request, "error", model, Set.of("dialog")));
         }
         return render(request, status, "error", model);
+    }
+
+    /**
+     * A read use case's {@link Lookup} as a page: what was found, the 404 page saying what is missing
+     * ({@code error.<code>}), or the table's 403 ({@link Refusals}).
+     */
+    public <T> HttpResponse<?> answer(HttpRequest<?> request, Authentication caller, Lookup<T> lookup,
+                                      Function<? super T, ? extends HttpResponse<?>> found) {
+        if (lookup instanceof Lookup.NotFound<T> missing) {
+            return error(request, HttpStatus.NOT_FOUND, "error." + missing.code());
+        }
+        return foundOrRefused(caller, lookup, found);
+    }
+
+    /** The same with the 404 page's own message. */
+    public <T> HttpResponse<?> answer(HttpRequest<?> request, Authentication caller, Lookup<T> lookup,
+                                      Function<? super T, ? extends HttpResponse<?>> found, String notFoundKey) {
+        if (lookup instanceof Lookup.NotFound<T>) {
+            return error(request, HttpStatus.NOT_FOUND, notFoundKey);
+        }
+        return foundOrRefused(caller, lookup, found);
+    }
+
+    private static <T> HttpResponse<?> foundOrRefused(Authentication caller, Lookup<T> lookup,
+                                                      Function<? super T, ? extends HttpResponse<?>> found) {
+        if (lookup instanceof Lookup.Found<T> value) {
+            return found.apply(value.value());
+        }
+        return Refusals.notPermitted(caller);
     }
 
     public static MutableHttpResponse<String> redirect(HttpRequest<?> request, String location) {

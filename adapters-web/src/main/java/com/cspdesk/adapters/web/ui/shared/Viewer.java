@@ -22,8 +22,9 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return new Viewer(actor.username(), actor.roles(), actor.customerTenantId());
     }
 
+    /** A customer's user (the domain says which role that is): its own Billing pages, not the partner's. */
     public boolean isCustomer() {
-        return customerTenantId.isPresent() || roles.contains(Role.CUSTOMER_GLOBAL_ADMIN);
+        return customerTenantId.isPresent() || roles.stream().anyMatch(Role::isCustomerRole);
     }
 
     /** The partner's customer list; a customer's admin has its own Billing pages instead. */

@@ -1,9 +1,14 @@
 package com.cspdesk.adapters.web.ui.software;
 
+import java.util.function.Function;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
+import io.micronaut.security.authentication.Authentication;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.downloads.DownloadUris;
-import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.GetProductKey;
@@ -18,7 +23,6 @@ import jakarta.inject.Singleton;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Spec "Activate and manage software subscriptions" steps 2–5, shared by the partner's Software tab
@@ -46,70 +50,79 @@ public class SoftwareDialogs {
     }
 
     /** The dialog with the three actions, for the choice made on the software row. */
-    public HttpResponse<?> options(HttpRequest<?> request, Actor actor, String tenantId, String softwareId, Choice choice,
-                            String base, String backHref, String section) {
-        Optional<SoftwareRows> row = row(actor, tenantId, softwareId);
-        if (row.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.software_not_found");
-        }
-        Map<String, Object> model = model(row.get(), choice, base, backHref, section);
-        return pages.dialog(request, HttpStatus.OK, "software/options", model);
+    public HttpResponse<?> options(HttpRequest<?> request, Authentication caller, CustomerRef customer, String softwareId,
+                                   Choice choice, String base, String backHref, String section) {
+        return withRow(request, caller, customer, softwareId, row -> pages.dialog(request, HttpStatus.OK, "software/options",
+                model(row, choice, base, backHref, section)));
     }
 
-    public HttpResponse<?> key(HttpRequest<?> request, Actor actor, String tenantId, String softwareId, Choice choice,
-                        String base, String backHref, String section) {
-        Optional<SoftwareRows> row = row(actor, tenantId, softwareId);
-        if (row.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.software_not_found");
-        }
-        Map<String, Object> model = model(row.get(), choice, base, backHref, section);
-        GetProductKey.KeyResult result = getProductKey.getKey(chosen(tenantId, softwareId, choice), actor);
-        HttpStatus status = HttpStatus.OK;
-        if (result instanceof GetProductKey.Key key) {
-            model.put("productKey", key.productKey().revealClearText());
-        } else {
-            SoftwareRefusal refusal = ((GetProductKey.Refused) result).refusal();
-            model.put("keyError", "problem." + refusal.reason().code() + ".detail");
-            status = status(refusal);
-        }
-        return respond(request, status, "key", model);
+    public HttpResponse<?> key(HttpRequest<?> request, Authentication caller, CustomerRef customer, String softwareId,
+                               Choice choice, String base, String backHref, String section) {
+        return withRow(request, caller, customer, softwareId, row -> {
+            Map<String, Object> model = model(row, choice, base, backHref, section);
+            GetProductKey.KeyResult result = getProductKey.getKey(chosen(customer, softwareId, choice), Actors.of(caller));
+            if (result instanceof GetProductKey.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            HttpStatus status = HttpStatus.OK;
+            if (result instanceof GetProductKey.Key key) {
+                model.put("productKey", key.productKey().revealClearText());
+            } else {
+                SoftwareRefusal refusal = ((GetProductKey.Refused) result).refusal();
+                model.put("keyError", "problem." + refusal.reason().code() + ".detail");
+                status = status(refusal);
+            }
+            return respond(request, status, "key", model);
+        });
     }
 
-    public HttpResponse<?> link(HttpRequest<?> request, Actor actor, String tenantId, String softwareId, Choice choice,
-                         String base, String backHref, String section) {
-        Optional<SoftwareRows> row = row(actor, tenantId, softwareId);
-        if (row.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.software_not_found");
-        }
-        Map<String, Object> model = model(row.get(), choice, base, backHref, section);
-        CreateDownloadLink.LinkResult result = createDownloadLink.create(chosen(tenantId, softwareId, choice), actor);
-        HttpStatus status = HttpStatus.OK;
-        if (result instanceof CreateDownloadLink.Created created) {
-            model.put("link", new Link(downloadUris.of(request, created.token()), created.expiresAt(),
-                    created.downloadsRemaining(), created.fileName(), created.sizeBytes(), created.sha256()));
-        } else {
-            SoftwareRefusal refusal = ((CreateDownloadLink.Refused) result).refusal();
-            model.put("linkError", "problem." + refusal.reason().code() + ".detail");
-            status = status(refusal);
-        }
-        return respond(request, status, "link", model);
+    public HttpResponse<?> link(HttpRequest<?> request, Authentication caller, CustomerRef customer, String softwareId,
+                                Choice choice, String base, String backHref, String section) {
+        return withRow(request, caller, customer, softwareId, row -> {
+            Map<String, Object> model = model(row, choice, base, backHref, section);
+            CreateDownloadLink.LinkResult result = createDownloadLink.create(chosen(customer, softwareId, choice),
+                    Actors.of(caller));
+            if (result instanceof CreateDownloadLink.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            HttpStatus status = HttpStatus.OK;
+            if (result instanceof CreateDownloadLink.Created created) {
+                model.put("link", new Link(downloadUris.of(request, created.token()), created.expiresAt(),
+                        created.downloadsRemaining(), created.fileName(), created.sizeBytes(), created.sha256()));
+            } else {
+                SoftwareRefusal refusal = ((CreateDownloadLink.Refused) result).refusal();
+                model.put("linkError", "problem." + refusal.reason().code() + ".detail");
+                status = status(refusal);
+            }
+            return respond(request, status, "link", model);
+        });
     }
 
     /** Download: a fresh link, then the browser follows it (the bits come from {@code /downloads/{token}}). */
-    public HttpResponse<?> download(HttpRequest<?> request, Actor actor, String tenantId, String softwareId, Choice choice,
-                             String base, String backHref, String section) {
-        Optional<SoftwareRows> row = row(actor, tenantId, softwareId);
-        if (row.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.software_not_found");
-        }
-        CreateDownloadLink.LinkResult result = createDownloadLink.create(chosen(tenantId, softwareId, choice), actor);
-        if (result instanceof CreateDownloadLink.Created created) {
-            return UiPages.redirect(request, downloadUris.of(request, created.token()));
-        }
-        SoftwareRefusal refusal = ((CreateDownloadLink.Refused) result).refusal();
-        Map<String, Object> model = model(row.get(), choice, base, backHref, section);
-        model.put("linkError", "problem." + refusal.reason().code() + ".detail");
-        return pages.dialog(request, status(refusal), "software/options", model);
+    public HttpResponse<?> download(HttpRequest<?> request, Authentication caller, CustomerRef customer, String softwareId,
+                                    Choice choice, String base, String backHref, String section) {
+        return withRow(request, caller, customer, softwareId, row -> {
+            CreateDownloadLink.LinkResult result = createDownloadLink.create(chosen(customer, softwareId, choice),
+                    Actors.of(caller));
+            if (result instanceof CreateDownloadLink.Created created) {
+                return UiPages.redirect(request, downloadUris.of(request, created.token()));
+            }
+            if (result instanceof CreateDownloadLink.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            SoftwareRefusal refusal = ((CreateDownloadLink.Refused) result).refusal();
+            Map<String, Object> model = model(row, choice, base, backHref, section);
+            model.put("linkError", "problem." + refusal.reason().code() + ".detail");
+            return pages.dialog(request, status(refusal), "software/options", model);
+        });
+    }
+
+    /** The software's row, or the 404 page (no such customer or software for this caller), or the table's 403. */
+    private HttpResponse<?> withRow(HttpRequest<?> request, Authentication caller, CustomerRef customer, String softwareId,
+                                    Function<SoftwareRows, HttpResponse<?>> action) {
+        Lookup<SoftwareRows> row = listSoftware.list(customer, Actors.of(caller)).flatMap(all -> Lookup.of(all.stream()
+                .filter(software -> software.id().equals(softwareId)).findFirst().map(SoftwareRows::of), "software_not_found"));
+        return pages.answer(request, caller, row, action, "error.software_not_found");
     }
 
     private HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String fragment, Map<String, Object> model) {
@@ -117,11 +130,6 @@ public class SoftwareDialogs {
             return pages.fragment(request, status, "software/options", fragment, model);
         }
         return pages.dialog(request, status, "software/options", model);
-    }
-
-    private Optional<SoftwareRows> row(Actor actor, String tenantId, String softwareId) {
-        return listSoftware.list(tenantId, actor).flatMap(all -> all.stream()
-                .filter(software -> software.id().equals(softwareId)).findFirst()).map(SoftwareRows::of);
     }
 
     private static Map<String, Object> model(SoftwareRows row, Choice choice, String base, String backHref, String section) {
@@ -135,8 +143,8 @@ public class SoftwareDialogs {
         return model;
     }
 
-    private static ChosenSoftware chosen(String tenantId, String softwareId, Choice choice) {
-        return new ChosenSoftware(tenantId, softwareId, UiForms.text(choice.version()), UiForms.text(choice.language()),
+    private static ChosenSoftware chosen(CustomerRef customer, String softwareId, Choice choice) {
+        return new ChosenSoftware(customer, softwareId, UiForms.text(choice.version()), UiForms.text(choice.language()),
                 UiForms.text(choice.bitness()));
     }
 

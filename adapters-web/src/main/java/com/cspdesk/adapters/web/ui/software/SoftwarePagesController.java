@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.software;
 
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
@@ -7,11 +8,9 @@ import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
-import com.cspdesk.domain.access.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -25,7 +24,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
-import java.util.Optional;
 
 /**
  * The partner's side of "Get keys and downloads" on a customer's Software tab. Only admin agents
@@ -52,8 +50,7 @@ class SoftwarePagesController {
     HttpResponse<?> options(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                             @PathVariable String softwareId, @Nullable @QueryValue String version,
                             @Nullable @QueryValue String language, @Nullable @QueryValue String bitness) {
-        Actor actor = Actors.of(caller);
-        return withCustomer(request, actor, customerId, customer -> dialogs.options(request, actor, customer.tenantId(),
+        return withCustomer(request, caller, customerId, customer -> dialogs.options(request, caller, customer.ref(),
                 softwareId, SoftwareDialogs.Choice.of(version, language, bitness), base(customer), back(customer), "customers"));
     }
 
@@ -61,8 +58,7 @@ class SoftwarePagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String softwareId, @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return withCustomer(request, actor, customerId, customer -> dialogs.key(request, actor, customer.tenantId(),
+        return withCustomer(request, caller, customerId, customer -> dialogs.key(request, caller, customer.ref(),
                 softwareId, choice, base(customer), back(customer), "customers"));
     }
 
@@ -71,8 +67,7 @@ class SoftwarePagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @PathVariable String softwareId, @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return withCustomer(request, actor, customerId, customer -> dialogs.link(request, actor, customer.tenantId(),
+        return withCustomer(request, caller, customerId, customer -> dialogs.link(request, caller, customer.ref(),
                 softwareId, choice, base(customer), back(customer), "customers"));
     }
 
@@ -81,18 +76,14 @@ class SoftwarePagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> download(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                              @PathVariable String softwareId, @Body SoftwareDialogs.Choice choice) {
-        Actor actor = Actors.of(caller);
-        return withCustomer(request, actor, customerId, customer -> dialogs.download(request, actor, customer.tenantId(),
+        return withCustomer(request, caller, customerId, customer -> dialogs.download(request, caller, customer.ref(),
                 softwareId, choice, base(customer), back(customer), "customers"));
     }
 
-    private HttpResponse<?> withCustomer(HttpRequest<?> request, Actor actor, String customerId,
+    private HttpResponse<?> withCustomer(HttpRequest<?> request, Authentication caller, String customerId,
                                          java.util.function.Function<CustomerView, HttpResponse<?>> action) {
-        Optional<CustomerView> customer = getCustomer.get(customerId, actor);
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        return action.apply(customer.get());
+        return pages.answer(request, caller, getCustomer.get(CustomerRef.parse(customerId).orElse(null), Actors.of(caller)),
+                action);
     }
 
     private static String base(CustomerView customer) {

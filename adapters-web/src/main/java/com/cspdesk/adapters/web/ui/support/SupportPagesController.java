@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.ui.support;
 
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
@@ -12,8 +15,6 @@ import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
-import com.cspdesk.application.customers.port.in.CustomerView;
-import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.GetOrder;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
@@ -71,20 +72,18 @@ public class SupportPagesController {
     private final CreateServiceRequest createServiceRequest;
     private final AttachFile attachFile;
     private final ReadServiceRequests readServiceRequests;
-    private final GetCustomer getCustomer;
     private final GetOrder getOrder;
     private final PreviewCancellation previewCancellation;
     private final UiPages pages;
     private final long maxRequestBytes;
 
     SupportPagesController(CreateServiceRequest createServiceRequest, AttachFile attachFile,
-                           ReadServiceRequests readServiceRequests, GetCustomer getCustomer, GetOrder getOrder,
+                           ReadServiceRequests readServiceRequests, GetOrder getOrder,
                            PreviewCancellation previewCancellation, UiPages pages,
                            @ReadableBytes @Value("${micronaut.server.max-request-size:10MB}") long maxRequestBytes) {
         this.createServiceRequest = createServiceRequest;
         this.attachFile = attachFile;
         this.readServiceRequests = readServiceRequests;
-        this.getCustomer = getCustomer;
         this.getOrder = getOrder;
         this.previewCancellation = previewCancellation;
         this.pages = pages;
@@ -92,20 +91,22 @@ public class SupportPagesController {
     }
 
     @Get
-    HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String page) {
-        Page<ServiceRequestView> requests;
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String page) {
+        Lookup<Page<ServiceRequestView>> found;
         try {
-            requests = readServiceRequests.list(new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)));
+            found = readServiceRequests.list(new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), Actors.of(caller));
         } catch (InvalidContinuationToken stale) {
             return UiPages.redirect(request, PATH);
         }
-        Map<String, Object> model = section("support.title");
-        model.put("requests", requests.items());
-        model.put("total", requests.totalCount());
-        model.put("isFirstPage", page == null || page.isBlank());
-        requests.continuationToken().ifPresent(token -> model.put("nextHref",
-                UriBuilder.of(PATH).queryParam("page", token).toString()));
-        return pages.page(request, "support/list", model);
+        return pages.answer(request, caller, found, requests -> {
+            Map<String, Object> model = section("support.title");
+            model.put("requests", requests.items());
+            model.put("total", requests.totalCount());
+            model.put("isFirstPage", page == null || page.isBlank());
+            requests.continuationToken().ifPresent(token -> model.put("nextHref",
+                    UriBuilder.of(PATH).queryParam("page", token).toString()));
+            return pages.page(request, "support/list", model);
+        });
     }
 
     @Get("/new")
@@ -118,12 +119,13 @@ public class SupportPagesController {
         values.put("customerTenantIdOrDomain", customer == null ? "" : UiForms.text(customer));
         values.put("orderId", orderId == null ? "" : UiForms.text(orderId));
         values.put("contactEmail", actor.username().contains("@") ? actor.username() : "");
-        Optional<CustomerView> found = customer == null ? Optional.empty() : getCustomer.get(customer.strip(), actor);
-        Optional<OrderView> order = found.flatMap(c -> orderId == null ? Optional.empty()
-                : getOrder.get(c.tenantId(), orderId.strip(), actor));
+        // A pre-filled form: the order when the caller may see it, else the form as typed so far.
+        Optional<CustomerRef> named = CustomerRef.parse(customer);
+        Optional<OrderView> order = named.flatMap(ref -> orderId == null ? Optional.empty()
+                : getOrder.get(ref, orderId.strip(), actor).ifFound());
         order.ifPresent(o -> {
             // As the API's template: what cancelling would credit, or what only a support request can.
-            Money requested = previewCancellation.preview(o.customerTenantId(), o.id(), actor)
+            Money requested = previewCancellation.preview(named.get(), o.id(), actor).ifFound()
                     .map(preview -> RequestedRefund.of(preview, o)).orElse(o.totals().gross());
             values.put("amountRequested", requested.amount().toPlainString());
             values.put("currency", o.currency().getCurrencyCode());
@@ -147,6 +149,9 @@ public class SupportPagesController {
                 blankToNull(values.get("orderId")), blankToNull(values.get("subscriptionId")), values.get("refundReason"),
                 values.get("amountRequested").replace(',', '.').replace(" ", ""), values.get("currency"),
                 values.get("contactName"), values.get("contactEmail"), values.get("contactPhone")), actor);
+        if (result instanceof CreateServiceRequest.NotPermitted) {
+            return Refusals.notPermitted(caller);
+        }
         if (result instanceof CreateServiceRequest.Refused refused) {
             Map<String, Object> model = formModel(values);
             model.put("errorField", refused.field());
@@ -158,7 +163,7 @@ public class SupportPagesController {
         ServiceRequestView created = ((CreateServiceRequest.Created) result).request();
         List<String> refusedFiles = new ArrayList<>();
         for (MultipartForm.File file : form.files()) {
-            AttachFile.AttachResult attached = attachFile.attach(created.id(), file.name(), file.content());
+            AttachFile.AttachResult attached = attachFile.attach(created.id(), file.name(), file.content(), actor);
             if (attached instanceof AttachFile.Refused refusal) {
                 refusedFiles.add(pages.text(request, "support.fileRefused", file.name(),
                         pages.text(request, "problem." + refusal.reason() + ".detail")));
@@ -167,16 +172,15 @@ public class SupportPagesController {
         if (refusedFiles.isEmpty()) {
             return UiPages.redirect(request, PATH + "/" + created.id() + "?done=support_created");
         }
-        Map<String, Object> model = detailModel(readServiceRequests.get(created.id()).orElse(created));
+        Map<String, Object> model = detailModel(readServiceRequests.get(created.id(), actor).ifFound().orElse(created));
         model.put("refusedFiles", refusedFiles);
         return pages.render(request, HttpStatus.OK, "support/detail", model);
     }
 
     @Get("/{requestId}")
-    HttpResponse<?> detail(HttpRequest<?> request, @PathVariable String requestId) {
-        return readServiceRequests.get(requestId)
-                .<HttpResponse<?>>map(found -> pages.page(request, "support/detail", detailModel(found)))
-                .orElseGet(() -> pages.error(request, HttpStatus.NOT_FOUND, "error.support_not_found"));
+    HttpResponse<?> detail(HttpRequest<?> request, Authentication caller, @PathVariable String requestId) {
+        return pages.answer(request, caller, readServiceRequests.get(requestId, Actors.of(caller)),
+                found -> pages.page(request, "support/detail", detailModel(found)), "error.support_not_found");
     }
 
     private Map<String, Object> formModel(Map<String, String> values) {

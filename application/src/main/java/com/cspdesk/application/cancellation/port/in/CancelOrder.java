@@ -2,6 +2,8 @@ package com.cspdesk.application.cancellation.port.in;
 
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.domain.money.PriceQuote;
 
 import java.util.List;
@@ -18,7 +20,7 @@ public interface CancelOrder {
     CancelResult cancel(CancelCommand command, Actor actor);
 
     /** {@code lineItemNumbers} empty: every active line of the order. */
-    record CancelCommand(String customerTenantId, String orderId, boolean acknowledged, List<Integer> lineItemNumbers) {
+    record CancelCommand(CustomerRef customer, String orderId, boolean acknowledged, List<Integer> lineItemNumbers) {
         public CancelCommand {
             lineItemNumbers = lineItemNumbers == null ? List.of() : List.copyOf(lineItemNumbers);
         }
@@ -30,8 +32,16 @@ public interface CancelOrder {
     record Cancelled(OrderView order, PriceQuote credited) implements CancelResult {
     }
 
-    /** No such order, or its customer is not visible to the actor. */
+    /** No such customer, or not visible to the actor (another tenant's). */
+    record CustomerNotFound() implements CancelResult {
+    }
+
+    /** No such order of the customer. */
     record OrderNotFound() implements CancelResult {
+    }
+
+    /** The table does not let the actor cancel purchases; nothing was looked at or changed. */
+    record NotPermitted(Permission permission) implements CancelResult {
     }
 
     /** The user did not tick the acknowledgement. */

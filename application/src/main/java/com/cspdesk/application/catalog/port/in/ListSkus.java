@@ -1,12 +1,13 @@
 package com.cspdesk.application.catalog.port.in;
 
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.market.Market;
 
 import java.util.List;
-import java.util.Optional;
 
-/** api.md "Catalog": a product's SKUs; empty when the product does not exist. */
+/** api.md "Catalog": a product's SKUs; {@code product_not_found} when there is no such product. Needs {@code BROWSE_CATALOG}. */
 public interface ListSkus {
 
-    Optional<List<CatalogViews.SkuView>> skus(String productId, Market country);
+    Lookup<List<CatalogViews.SkuView>> skus(String productId, Market country, Actor actor);
 }

@@ -1,6 +1,7 @@
 package com.cspdesk.application.customers.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 
 /** api.md "Customers": a partner's admin agent or global admin adds a customer. */
 public interface CreateCustomer {
@@ -18,6 +19,10 @@ public interface CreateCustomer {
     }
 
     record Refused(Reason reason, String field) implements CreateCustomerResult {
+    }
+
+    /** The table does not let the actor add customers; nothing was stored. */
+    record NotPermitted(Permission permission) implements CreateCustomerResult {
     }
 
     enum Reason {

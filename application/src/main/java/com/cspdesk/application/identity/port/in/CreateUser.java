@@ -1,14 +1,22 @@
 package com.cspdesk.application.identity.port.in;
 
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+
 /** api.md "Users": a global admin creates the other users. */
 public interface CreateUser {
 
-    CreateUserResult create(NewUser newUser);
+    /** Needs {@code MANAGE_USERS}. */
+    CreateUserResult create(NewUser newUser, Actor actor);
 
     sealed interface CreateUserResult {
     }
 
     record Created(UserView user) implements CreateUserResult {
+    }
+
+    /** The table does not let the actor manage users; nothing was stored. */
+    record NotPermitted(Permission permission) implements CreateUserResult {
     }
 
     /** Refused, with the field the reason is about; codes are stable for API callers. */

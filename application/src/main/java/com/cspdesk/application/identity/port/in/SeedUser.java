@@ -7,4 +7,7 @@ package com.cspdesk.application.identity.port.in;
 public interface SeedUser {
 
     CreateUser.CreateUserResult ensure(NewUser user);
+
+    /** Whether anybody can sign in yet (start-up warns when nobody can); no actor: nobody is signed in at start-up. */
+    boolean anyUser();
 }

@@ -1,12 +1,17 @@
 package com.cspdesk.application.invoicing.port.in;
 
-import java.util.List;
-import java.util.Optional;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
 
-/** One invoice and its line items (charges, then credits, by customer). */
+import java.util.List;
+
+/**
+ * One invoice and its line items (charges, then credits, by customer); {@code invoice_not_found}
+ * when there is none. Needs {@code READ_INVOICES}.
+ */
 public interface GetInvoice {
 
-    Optional<InvoiceViews.InvoiceView> invoice(String invoiceId);
+    Lookup<InvoiceViews.InvoiceView> invoice(String invoiceId, Actor actor);
 
-    Optional<List<InvoiceViews.InvoiceLineView>> lineItems(String invoiceId);
+    Lookup<List<InvoiceViews.InvoiceLineView>> lineItems(String invoiceId, Actor actor);
 }

@@ -1,9 +1,10 @@
 package com.cspdesk.application.invoicing.port.in;
 
-import java.util.Optional;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
 
-/** A run's progress. */
+/** A run's progress; {@code invoice_run_not_found} when there is none. Needs {@code READ_INVOICES}. */
 public interface GetInvoiceRun {
 
-    Optional<InvoiceViews.InvoiceRunView> run(String runId);
+    Lookup<InvoiceViews.InvoiceRunView> run(String runId, Actor actor);
 }

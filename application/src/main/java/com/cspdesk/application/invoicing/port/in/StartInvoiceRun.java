@@ -1,6 +1,7 @@
 package com.cspdesk.application.invoicing.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 
 import java.time.YearMonth;
 
@@ -25,5 +26,9 @@ public interface StartInvoiceRun {
 
     /** Only a month that has ended can be invoiced. */
     record MonthNotEnded(YearMonth billingMonth) implements StartResult {
+    }
+
+    /** The table does not let the actor start runs; nothing was started or stored. */
+    record NotPermitted(Permission permission) implements StartResult {
     }
 }

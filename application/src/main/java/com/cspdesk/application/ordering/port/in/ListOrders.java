@@ -1,13 +1,16 @@
 package com.cspdesk.application.ordering.port.in;
 
-import com.cspdesk.domain.access.Actor;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.customer.CustomerRef;
 
-import java.util.Optional;
-
-/** api.md "Orders": a customer's orders, newest first, in keyset pages; empty when the customer is not visible. */
+/**
+ * api.md "Orders": a customer's orders, newest first, in keyset pages; not found
+ * ({@code customer_not_found}) when the customer is not visible. Needs {@code VIEW_ORDERS}.
+ */
 public interface ListOrders {
 
-    Optional<Page<OrderView>> list(String customerTenantId, PageRequest page, Actor actor);
+    Lookup<Page<OrderView>> list(CustomerRef customer, PageRequest page, Actor actor);
 }

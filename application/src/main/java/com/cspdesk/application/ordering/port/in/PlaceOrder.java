@@ -1,6 +1,8 @@
 package com.cspdesk.application.ordering.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.domain.order.OrderPlacement;
 
 import java.util.List;
@@ -16,7 +18,7 @@ public interface PlaceOrder {
 
     PlaceOrderResult place(PlaceOrderCommand command, Actor actor);
 
-    record PlaceOrderCommand(String customerTenantId, String billingCycle, List<LineItem> lineItems) {
+    record PlaceOrderCommand(CustomerRef customer, String billingCycle, List<LineItem> lineItems) {
         public PlaceOrderCommand {
             lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
         }
@@ -34,6 +36,10 @@ public interface PlaceOrder {
 
     /** The customer does not exist or the actor may not see it. */
     record CustomerNotFound() implements PlaceOrderResult {
+    }
+
+    /** The table does not let the actor place orders; nothing was looked at or stored. */
+    record NotPermitted(Permission permission) implements PlaceOrderResult {
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.cspdesk.application.ordering.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public interface QuoteOrder {
 
+    /** Needs {@code PLACE_ORDER}: the review is the first step of placing. */
     QuoteOrderResult quote(PlaceOrder.PlaceOrderCommand command, Actor actor);
 
     sealed interface QuoteOrderResult {
@@ -25,6 +27,10 @@ public interface QuoteOrder {
 
     /** The customer does not exist or the actor may not see it. */
     record CustomerNotFound() implements QuoteOrderResult {
+    }
+
+    /** The table does not let the actor place orders, so it gets no quote; nothing was looked at. */
+    record NotPermitted(Permission permission) implements QuoteOrderResult {
     }
 
     /** Placing this order would be refused so. */

@@ -1,5 +1,8 @@
 package com.cspdesk.application.sandbox.port.in;
 
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,9 +12,10 @@ import java.time.Instant;
  */
 public interface MoveSandboxTime {
 
-    MoveResult moveTo(Instant instant);
+    /** Needs {@code MOVE_SANDBOX_CLOCK}, like {@link #advanceBy}. */
+    MoveResult moveTo(Instant instant, Actor actor);
 
-    MoveResult advanceBy(Duration duration);
+    MoveResult advanceBy(Duration duration, Actor actor);
 
     sealed interface MoveResult {
     }
@@ -21,5 +25,9 @@ public interface MoveSandboxTime {
 
     /** Refused: the target is before the sandbox's present. */
     record WouldMoveBack(SandboxTime time) implements MoveResult {
+    }
+
+    /** The table does not let the actor move the clock; it did not move. */
+    record NotPermitted(Permission permission) implements MoveResult {
     }
 }

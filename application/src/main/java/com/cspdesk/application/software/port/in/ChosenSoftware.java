@@ -1,5 +1,10 @@
 package com.cspdesk.application.software.port.in;
 
-/** Raw choice of version, language and bitness ("Get keys and downloads"); the use case validates it. */
-public record ChosenSoftware(String customerTenantId, String softwareId, String version, String language, String bitness) {
+import com.cspdesk.domain.customer.CustomerRef;
+
+/**
+ * Raw choice of version, language and bitness ("Get keys and downloads") for a customer's
+ * software; the use case validates it.
+ */
+public record ChosenSoftware(CustomerRef customer, String softwareId, String version, String language, String bitness) {
 }

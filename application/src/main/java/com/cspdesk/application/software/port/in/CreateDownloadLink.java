@@ -1,6 +1,7 @@
 package com.cspdesk.application.software.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 
 import java.time.Instant;
 
@@ -26,5 +27,9 @@ public interface CreateDownloadLink {
     }
 
     record Refused(SoftwareRefusal refusal) implements LinkResult {
+    }
+
+    /** The table does not let the actor do this; nothing was looked at or issued. */
+    record NotPermitted(Permission permission) implements LinkResult {
     }
 }

@@ -1,6 +1,7 @@
 package com.cspdesk.application.software.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.software.ProductKey;
 
 /**
@@ -19,5 +20,9 @@ public interface GetProductKey {
     }
 
     record Refused(SoftwareRefusal refusal) implements KeyResult {
+    }
+
+    /** The table does not let the actor do this; nothing was looked at or issued. */
+    record NotPermitted(Permission permission) implements KeyResult {
     }
 }

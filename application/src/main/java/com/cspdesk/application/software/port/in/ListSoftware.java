@@ -1,12 +1,16 @@
 package com.cspdesk.application.software.port.in;
 
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.customer.CustomerRef;
 
 import java.util.List;
-import java.util.Optional;
 
-/** The software bought for a customer, cancelled lines included; empty when the customer is not visible. */
+/**
+ * The software bought for a customer, cancelled lines included; not found
+ * ({@code customer_not_found}) when the customer is not visible. Needs {@code VIEW_SOFTWARE}.
+ */
 public interface ListSoftware {
 
-    Optional<List<SoftwareView>> list(String customerTenantId, Actor actor);
+    Lookup<List<SoftwareView>> list(CustomerRef customer, Actor actor);
 }

@@ -1,6 +1,8 @@
 package com.cspdesk.application.support.port.in;
 
-import java.util.Optional;
+import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 
 /**
  * Spec step 6 "Add files": attachments with a size limit and a list of allowed types; the type
@@ -8,9 +10,10 @@ import java.util.Optional;
  */
 public interface AttachFile {
 
-    AttachResult attach(String requestId, String fileName, byte[] content);
+    AttachResult attach(String requestId, String fileName, byte[] content, Actor actor);
 
-    Optional<Attachment> read(String requestId, String attachmentId);
+    /** Not found: {@code service_request_not_found} or {@code attachment_not_found}. */
+    Lookup<Attachment> read(String requestId, String attachmentId, Actor actor);
 
     sealed interface AttachResult {
     }
@@ -19,6 +22,10 @@ public interface AttachFile {
     }
 
     record RequestNotFound() implements AttachResult {
+    }
+
+    /** The table does not let the actor do this; nothing was looked at or stored. */
+    record NotPermitted(Permission permission) implements AttachResult {
     }
 
     /** {@code reason}: attachment_too_large, attachment_type_not_allowed, attachment_empty, too_many_attachments, file_name_invalid. */

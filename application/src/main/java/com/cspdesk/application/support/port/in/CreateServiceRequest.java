@@ -1,6 +1,7 @@
 package com.cspdesk.application.support.port.in;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 
 /**
  * Spec "Submit a customer support request to cancel a purchase": type "CSP Purchase/Refund on
@@ -25,5 +26,9 @@ public interface CreateServiceRequest {
 
     /** {@code reason} a stable code (e.g. {@code category_invalid}, {@code contact_email_invalid}), {@code field} the input. */
     record Refused(String reason, String field) implements CreateResult {
+    }
+
+    /** The table does not let the actor file requests; nothing was looked at or stored. */
+    record NotPermitted(Permission permission) implements CreateResult {
     }
 }

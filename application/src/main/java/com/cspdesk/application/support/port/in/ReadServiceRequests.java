@@ -1,14 +1,17 @@
 package com.cspdesk.application.support.port.in;
 
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.domain.access.Actor;
 
-import java.util.Optional;
-
-/** The partner's support requests, newest first, and one by id. */
+/**
+ * The partner's support requests, newest first, and one by id ({@code service_request_not_found}).
+ * Needs {@code FILE_SERVICE_REQUEST}.
+ */
 public interface ReadServiceRequests {
 
-    Page<ServiceRequestView> list(PageRequest page);
+    Lookup<Page<ServiceRequestView>> list(PageRequest page, Actor actor);
 
-    Optional<ServiceRequestView> get(String requestId);
+    Lookup<ServiceRequestView> get(String requestId, Actor actor);
 }

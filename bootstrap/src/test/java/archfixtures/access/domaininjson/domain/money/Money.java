@@ -1,0 +1,4 @@
+package archfixtures.access.domaininjson.domain.money;
+
+public record Money(long cents, String currency) {
+}

@@ -1,0 +1,14 @@
+package archfixtures.access.roleconstant.adapters.web.security;
+
+import archfixtures.access.roleconstant.domain.identity.Role;
+
+/** Allowed: the web adapter's security maps the token's role names. */
+public final class RoleNames {
+
+    private RoleNames() {
+    }
+
+    public static Role of(String name) {
+        return "agent".equals(name) ? Role.ADMIN_AGENT : Role.SALES_AGENT;
+    }
+}

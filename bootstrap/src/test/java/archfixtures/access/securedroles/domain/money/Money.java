@@ -1,0 +1,4 @@
+package archfixtures.access.securedroles.domain.money;
+
+public record Money(long cents, String currency) {
+}
