@@ -104,7 +104,7 @@ class SandboxTimeTravelTest {
     void aTargetInstantFurtherThanTheRangeIsRefusedAndChangesNothing() {
         Instant latest = REAL_NOW.plus(SandboxClockRange.MOST_AHEAD);
         for (Instant tooFar : new Instant[] {latest.plusNanos(1), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.parse("+999999999-12-31T23:59:59Z")}) {
+                Instant.MAX}) {
             assertThat(travel.moveTo(tooFar, AGENT)).as(tooFar.toString())
                     .isEqualTo(new MoveSandboxTime.OutOfRange(travel.now(), latest));
         }
