@@ -1,8 +1,8 @@
 package com.cspdesk.adapters.web.security;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
 
 /**
  * Who issues the product's tokens and whom they are for: {@code cspdesk.security.issuer}
@@ -10,8 +10,9 @@ import jakarta.inject.Singleton;
  * ({@code CSPDESK_SECURITY_AUDIENCE}, default {@value #DEFAULT_AUDIENCE}). The same two values are written
  * into every token ({@link IssuingClaims}) and demanded of every token presented ({@link IssuedHereClaimsValidator}),
  * so a token another system signed with a shared key, or one meant for another audience, is refused.
+ * Made at start-up, so an empty one stops the start.
  */
-@Singleton
+@Context
 public class TokenClaims {
 
     public static final String DEFAULT_ISSUER = "cspdesk";
