@@ -95,9 +95,12 @@ public abstract class EndToEnd implements TestPropertyProvider {
         return login(username, DEMO_PASSWORD);
     }
 
+    /** The CSRF seed {@link #dashboardSignIn} sends: any 40 to 64 URL-safe characters. */
+    static final String DASHBOARD_CSRF_SEED = "end-to-end-dashboard-csrf-seed-0123456789abcdef";
+
     /** Signs in through the dashboard's form as a browser would (with a CSRF seed); the answer sets the session cookie. */
     Answer dashboardSignIn(String username, String password) {
-        String seed = "end-to-end-dashboard-csrf-seed-0123456789abcdef";
+        String seed = DASHBOARD_CSRF_SEED;
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&csrfToken=" + UiCsrf.token(seed, "");

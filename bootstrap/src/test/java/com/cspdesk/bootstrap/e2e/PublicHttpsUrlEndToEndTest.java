@@ -55,5 +55,13 @@ class PublicHttpsUrlEndToEndTest extends EndToEnd {
         Answer signedIn = dashboardSignIn(ADMIN, ADMIN_PASSWORD);
         assertThat(signedIn.status()).isEqualTo(303);
         assertThat(signedIn.cookieAttributes(SessionCookie.NAME)).contains("secure", "httponly", "samesite=strict");
+
+        String session = signedIn.headers("Set-Cookie").stream().filter(line -> line.startsWith(SessionCookie.NAME + "="))
+                .findFirst().orElseThrow().split(";")[0].substring(SessionCookie.NAME.length() + 1);
+        Answer signedOut = send("POST", "/ui/logout", null, "csrfToken=" + UiCsrf.token(DASHBOARD_CSRF_SEED, session),
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                "Cookie", SessionCookie.NAME + "=" + session + "; " + UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED);
+        assertThat(signedOut.status()).isEqualTo(303);
+        assertThat(signedOut.cookieAttributes(SessionCookie.NAME)).contains("secure", "max-age=0");
     }
 }
