@@ -1,6 +1,8 @@
 package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import com.cspdesk.adapters.web.ui.shared.UiCsrf;
+import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,6 +97,19 @@ public abstract class EndToEnd implements TestPropertyProvider {
         return login(username, DEMO_PASSWORD);
     }
 
+    /** The CSRF seed {@link #dashboardSignIn} sends: any 40 to 64 URL-safe characters. */
+    static final String DASHBOARD_CSRF_SEED = "end-to-end-dashboard-csrf-seed-0123456789abcdef";
+
+    /** Signs in through the dashboard's form as a browser would (with a CSRF seed); the answer sets the session cookie. */
+    Answer dashboardSignIn(String username, String password) {
+        String seed = DASHBOARD_CSRF_SEED;
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&csrfToken=" + UiCsrf.token(seed, "");
+        return send("POST", UiUrls.SIGN_IN, null, form, "Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "text/html", "Cookie", UiCsrf.SEED_COOKIE + "=" + seed);
+    }
+
     Answer send(String method, String path, String token, Object body, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
@@ -162,6 +178,20 @@ public abstract class EndToEnd implements TestPropertyProvider {
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + body, e);
             }
+        }
+
+        /** Every value of a header that may come more than once, e.g. Set-Cookie. */
+        List<String> headers(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+
+        /** The attributes (lower-cased: secure, httponly, path=/ …) this answer sets the cookie with; fails when it does not set it. */
+        List<String> cookieAttributes(String cookie) {
+            String line = headers("Set-Cookie").stream().filter(l -> l.startsWith(cookie + "=")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Set-Cookie " + cookie + " in " + headers));
+            List<String> parts = List.of(line.split(";"));
+            return parts.subList(1, parts.size()).stream().map(part -> part.strip().toLowerCase(Locale.ROOT)).toList();
         }
 
         String header(String name) {

@@ -3,6 +3,7 @@ package com.cspdesk.bootstrap.e2e;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,29 @@ class OperationsEndToEndTest extends EndToEnd {
         assertThat(readiness.status()).isEqualTo(200);
         Answer detailed = send("GET", "/health", login(ADMIN, ADMIN_PASSWORD), null);
         assertThat(detailed.body()).contains("jdbc");
+    }
+
+    /** The details name the database's URL and the server's paths: READ_HEALTH_DETAILS, global admins only. */
+    @Test
+    void healthDetailsAreForGlobalAdminsOnly() {
+        for (String path : List.of("/health", "/health/readiness", "/health/liveness")) {
+            Answer anonymous = send("GET", path, null, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(200);
+            assertThat(anonymous.json()).as(path).containsEntry("status", "UP").doesNotContainKey("details");
+            for (String user : List.of("sales.agent@partner.demo", "admin.agent@partner.demo", "account.admin@partner.demo",
+                    "customer.admin@contoso.demo")) {
+                Answer answer = send("GET", path, loginDemo(user), null);
+                assertThat(answer.status()).as(user + " " + path).isEqualTo(200);
+                assertThat(answer.json()).as(user + " " + path).containsEntry("status", "UP").doesNotContainKey("details");
+                assertThat(answer.body()).as(user + " " + path).doesNotContain("jdbc", "diskSpace");
+            }
+        }
+        for (String admin : List.of(login(ADMIN, ADMIN_PASSWORD), loginDemo("global.admin@partner.demo"))) {
+            Answer detailed = send("GET", "/health", admin, null);
+            assertThat(detailed.status()).isEqualTo(200);
+            assertThat(detailed.json()).containsKey("details");
+            assertThat(detailed.body()).contains("jdbc:", "diskSpace");
+        }
     }
 
     @Test

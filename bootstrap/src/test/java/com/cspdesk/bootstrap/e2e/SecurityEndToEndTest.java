@@ -1,5 +1,6 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -20,6 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class SecurityEndToEndTest extends EndToEnd {
 
+    /** Not the defaults: the configured issuer and audience are the ones written and demanded. */
+    private static final String ISSUER = "https://desk.partner.test";
+    private static final String AUDIENCE = "desk-e2e-api";
+
+    @Override
+    Map<String, String> settings() {
+        Map<String, String> settings = super.settings();
+        settings.put("cspdesk.security.issuer", ISSUER);
+        settings.put("cspdesk.security.audience", AUDIENCE);
+        return settings;
+    }
+
     @Test
     void loginIssuesAnHs256TokenWithRolesAndTheCustomersTenant() throws Exception {
         Answer answer = send("POST", "/login", null, Map.of("username", "customer.admin@contoso.demo", "password", DEMO_PASSWORD));
@@ -29,6 +42,9 @@ class SecurityEndToEndTest extends EndToEnd {
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("CUSTOMER_GLOBAL_ADMIN");
         assertThat(token.getJWTClaimsSet().getStringClaim("tid")).isEqualTo("5c1f9d3e-8a4b-4f61-9e2a-3b7c0d1e2f40");
+        assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(AUDIENCE);
+        assertThat(token.getJWTClaimsSet().getExpirationTime()).isNotNull();
     }
 
     @Test
@@ -53,21 +69,57 @@ class SecurityEndToEndTest extends EndToEnd {
         assertThat(answer.problemCode()).isEqualTo("unauthorized");
     }
 
+    /** A global admin's claims as the product writes them, an hour to live. */
+    private static JWTClaimsSet.Builder asIssued() {
+        return new JWTClaimsSet.Builder().subject(ADMIN).claim("roles", List.of("GLOBAL_ADMIN"))
+                .issuer(ISSUER).audience(AUDIENCE)
+                .issueTime(new Date(System.currentTimeMillis()))
+                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
+    }
+
+    @Test
+    void aTokenSignedWithTheKeyAndAsIssuedIs200() throws Exception {
+        assertThat(send("GET", "/v1/users", sign(asIssued().build(), JWT_SECRET), null).status()).isEqualTo(200);
+    }
+
     @Test
     void anExpiredTokenIs401() throws Exception {
-        String expired = sign(new JWTClaimsSet.Builder().subject("global.admin@partner.demo")
-                .claim("roles", List.of("GLOBAL_ADMIN"))
+        String expired = sign(asIssued()
                 .issueTime(new Date(System.currentTimeMillis() - 7_200_000))
                 .expirationTime(new Date(System.currentTimeMillis() - 3_600_000)).build(), JWT_SECRET);
-        assertThat(send("GET", "/v1/users", expired, null).status()).isEqualTo(401);
+        Answer answer = send("GET", "/v1/users", expired, null);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.problemCode()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void aSignedTokenWithoutExpiryIs401() throws Exception {
+        String forever = sign(asIssued().expirationTime(null).build(), JWT_SECRET);
+        Answer answer = send("GET", "/v1/users", forever, null);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.problemCode()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void aSignedTokenOfAnotherIssuerIs401() throws Exception {
+        for (String issuer : new String[] {"cspdesk", "https://evil.desk.partner.test", "desk.partner.test"}) {
+            String other = sign(asIssued().issuer(issuer).build(), JWT_SECRET);
+            assertThat(send("GET", "/v1/users", other, null).status()).as(issuer).isEqualTo(401);
+        }
+        assertThat(send("GET", "/v1/users", sign(asIssued().issuer(null).build(), JWT_SECRET), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignedTokenForAnotherAudienceIs401() throws Exception {
+        assertThat(send("GET", "/v1/users", sign(asIssued().audience("cspdesk-api").build(), JWT_SECRET), null).status())
+                .isEqualTo(401);
+        assertThat(send("GET", "/v1/users", sign(asIssued().audience((String) null).build(), JWT_SECRET), null).status())
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIs401() throws Exception {
-        String forged = sign(new JWTClaimsSet.Builder().subject("global.admin@partner.demo")
-                .claim("roles", List.of("GLOBAL_ADMIN"))
-                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build(),
-                "an-attacker-secret-that-is-also-long-enough-0123456789");
+        String forged = sign(asIssued().build(), "an-attacker-secret-that-is-also-long-enough-0123456789");
         assertThat(send("GET", "/v1/users", forged, null).status()).isEqualTo(401);
     }
 
@@ -85,9 +137,7 @@ class SecurityEndToEndTest extends EndToEnd {
 
     @Test
     void anUnsignedAlgNoneTokenIs401() {
-        String none = new PlainJWT(new JWTClaimsSet.Builder().subject("global.admin@partner.demo")
-                .claim("roles", List.of("GLOBAL_ADMIN"))
-                .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build()).serialize();
+        String none = new PlainJWT(asIssued().build()).serialize();
         assertThat(send("GET", "/v1/users", none, null).status()).isEqualTo(401);
     }
 
@@ -111,6 +161,26 @@ class SecurityEndToEndTest extends EndToEnd {
             assertThat(send("DELETE", "/v1/users/admin.agent@partner.demo", token, null).status()).as(user).isEqualTo(403);
         }
         assertThat(send("GET", "/v1/users", loginDemo("global.admin@partner.demo"), null).status()).isEqualTo(200);
+    }
+
+    /**
+     * Over plain HTTP with no public URL configured the product is not on HTTPS: no HSTS, and a
+     * {@code Secure} cookie would never come back, so it is not set. The dashboard's session is the
+     * same token as the API's, with the same issuer and audience.
+     */
+    @Test
+    void withoutAnHttpsPublicUrlNoHstsAndTheSessionCookieIsNotSecure() throws Exception {
+        assertThat(send("GET", "/health", null, null).header("Strict-Transport-Security")).isNull();
+        Answer signedIn = dashboardSignIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.header("Strict-Transport-Security")).isNull();
+        assertThat(signedIn.cookieAttributes(SessionCookie.NAME)).contains("httponly", "samesite=strict").doesNotContain("secure");
+        String session = signedIn.headers("Set-Cookie").stream().filter(line -> line.startsWith(SessionCookie.NAME + "="))
+                .findFirst().orElseThrow().split(";")[0].substring(SessionCookie.NAME.length() + 1);
+        JWTClaimsSet claims = SignedJWT.parse(session).getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(ISSUER);
+        assertThat(claims.getAudience()).containsExactly(AUDIENCE);
+        assertThat(claims.getExpirationTime()).isNotNull();
     }
 
     private static String sign(JWTClaimsSet claims, String secret) throws Exception {

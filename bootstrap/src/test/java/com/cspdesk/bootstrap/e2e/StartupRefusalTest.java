@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The product refuses to start with a JWT secret under 256 bits, or none outside the sandbox. */
+/**
+ * The product refuses to start with a JWT secret under 256 bits, or none outside the sandbox, with a
+ * public URL that is not one, or without a token issuer and audience.
+ */
 class StartupRefusalTest {
 
     @Test
@@ -45,6 +48,24 @@ class StartupRefusalTest {
         properties.remove("cspdesk.downloads.token-secret");
         assertThatThrownBy(() -> ApplicationContext.run(properties).close())
                 .hasStackTraceContaining("CSPDESK_DOWNLOADS_TOKEN_SECRET");
+    }
+
+    @Test
+    void aPublicUrlThatIsNotAnAbsoluteHttpUrlStopsTheStart() {
+        Map<String, Object> properties = base();
+        properties.put("cspdesk.public-url", "desk.partner.example");
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("cspdesk.public-url must be an absolute http(s) URL");
+    }
+
+    @Test
+    void anEmptyTokenIssuerOrAudienceStopsTheStart() {
+        for (String key : new String[] {"cspdesk.security.issuer", "cspdesk.security.audience"}) {
+            Map<String, Object> properties = base();
+            properties.put(key, " ");
+            assertThatThrownBy(() -> ApplicationContext.run(properties).close()).as(key)
+                    .hasStackTraceContaining(key + " must not be empty");
+        }
     }
 
     private static Map<String, Object> base() {

@@ -45,7 +45,9 @@ public enum Permission {
     FILE_SERVICE_REQUEST(ADMIN_AGENT, GLOBAL_ADMIN),
     MANAGE_USERS(GLOBAL_ADMIN),
     /** Sandbox only: move the test clock (reading it needs only a sign-in). */
-    MOVE_SANDBOX_CLOCK(GLOBAL_ADMIN, ADMIN_AGENT);
+    MOVE_SANDBOX_CLOCK(GLOBAL_ADMIN, ADMIN_AGENT),
+    /** Operations: the health check's details (database URL, paths, disk); everyone else gets only the status. */
+    READ_HEALTH_DETAILS(GLOBAL_ADMIN);
 
     private final Set<Role> roles;
 

@@ -43,7 +43,8 @@ class PermissionTest {
             Map.entry(Permission.START_INVOICE_RUN, Set.of(GLOBAL_ADMIN, ACCOUNT_ADMIN, ADMIN_AGENT)),
             Map.entry(Permission.FILE_SERVICE_REQUEST, Set.of(ADMIN_AGENT, GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_USERS, Set.of(GLOBAL_ADMIN)),
-            Map.entry(Permission.MOVE_SANDBOX_CLOCK, Set.of(GLOBAL_ADMIN, ADMIN_AGENT)));
+            Map.entry(Permission.MOVE_SANDBOX_CLOCK, Set.of(GLOBAL_ADMIN, ADMIN_AGENT)),
+            Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()

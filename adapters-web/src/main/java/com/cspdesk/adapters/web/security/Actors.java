@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.web.security;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.identity.Role;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
@@ -35,6 +36,11 @@ public final class Actors {
             throw new AuthorizationException(authentication);
         }
         return new Actor(authentication.getName(), roles, tenant);
+    }
+
+    /** Whether the table grants this permission to any of the caller's roles (for a customer's admin: in its tenant). */
+    public static boolean grants(Authentication authentication, Permission permission) {
+        return permission.grantedToAny(roles(authentication.getRoles()));
     }
 
     static Set<Role> roles(Collection<String> names) {

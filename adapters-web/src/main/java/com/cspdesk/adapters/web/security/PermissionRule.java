@@ -34,7 +34,7 @@ class PermissionRule implements SecurityRule<HttpRequest<?>> {
         if (authentication == null) {
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
-        return Publishers.just(permission.get().grantedToAny(Actors.roles(authentication.getRoles()))
+        return Publishers.just(Actors.grants(authentication, permission.get())
                 ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 

@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.ui.shared;
 
-import io.micronaut.http.HttpRequest;
+import com.cspdesk.adapters.web.publicurl.PublicUrl;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 
@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * The dashboard's session: the same signed JWT that {@code POST /login} hands to API callers, kept
- * in an HttpOnly, SameSite=Strict cookie (Secure when the request came over HTTPS) so page scripts
- * never see it and other sites never send it.
+ * in an HttpOnly, SameSite=Strict cookie so page scripts never see it and other sites never send it;
+ * {@code Secure} whenever the product is on HTTPS ({@link PublicUrl#isHttps}), behind a proxy too.
  */
 public final class SessionCookie {
 
@@ -19,13 +19,11 @@ public final class SessionCookie {
     private SessionCookie() {
     }
 
-    public static Cookie of(String jwt, Duration lifetime, HttpRequest<?> request) {
-        return Cookie.of(NAME, jwt).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(request.isSecure())
-                .maxAge(lifetime);
+    public static Cookie of(String jwt, Duration lifetime, boolean https) {
+        return Cookie.of(NAME, jwt).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(https).maxAge(lifetime);
     }
 
-    public static Cookie cleared(HttpRequest<?> request) {
-        return Cookie.of(NAME, "").path("/").httpOnly(true).sameSite(SameSite.Strict).secure(request.isSecure())
-                .maxAge(0);
+    public static Cookie cleared(boolean https) {
+        return Cookie.of(NAME, "").path("/").httpOnly(true).sameSite(SameSite.Strict).secure(https).maxAge(0);
     }
 }

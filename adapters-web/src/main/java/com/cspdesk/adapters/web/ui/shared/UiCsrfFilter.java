@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.shared;
 
+import com.cspdesk.adapters.web.publicurl.PublicUrl;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -34,10 +35,12 @@ class UiCsrfFilter implements Ordered {
 
     private final UiCsrf csrf;
     private final FilterBodyParser bodyParser;
+    private final PublicUrl publicUrl;
 
-    UiCsrfFilter(UiCsrf csrf, FilterBodyParser bodyParser) {
+    UiCsrfFilter(UiCsrf csrf, FilterBodyParser bodyParser, PublicUrl publicUrl) {
         this.csrf = csrf;
         this.bodyParser = bodyParser;
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -81,7 +84,7 @@ class UiCsrfFilter implements Ordered {
     @ResponseFilter
     public void sendSeed(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<String> made = request.getAttribute(UiCsrf.NEW_SEED_ATTRIBUTE, String.class);
-        made.ifPresent(seed -> response.cookie(UiCsrf.seedCookie(seed, request.isSecure())));
+        made.ifPresent(seed -> response.cookie(UiCsrf.seedCookie(seed, publicUrl.isHttps(request))));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.signin;
 
+import com.cspdesk.adapters.web.publicurl.PublicUrl;
 import com.cspdesk.adapters.web.ui.shared.LocalPaths;
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -53,14 +54,16 @@ class SignInController {
     private final TokenGenerator tokenGenerator;
     private final AccessTokenConfiguration accessTokens;
     private final UiPages pages;
+    private final PublicUrl publicUrl;
     private final boolean sandbox;
 
     SignInController(AuthenticateUser authenticateUser, TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
-                     UiPages pages, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+                     UiPages pages, PublicUrl publicUrl, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         this.authenticateUser = authenticateUser;
         this.tokenGenerator = tokenGenerator;
         this.accessTokens = accessTokens;
         this.pages = pages;
+        this.publicUrl = publicUrl;
         this.sandbox = sandbox;
     }
 
@@ -95,14 +98,14 @@ class SignInController {
             return pages.render(request, HttpStatus.UNAUTHORIZED, "login", model);
         }
         return UiPages.redirect(request, LocalPaths.orElse(form.next(), UiUrls.HOME))
-                .cookie(SessionCookie.of(jwt.get(), Duration.ofSeconds(accessTokens.getExpiration()), request));
+                .cookie(SessionCookie.of(jwt.get(), Duration.ofSeconds(accessTokens.getExpiration()), publicUrl.isHttps(request)));
     }
 
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signOut(HttpRequest<?> request) {
-        return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(request));
+        return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(publicUrl.isHttps(request)));
     }
 
     /** The claims {@code POST /login} puts into its token: the roles and, for a customer's user, the tenant. */
