@@ -40,6 +40,6 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
 
     private static AuthenticationResponse success(SignedInUser user) {
         return AuthenticationResponse.success(user.username().value(),
-                user.roles().stream().map(Enum::name).sorted().toList(), TokenClaims.of(user));
+                user.roles().stream().map(Enum::name).sorted().toList(), SignedInClaims.of(user));
     }
 }

@@ -25,7 +25,7 @@ class SessionClaimValidator<T> implements GenericJwtClaimsValidator<T> {
     @Override
     public boolean validate(Claims claims, @Nullable T request) {
         Object subject = claims.get(Claims.SUBJECT);
-        Object generation = claims.get(TokenClaims.SESSION_CLAIM);
+        Object generation = claims.get(SignedInClaims.SESSION_CLAIM);
         // Integral numbers only: a JSON 1.5 is no generation.
         if (!(subject instanceof String username) || !(generation instanceof Long || generation instanceof Integer)) {
             return false;

@@ -25,7 +25,7 @@ public class OpenSessions implements CheckSession, EndSessions {
 
     public static String token(ApplicationContext context, String username, List<String> roles) {
         return context.getBean(JwtTokenGenerator.class).generateToken(Authentication.build(username, roles,
-                Map.of(TokenClaims.SESSION_CLAIM, GENERATION)), 600).orElseThrow();
+                Map.of(SignedInClaims.SESSION_CLAIM, GENERATION)), 600).orElseThrow();
     }
 
     @Override

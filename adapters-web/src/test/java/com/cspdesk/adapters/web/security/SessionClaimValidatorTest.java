@@ -32,12 +32,12 @@ class SessionClaimValidatorTest {
         assertThat(validator.validate(claims("agent.one", "8"), null)).isFalse();
         assertThat(validator.validate(claims("agent.one", 8.5), null)).isFalse();
         assertThat(validator.validate(new JwtClaimsSetAdapter(new JWTClaimsSet.Builder()
-                .claim(TokenClaims.SESSION_CLAIM, 8L).build()), null)).isFalse();
+                .claim(SignedInClaims.SESSION_CLAIM, 8L).build()), null)).isFalse();
         assertThat(asked).isEmpty();
     }
 
     private static JwtClaimsSetAdapter claims(String subject, Object generation) {
         return new JwtClaimsSetAdapter(new JWTClaimsSet.Builder().subject(subject)
-                .claim(TokenClaims.SESSION_CLAIM, generation).build());
+                .claim(SignedInClaims.SESSION_CLAIM, generation).build());
     }
 }

@@ -5,7 +5,7 @@ import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.TokenClaims;
+import com.cspdesk.adapters.web.security.SignedInClaims;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.EndSessions;
 import com.cspdesk.application.identity.port.in.SignedInUser;
@@ -120,7 +120,7 @@ class SignInController {
     /** The claims {@code POST /login} puts into its token. */
     private Optional<String> token(SignedInUser user) {
         Authentication authentication = Authentication.build(user.username().value(),
-                user.roles().stream().map(Enum::name).sorted().toList(), TokenClaims.of(user));
+                user.roles().stream().map(Enum::name).sorted().toList(), SignedInClaims.of(user));
         return tokenGenerator.generateToken(authentication, accessTokens.getExpiration());
     }
 

@@ -11,12 +11,12 @@ import java.util.Map;
  * user ({@value Actors#TENANT_CLAIM}) and the user's session generation ({@value #SESSION_CLAIM}),
  * which {@link SessionClaimValidator} compares with the stored one.
  */
-public final class TokenClaims {
+public final class SignedInClaims {
 
     /** The session generation the token was issued in. */
     public static final String SESSION_CLAIM = "sgen";
 
-    private TokenClaims() {
+    private SignedInClaims() {
     }
 
     public static Map<String, Object> of(SignedInUser user) {
