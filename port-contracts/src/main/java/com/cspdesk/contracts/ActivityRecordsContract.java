@@ -22,9 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.LongStream;
 
+import static com.cspdesk.contracts.SampleActivity.entry;
+import static com.cspdesk.contracts.SampleOrders.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -351,18 +352,5 @@ public abstract class ActivityRecordsContract {
             after = Optional.of(new Cursor(last.entry().operationDate(), last.id()));
         }
         throw new AssertionError("paging did not end");
-    }
-
-    private static String tenant() {
-        return UUID.randomUUID().toString();
-    }
-
-    private static ActivityEntry entry(Instant at, String operation, String customerId, String customerName,
-                                       String resourceType, int n) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("version", "2022");
-        data.put("n", Integer.toString(n));
-        return new ActivityEntry(at, operation, ActivityEntry.SUCCEEDED, "admin.agent@partner.demo", null, customerId,
-                customerName, resourceType, "resource-" + n, data);
     }
 }

@@ -149,7 +149,7 @@ public abstract class IdempotencyRecordsContract {
                     return transactions().inTransaction(() -> {
                         boolean won = records().claim(request, AT);
                         claimed.countDown();
-                        await(twinStarted);
+                        Latches.await(twinStarted);
                         if (!firstCommits) {
                             throw new FirstFailed();
                         }
@@ -159,7 +159,7 @@ public abstract class IdempotencyRecordsContract {
                     return false;
                 }
             }, threads);
-            await(claimed);
+            Latches.await(claimed);
             CompletableFuture<Boolean> twin = CompletableFuture.supplyAsync(() -> {
                 twinStarted.countDown();
                 return transactions().inTransaction(() -> records().claim(request, AT));
@@ -168,17 +168,6 @@ public abstract class IdempotencyRecordsContract {
             return twin.get(60, TimeUnit.SECONDS);
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gave up waiting");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -90,10 +90,10 @@ public abstract class TransactionsContract {
                     transactions().inTransaction(() -> {
                         written.write(this);
                         writtenInUnit.countDown();
-                        await(readerStarted);
+                        Latches.await(readerStarted);
                         throw new IllegalStateException("fails after the reader came");
                     })), threads);
-            await(writtenInUnit);
+            Latches.await(writtenInUnit);
             // The reader runs while the unit is open (or, on an adapter that serialises units, right
             // after it): either way what the unit wrote must not be seen.
             CompletableFuture<List<Boolean>> reader = CompletableFuture.supplyAsync(() -> {
@@ -110,17 +110,6 @@ public abstract class TransactionsContract {
 
     private Transactions transactions() {
         return port(Transactions.class);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gave up waiting");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One write to each port, with ids and keys of its own, and whether each can be read back. */

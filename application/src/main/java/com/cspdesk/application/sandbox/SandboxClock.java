@@ -26,13 +26,15 @@ public final class SandboxClock extends Clock {
         return offset.get();
     }
 
-    /** Moves the offset forward; false (and unchanged) when that would move time back. */
-    boolean moveTo(Duration newOffset) {
+    /**
+     * Moves the offset forward. Only {@link SandboxTimeTravel} calls this, after it has checked the
+     * move and saved the offset, under its lock; so a move back here is a bug, not a refusal.
+     */
+    void moveTo(Duration newOffset) {
         Duration current = offset.get();
-        if (newOffset.compareTo(current) < 0) {
-            return false;
+        if (newOffset.compareTo(current) < 0 || !offset.compareAndSet(current, newOffset)) {
+            throw new IllegalStateException("the sandbox clock moves forward only, through SandboxTimeTravel");
         }
-        return offset.compareAndSet(current, newOffset) || moveTo(newOffset);
     }
 
     Clock base() {

@@ -4,7 +4,7 @@ import com.cspdesk.application.TestActors;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.identity.Role;
-import static org.mockito.Mockito.verifyNoInteractions;
+import com.cspdesk.domain.sandbox.SandboxClockRange;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class SandboxTimeTravelTest {
 
@@ -74,5 +78,58 @@ class SandboxTimeTravelTest {
         verifyNoInteractions(settings);
         assertThat(travel.advanceBy(Duration.ofDays(1), TestActors.holding(Role.GLOBAL_ADMIN)))
                 .isInstanceOf(MoveSandboxTime.Moved.class);
+    }
+
+    @Test
+    void anAdvanceFurtherThanTheRangeIsRefusedAndChangesNothing() {
+        travel.advanceBy(Duration.ofDays(61), AGENT);
+        verify(settings).saveOffset(Duration.ofDays(61));
+        Instant before = clock.instant();
+        Instant latest = REAL_NOW.plus(SandboxClockRange.MOST_AHEAD);
+
+        for (String tooFar : new String[] {"P999999999D", "PT9223372036854775807S", "P36464DT0.000000001S"}) {
+            assertThat(travel.advanceBy(Duration.parse(tooFar), AGENT)).as(tooFar)
+                    .isEqualTo(new MoveSandboxTime.OutOfRange(travel.now(), latest));
+        }
+        assertThat(clock.instant()).isEqualTo(before);
+        assertThat(clock.offset()).isEqualTo(Duration.ofDays(61));
+        verifyNoMoreInteractions(settings);
+
+        // To the bound itself is allowed.
+        assertThat(travel.advanceBy(SandboxClockRange.MOST_AHEAD.minusDays(61), AGENT)).isInstanceOf(MoveSandboxTime.Moved.class);
+        assertThat(clock.instant()).isEqualTo(latest);
+    }
+
+    @Test
+    void aTargetInstantFurtherThanTheRangeIsRefusedAndChangesNothing() {
+        Instant latest = REAL_NOW.plus(SandboxClockRange.MOST_AHEAD);
+        for (Instant tooFar : new Instant[] {latest.plusNanos(1), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.MAX}) {
+            assertThat(travel.moveTo(tooFar, AGENT)).as(tooFar.toString())
+                    .isEqualTo(new MoveSandboxTime.OutOfRange(travel.now(), latest));
+        }
+        assertThat(clock.instant()).isEqualTo(REAL_NOW);
+        verifyNoInteractions(settings);
+
+        assertThat(travel.moveTo(latest, AGENT)).isInstanceOf(MoveSandboxTime.Moved.class);
+        verify(settings).saveOffset(SandboxClockRange.MOST_AHEAD);
+    }
+
+    @Test
+    void aMoveBackSavesNothing() {
+        travel.advanceBy(Duration.ofDays(2), AGENT);
+        verify(settings).saveOffset(Duration.ofDays(2));
+        travel.moveTo(REAL_NOW.plus(Duration.ofDays(1)), AGENT);
+        travel.advanceBy(Duration.ofSeconds(-1), AGENT);
+        verifyNoMoreInteractions(settings);
+    }
+
+    @Test
+    void whenSavingFailsTheClockDoesNotMove() {
+        doThrow(new IllegalStateException("the database is gone")).when(settings).saveOffset(any());
+        assertThatThrownBy(() -> travel.advanceBy(Duration.ofDays(61), AGENT)).hasMessage("the database is gone");
+        assertThatThrownBy(() -> travel.moveTo(REAL_NOW.plus(Duration.ofDays(30)), AGENT)).hasMessage("the database is gone");
+        assertThat(clock.instant()).isEqualTo(REAL_NOW);
+        assertThat(clock.offset()).isEqualTo(Duration.ZERO);
     }
 }

@@ -15,10 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * End-to-end tests: the whole product over real HTTP on the throwaway MariaDB, each test class
@@ -118,6 +120,35 @@ public abstract class EndToEnd implements TestPropertyProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts an invoice run for the month and waits until it is no longer running. Polls only to wait
+     * for the background run; the minute is a safety net, not a measurement.
+     */
+    Map<String, Object> invoiceRunToItsEnd(String token, YearMonth month) {
+        Answer started = send("POST", "/v1/invoices/runs", token, Map.of("month", month.toString()),
+                "MS-RequestId", "run-" + UUID.randomUUID());
+        if (started.status() != 202) {
+            throw new AssertionError("the invoice run did not start: " + started);
+        }
+        String id = (String) started.json().get("id");
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Answer run = send("GET", "/v1/invoices/runs/" + id, token, null);
+            if (run.status() != 200 || !"running".equals(run.json().get("status"))) {
+                return run.json();
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the invoice run did not end within a minute: " + run);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

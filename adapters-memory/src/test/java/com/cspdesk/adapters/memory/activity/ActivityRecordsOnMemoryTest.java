@@ -1,23 +1,26 @@
 package com.cspdesk.adapters.memory.activity;
 
-import com.cspdesk.adapters.memory.shared.MemoryTransactions;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.contracts.ActivityRecordsContract;
 import com.cspdesk.domain.activity.ActivityEntry;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ActivityRecordsOnMemoryTest extends ActivityRecordsContract {
 
-    private final ActivityBook book = new ActivityBook(new MemoryTransactions());
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
+    private final ActivityBook book = adapters.get(ActivityBook.class);
 
     @Override
     protected ActivityLog log() {
-        return new MemoryActivityLog(book);
+        return adapters.get(ActivityLog.class);
     }
 
     @Override
     protected ActivityRecords records() {
-        return new MemoryActivityRecords(book);
+        return adapters.get(ActivityRecords.class);
     }
 
     @Override

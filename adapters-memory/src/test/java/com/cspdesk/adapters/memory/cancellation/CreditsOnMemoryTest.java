@@ -1,19 +1,15 @@
 package com.cspdesk.adapters.memory.cancellation;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.contracts.CreditsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CreditsOnMemoryTest extends CreditsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected Credits credits() {

@@ -1,22 +1,18 @@
 package com.cspdesk.adapters.memory.cancellation;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.OrderCancellationsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrderCancellationsOnMemoryTest extends OrderCancellationsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected OrderCancellations cancellations() {

@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.memory.cancellation;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -8,16 +8,12 @@ import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.contracts.SoftwareRevocationsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SoftwareRevocationsOnMemoryTest extends SoftwareRevocationsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected SoftwareRevocations revocations() {

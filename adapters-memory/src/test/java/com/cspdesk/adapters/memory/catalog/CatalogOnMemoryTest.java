@@ -1,11 +1,11 @@
 package com.cspdesk.adapters.memory.catalog;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.contracts.CatalogContract;
 import com.cspdesk.contracts.CatalogListing;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogOnMemoryTest extends CatalogContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
     private final Catalog catalog = adapters.get(Catalog.class);
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
 
     @Override
     protected Catalog catalog() {

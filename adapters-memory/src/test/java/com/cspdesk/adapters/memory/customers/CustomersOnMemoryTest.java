@@ -1,22 +1,23 @@
 package com.cspdesk.adapters.memory.customers;
 
-import com.cspdesk.adapters.memory.shared.MemoryTransactions;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.CustomersContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CustomersOnMemoryTest extends CustomersContract {
 
-    private final MemoryTransactions transactions = new MemoryTransactions();
-    private final MemoryCustomers customers = new MemoryCustomers(transactions);
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected Customers customers() {
-        return customers;
+        return adapters.get(Customers.class);
     }
 
     @Override
     protected Transactions transactions() {
-        return transactions;
+        return adapters.get(Transactions.class);
     }
 }

@@ -1,19 +1,15 @@
 package com.cspdesk.adapters.memory.downloads;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.contracts.DownloadLinksContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DownloadLinksOnMemoryTest extends DownloadLinksContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected DownloadLinks links() {

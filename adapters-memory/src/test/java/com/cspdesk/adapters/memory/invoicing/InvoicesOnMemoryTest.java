@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.memory.invoicing;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
@@ -9,16 +9,12 @@ import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.InvoicesContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InvoicesOnMemoryTest extends InvoicesContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected Invoices invoices() {

@@ -1,13 +1,13 @@
 package com.cspdesk.adapters.memory.keys;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.contracts.ProductKeyVaultContract;
 import com.cspdesk.domain.catalog.SoftwareVersion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProductKeyVaultOnMemoryTest extends ProductKeyVaultContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected ProductKeyVault vault() {

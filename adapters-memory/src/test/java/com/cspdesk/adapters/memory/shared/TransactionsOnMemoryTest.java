@@ -1,17 +1,13 @@
 package com.cspdesk.adapters.memory.shared;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.contracts.TransactionsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransactionsOnMemoryTest extends TransactionsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected <T> T port(Class<T> port) {

@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.memory.software;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -8,8 +8,8 @@ import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.domain.catalog.ContractType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +25,9 @@ class EntitlementBookTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
     private final EntitlementBook book = adapters.get(EntitlementBook.class);
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
 
     @Test
     void cancelsTheActiveEntitlementsOfTheLinesOnceAndAFailedUnitTakesItBack() {

@@ -1,21 +1,17 @@
 package com.cspdesk.adapters.memory.software;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.contracts.EntitlementsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EntitlementsOnMemoryTest extends EntitlementsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected Entitlements entitlements() {

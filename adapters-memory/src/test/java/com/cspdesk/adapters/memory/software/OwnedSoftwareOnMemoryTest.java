@@ -1,20 +1,16 @@
 package com.cspdesk.adapters.memory.software;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.contracts.OwnedSoftwareContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OwnedSoftwareOnMemoryTest extends OwnedSoftwareContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected OwnedSoftware owned() {

@@ -1,18 +1,14 @@
 package com.cspdesk.adapters.memory.support;
 
-import com.cspdesk.adapters.memory.MemoryAdapters;
+import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.contracts.ServiceRequestsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServiceRequestsOnMemoryTest extends ServiceRequestsContract {
 
-    private final MemoryAdapters adapters = new MemoryAdapters();
-
-    @AfterEach
-    void close() {
-        adapters.close();
-    }
+    @RegisterExtension
+    final MemoryAdapters adapters = new MemoryAdapters();
 
     @Override
     protected ServiceRequests requests() {

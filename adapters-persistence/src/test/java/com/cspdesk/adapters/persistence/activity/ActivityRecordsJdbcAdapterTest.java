@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import static com.cspdesk.contracts.SampleActivity.entry;
+import static com.cspdesk.contracts.SampleOrders.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,18 +59,5 @@ class ActivityRecordsJdbcAdapterTest extends OnMariaDb {
         assertThat(ActivityChain.firstBrokenLink(chain)).contains(new BrokenLink(second.id(), 2, "content_changed"));
         Criteria range = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), false);
         assertThat(records.page(range, Optional.empty(), 10)).hasSize(3);
-    }
-
-    private static String tenant() {
-        return UUID.randomUUID().toString();
-    }
-
-    private static ActivityEntry entry(Instant at, String operation, String customerId, String customerName,
-                                       String resourceType, int n) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("version", "2022");
-        data.put("n", Integer.toString(n));
-        return new ActivityEntry(at, operation, ActivityEntry.SUCCEEDED, "admin.agent@partner.demo", null, customerId,
-                customerName, resourceType, "resource-" + n, data);
     }
 }

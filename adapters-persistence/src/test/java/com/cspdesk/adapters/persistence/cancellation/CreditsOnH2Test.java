@@ -1,23 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.cancellation.port.out.Credits;
-import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.contracts.CreditsContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CreditsOnH2Test extends CreditsContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
-    @Override
-    protected Credits credits() {
-        return ADAPTERS.get(Credits.class);
-    }
-
-    @Override
-    protected Orders orders() {
-        return ADAPTERS.get(Orders.class);
+class CreditsOnH2Test extends CreditsOnJdbc {
+    CreditsOnH2Test() {
+        super(JdbcAdapters.onH2());
     }
 }

@@ -6,6 +6,7 @@ import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.contracts.Latches;
 import com.cspdesk.domain.catalog.ProductKind;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.inTransaction(() -> {
                 cancellations.lockForCancellation(held.customerTenantId(), held.id()).orElseThrow();
                 holding.countDown();
-                await(release);
+                Latches.await(release);
                 return null;
             }), threads);
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
@@ -67,15 +68,6 @@ class OrderCancellationsJdbcAdapterTest extends OnMariaDb {
         } finally {
             release.countDown();
             threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,16 +1,11 @@
 package com.cspdesk.adapters.persistence.catalog;
 
-import com.cspdesk.adapters.persistence.OnMariaDb;
-import com.cspdesk.adapters.persistence.testing.SessionStatements;
+import com.cspdesk.adapters.persistence.RoundTripsOnMariaDb;
 import com.cspdesk.application.catalog.port.out.Catalog;
-import com.cspdesk.application.shared.port.out.Transactions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An order line looks up its product, SKU and availability: in a read-only transaction each lookup
  * was 7 statements (21 of an order's 38). The catalog is read once per process (three SELECTs) and
- * then costs the server nothing. Counted on the test's own database session ({@link SessionStatements}), less what the
- * counting itself adds.
+ * then costs the server nothing.
  */
 @MicronautTest(startApplication = false, transactional = false)
-class CatalogLookupRoundTripsTest extends OnMariaDb {
+class CatalogLookupRoundTripsTest extends RoundTripsOnMariaDb {
 
     private static final String WS_DATACENTER = "DG7GMGF043ZJ";
 
@@ -31,21 +25,6 @@ class CatalogLookupRoundTripsTest extends OnMariaDb {
 
     @Inject
     Catalog catalog;
-    @Inject
-    Transactions transactions;
-    @Inject
-    JdbcOperations jdbc;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.putAll(SessionStatements.ONE_CONNECTION);
-        return properties;
-    }
-
-    private SessionStatements statements() {
-        return new SessionStatements(transactions, jdbc);
-    }
 
     @Test
     void theFirstUseReadsTheCatalogOnceAndLookupsThenCostNoStatement() {

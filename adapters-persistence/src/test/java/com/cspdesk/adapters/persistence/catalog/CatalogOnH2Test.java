@@ -1,17 +1,9 @@
 package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.catalog.port.out.Catalog;
-import com.cspdesk.contracts.CatalogContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CatalogOnH2Test extends CatalogContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
-    @Override
-    protected Catalog catalog() {
-        return ADAPTERS.get(Catalog.class);
+class CatalogOnH2Test extends CatalogOnJdbc {
+    CatalogOnH2Test() {
+        super(JdbcAdapters.onH2());
     }
 }

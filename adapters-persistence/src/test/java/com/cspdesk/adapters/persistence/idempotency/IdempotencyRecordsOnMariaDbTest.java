@@ -1,23 +1,9 @@
 package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
-import com.cspdesk.application.shared.port.out.Transactions;
-import com.cspdesk.contracts.IdempotencyRecordsContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class IdempotencyRecordsOnMariaDbTest extends IdempotencyRecordsContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onMariaDb();
-
-    @Override
-    protected IdempotencyRecords records() {
-        return ADAPTERS.get(IdempotencyRecords.class);
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return ADAPTERS.get(Transactions.class);
+class IdempotencyRecordsOnMariaDbTest extends IdempotencyRecordsOnJdbc {
+    IdempotencyRecordsOnMariaDbTest() {
+        super(JdbcAdapters.onMariaDb());
     }
 }

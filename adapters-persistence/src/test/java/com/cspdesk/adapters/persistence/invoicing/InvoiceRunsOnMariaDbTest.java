@@ -1,23 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
-import com.cspdesk.application.shared.port.out.Transactions;
-import com.cspdesk.contracts.InvoiceRunsContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class InvoiceRunsOnMariaDbTest extends InvoiceRunsContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onMariaDb();
-
-    @Override
-    protected InvoiceRuns runs() {
-        return ADAPTERS.get(InvoiceRuns.class);
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return ADAPTERS.get(Transactions.class);
+class InvoiceRunsOnMariaDbTest extends InvoiceRunsOnJdbc {
+    InvoiceRunsOnMariaDbTest() {
+        super(JdbcAdapters.onMariaDb());
     }
 }

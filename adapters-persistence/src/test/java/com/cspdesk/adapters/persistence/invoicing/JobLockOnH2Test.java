@@ -1,29 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
-import com.cspdesk.application.invoicing.port.out.JobLock;
-import com.cspdesk.application.shared.port.out.Transactions;
-import com.cspdesk.contracts.JobLockContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class JobLockOnH2Test extends JobLockContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
-    @Override
-    protected JobLock lock() {
-        return ADAPTERS.get(JobLock.class);
-    }
-
-    @Override
-    protected InvoiceRuns runs() {
-        return ADAPTERS.get(InvoiceRuns.class);
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return ADAPTERS.get(Transactions.class);
+class JobLockOnH2Test extends JobLockOnJdbc {
+    JobLockOnH2Test() {
+        super(JdbcAdapters.onH2());
     }
 }

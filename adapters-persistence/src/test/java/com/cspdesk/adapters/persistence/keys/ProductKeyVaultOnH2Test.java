@@ -1,17 +1,9 @@
 package com.cspdesk.adapters.persistence.keys;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.application.software.port.out.ProductKeyVault;
-import com.cspdesk.contracts.ProductKeyVaultContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ProductKeyVaultOnH2Test extends ProductKeyVaultContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
-    @Override
-    protected ProductKeyVault vault() {
-        return ADAPTERS.get(ProductKeyVault.class);
+class ProductKeyVaultOnH2Test extends ProductKeyVaultOnJdbc {
+    ProductKeyVaultOnH2Test() {
+        super(JdbcAdapters.onH2());
     }
 }

@@ -1,16 +1,9 @@
 package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
-import com.cspdesk.contracts.TransactionsContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class TransactionsOnH2Test extends TransactionsContract {
-
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
-    @Override
-    protected <T> T port(Class<T> port) {
-        return ADAPTERS.get(port);
+class TransactionsOnH2Test extends TransactionsOnJdbc {
+    TransactionsOnH2Test() {
+        super(JdbcAdapters.onH2());
     }
 }

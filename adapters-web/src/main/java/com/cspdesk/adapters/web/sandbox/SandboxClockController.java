@@ -65,21 +65,31 @@ class SandboxClockController {
         if (hasNow == hasAdvance) {
             return problems.respond(request, HttpStatus.BAD_REQUEST, "clock_move_invalid");
         }
-        MoveSandboxTime.MoveResult result;
+        Instant instant = null;
+        Duration duration = null;
+        // Only the parsing may be malformed input: what the move itself throws is the server's fault.
         try {
-            Actor actor = Actors.of(caller);
-            result = hasNow ? moveSandboxTime.moveTo(Instant.parse(body.now().strip()), actor)
-                    : moveSandboxTime.advanceBy(Duration.parse(body.advanceBy().strip()), actor);
-        } catch (DateTimeParseException | ArithmeticException malformed) {
+            if (hasNow) {
+                instant = Instant.parse(body.now().strip());
+            } else {
+                duration = Duration.parse(body.advanceBy().strip());
+            }
+        } catch (DateTimeParseException malformed) {
             String field = hasNow ? "now" : "advanceBy";
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
                     List.of(problems.fieldError(request, field, hasNow ? "instant_malformed" : "duration_malformed"))));
         }
+        Actor actor = Actors.of(caller);
+        MoveSandboxTime.MoveResult result = hasNow ? moveSandboxTime.moveTo(instant, actor) : moveSandboxTime.advanceBy(duration, actor);
         if (result instanceof MoveSandboxTime.Moved moved) {
             return HttpResponse.ok(response(moved.time()));
         }
         if (result instanceof MoveSandboxTime.NotPermitted) {
             return Refusals.notPermitted(caller);
+        }
+        if (result instanceof MoveSandboxTime.OutOfRange outOfRange) {
+            return problems.respond(request, HttpStatus.BAD_REQUEST, "clock_out_of_range",
+                    outOfRange.latest().toString(), outOfRange.time().now().toString());
         }
         SandboxTime current = ((MoveSandboxTime.WouldMoveBack) result).time();
         return problems.respond(request, HttpStatus.CONFLICT, "clock_cannot_move_back", current.now().toString());
