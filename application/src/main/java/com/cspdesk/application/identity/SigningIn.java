@@ -33,6 +33,6 @@ public final class SigningIn implements AuthenticateUser {
         Optional<UserAccount> account = users.find(new Username(credentials.username()));
         boolean matches = hasher.matches(credentials.password(), account.map(UserAccount::passwordHash).orElse(decoyHash));
         return account.filter(a -> matches)
-                .map(a -> new SignedInUser(a.username(), a.roles(), a.customerTenantId()));
+                .map(a -> new SignedInUser(a.username(), a.roles(), a.customerTenantId(), a.sessionGeneration()));
     }
 }

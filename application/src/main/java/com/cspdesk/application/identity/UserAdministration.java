@@ -33,14 +33,17 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
     private final PasswordHasher hasher;
     private final Transactions transactions;
     private final Clock clock;
+    private final Sessions sessions;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
 
-    public UserAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions, Clock clock) {
+    public UserAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions, Clock clock,
+                              Sessions sessions) {
         this.users = users;
         this.customers = customers;
         this.hasher = hasher;
         this.transactions = transactions;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -71,6 +74,8 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         if (!users.add(account)) {
             return new Refused(Reason.USERNAME_TAKEN, "username");
         }
+        // This instance may remember the name as "no such user" from a deleted namesake's token.
+        sessions.forget(username);
         return new Created(view(account));
     }
 
@@ -112,7 +117,7 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
         if (Username.isValid(actingUsername) && target.equals(new Username(actingUsername))) {
             return DeleteUserResult.CANNOT_DELETE_SELF;
         }
-        return transactions.inTransaction(() -> {
+        DeleteUserResult result = transactions.inTransaction(() -> {
             Optional<UserAccount> account = users.find(target);
             if (account.isEmpty()) {
                 return DeleteUserResult.NOT_FOUND;
@@ -124,6 +129,11 @@ public final class UserAdministration implements CreateUser, ListUsers, DeleteUs
             users.remove(target);
             return DeleteUserResult.DELETED;
         });
+        if (result == DeleteUserResult.DELETED) {
+            // After the commit: the user's tokens are refused on this instance from the next request on.
+            sessions.forget(target);
+        }
+        return result;
     }
 
     private Optional<Refused> validate(NewUser user) {

@@ -38,6 +38,7 @@ class SigningInTest {
         assertThat(signedIn).hasValueSatisfying(user -> {
             assertThat(user.roles()).containsExactly(Role.CUSTOMER_GLOBAL_ADMIN);
             assertThat(user.customerTenantId()).contains(TENANT);
+            assertThat(user.sessionGeneration()).isEqualTo(UserAccount.firstSessionGeneration(Instant.EPOCH));
         });
     }
 

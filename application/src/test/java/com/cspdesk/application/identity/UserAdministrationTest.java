@@ -25,6 +25,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -54,13 +55,17 @@ class UserAdministrationTest {
     Transactions transactions;
 
     UserAdministration administration;
+    Sessions sessions;
 
     private static final Actor ROOT = admin("root.admin");
 
     @BeforeEach
     void setUp() {
         lenient().when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
-        administration = new UserAdministration(users, customers, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        // The clock never moves: whatever this instance remembers of a user stays fresh for the whole test.
+        sessions = new Sessions(users, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(5), 100);
+        administration = new UserAdministration(users, customers, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
+                sessions);
     }
 
     @Test
@@ -149,6 +154,51 @@ class UserAdministrationTest {
         verify(users).remove(new Username("agent.one"));
         assertThat(administration.delete("nobody.here", admin("root.admin"))).isEqualTo(DeleteUserResult.NOT_FOUND);
         assertThat(administration.delete("<bad>", admin("root.admin"))).isEqualTo(DeleteUserResult.NOT_FOUND);
+    }
+
+    @Test
+    void aDeletedUsersTokensAreRefusedAtOnceOnThisInstance() {
+        UserAccount agent = account("agent.one", Role.ADMIN_AGENT);
+        when(users.find(new Username("agent.one"))).thenReturn(Optional.of(agent), Optional.of(agent), Optional.empty());
+        assertThat(sessions.isCurrent("agent.one", agent.sessionGeneration())).isTrue();
+
+        assertThat(administration.delete("agent.one", ROOT)).isEqualTo(DeleteUserResult.DELETED);
+
+        assertThat(sessions.isCurrent("agent.one", agent.sessionGeneration())).isFalse();
+    }
+
+    @Test
+    void aRefusedDeleteLeavesTheRememberedSessionAlone() {
+        UserAccount root = account("root.admin", Role.GLOBAL_ADMIN);
+        when(users.find(new Username("root.admin"))).thenReturn(Optional.of(root));
+        when(users.countWithRoleForUpdate(Role.GLOBAL_ADMIN)).thenReturn(1L);
+        assertThat(sessions.isCurrent("root.admin", root.sessionGeneration())).isTrue();
+
+        assertThat(administration.delete("root.admin", admin("other.admin"))).isEqualTo(DeleteUserResult.LAST_GLOBAL_ADMIN);
+
+        assertThat(sessions.isCurrent("root.admin", root.sessionGeneration())).isTrue();
+        // Looked up by the check once and by the delete once: the check's memory was kept.
+        verify(users, org.mockito.Mockito.times(2)).find(new Username("root.admin"));
+    }
+
+    @Test
+    void aUserMadeAgainUnderADeletedNameIsKnownAtOnceButNotWithTheOldTokens() {
+        UserAccount old = new UserAccount(new Username("agent.two"), "$hash", Set.of(Role.ADMIN_AGENT), Optional.empty(),
+                NOW.minusSeconds(3600));
+        when(users.find(new Username("agent.two"))).thenReturn(Optional.empty());
+        assertThat(sessions.isCurrent("agent.two", old.sessionGeneration())).isFalse();
+        when(hasher.hash("Str0ng-enough!")).thenReturn("$argon2id$hash");
+        when(users.add(any())).thenReturn(true);
+
+        var created = administration.create(new NewUser("agent.two", "Str0ng-enough!", Set.of(Role.ADMIN_AGENT), null), ROOT);
+
+        assertThat(created).isInstanceOf(CreateUser.Created.class);
+        ArgumentCaptor<UserAccount> stored = ArgumentCaptor.forClass(UserAccount.class);
+        verify(users).add(stored.capture());
+        assertThat(stored.getValue().sessionGeneration()).isNotEqualTo(old.sessionGeneration());
+        when(users.find(new Username("agent.two"))).thenReturn(Optional.of(stored.getValue()));
+        assertThat(sessions.isCurrent("agent.two", stored.getValue().sessionGeneration())).isTrue();
+        assertThat(sessions.isCurrent("agent.two", old.sessionGeneration())).isFalse();
     }
 
     @Test

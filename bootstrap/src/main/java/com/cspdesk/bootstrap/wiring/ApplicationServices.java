@@ -13,6 +13,7 @@ import com.cspdesk.application.customers.CustomerAccounts;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.identity.Sessions;
 import com.cspdesk.application.identity.SigningIn;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
@@ -50,6 +51,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The composition root: application services built from their ports. */
 @Factory
@@ -57,8 +59,21 @@ class ApplicationServices {
 
     @Singleton
     UserAdministration userAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions,
-                                          Clock clock) {
-        return new UserAdministration(users, customers, hasher, transactions, clock);
+                                          Clock clock, Sessions sessions) {
+        return new UserAdministration(users, customers, hasher, transactions, clock, sessions);
+    }
+
+    /**
+     * How long an instance trusts what it last read of a user's sessions: a sign-out or deletion on
+     * another instance takes effect here within this time. Real time, not the sandbox clock (which jumps).
+     */
+    static final Duration SESSIONS_KEPT_FOR = Duration.ofSeconds(5);
+    /** At most this many users remembered per instance (a few hundred bytes each). */
+    static final int SESSIONS_REMEMBERED = 10_000;
+
+    @Singleton
+    Sessions sessions(Users users) {
+        return new Sessions(users, Clock.systemUTC(), SESSIONS_KEPT_FOR, SESSIONS_REMEMBERED);
     }
 
     @Singleton

@@ -128,6 +128,18 @@ class MemoryEndToEndTest extends EndToEnd {
     }
 
     @Test
+    @Order(1)
+    void signingOutEverywhereEndsTheTokensOnMemoryToo() {
+        String token = loginDemo("sales.agent@partner.demo");
+        assertThat(send("GET", "/v1/customers", token, null).status()).isEqualTo(200);
+
+        assertThat(send("POST", "/v1/me/signout-everywhere", token, null).status()).isEqualTo(204);
+
+        assertThat(send("GET", "/v1/customers", token, null).status()).isEqualTo(401);
+        assertThat(send("GET", "/v1/customers", loginDemo("sales.agent@partner.demo"), null).status()).isEqualTo(200);
+    }
+
+    @Test
     @Order(2)
     void noDatabaseWasOpenedAndNothingWasWrittenToDisk() throws IOException {
         assertThat(server.getApplicationContext().getBeansOfType(DataSource.class)).isEmpty();

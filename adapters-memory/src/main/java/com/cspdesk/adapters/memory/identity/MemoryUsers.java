@@ -56,6 +56,20 @@ class MemoryUsers implements Users {
     }
 
     @Override
+    public boolean endSessions(Username username) {
+        String key = username.value();
+        return transactions.inTransaction(() -> {
+            UserAccount before = byUsername.get(key);
+            if (before == null) {
+                return false;
+            }
+            UserAccount after = new UserAccount(before.username(), before.passwordHash(), before.roles(),
+                    before.customerTenantId(), before.createdAt(), before.sessionGeneration() + 1);
+            return transactions.change(() -> byUsername.put(key, after) != null, () -> byUsername.put(key, before));
+        });
+    }
+
+    @Override
     public long countWithRoleForUpdate(Role role) {
         return transactions.read(() -> byUsername.values().stream().filter(a -> a.roles().contains(role)).count());
     }

@@ -14,6 +14,10 @@ interface UserAccountRepository extends CrudRepository<UserAccountRow, String> {
 
     List<UserAccountRow> listOrderByUsername();
 
+    // One statement: two sign-outs at once both count, neither overwrites the other.
+    @Query("UPDATE user_account SET session_generation = session_generation + 1 WHERE username = :username")
+    long raiseSessionGeneration(String username);
+
     // The user table is small; locking it whole keeps "never without a global admin" true under
     // concurrent deletes.
     @Query("SELECT * FROM user_account FOR UPDATE")

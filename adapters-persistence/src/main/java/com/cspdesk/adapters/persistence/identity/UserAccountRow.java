@@ -8,5 +8,6 @@ import java.time.Instant;
 
 @MappedEntity("user_account")
 record UserAccountRow(@Id String username, String passwordHash, String roles,
-                      @Nullable String customerTenantId, Instant createdAt) {
+                      @Nullable String customerTenantId, Instant createdAt,
+                      long sessionGeneration) {
 }

@@ -59,6 +59,11 @@ class UsersJdbcAdapter implements Users {
     }
 
     @Override
+    public boolean endSessions(Username username) {
+        return repository.raiseSessionGeneration(username.value()) > 0;
+    }
+
+    @Override
     public long countWithRoleForUpdate(Role role) {
         return repository.lockAll().stream().filter(row -> rolesOf(row.roles()).contains(role)).count();
     }
@@ -66,12 +71,12 @@ class UsersJdbcAdapter implements Users {
     private static UserAccountRow toRow(UserAccount account) {
         String roles = account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
         return new UserAccountRow(account.username().value(), account.passwordHash(), roles,
-                account.customerTenantId().orElse(null), account.createdAt());
+                account.customerTenantId().orElse(null), account.createdAt(), account.sessionGeneration());
     }
 
     private static UserAccount toAccount(UserAccountRow row) {
         return new UserAccount(new Username(row.username()), row.passwordHash(), rolesOf(row.roles()),
-                Optional.ofNullable(row.customerTenantId()), row.createdAt());
+                Optional.ofNullable(row.customerTenantId()), row.createdAt(), row.sessionGeneration());
     }
 
     private static Set<Role> rolesOf(String roles) {

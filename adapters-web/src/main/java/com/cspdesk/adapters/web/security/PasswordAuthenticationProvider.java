@@ -13,8 +13,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
-
 /** {@code POST /login}: checks the username and password through the sign-in use case. */
 @Singleton
 class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProvider<B> {
@@ -41,10 +39,7 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
     }
 
     private static AuthenticationResponse success(SignedInUser user) {
-        Map<String, Object> claims = user.customerTenantId()
-                .<Map<String, Object>>map(tenant -> Map.of(Actors.TENANT_CLAIM, tenant))
-                .orElse(Map.of());
         return AuthenticationResponse.success(user.username().value(),
-                user.roles().stream().map(Enum::name).sorted().toList(), claims);
+                user.roles().stream().map(Enum::name).sorted().toList(), SignedInClaims.of(user));
     }
 }

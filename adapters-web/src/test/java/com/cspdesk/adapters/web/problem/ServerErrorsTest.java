@@ -1,5 +1,7 @@
 package com.cspdesk.adapters.web.problem;
 
+import com.cspdesk.adapters.web.security.OpenSessions;
+
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.identity.Role;
@@ -20,7 +22,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,13 +55,13 @@ class ServerErrorsTest {
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "spec.name", SPEC,
+                OpenSessions.PROPERTY, "open",
                 "micronaut.server.port", -1,
                 "micronaut.security.authentication", "bearer",
                 "micronaut.security.reject-not-found", false,
                 "micronaut.views.folder", "views",
                 "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
-        token = server.getApplicationContext().getBean(JwtTokenGenerator.class)
-                .generateToken(Authentication.build("agent", List.of("ADMIN_AGENT")), 600).orElseThrow();
+        token = OpenSessions.token(server.getApplicationContext(), "agent", List.of("ADMIN_AGENT"));
     }
 
     /**

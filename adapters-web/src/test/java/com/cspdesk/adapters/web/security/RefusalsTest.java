@@ -24,7 +24,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,12 +51,12 @@ class RefusalsTest {
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "spec.name", SPEC,
+                OpenSessions.PROPERTY, "open",
                 "micronaut.server.port", -1,
                 "micronaut.security.reject-not-found", false,
                 "micronaut.views.folder", "views",
                 "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
-        token = server.getApplicationContext().getBean(JwtTokenGenerator.class)
-                .generateToken(Authentication.build("agent", List.of("ADMIN_AGENT")), 600).orElseThrow();
+        token = OpenSessions.token(server.getApplicationContext(), "agent", List.of("ADMIN_AGENT"));
     }
 
     @AfterAll

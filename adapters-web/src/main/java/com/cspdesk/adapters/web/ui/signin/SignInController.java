@@ -6,7 +6,9 @@ import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.SignedInClaims;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.EndSessions;
 import com.cspdesk.application.identity.port.in.SignedInUser;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -40,7 +42,10 @@ import java.util.Optional;
 /**
  * Signing in to the dashboard: the form posts the username and password, which are checked by the
  * same sign-in use case as {@code POST /login}; the session is the JWT that login would hand out
- * (same claims, same lifetime, same key), set as the {@link SessionCookie}. Signing out clears it.
+ * (same claims, same lifetime, same key), set as the {@link SessionCookie}. Signing out clears it
+ * and ends the user's sessions: the cookie's token is refused from then on, wherever it was copied to.
+ * That ends the user's other sessions too (the API's tokens, other browsers): one number per user,
+ * no list of revoked token ids to keep and expire, and the same check as "sign out everywhere".
  */
 @Controller("/ui")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,15 +56,18 @@ class SignInController {
     private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
 
     private final AuthenticateUser authenticateUser;
+    private final EndSessions endSessions;
     private final TokenGenerator tokenGenerator;
     private final AccessTokenConfiguration accessTokens;
     private final UiPages pages;
     private final PublicUrl publicUrl;
     private final boolean sandbox;
 
-    SignInController(AuthenticateUser authenticateUser, TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
-                     UiPages pages, PublicUrl publicUrl, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+    SignInController(AuthenticateUser authenticateUser, EndSessions endSessions, TokenGenerator tokenGenerator,
+                     AccessTokenConfiguration accessTokens, UiPages pages, PublicUrl publicUrl,
+                     @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         this.authenticateUser = authenticateUser;
+        this.endSessions = endSessions;
         this.tokenGenerator = tokenGenerator;
         this.accessTokens = accessTokens;
         this.pages = pages;
@@ -104,16 +112,18 @@ class SignInController {
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> signOut(HttpRequest<?> request) {
+    HttpResponse<?> signOut(HttpRequest<?> request, @Nullable Authentication caller) {
+        // Without a valid session there is nothing to end; the cookie is cleared either way.
+        if (caller != null) {
+            endSessions.endSessionsOf(Actors.of(caller));
+        }
         return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(publicUrl.isHttps(request)));
     }
 
-    /** The claims {@code POST /login} puts into its token: the roles and, for a customer's user, the tenant. */
+    /** The claims {@code POST /login} puts into its token. */
     private Optional<String> token(SignedInUser user) {
-        Map<String, Object> attributes = new HashMap<>();
-        user.customerTenantId().ifPresent(tenant -> attributes.put(Actors.TENANT_CLAIM, tenant));
         Authentication authentication = Authentication.build(user.username().value(),
-                user.roles().stream().map(Enum::name).sorted().toList(), attributes);
+                user.roles().stream().map(Enum::name).sorted().toList(), SignedInClaims.of(user));
         return tokenGenerator.generateToken(authentication, accessTokens.getExpiration());
     }
 

@@ -18,6 +18,13 @@ public interface Users {
 
     boolean remove(Username username);
 
+    /**
+     * Raises the user's session generation by one in one atomic step, so every token issued before
+     * is refused; false when there is no such user. Whatever changes a user's roles or password
+     * calls it too.
+     */
+    boolean endSessions(Username username);
+
     /** Counts users holding the role, locking them so two concurrent deletes cannot both pass. */
     long countWithRoleForUpdate(Role role);
 }

@@ -1,0 +1,28 @@
+package com.cspdesk.adapters.web.security;
+
+import com.cspdesk.application.identity.port.in.SignedInUser;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The claims every token of the product carries besides its subject and roles, the same whether
+ * {@code POST /login} or the dashboard's sign-in issues it: the customer's tenant for a customer's
+ * user ({@value Actors#TENANT_CLAIM}) and the user's session generation ({@value #SESSION_CLAIM}),
+ * which {@link SessionClaimValidator} compares with the stored one.
+ */
+public final class SignedInClaims {
+
+    /** The session generation the token was issued in. */
+    public static final String SESSION_CLAIM = "sgen";
+
+    private SignedInClaims() {
+    }
+
+    public static Map<String, Object> of(SignedInUser user) {
+        Map<String, Object> claims = new HashMap<>();
+        user.customerTenantId().ifPresent(tenant -> claims.put(Actors.TENANT_CLAIM, tenant));
+        claims.put(SESSION_CLAIM, user.sessionGeneration());
+        return claims;
+    }
+}
