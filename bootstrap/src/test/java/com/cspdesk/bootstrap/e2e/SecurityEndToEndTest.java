@@ -1,6 +1,9 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.security.SignedInClaims;
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.application.identity.port.out.Users;
+import com.cspdesk.domain.identity.Username;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -8,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class SecurityEndToEndTest extends EndToEnd {
+
+    @Inject
+    Users users;
 
     /** Not the defaults: the configured issuer and audience are the ones written and demanded. */
     private static final String ISSUER = "https://desk.partner.test";
@@ -69,9 +76,11 @@ class SecurityEndToEndTest extends EndToEnd {
         assertThat(answer.problemCode()).isEqualTo("unauthorized");
     }
 
-    /** A global admin's claims as the product writes them, an hour to live. */
-    private static JWTClaimsSet.Builder asIssued() {
+    /** A global admin's claims as the product writes them (its current session generation too), an hour to live. */
+    private JWTClaimsSet.Builder asIssued() {
+        long generation = users.find(new Username(ADMIN)).orElseThrow().sessionGeneration();
         return new JWTClaimsSet.Builder().subject(ADMIN).claim("roles", List.of("GLOBAL_ADMIN"))
+                .claim(SignedInClaims.SESSION_CLAIM, generation)
                 .issuer(ISSUER).audience(AUDIENCE)
                 .issueTime(new Date(System.currentTimeMillis()))
                 .expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
