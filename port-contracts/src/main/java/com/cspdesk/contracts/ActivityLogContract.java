@@ -2,7 +2,6 @@ package com.cspdesk.contracts;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityChain.ChainedEntry;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -29,15 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * inside the caller's unit of work, with consecutive sequences also under concurrent appends, so the
  * chain read back through {@link ActivityRecords} verifies. Each test uses chains of its own.
  */
-public abstract class ActivityLogContract {
+public abstract class ActivityLogContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    protected abstract ActivityLog log();
-
-    protected abstract ActivityRecords records();
-
-    protected abstract Transactions transactions();
 
     @Test
     void appendsChainPerCustomerAndOneForThePartnerThatVerify() {
@@ -55,16 +48,16 @@ public abstract class ActivityLogContract {
             int n = i;
             // Some appends join a caller's transaction, some bring their own.
             if (i % 2 == 0) {
-                transactions().inTransaction(() -> {
-                    log().append(contosoEntries.get(n));
-                    log().append(partnerEntries.get(n));
+                inTransaction(() -> {
+                    port(ActivityLog.class).append(contosoEntries.get(n));
+                    port(ActivityLog.class).append(partnerEntries.get(n));
                     return null;
                 });
             } else {
-                log().append(contosoEntries.get(n));
-                log().append(partnerEntries.get(n));
+                port(ActivityLog.class).append(contosoEntries.get(n));
+                port(ActivityLog.class).append(partnerEntries.get(n));
             }
-            log().append(fabrikamEntries.get(n));
+            port(ActivityLog.class).append(fabrikamEntries.get(n));
         }
 
         assertChain(contoso, contosoEntries);
@@ -85,7 +78,7 @@ public abstract class ActivityLogContract {
         ActivityEntry entry = new ActivityEntry(AT, "update_order", ActivityEntry.SUCCEEDED, "admin.agent@partner.demo",
                 "", tenant, "Contoso", "order", "o-1", data);
 
-        log().append(entry);
+        port(ActivityLog.class).append(entry);
 
         ChainedEntry stored = chain(tenant).get(0);
         assertThat(stored.entry()).isEqualTo(entry);
@@ -98,12 +91,12 @@ public abstract class ActivityLogContract {
     @Test
     void anAppendThatRollsBackLeavesNoGap() {
         String tenant = UUID.randomUUID().toString();
-        log().append(entry(tenant, "Contoso", "create_order", 1));
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            log().append(entry(tenant, "Contoso", "cancel_order", 2));
+        port(ActivityLog.class).append(entry(tenant, "Contoso", "create_order", 1));
+        assertThatThrownBy(() -> inTransaction(() -> {
+            port(ActivityLog.class).append(entry(tenant, "Contoso", "cancel_order", 2));
             throw new IllegalStateException("the cancellation failed");
         })).isInstanceOf(IllegalStateException.class);
-        log().append(entry(tenant, "Contoso", "get_software_key", 3));
+        port(ActivityLog.class).append(entry(tenant, "Contoso", "get_software_key", 3));
 
         List<ChainedEntry> chain = chain(tenant);
         assertThat(chain).extracting(e -> e.entry().operationType()).containsExactly("create_order", "get_software_key");
@@ -126,8 +119,8 @@ public abstract class ActivityLogContract {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         ActivityEntry entry = entry(tenant, "Contoso", "download_software", thread * 100 + i);
-                        transactions().inTransaction(() -> {
-                            log().append(entry);
+                        inTransaction(() -> {
+                            port(ActivityLog.class).append(entry);
                             return null;
                         });
                     }
@@ -146,7 +139,7 @@ public abstract class ActivityLogContract {
         assertThat(chain).extracting(ChainedEntry::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
         assertThat(ActivityChain.firstBrokenLink(chain)).isEmpty();
-        ActivityChain.Head head = records().head(tenant).orElseThrow();
+        ActivityChain.Head head = port(ActivityRecords.class).head(tenant).orElseThrow();
         assertThat(head.lastSequence()).isEqualTo(threads * perThread);
         assertThat(head.lastHash()).isEqualTo(chain.get(chain.size() - 1).hash());
     }
@@ -162,7 +155,7 @@ public abstract class ActivityLogContract {
 
     /** One chain read back through the records port, in sequence order. */
     private List<ChainedEntry> chain(String chainKey) {
-        return records().chain(chainKey, 0, 10_000);
+        return port(ActivityRecords.class).chain(chainKey, 0, 10_000);
     }
 
     private static ActivityEntry entry(String customerId, String customerName, String operation, int n) {

@@ -37,14 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * methods may share one store: each writes into an hour of its own, so its criteria see only its
  * rows.
  */
-public abstract class ActivityRecordsContract {
+public abstract class ActivityRecordsContract extends PortContract {
 
     private static final Comparator<Stored> NEWEST_FIRST = Comparator
             .comparing((Stored s) -> s.entry().operationDate()).thenComparing(Stored::id).reversed();
-
-    protected abstract ActivityLog log();
-
-    protected abstract ActivityRecords records();
 
     /** Changes a stored record's user behind the adapter's back, as someone with access to the store could. */
     protected abstract void changeUserPrincipalName(String recordId, String userPrincipalName);
@@ -64,7 +60,7 @@ public abstract class ActivityRecordsContract {
             String customer = i % 3 == 0 ? contoso : i % 3 == 1 ? fabrikam : null;
             written.add(entry(at, "get_software_key", customer, customer == null ? null : "Contoso " + i, "software_key", i));
         }
-        written.forEach(log()::append);
+        written.forEach(port(ActivityLog.class)::append);
         Criteria all = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), false);
 
         List<Stored> paged = pageThrough(all, 5);
@@ -73,8 +69,8 @@ public abstract class ActivityRecordsContract {
         assertThat(paged.stream().map(Stored::id).distinct()).hasSize(23);
         assertThat(paged).isSortedAccordingTo(NEWEST_FIRST);
         assertThat(paged).extracting(Stored::entry).containsExactlyInAnyOrderElementsOf(written);
-        assertThat(records().page(all, Optional.empty(), 100)).containsExactlyElementsOf(paged);
-        assertThat(records().count(all)).isEqualTo(23);
+        assertThat(port(ActivityRecords.class).page(all, Optional.empty(), 100)).containsExactlyElementsOf(paged);
+        assertThat(port(ActivityRecords.class).count(all)).isEqualTo(23);
         // Every page size gives the same sequence, even pages that end inside a group of equal dates.
         for (int size : new int[]{1, 2, 3, 4, 7, 22, 23, 24}) {
             assertThat(pageThrough(all, size)).as("pages of %d", size).containsExactlyElementsOf(paged);
@@ -85,14 +81,15 @@ public abstract class ActivityRecordsContract {
     void theExportReadsOldestFirstTheExactReverseOfThePages() {
         Instant base = Instant.parse("2026-01-11T08:00:00Z");
         for (int i = 0; i < 17; i++) {
-            log().append(entry(base.plusSeconds(i / 2), "download_software", tenant(), "Contoso", "software_download_link", i));
+            port(ActivityLog.class).append(entry(base.plusSeconds(i / 2), "download_software", tenant(), "Contoso",
+                    "software_download_link", i));
         }
         Criteria all = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), false);
 
         List<Stored> exported = new ArrayList<>();
         Optional<Cursor> after = Optional.empty();
         while (true) {
-            List<Stored> batch = records().ascending(all, after, 4);
+            List<Stored> batch = port(ActivityRecords.class).ascending(all, after, 4);
             exported.addAll(batch);
             if (batch.size() < 4) {
                 break;
@@ -101,7 +98,7 @@ public abstract class ActivityRecordsContract {
             after = Optional.of(new Cursor(last.entry().operationDate(), last.id()));
         }
 
-        List<Stored> newestFirst = new ArrayList<>(records().page(all, Optional.empty(), 100));
+        List<Stored> newestFirst = new ArrayList<>(port(ActivityRecords.class).page(all, Optional.empty(), 100));
         assertThat(newestFirst).hasSize(17);
         java.util.Collections.reverse(newestFirst);
         assertThat(exported).containsExactlyElementsOf(newestFirst);
@@ -115,20 +112,21 @@ public abstract class ActivityRecordsContract {
         Instant justBefore = from.minusNanos(1_000);
         Instant lastInside = to.minusNanos(1_000);
         for (Instant at : List.of(justBefore, from, lastInside, to)) {
-            log().append(entry(at, "create_order", tenant, "Contoso", "order", 1));
+            port(ActivityLog.class).append(entry(at, "create_order", tenant, "Contoso", "order", 1));
         }
         Criteria range = new Criteria(from, to, Optional.empty(), Optional.empty(), false);
 
-        assertThat(records().page(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
+        assertThat(port(ActivityRecords.class).page(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
                 .containsExactly(lastInside, from);
-        assertThat(records().ascending(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
+        assertThat(port(ActivityRecords.class).ascending(range, Optional.empty(), 10)).extracting(s -> s.entry().operationDate())
                 .containsExactly(from, lastInside);
-        assertThat(records().count(range)).isEqualTo(2);
+        assertThat(port(ActivityRecords.class).count(range)).isEqualTo(2);
         Criteria filtered = new Criteria(from, to, Optional.of("customerId"), Optional.of(tenant), false);
-        assertThat(records().page(filtered, Optional.empty(), 10)).hasSize(2);
-        assertThat(records().count(filtered)).isEqualTo(2);
-        Stored newest = records().page(range, Optional.empty(), 1).get(0);
-        assertThat(records().page(range, Optional.of(new Cursor(newest.entry().operationDate(), newest.id())), 10))
+        assertThat(port(ActivityRecords.class).page(filtered, Optional.empty(), 10)).hasSize(2);
+        assertThat(port(ActivityRecords.class).count(filtered)).isEqualTo(2);
+        Stored newest = port(ActivityRecords.class).page(range, Optional.empty(), 1).get(0);
+        assertThat(port(ActivityRecords.class).page(range, Optional.of(new Cursor(newest.entry().operationDate(),
+                newest.id())), 10))
                 .extracting(s -> s.entry().operationDate()).containsExactly(from);
     }
 
@@ -142,7 +140,7 @@ public abstract class ActivityRecordsContract {
         ActivityEntry fabrikamLink = entry(base.plusSeconds(2), "get_software_download_link", fabrikam, "FABRIKAM AB",
                 "software_download_link", 3);
         ActivityEntry partner = entry(base.plusSeconds(3), "create_customer", null, null, "customer", 4);
-        List.of(contosoKey, contosoOrder, fabrikamLink, partner).forEach(log()::append);
+        List.of(contosoKey, contosoOrder, fabrikamLink, partner).forEach(port(ActivityLog.class)::append);
 
         assertFilter(base, "customerId", contoso.toUpperCase(Locale.ROOT), false, contosoOrder, contosoKey);
         assertFilter(base, "customerId", contoso.substring(9, 23).toUpperCase(Locale.ROOT), true, contosoOrder, contosoKey);
@@ -169,7 +167,7 @@ public abstract class ActivityRecordsContract {
         ActivityEntry noPercent = entry(base.plusSeconds(1), "create_order", tenant(), "500 OffXOutlet", "order", 2);
         ActivityEntry bang = entry(base.plusSeconds(2), "create_order", tenant(), "Yes! Shop", "order", 3);
         ActivityEntry noBang = entry(base.plusSeconds(3), "create_order", tenant(), "Yes Shop", "order", 4);
-        List.of(percent, noPercent, bang, noBang).forEach(log()::append);
+        List.of(percent, noPercent, bang, noBang).forEach(port(ActivityLog.class)::append);
 
         assertFilter(base, "companyName", "0%", true, percent);
         assertFilter(base, "companyName", "%", true, percent);
@@ -192,7 +190,8 @@ public abstract class ActivityRecordsContract {
         String contoso = tenant();
         for (int i = 0; i < 30; i++) {
             String customer = i % 2 == 0 ? contoso : tenant();
-            log().append(entry(base.plusSeconds(i / 4), "get_software_key", customer, i % 2 == 0 ? "Contoso" : "Other",
+            port(ActivityLog.class).append(entry(base.plusSeconds(i / 4), "get_software_key", customer,
+                    i % 2 == 0 ? "Contoso" : "Other",
                     "software_key", i));
         }
         Criteria byName = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of("companyName"),
@@ -208,7 +207,7 @@ public abstract class ActivityRecordsContract {
             assertThat(paged.stream().map(Stored::id).distinct()).hasSize(15);
             assertThat(paged).isSortedAccordingTo(NEWEST_FIRST);
             assertThat(paged).allSatisfy(s -> assertThat(s.entry().customerId()).isEqualTo(contoso));
-            assertThat(records().count(criteria)).isEqualTo(15);
+            assertThat(port(ActivityRecords.class).count(criteria)).isEqualTo(15);
         }
     }
 
@@ -222,15 +221,15 @@ public abstract class ActivityRecordsContract {
         data.put("empty", "");
         ActivityEntry entry = new ActivityEntry(at, "get_software_key", ActivityEntry.SUCCEEDED,
                 "admin.agent@partner.demo", "app-7", tenant(), "Contoso Kft.", "software_key", "key-1", data);
-        log().append(entry);
+        port(ActivityLog.class).append(entry);
         Criteria range = new Criteria(at, at.plusNanos(1_000), Optional.empty(), Optional.empty(), false);
 
-        Stored stored = records().page(range, Optional.empty(), 10).get(0);
+        Stored stored = port(ActivityRecords.class).page(range, Optional.empty(), 10).get(0);
 
         assertThat(stored.entry()).isEqualTo(entry);
         assertThat(new ArrayList<>(stored.entry().customizedData().entrySet()))
                 .containsExactlyElementsOf(new ArrayList<>(data.entrySet()));
-        assertThat(records().ascending(range, Optional.empty(), 10)).containsExactly(stored);
+        assertThat(port(ActivityRecords.class).ascending(range, Optional.empty(), 10)).containsExactly(stored);
     }
 
     @Test
@@ -243,28 +242,28 @@ public abstract class ActivityRecordsContract {
             // Dates not in sequence order: the chain is ordered by sequence, not by date.
             ActivityEntry e = entry(base.minusSeconds(i), "get_software_key", contoso, "Contoso", "software_key", i);
             contosos.add(e);
-            log().append(e);
-            log().append(entry(base.plusSeconds(i), "create_order", fabrikam, "Fabrikam", "order", i));
+            port(ActivityLog.class).append(e);
+            port(ActivityLog.class).append(entry(base.plusSeconds(i), "create_order", fabrikam, "Fabrikam", "order", i));
         }
-        log().append(entry(base, "create_customer", null, null, "customer", 1));
+        port(ActivityLog.class).append(entry(base, "create_customer", null, null, "customer", 1));
 
-        assertThat(records().chainKeys()).contains(contoso, fabrikam, ActivityChain.PARTNER_CHAIN)
+        assertThat(port(ActivityRecords.class).chainKeys()).contains(contoso, fabrikam, ActivityChain.PARTNER_CHAIN)
                 .isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
-        List<ChainedEntry> whole = records().chain(contoso, 0, 100);
+        List<ChainedEntry> whole = port(ActivityRecords.class).chain(contoso, 0, 100);
         assertThat(whole).extracting(ChainedEntry::entry).containsExactlyElementsOf(contosos);
         assertThat(whole).extracting(ChainedEntry::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 7).boxed().toList());
         assertThat(whole.get(0).previousHash()).isEqualTo(ActivityChain.GENESIS);
         assertThat(ActivityChain.firstBrokenLink(whole)).isEmpty();
 
-        List<ChainedEntry> part = records().chain(contoso, 2, 3);
+        List<ChainedEntry> part = port(ActivityRecords.class).chain(contoso, 2, 3);
         assertThat(part).containsExactlyElementsOf(whole.subList(2, 5));
         assertThat(ActivityChain.firstBrokenLink(whole.get(1).hash(), 3, part)).isEmpty();
-        assertThat(records().chain(contoso, 7, 10)).isEmpty();
-        assertThat(records().chain("no such chain", 0, 10)).isEmpty();
-        assertThat(records().chain(contoso, 0, 0)).isEmpty();
-        assertThat(ActivityChain.firstBrokenLink(records().chain(fabrikam, 0, 100))).isEmpty();
-        assertThat(records().chain(ActivityChain.PARTNER_CHAIN, 0, 100))
+        assertThat(port(ActivityRecords.class).chain(contoso, 7, 10)).isEmpty();
+        assertThat(port(ActivityRecords.class).chain("no such chain", 0, 10)).isEmpty();
+        assertThat(port(ActivityRecords.class).chain(contoso, 0, 0)).isEmpty();
+        assertThat(ActivityChain.firstBrokenLink(port(ActivityRecords.class).chain(fabrikam, 0, 100))).isEmpty();
+        assertThat(port(ActivityRecords.class).chain(ActivityChain.PARTNER_CHAIN, 0, 100))
                 .allSatisfy(e -> assertThat(e.entry().customerId()).isNull());
     }
 
@@ -273,22 +272,23 @@ public abstract class ActivityRecordsContract {
         Instant base = Instant.parse("2026-01-19T08:00:00Z");
         String tenant = tenant();
         for (int i = 1; i <= 6; i++) {
-            log().append(entry(base.plusSeconds(i), "get_software_download_link", tenant, "Contoso", "software_download_link", i));
+            port(ActivityLog.class).append(entry(base.plusSeconds(i), "get_software_download_link", tenant, "Contoso",
+                    "software_download_link", i));
         }
-        ChainedEntry third = records().chain(tenant, 0, 100).get(2);
+        ChainedEntry third = port(ActivityRecords.class).chain(tenant, 0, 100).get(2);
 
         changeUserPrincipalName(third.id(), "someone.else@partner.demo");
 
-        List<ChainedEntry> chain = records().chain(tenant, 0, 100);
+        List<ChainedEntry> chain = port(ActivityRecords.class).chain(tenant, 0, 100);
         assertThat(chain.get(2).entry().userPrincipalName()).isEqualTo("someone.else@partner.demo");
         assertThat(ActivityChain.firstBrokenLink(chain)).contains(new BrokenLink(third.id(), 3, "content_changed"));
         assertThat(chain.stream()
                 .filter(e -> !ActivityChain.hash(e.previousHash(), e.sequence(), e.entry()).equals(e.hash()))
                 .map(ChainedEntry::id)).containsExactly(third.id());
         // Checked a part at a time (as the verification does), the break is found in the part that holds it.
-        List<ChainedEntry> first = records().chain(tenant, 0, 2);
+        List<ChainedEntry> first = port(ActivityRecords.class).chain(tenant, 0, 2);
         assertThat(ActivityChain.firstBrokenLink(first)).isEmpty();
-        assertThat(ActivityChain.firstBrokenLink(first.get(1).hash(), 3, records().chain(tenant, 2, 2)))
+        assertThat(ActivityChain.firstBrokenLink(first.get(1).hash(), 3, port(ActivityRecords.class).chain(tenant, 2, 2)))
                 .contains(new BrokenLink(third.id(), 3, "content_changed"));
     }
 
@@ -297,13 +297,13 @@ public abstract class ActivityRecordsContract {
         Instant base = Instant.parse("2026-01-22T08:00:00Z");
         String tenant = tenant();
         for (int i = 1; i <= 3; i++) {
-            log().append(entry(base.plusSeconds(i), "get_software_key", tenant, "Contoso", "software_key", i));
+            port(ActivityLog.class).append(entry(base.plusSeconds(i), "get_software_key", tenant, "Contoso", "software_key", i));
         }
-        ChainedEntry second = records().chain(tenant, 0, 100).get(1);
+        ChainedEntry second = port(ActivityRecords.class).chain(tenant, 0, 100).get(1);
 
         deleteRecord(second.id());
 
-        Optional<BrokenLink> broken = ActivityChain.firstBrokenLink(records().chain(tenant, 0, 100));
+        Optional<BrokenLink> broken = ActivityChain.firstBrokenLink(port(ActivityRecords.class).chain(tenant, 0, 100));
         assertThat(broken).map(BrokenLink::reason).contains("sequence_gap");
         assertThat(broken).map(BrokenLink::sequence).contains(3L);
     }
@@ -311,27 +311,29 @@ public abstract class ActivityRecordsContract {
     @Test
     void anUnknownFilterFieldIsRefusedAndNoRowsAreAskedForNothing() {
         Instant base = Instant.parse("2026-01-21T08:00:00Z");
-        log().append(entry(base, "create_order", tenant(), "Contoso", "order", 1));
+        port(ActivityLog.class).append(entry(base, "create_order", tenant(), "Contoso", "order", 1));
         Criteria range = new Criteria(base, base.plusSeconds(1), Optional.empty(), Optional.empty(), false);
 
-        assertThat(records().page(range, Optional.empty(), 0)).isEmpty();
-        assertThat(records().ascending(range, Optional.empty(), 0)).isEmpty();
-        assertThat(records().page(range, Optional.empty(), 1)).hasSize(1);
-        assertThatThrownBy(() -> records().page(new Criteria(base, base.plusSeconds(1), Optional.of("userPrincipalName"),
+        assertThat(port(ActivityRecords.class).page(range, Optional.empty(), 0)).isEmpty();
+        assertThat(port(ActivityRecords.class).ascending(range, Optional.empty(), 0)).isEmpty();
+        assertThat(port(ActivityRecords.class).page(range, Optional.empty(), 1)).hasSize(1);
+        assertThatThrownBy(() -> port(ActivityRecords.class).page(new Criteria(base, base.plusSeconds(1),
+                Optional.of("userPrincipalName"),
                 Optional.of("x"), false), Optional.empty(), 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> records().count(new Criteria(base, base.plusSeconds(1), Optional.of("companyName"),
+        assertThatThrownBy(() -> port(ActivityRecords.class).count(new Criteria(base, base.plusSeconds(1),
+                Optional.of("companyName"),
                 Optional.empty(), false))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertFilter(Instant base, String field, String value, boolean substring, ActivityEntry... newestFirst) {
         Criteria criteria = new Criteria(base, base.plus(Duration.ofHours(1)), Optional.of(field), Optional.of(value), substring);
         String what = field + (substring ? " contains " : " equals ") + value;
-        assertThat(records().page(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
+        assertThat(port(ActivityRecords.class).page(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
                 .containsExactly(newestFirst);
-        assertThat(records().count(criteria)).as(what).isEqualTo(newestFirst.length);
+        assertThat(port(ActivityRecords.class).count(criteria)).as(what).isEqualTo(newestFirst.length);
         List<ActivityEntry> oldestFirst = new ArrayList<>(List.of(newestFirst));
         java.util.Collections.reverse(oldestFirst);
-        assertThat(records().ascending(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
+        assertThat(port(ActivityRecords.class).ascending(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
                 .containsExactlyElementsOf(oldestFirst);
     }
 
@@ -341,7 +343,7 @@ public abstract class ActivityRecordsContract {
         Optional<Cursor> after = Optional.empty();
         for (int pages = 0; pages < 1000; pages++) {
             // As the application does: one more than the page to know whether another follows.
-            List<Stored> rows = records().page(criteria, after, size + 1);
+            List<Stored> rows = port(ActivityRecords.class).page(criteria, after, size + 1);
             List<Stored> shown = rows.size() > size ? rows.subList(0, size) : rows;
             shown.forEach(s -> assertThat(seen.add(s.id())).as("seen twice: %s", s.id()).isTrue());
             all.addAll(shown);

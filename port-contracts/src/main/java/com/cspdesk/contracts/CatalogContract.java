@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every {@link Catalog} must answer: the demo catalog of the V2 migration (13 products, 24
  * SKUs, each in nine currencies), in display order, looked up by exact ids.
  */
-public abstract class CatalogContract {
+public abstract class CatalogContract extends PortContract {
 
     private static final Set<String> NINE_CURRENCIES = Set.of("USD", "EUR", "GBP", "HUF", "PLN", "SEK", "TRY", "AUD", "BRL");
     private static final String WS_DATACENTER = "DG7GMGF043ZJ";
@@ -32,11 +32,9 @@ public abstract class CatalogContract {
     private static final String VM_D2S_V5 = "DG7GMGF01Z2K";
     private static final String SUSE_PLAN = "DG7GMGF086YL";
 
-    protected abstract Catalog catalog();
-
     @Test
     void listsTheProductsInDisplayOrderWithEveryKind() {
-        List<Catalog.Product> products = catalog().products();
+        List<Catalog.Product> products = port(Catalog.class).products();
 
         assertThat(products).hasSize(13);
         assertThat(products).extracting(Catalog.Product::id).doesNotHaveDuplicates()
@@ -48,20 +46,20 @@ public abstract class CatalogContract {
 
     @Test
     void readsAProductWithItsFamilyOldestFirst() {
-        Catalog.Product datacenter = catalog().product(WS_DATACENTER).orElseThrow();
+        Catalog.Product datacenter = port(Catalog.class).product(WS_DATACENTER).orElseThrow();
         assertThat(datacenter.kind()).isEqualTo(ProductKind.PERPETUAL_SOFTWARE);
         assertThat(datacenter.publisherName()).isEqualTo("Microsoft Corporation");
         assertThat(datacenter.family()).contains(ProductFamily.of("Windows Server", "2016", "2019", "2022"));
 
-        assertThat(catalog().product(SQL_STANDARD_SUBSCRIPTION).orElseThrow().family())
+        assertThat(port(Catalog.class).product(SQL_STANDARD_SUBSCRIPTION).orElseThrow().family())
                 .contains(ProductFamily.of("SQL Server", "2017", "2019", "2022"));
-        assertThat(catalog().product(SUSE_PLAN).orElseThrow().family()).isEmpty();
-        assertThat(catalog().product(VM_D2S_V5).orElseThrow().kind()).isEqualTo(ProductKind.AZURE_RESERVATION_VM);
+        assertThat(port(Catalog.class).product(SUSE_PLAN).orElseThrow().family()).isEmpty();
+        assertThat(port(Catalog.class).product(VM_D2S_V5).orElseThrow().kind()).isEqualTo(ProductKind.AZURE_RESERVATION_VM);
     }
 
     @Test
     void readsSkusWithTermsQuantitiesVersionLanguagesAndBitness() {
-        List<Catalog.Sku> skus = catalog().skus(WS_DATACENTER);
+        List<Catalog.Sku> skus = port(Catalog.class).skus(WS_DATACENTER);
         assertThat(skus).extracting(Catalog.Sku::id).containsExactly("0001", "0002");
         Catalog.Sku pack16 = skus.get(0);
         assertThat(pack16.title()).isEqualTo("16 Core License Pack");
@@ -74,11 +72,11 @@ public abstract class CatalogContract {
                 SoftwareLanguage.of("pl-PL"), SoftwareLanguage.of("sv-SE"), SoftwareLanguage.of("tr-TR"));
         assertThat(pack16.bitness()).containsExactly(Bitness.X64);
 
-        assertThat(catalog().skus(SQL_STANDARD_SUBSCRIPTION)).extracting(Catalog.Sku::term)
+        assertThat(port(Catalog.class).skus(SQL_STANDARD_SUBSCRIPTION)).extracting(Catalog.Sku::term)
                 .containsExactly(TermDuration.P1Y, TermDuration.P3Y);
-        assertThat(catalog().sku(SQL_STANDARD_SUBSCRIPTION, "0002").orElseThrow().maximumQuantity()).isEqualTo(500);
+        assertThat(port(Catalog.class).sku(SQL_STANDARD_SUBSCRIPTION, "0002").orElseThrow().maximumQuantity()).isEqualTo(500);
 
-        Catalog.Sku reservation = catalog().sku(VM_D2S_V5, "0001").orElseThrow();
+        Catalog.Sku reservation = port(Catalog.class).sku(VM_D2S_V5, "0001").orElseThrow();
         assertThat(reservation.title()).isEqualTo("Standard_D2s_v5 Windows, West Europe, 1 year");
         assertThat(reservation.maximumQuantity()).isEqualTo(100);
         assertThat(reservation.version()).isEmpty();
@@ -88,8 +86,8 @@ public abstract class CatalogContract {
 
     @Test
     void everySkuFitsItsProductKindAndSoftwareWithKeysHasAVersionOfItsFamily() {
-        for (Catalog.Product product : catalog().products()) {
-            List<Catalog.Sku> skus = catalog().skus(product.id());
+        for (Catalog.Product product : port(Catalog.class).products()) {
+            List<Catalog.Sku> skus = port(Catalog.class).skus(product.id());
             assertThat(skus).as(product.title()).isNotEmpty();
             for (Catalog.Sku sku : skus) {
                 assertThat(sku.id()).matches("\\d{4}");
@@ -116,10 +114,10 @@ public abstract class CatalogContract {
     void everySkuHasOneAvailabilityInEachOfTheNineCurrenciesAtTheMinorUnit() {
         Set<String> availabilityIds = new HashSet<>();
         int skus = 0;
-        for (Catalog.Product product : catalog().products()) {
-            for (Catalog.Sku sku : catalog().skus(product.id())) {
+        for (Catalog.Product product : port(Catalog.class).products()) {
+            for (Catalog.Sku sku : port(Catalog.class).skus(product.id())) {
                 skus++;
-                List<Catalog.Availability> availabilities = catalog().availabilities(product.id(), sku.id());
+                List<Catalog.Availability> availabilities = port(Catalog.class).availabilities(product.id(), sku.id());
                 assertThat(availabilities).extracting(a -> a.currency().getCurrencyCode())
                         .as(product.title() + " " + sku.title()).containsExactlyInAnyOrderElementsOf(NINE_CURRENCIES);
                 for (Catalog.Availability availability : availabilities) {
@@ -160,7 +158,7 @@ public abstract class CatalogContract {
         assertThat(pack16.get("AUD")).isEqualTo(Money.of("10291.16", "AUD"));
         assertThat(pack16.get("BRL")).isEqualTo(Money.of("35391.25", "BRL"));
 
-        Catalog.Availability d2sHuf = catalog().availabilities(VM_D2S_V5, "0001").stream()
+        Catalog.Availability d2sHuf = port(Catalog.class).availabilities(VM_D2S_V5, "0001").stream()
                 .filter(a -> a.currency().getCurrencyCode().equals("HUF")).findFirst().orElseThrow();
         assertThat(d2sHuf.unitPrice()).isEqualTo(Money.of("328320.00", "HUF"));
         assertThat(d2sHuf.baseComputePrice()).contains(Money.of("196992.00", "HUF"));
@@ -170,23 +168,23 @@ public abstract class CatalogContract {
 
     @Test
     void readsOneAvailabilityByItsId() {
-        Catalog.Availability first = catalog().availabilities(SUSE_PLAN, "0002").get(0);
-        assertThat(catalog().availability(SUSE_PLAN, "0002", first.id())).contains(first);
-        assertThat(catalog().availability(SUSE_PLAN, "0001", first.id())).isEmpty();
+        Catalog.Availability first = port(Catalog.class).availabilities(SUSE_PLAN, "0002").get(0);
+        assertThat(port(Catalog.class).availability(SUSE_PLAN, "0002", first.id())).contains(first);
+        assertThat(port(Catalog.class).availability(SUSE_PLAN, "0001", first.id())).isEmpty();
     }
 
     @Test
     void unknownIdsFindNothing() {
-        assertThat(catalog().product("NOSUCHPRODCT")).isEmpty();
-        assertThat(catalog().skus("NOSUCHPRODCT")).isEmpty();
-        assertThat(catalog().sku(WS_DATACENTER, "0099")).isEmpty();
-        assertThat(catalog().sku("NOSUCHPRODCT", "0001")).isEmpty();
-        assertThat(catalog().availabilities(WS_DATACENTER, "0099")).isEmpty();
-        assertThat(catalog().availability(WS_DATACENTER, "0001", "NOSUCHAVAILB")).isEmpty();
+        assertThat(port(Catalog.class).product("NOSUCHPRODCT")).isEmpty();
+        assertThat(port(Catalog.class).skus("NOSUCHPRODCT")).isEmpty();
+        assertThat(port(Catalog.class).sku(WS_DATACENTER, "0099")).isEmpty();
+        assertThat(port(Catalog.class).sku("NOSUCHPRODCT", "0001")).isEmpty();
+        assertThat(port(Catalog.class).availabilities(WS_DATACENTER, "0099")).isEmpty();
+        assertThat(port(Catalog.class).availability(WS_DATACENTER, "0001", "NOSUCHAVAILB")).isEmpty();
     }
 
     private Map<String, Money> prices(String productId, String skuId) {
-        return catalog().availabilities(productId, skuId).stream()
+        return port(Catalog.class).availabilities(productId, skuId).stream()
                 .collect(Collectors.toMap(a -> a.currency().getCurrencyCode(), Catalog.Availability::unitPrice));
     }
 }

@@ -22,13 +22,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * before is refused whole (it throws, and none of it is kept) — and a customer's reservation refunds
  * since a date, oldest first, counting only its Azure reservations. Each test has customers of its own.
  */
-public abstract class CreditsContract {
+public abstract class CreditsContract extends PortContract {
 
     private static final Instant SINCE = Instant.parse("2026-01-15T00:00:00Z");
-
-    protected abstract Credits credits();
-
-    protected abstract Orders orders();
 
     @Test
     void reservationRefundsSinceADateCountOnlyThatCustomersReservationsOldestFirst() {
@@ -37,39 +33,39 @@ public abstract class CreditsContract {
         StoredOrder sql = order(tenant, 1, ProductKind.AZURE_RESERVATION_SQL);
         StoredOrder software = order(tenant, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION);
         StoredOrder otherCustomers = order(UUID.randomUUID().toString(), 1, ProductKind.AZURE_RESERVATION_VM);
-        List.of(vm, sql, software, otherCustomers).forEach(orders()::add);
-        credits().issue(List.of(
+        List.of(vm, sql, software, otherCustomers).forEach(port(Orders.class)::add);
+        port(Credits.class).issue(List.of(
                 note(sql, 1, ProductKind.AZURE_RESERVATION_SQL, credit("300.00", "57.00"), SINCE.plusSeconds(86_400)),
                 note(vm, 1, ProductKind.AZURE_RESERVATION_VM, credit("100.00", "19.00"), SINCE.minusNanos(1000)),
                 note(vm, 2, ProductKind.AZURE_RESERVATION_VM, credit("200.00", "38.00"), SINCE)));
-        credits().issue(List.of(note(software, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("400.00", "76.00"),
+        port(Credits.class).issue(List.of(note(software, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("400.00", "76.00"),
                 SINCE.plusSeconds(3600))));
-        credits().issue(List.of(note(otherCustomers, 1, ProductKind.AZURE_RESERVATION_VM, credit("500.00", "95.00"),
+        port(Credits.class).issue(List.of(note(otherCustomers, 1, ProductKind.AZURE_RESERVATION_VM, credit("500.00", "95.00"),
                 SINCE.plusSeconds(3600))));
 
-        List<Money> refunds = credits().reservationRefundsSince(tenant, SINCE);
+        List<Money> refunds = port(Credits.class).reservationRefundsSince(tenant, SINCE);
 
         assertThat(refunds).containsExactly(Money.of("238.00", "EUR"), Money.of("357.00", "EUR"));
-        assertThat(credits().reservationRefundsSince(tenant, SINCE.plusSeconds(86_401))).isEmpty();
-        assertThat(credits().reservationRefundsSince(UUID.randomUUID().toString(), SINCE)).isEmpty();
+        assertThat(port(Credits.class).reservationRefundsSince(tenant, SINCE.plusSeconds(86_401))).isEmpty();
+        assertThat(port(Credits.class).reservationRefundsSince(UUID.randomUUID().toString(), SINCE)).isEmpty();
     }
 
     @Test
     void aSecondCreditForTheSameLineIsRefusedAndTakesNothingWithIt() {
         StoredOrder order = order(UUID.randomUUID().toString(), 2, ProductKind.AZURE_RESERVATION_VM);
-        orders().add(order);
+        port(Orders.class).add(order);
         Instant issued = Instant.parse("2026-12-03T09:41:07Z");
-        credits().issue(List.of(note(order, 1, ProductKind.AZURE_RESERVATION_VM, credit("10.00", "1.90"), issued)));
+        port(Credits.class).issue(List.of(note(order, 1, ProductKind.AZURE_RESERVATION_VM, credit("10.00", "1.90"), issued)));
 
-        Throwable refused = catchThrowable(() -> credits().issue(List.of(
+        Throwable refused = catchThrowable(() -> port(Credits.class).issue(List.of(
                 note(order, 2, ProductKind.AZURE_RESERVATION_VM, credit("20.00", "3.80"), issued),
                 note(order, 1, ProductKind.AZURE_RESERVATION_VM, credit("10.00", "1.90"), issued))));
 
         assertThat(refused).isNotNull();
-        assertThat(credits().reservationRefundsSince(order.customerTenantId(), issued))
+        assertThat(port(Credits.class).reservationRefundsSince(order.customerTenantId(), issued))
                 .containsExactly(Money.of("11.90", "EUR"));
         // Line 2 was not credited by the refused batch: it can be credited now.
-        credits().issue(List.of(note(order, 2, ProductKind.AZURE_RESERVATION_VM, credit("20.00", "3.80"), issued)));
-        assertThat(credits().reservationRefundsSince(order.customerTenantId(), issued)).hasSize(2);
+        port(Credits.class).issue(List.of(note(order, 2, ProductKind.AZURE_RESERVATION_VM, credit("20.00", "3.80"), issued)));
+        assertThat(port(Credits.class).reservationRefundsSince(order.customerTenantId(), issued)).hasSize(2);
     }
 }

@@ -3,7 +3,6 @@ package com.cspdesk.contracts;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.customers.port.out.Customers.Customer;
 import com.cspdesk.application.customers.port.out.Customers.Cursor;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.market.Market;
 import org.junit.jupiter.api.Test;
 
@@ -26,33 +25,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * by domain in any case, keyset pages in (company name, tenant id) order with a prefix on the name
  * or the domain. The test methods may share one store: each uses names and domains of its own.
  */
-public abstract class CustomersContract {
+public abstract class CustomersContract extends PortContract {
 
     private static final Instant CREATED = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    protected abstract Customers customers();
-
-    protected abstract Transactions transactions();
 
     @Test
     void aCustomerRoundTripsByTenantIdAndByDomainInAnyCase() {
         Customer contoso = customer("Contoso Hungary Kft.", "Contoso-HU.example", "HU");
-        assertThat(customers().add(contoso)).isTrue();
+        assertThat(port(Customers.class).add(contoso)).isTrue();
 
-        assertThat(customers().byTenantId(contoso.tenantId())).contains(contoso);
-        assertThat(customers().byDomain("contoso-hu.example")).contains(contoso);
-        assertThat(customers().byDomain("CONTOSO-HU.EXAMPLE")).contains(contoso);
-        assertThat(customers().byDomain("contoso-hu.example.com")).isEmpty();
-        assertThat(customers().byTenantId(UUID.randomUUID().toString())).isEmpty();
+        assertThat(port(Customers.class).byTenantId(contoso.tenantId())).contains(contoso);
+        assertThat(port(Customers.class).byDomain("contoso-hu.example")).contains(contoso);
+        assertThat(port(Customers.class).byDomain("CONTOSO-HU.EXAMPLE")).contains(contoso);
+        assertThat(port(Customers.class).byDomain("contoso-hu.example.com")).isEmpty();
+        assertThat(port(Customers.class).byTenantId(UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test
     void aTakenDomainInAnotherCaseIsReportedNotThrown() {
         Customer first = customer("Fourth Coffee", "fourthcoffee.example", "US");
-        assertThat(customers().add(first)).isTrue();
+        assertThat(port(Customers.class).add(first)).isTrue();
 
-        assertThat(customers().add(customer("Fourth Coffee GmbH", "FourthCoffee.EXAMPLE", "DE"))).isFalse();
-        assertThat(customers().byDomain("fourthcoffee.example")).contains(first);
+        assertThat(port(Customers.class).add(customer("Fourth Coffee GmbH", "FourthCoffee.EXAMPLE", "DE"))).isFalse();
+        assertThat(port(Customers.class).byDomain("fourthcoffee.example")).contains(first);
     }
 
     @Test
@@ -60,42 +55,42 @@ public abstract class CustomersContract {
         List<Callable<Boolean>> twins = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Customer twin = customer("Twin " + i, i % 2 == 0 ? "twins.example" : "TWINS.example", "SE");
-            twins.add(() -> customers().add(twin));
+            twins.add(() -> port(Customers.class).add(twin));
         }
 
         List<Boolean> added = Concurrently.run(twins);
 
         assertThat(added).containsOnlyOnce(true);
-        assertThat(customers().count(Optional.of("twins.example"))).isEqualTo(1);
+        assertThat(port(Customers.class).count(Optional.of("twins.example"))).isEqualTo(1);
     }
 
     @Test
     void aCustomerAddedInAUnitOfWorkThatFailsIsGoneAndItsDomainFree() {
         Customer lost = customer("Lost Ltd", "lost.example", "GB");
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            assertThat(customers().add(lost)).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            assertThat(port(Customers.class).add(lost)).isTrue();
             throw new IllegalStateException("the first user could not be created");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(customers().byTenantId(lost.tenantId())).isEmpty();
-        assertThat(customers().byDomain("lost.example")).isEmpty();
-        assertThat(customers().count(Optional.of("lost"))).isZero();
-        assertThat(customers().add(customer("Lost Ltd", "lost.example", "GB"))).isTrue();
+        assertThat(port(Customers.class).byTenantId(lost.tenantId())).isEmpty();
+        assertThat(port(Customers.class).byDomain("lost.example")).isEmpty();
+        assertThat(port(Customers.class).count(Optional.of("lost"))).isZero();
+        assertThat(port(Customers.class).add(customer("Lost Ltd", "lost.example", "GB"))).isTrue();
     }
 
     @Test
     void keysetPagesWalkEveryCustomerOnceAndAgreeWithTheCount() {
         for (int i = 0; i < 9; i++) {
-            customers().add(customer("Walk Through " + i, "walk" + i + ".example", "PL"));
+            port(Customers.class).add(customer("Walk Through " + i, "walk" + i + ".example", "PL"));
         }
-        long total = customers().count(Optional.empty());
+        long total = port(Customers.class).count(Optional.empty());
         assertThat(total).isGreaterThanOrEqualTo(9);
 
         List<Customer> walked = walk(Optional.empty(), 4);
 
         assertThat(walked).hasSize((int) total);
         assertThat(walked).extracting(Customer::tenantId).doesNotHaveDuplicates();
-        assertThat(customers().page(Optional.empty(), Optional.empty(), 0)).isEmpty();
+        assertThat(port(Customers.class).page(Optional.empty(), Optional.empty(), 0)).isEmpty();
     }
 
     @Test
@@ -106,18 +101,18 @@ public abstract class CustomersContract {
         }
         // Two customers of the same name: the tenant id decides their order.
         fabrikams.add(customer("Fabrikam 05", "fab5-twin.example", "SE"));
-        customers().add(customer("Fab Lab", "notfabrikam.example", "SE")); // "fab" but not "fabrikam"
-        customers().add(customer("Tailspin Toys", "tailspin.example", "SE"));
+        port(Customers.class).add(customer("Fab Lab", "notfabrikam.example", "SE")); // "fab" but not "fabrikam"
+        port(Customers.class).add(customer("Tailspin Toys", "tailspin.example", "SE"));
         List<Customer> shuffled = new ArrayList<>(fabrikams);
         Collections.shuffle(shuffled, new Random(7));
-        shuffled.forEach(c -> assertThat(customers().add(c)).isTrue());
+        shuffled.forEach(c -> assertThat(port(Customers.class).add(c)).isTrue());
 
         List<Customer> pages = walk(Optional.of("FABRIKAM"), 5);
 
         fabrikams.sort(Comparator.comparing(Customer::companyName).thenComparing(Customer::tenantId));
         assertThat(pages).containsExactlyElementsOf(fabrikams);
-        assertThat(customers().count(Optional.of("fabrikam"))).isEqualTo(12);
-        assertThat(customers().count(Optional.of("fab"))).isEqualTo(13);
+        assertThat(port(Customers.class).count(Optional.of("fabrikam"))).isEqualTo(12);
+        assertThat(port(Customers.class).count(Optional.of("fab"))).isEqualTo(13);
     }
 
     @Test
@@ -127,31 +122,31 @@ public abstract class CustomersContract {
             northwind.add(customer("Traders " + (char) ('A' + i), "northwind" + i + ".example", "TR"));
         }
         northwind.add(customer("Northwind Traders", "nwt.example", "TR"));
-        northwind.forEach(customers()::add);
-        customers().add(customer("Traders Z", "southwind.example", "TR"));
+        northwind.forEach(port(Customers.class)::add);
+        port(Customers.class).add(customer("Traders Z", "southwind.example", "TR"));
 
         List<Customer> pages = walk(Optional.of("Northwind"), 3);
 
         assertThat(pages).hasSize(8).containsExactlyInAnyOrderElementsOf(northwind);
         assertThat(pages).isSortedAccordingTo(Comparator.comparing(Customer::companyName));
-        assertThat(customers().count(Optional.of("northwind"))).isEqualTo(8);
-        assertThat(customers().page(Optional.of("northwind3."), Optional.empty(), 10))
+        assertThat(port(Customers.class).count(Optional.of("northwind"))).isEqualTo(8);
+        assertThat(port(Customers.class).page(Optional.of("northwind3."), Optional.empty(), 10))
                 .extracting(Customer::domain).containsExactly("northwind3.example");
     }
 
     @Test
     void likeWildcardsInThePrefixAreTakenLiterally() {
-        customers().add(customer("100% Organic Ltd", "organic.example", "GB"));
-        customers().add(customer("1000 Acres Farm", "acres.example", "GB"));
-        customers().add(customer("A_B Consulting", "ab-consulting.example", "GB"));
-        customers().add(customer("AXB Consulting", "axb.example", "GB"));
-        customers().add(customer("Bang! Media", "bang.example", "GB"));
+        port(Customers.class).add(customer("100% Organic Ltd", "organic.example", "GB"));
+        port(Customers.class).add(customer("1000 Acres Farm", "acres.example", "GB"));
+        port(Customers.class).add(customer("A_B Consulting", "ab-consulting.example", "GB"));
+        port(Customers.class).add(customer("AXB Consulting", "axb.example", "GB"));
+        port(Customers.class).add(customer("Bang! Media", "bang.example", "GB"));
 
-        assertThat(customers().page(Optional.of("100%"), Optional.empty(), 10)).extracting(Customer::companyName)
+        assertThat(port(Customers.class).page(Optional.of("100%"), Optional.empty(), 10)).extracting(Customer::companyName)
                 .containsExactly("100% Organic Ltd");
-        assertThat(customers().count(Optional.of("a_b"))).isEqualTo(1);
-        assertThat(customers().count(Optional.of("bang!"))).isEqualTo(1);
-        assertThat(customers().count(Optional.of("%"))).isZero();
+        assertThat(port(Customers.class).count(Optional.of("a_b"))).isEqualTo(1);
+        assertThat(port(Customers.class).count(Optional.of("bang!"))).isEqualTo(1);
+        assertThat(port(Customers.class).count(Optional.of("%"))).isZero();
     }
 
     /** Every page after the previous one's last customer, until a short page. */
@@ -160,7 +155,7 @@ public abstract class CustomersContract {
         Optional<Cursor> after = Optional.empty();
         int pages = 0;
         while (true) {
-            List<Customer> page = customers().page(prefix, after, size);
+            List<Customer> page = port(Customers.class).page(prefix, after, size);
             assertThat(page.size()).isLessThanOrEqualTo(size);
             all.addAll(page);
             pages++;

@@ -1,6 +1,5 @@
 package com.cspdesk.contracts;
 
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.application.software.port.out.DownloadLinks.StoredLink;
 import com.cspdesk.domain.catalog.Bitness;
@@ -25,13 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumed bytes (also under concurrent downloads, each counted once), and is revoked with every
  * other link of its entitlement. Each test uses ids of its own, so the tests may share one store.
  */
-public abstract class DownloadLinksContract {
+public abstract class DownloadLinksContract extends PortContract {
 
     private static final Instant ISSUED = Instant.parse("2026-11-21T10:00:00.654321Z");
-
-    protected abstract DownloadLinks links();
-
-    protected abstract Transactions transactions();
 
     @Test
     void aLinkRoundTripsCountsAndIsRevokedWithItsSiblings() {
@@ -40,39 +35,39 @@ public abstract class DownloadLinksContract {
         String first = linkId();
         String second = linkId();
         String third = linkId();
-        links().add(link(first, entitlement));
-        links().add(link(second, entitlement));
-        links().add(link(third, sibling));
+        port(DownloadLinks.class).add(link(first, entitlement));
+        port(DownloadLinks.class).add(link(second, entitlement));
+        port(DownloadLinks.class).add(link(third, sibling));
 
-        StoredLink read = links().findForUpdate(first).orElseThrow();
+        StoredLink read = port(DownloadLinks.class).findForUpdate(first).orElseThrow();
         assertThat(read).isEqualTo(link(first, entitlement));
-        links().recordDownload(first);
-        links().recordResumedPart(first, 5_000_000_000L);
-        links().recordResumedPart(first, 7);
-        DownloadLink counted = links().findForUpdate(first).orElseThrow().link();
+        port(DownloadLinks.class).recordDownload(first);
+        port(DownloadLinks.class).recordResumedPart(first, 5_000_000_000L);
+        port(DownloadLinks.class).recordResumedPart(first, 7);
+        DownloadLink counted = port(DownloadLinks.class).findForUpdate(first).orElseThrow().link();
         assertThat(counted.downloadsCompleted()).isEqualTo(1);
         assertThat(counted.resumedBytes()).isEqualTo(5_000_000_007L);
 
-        assertThat(links().revokeAll(entitlement)).isEqualTo(2);
-        assertThat(links().revokeAll(entitlement)).isZero();
-        assertThat(links().findForUpdate(second).orElseThrow().link().revoked()).isTrue();
-        assertThat(links().findForUpdate(first).orElseThrow().link().downloadsCompleted()).isEqualTo(1);
-        assertThat(links().findForUpdate(third).orElseThrow().link().revoked()).isFalse();
-        assertThat(links().findForUpdate("nope")).isEmpty();
+        assertThat(port(DownloadLinks.class).revokeAll(entitlement)).isEqualTo(2);
+        assertThat(port(DownloadLinks.class).revokeAll(entitlement)).isZero();
+        assertThat(port(DownloadLinks.class).findForUpdate(second).orElseThrow().link().revoked()).isTrue();
+        assertThat(port(DownloadLinks.class).findForUpdate(first).orElseThrow().link().downloadsCompleted()).isEqualTo(1);
+        assertThat(port(DownloadLinks.class).findForUpdate(third).orElseThrow().link().revoked()).isFalse();
+        assertThat(port(DownloadLinks.class).findForUpdate("nope")).isEmpty();
     }
 
     @Test
     void concurrentDownloadsCountEachOnce() throws Exception {
         String id = linkId();
-        links().add(link(id, UUID.randomUUID().toString()));
+        port(DownloadLinks.class).add(link(id, UUID.randomUUID().toString()));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                done.add(pool.submit(() -> transactions().inTransaction(() -> {
-                    links().findForUpdate(id).orElseThrow();
-                    links().recordDownload(id);
-                    links().recordResumedPart(id, 3);
+                done.add(pool.submit(() -> inTransaction(() -> {
+                    port(DownloadLinks.class).findForUpdate(id).orElseThrow();
+                    port(DownloadLinks.class).recordDownload(id);
+                    port(DownloadLinks.class).recordResumedPart(id, 3);
                     return null;
                 })));
             }
@@ -82,7 +77,7 @@ public abstract class DownloadLinksContract {
         } finally {
             pool.shutdownNow();
         }
-        DownloadLink counted = links().findForUpdate(id).orElseThrow().link();
+        DownloadLink counted = port(DownloadLinks.class).findForUpdate(id).orElseThrow().link();
         assertThat(counted.downloadsCompleted()).isEqualTo(40);
         assertThat(counted.resumedBytes()).isEqualTo(120);
     }
@@ -90,19 +85,19 @@ public abstract class DownloadLinksContract {
     @Test
     void aDownloadCountedInAUnitThatFailsIsNotCounted() {
         String id = linkId();
-        links().add(link(id, UUID.randomUUID().toString()));
+        port(DownloadLinks.class).add(link(id, UUID.randomUUID().toString()));
 
         try {
-            transactions().inTransaction(() -> {
-                links().recordDownload(id);
-                links().recordResumedPart(id, 1024);
+            inTransaction(() -> {
+                port(DownloadLinks.class).recordDownload(id);
+                port(DownloadLinks.class).recordResumedPart(id, 1024);
                 throw new IllegalStateException("the download broke off");
             });
         } catch (IllegalStateException expected) {
             assertThat(expected).hasMessage("the download broke off");
         }
 
-        DownloadLink link = links().findForUpdate(id).orElseThrow().link();
+        DownloadLink link = port(DownloadLinks.class).findForUpdate(id).orElseThrow().link();
         assertThat(link.downloadsCompleted()).isZero();
         assertThat(link.resumedBytes()).isZero();
     }

@@ -2,7 +2,6 @@ package com.cspdesk.contracts;
 
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
@@ -22,83 +21,75 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * What every {@link Entitlements} must do: one entitlement per stored order line, a grant all or
  * nothing, in the caller's unit of work. Read back through {@link OwnedSoftware}.
  */
-public abstract class EntitlementsContract {
+public abstract class EntitlementsContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    protected abstract Entitlements entitlements();
-
-    protected abstract OwnedSoftware owned();
-
-    protected abstract Orders orders();
-
-    protected abstract Transactions transactions();
 
     @Test
     void grantsOneEntitlementPerSoftwareLineAsGiven() {
         StoredOrder order = order(tenant(), 2, AT);
-        orders().add(order);
+        port(Orders.class).add(order);
         Entitlement perpetual = entitlement(order, 1, ContractType.PERPETUAL, true);
         Entitlement subscription = entitlement(order, 2, ContractType.SUBSCRIPTION, true);
 
-        entitlements().grant(List.of(perpetual, subscription));
+        port(Entitlements.class).grant(List.of(perpetual, subscription));
 
-        assertThat(owned().ofCustomer(order.customerTenantId())).containsExactly(perpetual, subscription);
+        assertThat(port(OwnedSoftware.class).ofCustomer(order.customerTenantId())).containsExactly(perpetual, subscription);
     }
 
     @Test
     void aSecondGrantOfTheSameLineIsRefusedAndTakesNothingWithIt() {
         StoredOrder order = order(tenant(), 2, AT);
-        orders().add(order);
+        port(Orders.class).add(order);
         Entitlement first = entitlement(order, 1, ContractType.PERPETUAL, true);
-        entitlements().grant(List.of(first));
+        port(Entitlements.class).grant(List.of(first));
 
-        Throwable refused = catchThrowable(() -> entitlements().grant(List.of(
+        Throwable refused = catchThrowable(() -> port(Entitlements.class).grant(List.of(
                 entitlement(order, 2, ContractType.PERPETUAL, true),
                 entitlement(order, 1, ContractType.PERPETUAL, false))));
 
         assertThat(refused).isInstanceOf(RuntimeException.class);
         // The grant is one unit: line 2 went back with the refused duplicate.
-        assertThat(owned().ofCustomer(order.customerTenantId())).containsExactly(first);
+        assertThat(port(OwnedSoftware.class).ofCustomer(order.customerTenantId())).containsExactly(first);
     }
 
     @Test
     void aGrantInsideTheCallersUnitOfWorkRollsBackWithIt() {
         StoredOrder order = order(tenant(), 1, AT);
-        Throwable failed = catchThrowable(() -> transactions().inTransaction(() -> {
-            orders().add(order);
-            entitlements().grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
+        Throwable failed = catchThrowable(() -> inTransaction(() -> {
+            port(Orders.class).add(order);
+            port(Entitlements.class).grant(List.of(entitlement(order, 1, ContractType.PERPETUAL, true)));
             throw new IllegalStateException("the activity record could not be written");
         }));
 
         assertThat(failed).isInstanceOf(IllegalStateException.class);
-        assertThat(owned().ofCustomer(order.customerTenantId())).isEmpty();
-        assertThat(orders().find(order.customerTenantId(), order.id())).isEmpty();
+        assertThat(port(OwnedSoftware.class).ofCustomer(order.customerTenantId())).isEmpty();
+        assertThat(port(Orders.class).find(order.customerTenantId(), order.id())).isEmpty();
     }
 
     @Test
     void anEntitlementNeedsItsOrderLine() {
         StoredOrder neverStored = order(tenant(), 1, AT);
         StoredOrder oneLine = order(tenant(), 1, AT);
-        orders().add(oneLine);
+        port(Orders.class).add(oneLine);
 
-        assertThat(catchThrowable(() -> entitlements().grant(List.of(
+        assertThat(catchThrowable(() -> port(Entitlements.class).grant(List.of(
                 entitlement(neverStored, 1, ContractType.PERPETUAL, true))))).isInstanceOf(RuntimeException.class);
-        assertThat(catchThrowable(() -> entitlements().grant(List.of(
+        assertThat(catchThrowable(() -> port(Entitlements.class).grant(List.of(
                 entitlement(oneLine, 2, ContractType.PERPETUAL, true))))).isInstanceOf(RuntimeException.class);
-        assertThat(owned().ofCustomer(neverStored.customerTenantId())).isEmpty();
-        assertThat(owned().ofCustomer(oneLine.customerTenantId())).isEmpty();
+        assertThat(port(OwnedSoftware.class).ofCustomer(neverStored.customerTenantId())).isEmpty();
+        assertThat(port(OwnedSoftware.class).ofCustomer(oneLine.customerTenantId())).isEmpty();
     }
 
     @Test
     void aCancelledEntitlementIsStoredAsCancelledAndAnEmptyGrantDoesNothing() {
         StoredOrder order = order(tenant(), 1, AT);
-        orders().add(order);
-        entitlements().grant(List.of());
+        port(Orders.class).add(order);
+        port(Entitlements.class).grant(List.of());
         Entitlement cancelled = entitlement(order, 1, ContractType.PERPETUAL, false);
-        entitlements().grant(List.of(cancelled));
+        port(Entitlements.class).grant(List.of(cancelled));
 
-        assertThat(owned().find(order.customerTenantId(), cancelled.id())).contains(cancelled);
-        assertThat(owned().find(order.customerTenantId(), cancelled.id()).orElseThrow().active()).isFalse();
+        assertThat(port(OwnedSoftware.class).find(order.customerTenantId(), cancelled.id())).contains(cancelled);
+        assertThat(port(OwnedSoftware.class).find(order.customerTenantId(), cancelled.id()).orElseThrow().active()).isFalse();
     }
 }

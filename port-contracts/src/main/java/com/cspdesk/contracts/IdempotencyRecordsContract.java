@@ -30,48 +30,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * to the caller's unit of work (it goes when that unit fails; a twin waits for it), and the first
  * response is kept. Each test uses keys of its own.
  */
-public abstract class IdempotencyRecordsContract {
+public abstract class IdempotencyRecordsContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T12:00:00.123456Z");
     /** Opaque to the port: kept exactly, line breaks, non-ASCII and a body past 64 KiB included. */
     private static final KeptAnswer CREATED = new KeptAnswer("201\napplication/json\n/v1/x/1\n{\"id\":\"ü\",\n\"big\":\""
             + "x".repeat(70_000) + "\"}");
 
-    protected abstract IdempotencyRecords records();
-
-    protected abstract Transactions transactions();
-
     @Test
     void claimsOnceThenKeepsTheAnswerAsItWasGiven() {
         String key = key();
         IdempotentRequest request = new IdempotentRequest("agent", key, "a".repeat(64));
-        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isTrue();
-        assertThat(records().find("agent", key).orElseThrow().answer()).isEmpty();
-        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isFalse();
-        assertThat(records().claim(new IdempotentRequest("agent", key, "e".repeat(64)), AT)).isFalse();
-        transactions().inTransaction(() -> {
-            records().complete("agent", key, CREATED);
+        assertThat(inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT))).isTrue();
+        assertThat(port(IdempotencyRecords.class).find("agent", key).orElseThrow().answer()).isEmpty();
+        assertThat(inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT))).isFalse();
+        assertThat(port(IdempotencyRecords.class).claim(new IdempotentRequest("agent", key, "e".repeat(64)), AT)).isFalse();
+        inTransaction(() -> {
+            port(IdempotencyRecords.class).complete("agent", key, CREATED);
             return null;
         });
 
-        IdempotencyRecords.Kept kept = records().find("agent", key).orElseThrow();
+        IdempotencyRecords.Kept kept = port(IdempotencyRecords.class).find("agent", key).orElseThrow();
         assertThat(kept.fingerprint()).isEqualTo("a".repeat(64));
         assertThat(kept.createdAt()).isEqualTo(AT);
         assertThat(kept.answer()).contains(CREATED);
-        assertThat(records().find("someone.else", key)).isEmpty();
-        assertThat(records().claim(new IdempotentRequest("someone.else", key, "a".repeat(64)), AT)).isTrue();
+        assertThat(port(IdempotencyRecords.class).find("someone.else", key)).isEmpty();
+        assertThat(port(IdempotencyRecords.class).claim(new IdempotentRequest("someone.else", key, "a".repeat(64)), AT)).isTrue();
     }
 
     @Test
     void aClaimInAUnitOfWorkThatFailsIsReleased() {
         IdempotentRequest request = new IdempotentRequest("agent", key(), "f".repeat(64));
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            assertThat(records().claim(request, AT)).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            assertThat(port(IdempotencyRecords.class).claim(request, AT)).isTrue();
             throw new IllegalStateException("the order could not be placed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(records().find("agent", request.key())).isEmpty();
-        assertThat(transactions().inTransaction(() -> records().claim(request, AT))).isTrue();
+        assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isEmpty();
+        assertThat(inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT))).isTrue();
     }
 
     @Test
@@ -87,14 +83,15 @@ public abstract class IdempotencyRecordsContract {
         IdempotentRequest request = new IdempotentRequest("agent", key(), "9".repeat(64));
         List<Callable<Boolean>> twins = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            twins.add(() -> transactions().inTransaction(() -> records().claim(request, AT)));
+            twins.add(() -> inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT)));
         }
         assertThat(Concurrently.run(twins)).containsOnlyOnce(true);
     }
 
     @Test
     void concurrentTwinsRunTheActionExactlyOnceAndBothGetTheSameAnswer() throws Exception {
-        IdempotentExecution execution = new IdempotentExecution(records(), transactions(), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", key(), "b".repeat(64));
         AtomicInteger runs = new AtomicInteger();
         List<Callable<ExecuteIdempotently.Outcome>> twins = new ArrayList<>();
@@ -116,25 +113,27 @@ public abstract class IdempotencyRecordsContract {
 
     @Test
     void aFailedActionLeavesNoClaimBehind() {
-        IdempotentExecution execution = new IdempotentExecution(records(), transactions(), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", key(), "c".repeat(64));
         assertThatThrownBy(() -> execution.execute(request, () -> {
             throw new IllegalStateException("the database went away");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(records().find("agent", request.key())).isEmpty();
+        assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isEmpty();
         assertThat(execution.execute(request, () -> CREATED)).isInstanceOf(ExecuteIdempotently.Executed.class);
     }
 
     @Test
     void forgetsOnlyRecordsOlderThanTheCutOff() {
         String key = key();
-        transactions().inTransaction(() -> records().claim(new IdempotentRequest("old", key, "d".repeat(64)), AT.minusSeconds(3600)));
-        transactions().inTransaction(() -> records().claim(new IdempotentRequest("new", key, "d".repeat(64)), AT));
-        int forgotten = transactions().inTransaction(() -> records().forgetOlderThan(AT.minusSeconds(60)));
+        inTransaction(() -> port(IdempotencyRecords.class).claim(new IdempotentRequest("old", key, "d".repeat(64)),
+                AT.minusSeconds(3600)));
+        inTransaction(() -> port(IdempotencyRecords.class).claim(new IdempotentRequest("new", key, "d".repeat(64)), AT));
+        int forgotten = inTransaction(() -> port(IdempotencyRecords.class).forgetOlderThan(AT.minusSeconds(60)));
         assertThat(forgotten).isGreaterThanOrEqualTo(1);
-        assertThat(records().find("old", key)).isEmpty();
-        assertThat(records().find("new", key)).isPresent();
+        assertThat(port(IdempotencyRecords.class).find("old", key)).isEmpty();
+        assertThat(port(IdempotencyRecords.class).find("new", key)).isPresent();
     }
 
     /** A first unit claims and waits until the twin's thread is running, then commits or fails. */
@@ -146,8 +145,8 @@ public abstract class IdempotencyRecordsContract {
         try {
             CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return transactions().inTransaction(() -> {
-                        boolean won = records().claim(request, AT);
+                    return inTransaction(() -> {
+                        boolean won = port(IdempotencyRecords.class).claim(request, AT);
                         claimed.countDown();
                         Latches.await(twinStarted);
                         if (!firstCommits) {
@@ -162,7 +161,7 @@ public abstract class IdempotencyRecordsContract {
             Latches.await(claimed);
             CompletableFuture<Boolean> twin = CompletableFuture.supplyAsync(() -> {
                 twinStarted.countDown();
-                return transactions().inTransaction(() -> records().claim(request, AT));
+                return inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT));
             }, threads);
             assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(firstCommits);
             return twin.get(60, TimeUnit.SECONDS);

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * re-created month refused with nothing taken, and an invoice kept even when the caller's unit fails.
  * Re-runs of the monthly invoicing change nothing. Each test starts from an empty store.
  */
-public abstract class InvoicesContract {
+public abstract class InvoicesContract extends PortContract {
 
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
@@ -48,27 +48,13 @@ public abstract class InvoicesContract {
 
     private InvoicingFixtures fixtures;
 
-    protected abstract Invoices invoices();
-
-    protected abstract InvoiceRuns runs();
-
-    protected abstract JobLock lock();
-
-    protected abstract Customers customers();
-
-    protected abstract Orders orders();
-
-    protected abstract Credits credits();
-
-    protected abstract Transactions transactions();
-
     /** Empties every store the invoices are made from and kept in (each test starts from nothing). */
     protected abstract void startFromNothing();
 
     @BeforeEach
     void emptyStores() {
         startFromNothing();
-        fixtures = new InvoicingFixtures(customers(), orders(), credits());
+        fixtures = new InvoicingFixtures(port(Customers.class), port(Orders.class), port(Credits.class));
     }
 
     @Test
@@ -83,16 +69,16 @@ public abstract class InvoicesContract {
         fixtures.order(fabrikam, "HUF", Instant.parse("2026-11-10T08:00:00Z"), line("2215800.00", "598266.00"));
         fixtures.credit(o1, 2, Instant.parse("2026-11-25T12:00:00Z"));
         fixtures.credit(o2, 1, Instant.parse("2026-12-03T09:41:07.123456Z"));
-        assertThat(invoices().currenciesToInvoice(DEC_1)).containsExactly(EUR, HUF);
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).containsExactly(EUR, HUF);
 
         Instant issued = Instant.parse("2026-12-01T00:05:00.000001Z");
         int novemberLines = create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, issued);
 
         assertThat(novemberLines).isEqualTo(4);
-        assertThat(invoices().exists(NOVEMBER, EUR)).isTrue();
-        assertThat(invoices().exists(NOVEMBER, HUF)).isFalse();
-        assertThat(invoices().currenciesToInvoice(DEC_1)).containsExactly(HUF);
-        InvoiceView november = invoices().find("INV-2026-11-EUR").orElseThrow();
+        assertThat(port(Invoices.class).exists(NOVEMBER, EUR)).isTrue();
+        assertThat(port(Invoices.class).exists(NOVEMBER, HUF)).isFalse();
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).containsExactly(HUF);
+        InvoiceView november = port(Invoices.class).find("INV-2026-11-EUR").orElseThrow();
         assertThat(november.billingMonth()).isEqualTo(NOVEMBER);
         assertThat(november.currency()).isEqualTo(EUR);
         assertThat(november.issuedAt()).isEqualTo(issued);
@@ -100,7 +86,7 @@ public abstract class InvoicesContract {
         assertThat(november.charges()).isEqualTo(amounts("3729.55", "708.62", "4438.17"));
         assertThat(november.credits()).isEqualTo(amounts("-0.05", "-0.01", "-0.06"));
         assertThat(november.total()).isEqualTo(amounts("3729.50", "708.61", "4438.11"));
-        assertThat(invoices().lines("INV-2026-11-EUR")).containsExactly(
+        assertThat(port(Invoices.class).lines("INV-2026-11-EUR")).containsExactly(
                 new InvoiceLineView("charge", contoso, "Contoso GmbH", o1.id(), 1, "SQL Server 2022 Standard #1",
                         o1.createdAt(), amounts("100.10", "19.02", "119.12")),
                 new InvoiceLineView("charge", contoso, "Contoso GmbH", o1.id(), 2, "SQL Server 2022 Standard #2",
@@ -110,19 +96,21 @@ public abstract class InvoicesContract {
                 new InvoiceLineView("credit", contoso, "Contoso GmbH", o1.id(), 2, "SQL Server 2022 Standard #2",
                         Instant.parse("2026-11-25T12:00:00Z"), amounts("-0.05", "-0.01", "-0.06")));
 
-        assertThat(invoices().currenciesToInvoice(JAN_1)).containsExactly(EUR, HUF);
+        assertThat(port(Invoices.class).currenciesToInvoice(JAN_1)).containsExactly(EUR, HUF);
         int decemberLines = create("INV-2026-12-EUR", DECEMBER, EUR, JAN_1, Instant.parse("2027-01-01T00:05:00Z"));
 
         assertThat(decemberLines).isEqualTo(2);
-        InvoiceView december = invoices().find("INV-2026-12-EUR").orElseThrow();
+        InvoiceView december = port(Invoices.class).find("INV-2026-12-EUR").orElseThrow();
         assertThat(december.charges()).isEqualTo(amounts("10.00", "1.90", "11.90"));
         assertThat(december.credits()).isEqualTo(amounts("-3629.40", "-689.59", "-4318.99"));
         assertThat(december.total()).isEqualTo(amounts("-3619.40", "-687.69", "-4307.09"));
-        assertThat(invoices().lines("INV-2026-12-EUR")).extracting(l -> l.kind() + " " + l.orderId() + "/" + l.lineItemNumber())
+        assertThat(port(Invoices.class).lines("INV-2026-12-EUR"))
+                .extracting(l -> l.kind() + " " + l.orderId() + "/" + l.lineItemNumber())
                 .containsExactly("charge " + o3.id() + "/1", "credit " + o2.id() + "/1");
         // Every EUR item is on exactly one invoice; nothing is left.
-        assertThat(invoices().lines("INV-2026-11-EUR").size() + invoices().lines("INV-2026-12-EUR").size()).isEqualTo(6);
-        assertThat(invoices().currenciesToInvoice(JAN_1)).containsExactly(HUF);
+        assertThat(port(Invoices.class).lines("INV-2026-11-EUR").size() + port(Invoices.class).lines("INV-2026-12-EUR").size())
+                .isEqualTo(6);
+        assertThat(port(Invoices.class).currenciesToInvoice(JAN_1)).containsExactly(HUF);
         assertThat(create("INV-2027-01-EUR", YearMonth.of(2027, 1), EUR, Instant.parse("2027-02-01T00:00:00Z"),
                 Instant.parse("2027-02-01T00:05:00Z"))).isZero();
     }
@@ -136,11 +124,11 @@ public abstract class InvoicesContract {
 
         assertThat(create("INV-2026-11-HUF", NOVEMBER, HUF, DEC_1, DEC_1)).isEqualTo(2);
 
-        InvoiceView invoice = invoices().find("INV-2026-11-HUF").orElseThrow();
+        InvoiceView invoice = port(Invoices.class).find("INV-2026-11-HUF").orElseThrow();
         assertThat(invoice.total()).isEqualTo(new Amounts(Money.of("2531160.50", "HUF"), Money.of("683413.34", "HUF"),
                 Money.of("3214573.84", "HUF")));
         assertThat(invoice.credits()).isEqualTo(new Amounts(Money.zero(HUF), Money.zero(HUF), Money.zero(HUF)));
-        assertThat(invoices().currenciesToInvoice(DEC_1)).containsExactly(EUR);
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).containsExactly(EUR);
     }
 
     @Test
@@ -153,12 +141,13 @@ public abstract class InvoicesContract {
         Throwable refused = catchThrowable(() -> create("INV-2026-11-EUR-again", NOVEMBER, EUR, DEC_1, DEC_1));
 
         assertThat(refused).isNotNull();
-        assertThat(invoices().find("INV-2026-11-EUR-again")).isEmpty();
-        assertThat(invoices().find("INV-2026-11-EUR").orElseThrow().total()).isEqualTo(amounts("100.00", "19.00", "119.00"));
-        assertThat(invoices().count()).isEqualTo(1);
+        assertThat(port(Invoices.class).find("INV-2026-11-EUR-again")).isEmpty();
+        assertThat(port(Invoices.class).find("INV-2026-11-EUR").orElseThrow().total()).isEqualTo(amounts("100.00",
+                "19.00", "119.00"));
+        assertThat(port(Invoices.class).count()).isEqualTo(1);
         // The late order stays to be invoiced: the next month takes it.
         assertThat(create("INV-2026-12-EUR", DECEMBER, EUR, JAN_1, JAN_1)).isEqualTo(1);
-        assertThat(invoices().lines("INV-2026-12-EUR")).extracting(InvoiceLineView::orderId).containsExactly(late.id());
+        assertThat(port(Invoices.class).lines("INV-2026-12-EUR")).extracting(InvoiceLineView::orderId).containsExactly(late.id());
     }
 
     @Test
@@ -166,14 +155,14 @@ public abstract class InvoicesContract {
         String contoso = fixtures.customer("Contoso GmbH");
         fixtures.order(contoso, "EUR", Instant.parse("2026-11-05T10:00:00Z"), line("100.00", "19.00"));
 
-        Throwable failed = catchThrowable(() -> transactions().inTransaction(() -> {
-            invoices().create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, DEC_1);
+        Throwable failed = catchThrowable(() -> inTransaction(() -> {
+            port(Invoices.class).create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, DEC_1);
             throw new IllegalStateException("the caller fails after the invoice was made");
         }));
 
         assertThat(failed).hasMessageContaining("the caller fails");
-        assertThat(invoices().exists(NOVEMBER, EUR)).isTrue();
-        assertThat(invoices().lines("INV-2026-11-EUR")).hasSize(1);
+        assertThat(port(Invoices.class).exists(NOVEMBER, EUR)).isTrue();
+        assertThat(port(Invoices.class).lines("INV-2026-11-EUR")).hasSize(1);
     }
 
     /**
@@ -193,11 +182,11 @@ public abstract class InvoicesContract {
         assertThat(novembersRun.status()).isEqualTo("completed");
         assertThat(novembersRun.invoicesCreated()).isEqualTo(2);
         assertThat(hourlyCheckAt("2026-12-01T02:00:00Z")).isEmpty();
-        assertThat(invoices().currenciesToInvoice(DEC_1)).isEmpty();
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).isEmpty();
 
         // Created in November, committed after November's run: not on November's invoice.
         fixtures.order(contoso, "EUR", Instant.parse("2026-11-30T23:59:59.999999Z"), line("1.00", "0.19"));
-        assertThat(invoices().currenciesToInvoice(DEC_1)).containsExactly(EUR);
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).containsExactly(EUR);
         assertThat(hourlyCheckAt("2026-12-01T03:00:00Z")).as("November has its EUR invoice").isEmpty();
         fixtures.credit(november, 2, Instant.parse("2026-12-03T09:00:00Z"));
 
@@ -205,14 +194,14 @@ public abstract class InvoicesContract {
         assertThat(decembersRun.status()).isEqualTo("completed");
         assertThat(decembersRun.currenciesTotal()).as("HUF had nothing new").isEqualTo(1);
         assertThat(decembersRun.invoicesCreated()).isEqualTo(1);
-        assertThat(invoices().exists(DECEMBER, HUF)).isFalse();
-        assertThat(invoices().count()).isEqualTo(3);
-        assertThat(invoices().lines("INV-2026-12-EUR")).extracting(InvoiceLineView::kind, InvoiceLineView::description)
+        assertThat(port(Invoices.class).exists(DECEMBER, HUF)).isFalse();
+        assertThat(port(Invoices.class).count()).isEqualTo(3);
+        assertThat(port(Invoices.class).lines("INV-2026-12-EUR")).extracting(InvoiceLineView::kind, InvoiceLineView::description)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("charge", "SQL Server 2022 Standard #1"),
                         org.assertj.core.groups.Tuple.tuple("credit", "SQL Server 2022 Standard #2"));
         assertThat(hourlyCheckAt("2027-01-01T02:00:00Z")).isEmpty();
         assertThat(hourlyCheckAt("2027-02-01T01:00:00Z")).as("a month with nothing: no run").isEmpty();
-        assertThat(invoices().count()).as("no empty invoice").isEqualTo(3);
+        assertThat(port(Invoices.class).count()).as("no empty invoice").isEqualTo(3);
     }
 
     /** An invoice of only credits: a cancellation in a month without orders in its currency. */
@@ -224,20 +213,20 @@ public abstract class InvoicesContract {
         assertThat(hourlyCheckAt("2026-12-01T01:00:00Z")).isPresent();
         fixtures.credit(november, 1, Instant.parse("2026-12-20T09:00:00Z"));
 
-        assertThat(invoices().currenciesToInvoice(JAN_1)).containsExactly(EUR);
+        assertThat(port(Invoices.class).currenciesToInvoice(JAN_1)).containsExactly(EUR);
         assertThat(hourlyCheckAt("2027-01-01T01:00:00Z").orElseThrow().invoicesCreated()).isEqualTo(1);
 
-        InvoiceView december = invoices().find("INV-2026-12-EUR").orElseThrow();
+        InvoiceView december = port(Invoices.class).find("INV-2026-12-EUR").orElseThrow();
         assertThat(december.lineCount()).isEqualTo(1);
         assertThat(december.charges()).isEqualTo(amounts("0.00", "0.00", "0.00"));
         assertThat(december.total()).isEqualTo(amounts("-100.00", "-19.00", "-119.00"));
     }
 
     private Optional<InvoiceRunView> hourlyCheckAt(String now) {
-        return new MonthlyInvoicing(invoices(), runs(), lock(), work -> {
+        return new MonthlyInvoicing(port(Invoices.class), port(InvoiceRuns.class), port(JobLock.class), work -> {
             work.run();
             return true;
-        }, transactions(),
+        }, port(Transactions.class),
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).invoiceLastMonth();
     }
 
@@ -246,14 +235,14 @@ public abstract class InvoicesContract {
         String contoso = fixtures.customer("Contoso GmbH");
         fixtures.order(contoso, "EUR", DEC_1, line("100.00", "19.00"));
 
-        assertThat(invoices().currenciesToInvoice(DEC_1)).isEmpty();
+        assertThat(port(Invoices.class).currenciesToInvoice(DEC_1)).isEmpty();
         assertThat(create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, DEC_1)).isZero();
 
-        assertThat(invoices().exists(NOVEMBER, EUR)).isFalse();
-        assertThat(invoices().find("INV-2026-11-EUR")).isEmpty();
-        assertThat(invoices().lines("INV-2026-11-EUR")).isEmpty();
-        assertThat(invoices().count()).isZero();
-        assertThat(invoices().page(Optional.empty(), 10)).isEmpty();
+        assertThat(port(Invoices.class).exists(NOVEMBER, EUR)).isFalse();
+        assertThat(port(Invoices.class).find("INV-2026-11-EUR")).isEmpty();
+        assertThat(port(Invoices.class).lines("INV-2026-11-EUR")).isEmpty();
+        assertThat(port(Invoices.class).count()).isZero();
+        assertThat(port(Invoices.class).page(Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -263,7 +252,7 @@ public abstract class InvoicesContract {
 
         assertThat(create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, DEC_1)).isEqualTo(1);
 
-        assertThat(invoices().lines("INV-2026-11-EUR")).extracting(InvoiceLineView::customerName).containsExactly(unknown);
+        assertThat(port(Invoices.class).lines("INV-2026-11-EUR")).extracting(InvoiceLineView::customerName).containsExactly(unknown);
     }
 
     @Test
@@ -283,7 +272,7 @@ public abstract class InvoicesContract {
         Optional<Invoices.Cursor> after = Optional.empty();
         List<List<String>> pages = new ArrayList<>();
         do {
-            List<InvoiceView> page = invoices().page(after, 4);
+            List<InvoiceView> page = port(Invoices.class).page(after, 4);
             pages.add(page.stream().map(InvoiceView::id).toList());
             page.forEach(i -> seen.add(i.id()));
             after = page.size() < 4 ? Optional.empty()
@@ -294,13 +283,13 @@ public abstract class InvoicesContract {
                 List.of("INV-2026-11-EUR", "INV-2026-11-HUF", "INV-2026-11-USD", "INV-2026-10-EUR"),
                 List.of("INV-2026-10-HUF", "INV-2026-10-USD", "INV-2026-09-EUR", "INV-2026-09-HUF"),
                 List.of("INV-2026-09-USD"));
-        assertThat(invoices().count()).isEqualTo(9);
-        assertThat(invoices().page(Optional.empty(), 0)).isEmpty();
-        assertThat(invoices().find("no-such-invoice")).isEmpty();
+        assertThat(port(Invoices.class).count()).isEqualTo(9);
+        assertThat(port(Invoices.class).page(Optional.empty(), 0)).isEmpty();
+        assertThat(port(Invoices.class).find("no-such-invoice")).isEmpty();
     }
 
     private int create(String id, YearMonth month, Currency currency, Instant until, Instant issuedAt) {
-        return transactions().inTransaction(() -> invoices().create(id, month, currency, until, issuedAt));
+        return inTransaction(() -> port(Invoices.class).create(id, month, currency, until, issuedAt));
     }
 
     private static Amounts amounts(String net, String tax, String gross) {

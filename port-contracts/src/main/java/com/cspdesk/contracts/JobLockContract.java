@@ -3,7 +3,6 @@ package com.cspdesk.contracts;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.JobLock;
-import com.cspdesk.application.shared.port.out.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,15 +25,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * refused without running, another name runs), released when the task ends however it ends, and
  * taking it inside a unit of work neither commits nor blocks that unit.
  */
-public abstract class JobLockContract {
+public abstract class JobLockContract extends PortContract {
 
     private static final Duration AT_MOST = Duration.ofMinutes(5);
-
-    protected abstract JobLock lock();
-
-    protected abstract InvoiceRuns runs();
-
-    protected abstract Transactions transactions();
 
     @Test
     void whileOneThreadHoldsTheLockASecondRunIsRefusedWithoutRunning() throws Exception {
@@ -43,16 +36,17 @@ public abstract class JobLockContract {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> lock().runExclusively(name, AT_MOST, () -> {
+            JobLock lock = port(JobLock.class);
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> lock.runExclusively(name, AT_MOST, () -> {
                 holding.countDown();
                 Latches.await(release);
             }), thread);
             assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
 
             AtomicBoolean secondRan = new AtomicBoolean();
-            boolean second = lock().runExclusively(name, AT_MOST, () -> secondRan.set(true));
+            boolean second = lock.runExclusively(name, AT_MOST, () -> secondRan.set(true));
             AtomicBoolean otherRan = new AtomicBoolean();
-            boolean other = lock().runExclusively(name + "-other", AT_MOST, () -> otherRan.set(true));
+            boolean other = lock.runExclusively(name + "-other", AT_MOST, () -> otherRan.set(true));
             release.countDown();
 
             assertThat(second).isFalse();
@@ -66,7 +60,7 @@ public abstract class JobLockContract {
         }
         // Released when the task ended: the next run takes it.
         AtomicBoolean thirdRan = new AtomicBoolean();
-        assertThat(lock().runExclusively(name, AT_MOST, () -> thirdRan.set(true))).isTrue();
+        assertThat(port(JobLock.class).runExclusively(name, AT_MOST, () -> thirdRan.set(true))).isTrue();
         assertThat(thirdRan).isTrue();
     }
 
@@ -74,25 +68,26 @@ public abstract class JobLockContract {
     void aFailingTaskPassesItsExceptionOnAndReleasesTheLock() {
         String name = "invoicing-" + UUID.randomUUID();
 
-        Throwable failed = catchThrowable(() -> lock().runExclusively(name, AT_MOST, () -> {
+        Throwable failed = catchThrowable(() -> port(JobLock.class).runExclusively(name, AT_MOST, () -> {
             throw new IllegalStateException("the database went away");
         }));
 
         assertThat(failed).isInstanceOf(IllegalStateException.class).hasMessage("the database went away");
-        assertThat(lock().runExclusively(name, AT_MOST, () -> { })).isTrue();
+        assertThat(port(JobLock.class).runExclusively(name, AT_MOST, () -> { })).isTrue();
     }
 
     @Test
     void takingTheLockInsideAUnitOfWorkDoesNotCommitIt() {
         String runId = UUID.randomUUID().toString();
-        Throwable failed = catchThrowable(() -> transactions().inTransaction(() -> {
-            runs().save(new InvoiceRunView(runId, YearMonth.of(2026, 11), "running", Instant.parse("2026-12-01T00:00:00Z"),
+        Throwable failed = catchThrowable(() -> inTransaction(() -> {
+            port(InvoiceRuns.class).save(new InvoiceRunView(runId, YearMonth.of(2026, 11), "running",
+                    Instant.parse("2026-12-01T00:00:00Z"),
                     Optional.empty(), 0, 0, 0, "scheduler"));
-            lock().runExclusively("invoicing-" + UUID.randomUUID(), AT_MOST, () -> { });
+            port(JobLock.class).runExclusively("invoicing-" + UUID.randomUUID(), AT_MOST, () -> { });
             throw new IllegalStateException("rolled back");
         }));
 
         assertThat(failed).hasMessage("rolled back");
-        assertThat(runs().find(runId)).isEmpty();
+        assertThat(port(InvoiceRuns.class).find(runId)).isEmpty();
     }
 }

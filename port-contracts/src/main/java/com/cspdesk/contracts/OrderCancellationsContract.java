@@ -7,7 +7,6 @@ import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
@@ -36,49 +35,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * customer; mark lines cancelled with their credit, as the Orders port then reads them. The tests
  * assert what must hold whichever thread comes first, never a timing.
  */
-public abstract class OrderCancellationsContract {
+public abstract class OrderCancellationsContract extends PortContract {
 
     private static final Instant CANCELLED_AT = Instant.parse("2026-12-03T09:41:07.123456Z");
-
-    protected abstract OrderCancellations cancellations();
-
-    protected abstract Orders orders();
-
-    protected abstract Customers customers();
-
-    protected abstract Credits credits();
-
-    protected abstract Transactions transactions();
 
     @Test
     void readsTheOrderWithItsLinesAsTheOrdersPortDoesOnlyUnderItsTenant() {
         StoredOrder order = order(UUID.randomUUID().toString(), 3, ProductKind.PERPETUAL_SOFTWARE);
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        Optional<StoredOrder> locked = transactions().inTransaction(() ->
-                cancellations().lockForCancellation(order.customerTenantId(), order.id()));
+        Optional<StoredOrder> locked = inTransaction(() ->
+                port(OrderCancellations.class).lockForCancellation(order.customerTenantId(), order.id()));
 
-        assertThat(locked).contains(orders().find(order.customerTenantId(), order.id()).orElseThrow());
+        assertThat(locked).contains(port(Orders.class).find(order.customerTenantId(), order.id()).orElseThrow());
         assertThat(locked.orElseThrow().lines()).extracting(StoredLine::lineItemNumber).containsExactly(1, 2, 3);
-        assertThat(transactions().inTransaction(() -> cancellations().lockForCancellation(UUID.randomUUID().toString(),
+        assertThat(inTransaction(() -> port(OrderCancellations.class).lockForCancellation(UUID.randomUUID().toString(),
                 order.id()))).isEmpty();
-        assertThat(transactions().inTransaction(() -> cancellations().lockForCancellation(order.customerTenantId(),
+        assertThat(inTransaction(() -> port(OrderCancellations.class).lockForCancellation(order.customerTenantId(),
                 "no-such-order"))).isEmpty();
     }
 
     @Test
     void marksTheLinesCancelledWithTheirCreditAndSetsTheOrdersStatus() {
         StoredOrder order = order(UUID.randomUUID().toString(), 3, ProductKind.PERPETUAL_SOFTWARE);
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        transactions().inTransaction(() -> {
-            cancellations().markCancelled(order.id(), List.of(
+        inTransaction(() -> {
+            port(OrderCancellations.class).markCancelled(order.id(), List.of(
                     new CancelledLine(1, credit("3629.40", "689.59"), CANCELLED_AT),
                     new CancelledLine(3, credit("1814.70", "344.79"), CANCELLED_AT)), OrderStatus.COMPLETED);
             return null;
         });
 
-        StoredOrder read = orders().find(order.customerTenantId(), order.id()).orElseThrow();
+        StoredOrder read = port(Orders.class).find(order.customerTenantId(), order.id()).orElseThrow();
         assertThat(read.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(read.lines()).extracting(StoredLine::status)
                 .containsExactly(LineStatus.CANCELLED, LineStatus.ACTIVE, LineStatus.CANCELLED);
@@ -88,25 +77,27 @@ public abstract class OrderCancellationsContract {
         assertThat(read.lines().get(0).cancelledAt()).contains(CANCELLED_AT);
         assertThat(read.lines().get(1).cancelledAt()).isEmpty();
         assertThat(read.lines().get(0).charged()).isEqualTo(order.lines().get(0).charged());
-        assertThat(orders().page(order.customerTenantId(), Optional.empty(), 10)).containsExactly(read);
+        assertThat(port(Orders.class).page(order.customerTenantId(), Optional.empty(), 10)).containsExactly(read);
 
-        transactions().inTransaction(() -> {
-            cancellations().markCancelled(order.id(), List.of(new CancelledLine(2, credit("0.01", "0.00"), CANCELLED_AT)),
+        inTransaction(() -> {
+            port(OrderCancellations.class).markCancelled(order.id(), List.of(new CancelledLine(2, credit("0.01",
+                    "0.00"), CANCELLED_AT)),
                     OrderStatus.CANCELLED);
             return null;
         });
-        assertThat(orders().find(order.customerTenantId(), order.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(port(Orders.class).find(order.customerTenantId(),
+                order.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test
     void aCancellationInAUnitThatFailsLeavesTheOrderAsItWas() {
         StoredOrder order = order(UUID.randomUUID().toString(), 2, ProductKind.PERPETUAL_SOFTWARE);
-        orders().add(order);
+        port(Orders.class).add(order);
 
         try {
-            transactions().inTransaction(() -> {
-                cancellations().lockForCancellation(order.customerTenantId(), order.id()).orElseThrow();
-                cancellations().markCancelled(order.id(), List.of(new CancelledLine(1, credit("1.00", "0.19"),
+            inTransaction(() -> {
+                port(OrderCancellations.class).lockForCancellation(order.customerTenantId(), order.id()).orElseThrow();
+                port(OrderCancellations.class).markCancelled(order.id(), List.of(new CancelledLine(1, credit("1.00", "0.19"),
                         CANCELLED_AT)), OrderStatus.CANCELLED);
                 throw new IllegalStateException("the credit could not be issued");
             });
@@ -114,23 +105,24 @@ public abstract class OrderCancellationsContract {
             assertThat(expected).hasMessage("the credit could not be issued");
         }
 
-        assertThat(orders().find(order.customerTenantId(), order.id())).contains(order);
+        assertThat(port(Orders.class).find(order.customerTenantId(), order.id())).contains(order);
     }
 
     /** Two cancellations of one order at once: the second reads what the first wrote, so the line is credited once. */
     @Test
     void ofTwoCancellationsOfOneLineAtOnceExactlyOneCreditsIt() throws Exception {
         StoredOrder order = order(UUID.randomUUID().toString(), 2, ProductKind.AZURE_RESERVATION_VM);
-        customers().add(customer(order.customerTenantId()));
-        orders().add(order);
-        Callable<Boolean> cancelLineOne = () -> transactions().inTransaction(() -> {
-            StoredOrder locked = cancellations().lockForCancellation(order.customerTenantId(), order.id()).orElseThrow();
+        port(Customers.class).add(customer(order.customerTenantId()));
+        port(Orders.class).add(order);
+        Callable<Boolean> cancelLineOne = () -> inTransaction(() -> {
+            StoredOrder locked = port(OrderCancellations.class).lockForCancellation(order.customerTenantId(),
+                    order.id()).orElseThrow();
             if (locked.lines().get(0).status() != LineStatus.ACTIVE) {
                 return false;
             }
-            cancellations().markCancelled(order.id(), List.of(new CancelledLine(1, credit("3629.40", "689.59"),
+            port(OrderCancellations.class).markCancelled(order.id(), List.of(new CancelledLine(1, credit("3629.40", "689.59"),
                     CANCELLED_AT)), OrderStatus.COMPLETED);
-            credits().issue(List.of(note(order, 1, ProductKind.AZURE_RESERVATION_VM, credit("3629.40", "689.59"),
+            port(Credits.class).issue(List.of(note(order, 1, ProductKind.AZURE_RESERVATION_VM, credit("3629.40", "689.59"),
                     CANCELLED_AT)));
             return true;
         });
@@ -138,9 +130,9 @@ public abstract class OrderCancellationsContract {
         List<Boolean> cancelled = Concurrently.run(List.of(cancelLineOne, cancelLineOne));
 
         assertThat(cancelled).containsExactlyInAnyOrder(true, false);
-        assertThat(credits().reservationRefundsSince(order.customerTenantId(), BOUGHT))
+        assertThat(port(Credits.class).reservationRefundsSince(order.customerTenantId(), BOUGHT))
                 .containsExactly(Money.of("4318.99", "EUR"));
-        assertThat(orders().find(order.customerTenantId(), order.id()).orElseThrow().lines())
+        assertThat(port(Orders.class).find(order.customerTenantId(), order.id()).orElseThrow().lines())
                 .extracting(StoredLine::status).containsExactly(LineStatus.CANCELLED, LineStatus.ACTIVE);
     }
 
@@ -151,27 +143,27 @@ public abstract class OrderCancellationsContract {
     @Test
     void cancellationsOfTwoOrdersOfOneCustomerQueueOnTheCustomer() throws Exception {
         String tenant = UUID.randomUUID().toString();
-        customers().add(customer(tenant));
+        port(Customers.class).add(customer(tenant));
         StoredOrder one = order(tenant, 1, ProductKind.AZURE_RESERVATION_VM);
         StoredOrder other = order(tenant, 1, ProductKind.AZURE_RESERVATION_VM);
-        orders().add(one);
-        orders().add(other);
+        port(Orders.class).add(one);
+        port(Orders.class).add(other);
         CountDownLatch firstHoldsItsOrder = new CountDownLatch(1);
         CountDownLatch secondAsks = new CountDownLatch(1);
-        Callable<List<Money>> first = () -> transactions().inTransaction(() -> {
-            cancellations().lockForCancellation(tenant, one.id()).orElseThrow();
+        Callable<List<Money>> first = () -> inTransaction(() -> {
+            port(OrderCancellations.class).lockForCancellation(tenant, one.id()).orElseThrow();
             firstHoldsItsOrder.countDown();
             Latches.await(secondAsks);
-            credits().issue(List.of(note(one, 1, ProductKind.AZURE_RESERVATION_VM, credit("100.00", "19.00"),
+            port(Credits.class).issue(List.of(note(one, 1, ProductKind.AZURE_RESERVATION_VM, credit("100.00", "19.00"),
                     CANCELLED_AT)));
             return List.of();
         });
         Callable<List<Money>> second = () -> {
             Latches.await(firstHoldsItsOrder);
             secondAsks.countDown();
-            return transactions().inTransaction(() -> {
-                cancellations().lockForCancellation(tenant, other.id()).orElseThrow();
-                return credits().reservationRefundsSince(tenant, BOUGHT);
+            return inTransaction(() -> {
+                port(OrderCancellations.class).lockForCancellation(tenant, other.id()).orElseThrow();
+                return port(Credits.class).reservationRefundsSince(tenant, BOUGHT);
             });
         };
 

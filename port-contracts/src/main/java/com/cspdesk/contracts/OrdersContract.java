@@ -4,7 +4,6 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.Cursor;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.money.Money;
@@ -29,13 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * back exactly (money to the minor unit, microseconds), only through its own customer, in keyset
  * pages newest first. Each test uses customers of its own.
  */
-public abstract class OrdersContract {
+public abstract class OrdersContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    protected abstract Orders orders();
-
-    protected abstract Transactions transactions();
 
     @Test
     void aForintOrderRoundTripsToTheFillerWithItsLines() {
@@ -49,9 +44,9 @@ public abstract class OrdersContract {
                 TermDuration.P1Y, 2, money("315360.00", "HUF"), quote("630720.00", "170294.40", "801014.40", "HUF"), false);
         StoredOrder order = order(tenant, "HUF", AT, List.of(datacenter, sqlSubscription));
 
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
+        StoredOrder read = port(Orders.class).find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.totals().gross()).isEqualTo(money("9243212.40", "HUF"));
         assertThat(read.lines().get(1).charged().tax().amount()).hasToString("170294.40");
@@ -71,9 +66,9 @@ public abstract class OrdersContract {
                 TermDuration.P3Y, 3, money("1976.30", "AUD"), quote("5389.91", "538.99", "5928.90", "AUD"), true);
         StoredOrder order = order(tenant, "AUD", AT, List.of(reservation, suse));
 
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
+        StoredOrder read = port(Orders.class).find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.lines()).allMatch(StoredLine::taxIncluded);
         assertThat(read.totals()).isEqualTo(quote("6776.15", "677.61", "7453.76", "AUD"));
@@ -96,9 +91,9 @@ public abstract class OrdersContract {
                 PriceQuote.total(Currency.getInstance("EUR"), List.of(standard.charged(), charged)), "admin.agent@partner.demo",
                 List.of(standard, cancelled));
 
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        StoredOrder read = orders().find(tenant, order.id()).orElseThrow();
+        StoredOrder read = port(Orders.class).find(tenant, order.id()).orElseThrow();
         assertThat(read).isEqualTo(order);
         assertThat(read.lines().get(1).status()).isEqualTo(LineStatus.CANCELLED);
         assertThat(read.lines().get(1).cancelledAt()).contains(cancelledAt);
@@ -109,11 +104,11 @@ public abstract class OrdersContract {
     void anOrderIsOnlyFoundThroughItsOwnCustomer() {
         String tenant = tenant();
         StoredOrder order = simpleOrder(tenant, AT, "only-mine-" + UUID.randomUUID());
-        orders().add(order);
+        port(Orders.class).add(order);
 
-        assertThat(orders().find(tenant(), order.id())).isEmpty();
-        assertThat(orders().find(tenant, "no-such-order")).isEmpty();
-        assertThat(orders().find(tenant, order.id())).contains(order);
+        assertThat(port(Orders.class).find(tenant(), order.id())).isEmpty();
+        assertThat(port(Orders.class).find(tenant, "no-such-order")).isEmpty();
+        assertThat(port(Orders.class).find(tenant, order.id())).contains(order);
     }
 
     @Test
@@ -127,39 +122,39 @@ public abstract class OrdersContract {
             placed.add(simpleOrder(tenant, createdAt, "order-" + (char) ('a' + (i * 3) % 7)));
         }
         for (StoredOrder order : placed) {
-            orders().add(order);
+            port(Orders.class).add(order);
         }
-        orders().add(simpleOrder(neighbour, AT.plusSeconds(10_000), "order-neighbour"));
+        port(Orders.class).add(simpleOrder(neighbour, AT.plusSeconds(10_000), "order-neighbour"));
 
         List<StoredOrder> expected = new ArrayList<>(placed);
         expected.sort(Comparator.comparing(StoredOrder::createdAt).thenComparing(StoredOrder::id).reversed());
 
-        List<StoredOrder> first = orders().page(tenant, Optional.empty(), 3);
-        List<StoredOrder> second = orders().page(tenant, Optional.of(cursorOf(first)), 3);
-        List<StoredOrder> third = orders().page(tenant, Optional.of(cursorOf(second)), 3);
-        List<StoredOrder> fourth = orders().page(tenant, Optional.of(cursorOf(third)), 3);
+        List<StoredOrder> first = port(Orders.class).page(tenant, Optional.empty(), 3);
+        List<StoredOrder> second = port(Orders.class).page(tenant, Optional.of(cursorOf(first)), 3);
+        List<StoredOrder> third = port(Orders.class).page(tenant, Optional.of(cursorOf(second)), 3);
+        List<StoredOrder> fourth = port(Orders.class).page(tenant, Optional.of(cursorOf(third)), 3);
 
         assertThat(first).containsExactlyElementsOf(expected.subList(0, 3));
         assertThat(second).containsExactlyElementsOf(expected.subList(3, 6));
         assertThat(third).containsExactlyElementsOf(expected.subList(6, 7));
         assertThat(fourth).isEmpty();
         assertThat(first.get(0).lines()).hasSize(1);
-        assertThat(orders().count(tenant)).isEqualTo(7);
-        assertThat(orders().count(neighbour)).isEqualTo(1);
-        assertThat(orders().count(tenant())).isZero();
-        assertThat(orders().page(tenant(), Optional.empty(), 3)).isEmpty();
+        assertThat(port(Orders.class).count(tenant)).isEqualTo(7);
+        assertThat(port(Orders.class).count(neighbour)).isEqualTo(1);
+        assertThat(port(Orders.class).count(tenant())).isZero();
+        assertThat(port(Orders.class).page(tenant(), Optional.empty(), 3)).isEmpty();
     }
 
     @Test
     void anOrderIdIsStoredOnce() {
         String tenant = tenant();
         StoredOrder first = simpleOrder(tenant, AT, UUID.randomUUID().toString());
-        orders().add(first);
+        port(Orders.class).add(first);
         StoredOrder again = simpleOrder(tenant, AT.plusSeconds(1), first.id());
 
-        assertThatThrownBy(() -> orders().add(again)).isInstanceOf(RuntimeException.class);
-        assertThat(orders().find(tenant, first.id())).contains(first);
-        assertThat(orders().count(tenant)).isEqualTo(1);
+        assertThatThrownBy(() -> port(Orders.class).add(again)).isInstanceOf(RuntimeException.class);
+        assertThat(port(Orders.class).find(tenant, first.id())).contains(first);
+        assertThat(port(Orders.class).count(tenant)).isEqualTo(1);
     }
 
     @Test
@@ -171,21 +166,21 @@ public abstract class OrdersContract {
                 PriceQuote.total(Currency.getInstance("USD"), List.of(line.charged(), line.charged())), "agent",
                 List.of(line, line));
 
-        assertThatThrownBy(() -> orders().add(twoLinesWithOneNumber)).isInstanceOf(RuntimeException.class);
-        assertThat(orders().find(tenant, twoLinesWithOneNumber.id())).isEmpty();
-        assertThat(orders().count(tenant)).isZero();
+        assertThatThrownBy(() -> port(Orders.class).add(twoLinesWithOneNumber)).isInstanceOf(RuntimeException.class);
+        assertThat(port(Orders.class).find(tenant, twoLinesWithOneNumber.id())).isEmpty();
+        assertThat(port(Orders.class).count(tenant)).isZero();
     }
 
     @Test
     void anOrderAddedInsideTheCallersTransactionRollsBackWithIt() {
         String tenant = tenant();
         StoredOrder order = simpleOrder(tenant, AT, UUID.randomUUID().toString());
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            orders().add(order);
+        assertThatThrownBy(() -> inTransaction(() -> {
+            port(Orders.class).add(order);
             throw new IllegalStateException("the entitlement could not be granted");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(orders().find(tenant, order.id())).isEmpty();
+        assertThat(port(Orders.class).find(tenant, order.id())).isEmpty();
     }
 
     private static Cursor cursorOf(List<StoredOrder> page) {

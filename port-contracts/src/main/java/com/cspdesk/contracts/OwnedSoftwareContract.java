@@ -25,15 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every {@link OwnedSoftware} must do: a customer's entitlements newest purchase first (the
  * lines of one order in line order), every field as granted, never another tenant's.
  */
-public abstract class OwnedSoftwareContract {
+public abstract class OwnedSoftwareContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    protected abstract OwnedSoftware owned();
-
-    protected abstract Entitlements entitlements();
-
-    protected abstract Orders orders();
 
     @Test
     void aCustomersSoftwareComesBackNewestPurchaseFirstWithTheLinesOfAnOrderInOrder() {
@@ -41,9 +35,9 @@ public abstract class OwnedSoftwareContract {
         StoredOrder older = order(tenant, 2, AT);
         StoredOrder newer = order(tenant, 3, AT.plus(Duration.ofDays(3)));
         StoredOrder newest = order(tenant, 1, AT.plus(Duration.ofDays(3)).plusNanos(1_000));
-        orders().add(older);
-        orders().add(newer);
-        orders().add(newest);
+        port(Orders.class).add(older);
+        port(Orders.class).add(newer);
+        port(Orders.class).add(newest);
         Entitlement older1 = entitlement(older, 1, ContractType.PERPETUAL, true);
         Entitlement older2 = entitlement(older, 2, ContractType.SUBSCRIPTION, false);
         Entitlement newer1 = entitlement(newer, 1, ContractType.PERPETUAL, true);
@@ -51,30 +45,30 @@ public abstract class OwnedSoftwareContract {
         Entitlement newer3 = entitlement(newer, 3, ContractType.SUBSCRIPTION, true);
         Entitlement newest1 = entitlement(newest, 1, ContractType.PERPETUAL, true);
         // Granted out of order: the order read back is the adapter's, not the insertion order.
-        entitlements().grant(List.of(newer3, older2, newer1));
-        entitlements().grant(List.of(newest1, older1, newer2));
+        port(Entitlements.class).grant(List.of(newer3, older2, newer1));
+        port(Entitlements.class).grant(List.of(newest1, older1, newer2));
 
-        assertThat(owned().ofCustomer(tenant)).containsExactly(newest1, newer1, newer2, newer3, older1, older2);
+        assertThat(port(OwnedSoftware.class).ofCustomer(tenant)).containsExactly(newest1, newer1, newer2, newer3, older1, older2);
     }
 
     @Test
     void everyFieldRoundTripsVersionsNewestFirstAndCancelledIsInactive() {
         String tenant = UUID.randomUUID().toString();
         StoredOrder order = order(tenant, 2, AT);
-        orders().add(order);
+        port(Orders.class).add(order);
         Entitlement active = new Entitlement(UUID.randomUUID().toString(), tenant, order.id(), 1, "DG7GMGF0DVSV",
                 "0007", "Windows Server 2022 Standard – 16 core", ContractType.SUBSCRIPTION, AT,
                 List.of(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2016")),
                 Set.of(SoftwareLanguage.of("hu-HU"), SoftwareLanguage.of("en-US"), SoftwareLanguage.of("zh-CN")),
                 Set.of(Bitness.X64), true);
         Entitlement cancelled = entitlement(order, 2, ContractType.PERPETUAL, false);
-        entitlements().grant(List.of(active, cancelled));
+        port(Entitlements.class).grant(List.of(active, cancelled));
 
-        assertThat(owned().find(tenant, active.id())).contains(active);
-        assertThat(owned().find(tenant, active.id()).orElseThrow().versions()).extracting(SoftwareVersion::name)
+        assertThat(port(OwnedSoftware.class).find(tenant, active.id())).contains(active);
+        assertThat(port(OwnedSoftware.class).find(tenant, active.id()).orElseThrow().versions()).extracting(SoftwareVersion::name)
                 .containsExactly("2022", "2019", "2016");
-        assertThat(owned().find(tenant, cancelled.id())).contains(cancelled);
-        assertThat(owned().find(tenant, cancelled.id()).orElseThrow().active()).isFalse();
+        assertThat(port(OwnedSoftware.class).find(tenant, cancelled.id())).contains(cancelled);
+        assertThat(port(OwnedSoftware.class).find(tenant, cancelled.id()).orElseThrow().active()).isFalse();
     }
 
     @Test
@@ -83,18 +77,18 @@ public abstract class OwnedSoftwareContract {
         String fabrikam = UUID.randomUUID().toString();
         StoredOrder contosoOrder = order(contoso, 1, AT);
         StoredOrder fabrikamOrder = order(fabrikam, 1, AT.plusSeconds(1));
-        orders().add(contosoOrder);
-        orders().add(fabrikamOrder);
+        port(Orders.class).add(contosoOrder);
+        port(Orders.class).add(fabrikamOrder);
         Entitlement contosos = entitlement(contosoOrder, 1, ContractType.PERPETUAL, true);
         Entitlement fabrikams = entitlement(fabrikamOrder, 1, ContractType.PERPETUAL, true);
-        entitlements().grant(List.of(contosos, fabrikams));
+        port(Entitlements.class).grant(List.of(contosos, fabrikams));
 
-        assertThat(owned().ofCustomer(contoso)).containsExactly(contosos);
-        assertThat(owned().ofCustomer(fabrikam)).containsExactly(fabrikams);
-        assertThat(owned().find(contoso, fabrikams.id())).isEmpty();
-        assertThat(owned().find(fabrikam, contosos.id())).isEmpty();
-        assertThat(owned().find(contoso, contosos.id())).contains(contosos);
-        assertThat(owned().find(contoso, UUID.randomUUID().toString())).isEmpty();
-        assertThat(owned().ofCustomer(UUID.randomUUID().toString())).isEmpty();
+        assertThat(port(OwnedSoftware.class).ofCustomer(contoso)).containsExactly(contosos);
+        assertThat(port(OwnedSoftware.class).ofCustomer(fabrikam)).containsExactly(fabrikams);
+        assertThat(port(OwnedSoftware.class).find(contoso, fabrikams.id())).isEmpty();
+        assertThat(port(OwnedSoftware.class).find(fabrikam, contosos.id())).isEmpty();
+        assertThat(port(OwnedSoftware.class).find(contoso, contosos.id())).contains(contosos);
+        assertThat(port(OwnedSoftware.class).find(contoso, UUID.randomUUID().toString())).isEmpty();
+        assertThat(port(OwnedSoftware.class).ofCustomer(UUID.randomUUID().toString())).isEmpty();
     }
 }

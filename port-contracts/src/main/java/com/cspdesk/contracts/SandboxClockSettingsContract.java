@@ -1,7 +1,6 @@
 package com.cspdesk.contracts;
 
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
-import com.cspdesk.application.shared.port.out.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,28 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link SandboxClockSettings} must do: keep one offset, exactly, until it is replaced. */
-public abstract class SandboxClockSettingsContract {
-
-    protected abstract SandboxClockSettings settings();
-
-    protected abstract Transactions transactions();
+public abstract class SandboxClockSettingsContract extends PortContract {
 
     @Test
     void theOffsetIsKeptToTheNanosecondAndReplaced() {
-        assertThat(settings().offset()).isEmpty();
-        settings().saveOffset(Duration.ofDays(61).plusNanos(123_456_789));
-        assertThat(settings().offset()).contains(Duration.ofDays(61).plusNanos(123_456_789));
-        settings().saveOffset(Duration.ofDays(400));
-        assertThat(settings().offset()).contains(Duration.ofDays(400));
+        assertThat(port(SandboxClockSettings.class).offset()).isEmpty();
+        port(SandboxClockSettings.class).saveOffset(Duration.ofDays(61).plusNanos(123_456_789));
+        assertThat(port(SandboxClockSettings.class).offset()).contains(Duration.ofDays(61).plusNanos(123_456_789));
+        port(SandboxClockSettings.class).saveOffset(Duration.ofDays(400));
+        assertThat(port(SandboxClockSettings.class).offset()).contains(Duration.ofDays(400));
     }
 
     @Test
     void anOffsetSavedInAUnitOfWorkThatFailsIsNotKept() {
-        Optional<Duration> before = settings().offset();
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            settings().saveOffset(Duration.ofDays(9_999));
+        Optional<Duration> before = port(SandboxClockSettings.class).offset();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            port(SandboxClockSettings.class).saveOffset(Duration.ofDays(9_999));
             throw new IllegalStateException("the clock change failed");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(settings().offset()).isEqualTo(before);
+        assertThat(port(SandboxClockSettings.class).offset()).isEqualTo(before);
     }
 }

@@ -24,11 +24,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * back byte for byte and only under their own request (and only to a stored request, with their
  * true size), pages are newest first with ties broken by id. Each test starts from an empty store.
  */
-public abstract class ServiceRequestsContract {
+public abstract class ServiceRequestsContract extends PortContract {
 
     private static final Instant FILED = Instant.parse("2026-12-03T09:41:07.123456Z");
-
-    protected abstract ServiceRequests requests();
 
     /** Empties the store (the paging test counts every request). */
     protected abstract void startFromNothing();
@@ -42,7 +40,7 @@ public abstract class ServiceRequestsContract {
     void aRequestRoundTripsWithItsAttachmentsAndTheirBytesComeBackIdentical() {
         ServiceRequestView request = request(UUID.randomUUID().toString(), FILED, Optional.of("9d8e7f60-order"),
                 Optional.empty(), Money.of("4318.99", "EUR"));
-        requests().add(request);
+        port(ServiceRequests.class).add(request);
         byte[] statement = new byte[(int) SupportDesk.MAX_ATTACHMENT_BYTES];
         new Random(42).nextBytes(statement);
         for (int b = 0; b < 256; b++) {
@@ -54,24 +52,24 @@ public abstract class ServiceRequestsContract {
         AttachmentView second = new AttachmentView(UUID.randomUUID().toString(), "../../etc/passwd.txt", "text/plain",
                 notes.length, FILED.plusSeconds(120));
 
-        requests().addAttachment(request.id(), second, notes);
-        requests().addAttachment(request.id(), first, statement);
+        port(ServiceRequests.class).addAttachment(request.id(), second, notes);
+        port(ServiceRequests.class).addAttachment(request.id(), first, statement);
 
-        ServiceRequestView read = requests().find(request.id()).orElseThrow();
+        ServiceRequestView read = port(ServiceRequests.class).find(request.id()).orElseThrow();
         assertThat(read).isEqualTo(new ServiceRequestView(request.id(), request.status(), request.category(), request.impact(),
                 request.title(), request.description(), request.contact(), request.createdAt(), request.createdBy(),
                 List.of(first, second)));
-        assertThat(requests().attachmentContent(request.id(), first.id())).hasValueSatisfying(bytes ->
+        assertThat(port(ServiceRequests.class).attachmentContent(request.id(), first.id())).hasValueSatisfying(bytes ->
                 assertThat(bytes).isEqualTo(statement));
-        assertThat(requests().attachmentContent(request.id(), second.id())).hasValueSatisfying(bytes ->
+        assertThat(port(ServiceRequests.class).attachmentContent(request.id(), second.id())).hasValueSatisfying(bytes ->
                 assertThat(bytes).isEqualTo(notes));
         // An attachment is found only under its own request.
         ServiceRequestView other = request(UUID.randomUUID().toString(), FILED, Optional.empty(), Optional.of("sub-1"),
                 Money.of("1.00", "EUR"));
-        requests().add(other);
-        assertThat(requests().attachmentContent(other.id(), first.id())).isEmpty();
-        assertThat(requests().attachmentContent(request.id(), "no-such-attachment")).isEmpty();
-        assertThat(requests().find("no-such-request")).isEmpty();
+        port(ServiceRequests.class).add(other);
+        assertThat(port(ServiceRequests.class).attachmentContent(other.id(), first.id())).isEmpty();
+        assertThat(port(ServiceRequests.class).attachmentContent(request.id(), "no-such-attachment")).isEmpty();
+        assertThat(port(ServiceRequests.class).find("no-such-request")).isEmpty();
     }
 
     @Test
@@ -80,12 +78,13 @@ public abstract class ServiceRequestsContract {
                 Optional.of("a1b2c3d4-subscription"), Money.of("315360.50", "HUF"));
         ServiceRequestView inYen = request(UUID.randomUUID().toString(), FILED, Optional.of("order-jp"), Optional.empty(),
                 Money.of("12000", "JPY"));
-        requests().add(bySubscription);
-        requests().add(inYen);
+        port(ServiceRequests.class).add(bySubscription);
+        port(ServiceRequests.class).add(inYen);
 
-        assertThat(requests().find(bySubscription.id())).contains(bySubscription);
-        assertThat(requests().find(inYen.id())).contains(inYen);
-        assertThat(requests().find(inYen.id()).orElseThrow().description().amountRequested().amount()).hasToString("12000");
+        assertThat(port(ServiceRequests.class).find(bySubscription.id())).contains(bySubscription);
+        assertThat(port(ServiceRequests.class).find(inYen.id())).contains(inYen);
+        assertThat(port(ServiceRequests.class).find(inYen.id()).orElseThrow().description().amountRequested().amount())
+                .hasToString("12000");
     }
 
     @Test
@@ -95,16 +94,19 @@ public abstract class ServiceRequestsContract {
             String id = "req-" + i;
             // Two requests share an instant: the id breaks the tie.
             Instant at = FILED.plusSeconds(i == 4 ? 3 : i);
-            requests().add(request(id, at, Optional.of("order-" + i), Optional.empty(), Money.of("1.00", "EUR")));
+            port(ServiceRequests.class).add(request(id, at, Optional.of("order-" + i), Optional.empty(),
+                    Money.of("1.00", "EUR")));
             ids.add(id);
         }
-        requests().addAttachment("req-3", new AttachmentView("att-1", "a.txt", "text/plain", 1, FILED), new byte[]{'a'});
+        port(ServiceRequests.class).addAttachment("req-3", new AttachmentView("att-1", "a.txt", "text/plain", 1,
+                FILED), new byte[]{'a'});
 
-        List<ServiceRequestView> first = requests().page(Optional.empty(), 2);
+        List<ServiceRequestView> first = port(ServiceRequests.class).page(Optional.empty(), 2);
         ServiceRequestView last = first.get(1);
-        List<ServiceRequestView> second = requests().page(Optional.of(new ServiceRequests.Cursor(last.createdAt(), last.id())), 2);
+        List<ServiceRequestView> second =
+                port(ServiceRequests.class).page(Optional.of(new ServiceRequests.Cursor(last.createdAt(), last.id())), 2);
         ServiceRequestView lastOfSecond = second.get(1);
-        List<ServiceRequestView> third = requests().page(
+        List<ServiceRequestView> third = port(ServiceRequests.class).page(
                 Optional.of(new ServiceRequests.Cursor(lastOfSecond.createdAt(), lastOfSecond.id())), 2);
 
         assertThat(first).extracting(ServiceRequestView::id).containsExactly("req-4", "req-3");
@@ -112,8 +114,8 @@ public abstract class ServiceRequestsContract {
         assertThat(third).extracting(ServiceRequestView::id).containsExactly("req-0");
         assertThat(first.get(1).attachments()).extracting(AttachmentView::fileName).containsExactly("a.txt");
         assertThat(first.get(0).attachments()).isEmpty();
-        assertThat(requests().count()).isEqualTo(5);
-        assertThat(requests().page(Optional.empty(), 0)).isEmpty();
+        assertThat(port(ServiceRequests.class).count()).isEqualTo(5);
+        assertThat(port(ServiceRequests.class).page(Optional.empty(), 0)).isEmpty();
     }
 
     @Test
@@ -122,17 +124,19 @@ public abstract class ServiceRequestsContract {
                 Money.of("1.00", "EUR"));
         AttachmentView attachment = new AttachmentView(UUID.randomUUID().toString(), "a.txt", "text/plain", 3, FILED);
 
-        Throwable withAttachments = catchThrowable(() -> requests().add(new ServiceRequestView(request.id(), "open",
+        Throwable withAttachments = catchThrowable(() -> port(ServiceRequests.class).add(new ServiceRequestView(request.id(), "open",
                 request.category(), request.impact(), request.title(), request.description(), request.contact(),
                 request.createdAt(), request.createdBy(), List.of(attachment))));
-        Throwable noRequest = catchThrowable(() -> requests().addAttachment("no-such-request", attachment, new byte[]{1, 2, 3}));
-        requests().add(request);
-        Throwable wrongSize = catchThrowable(() -> requests().addAttachment(request.id(), attachment, new byte[]{1, 2}));
+        Throwable noRequest = catchThrowable(() -> port(ServiceRequests.class).addAttachment("no-such-request",
+                attachment, new byte[]{1, 2, 3}));
+        port(ServiceRequests.class).add(request);
+        Throwable wrongSize = catchThrowable(() -> port(ServiceRequests.class).addAttachment(request.id(), attachment,
+                new byte[]{1, 2}));
 
         assertThat(withAttachments).isInstanceOf(IllegalArgumentException.class);
         assertThat(noRequest).isNotNull();
         assertThat(wrongSize).isInstanceOf(IllegalArgumentException.class);
-        assertThat(requests().find(request.id()).orElseThrow().attachments()).isEmpty();
+        assertThat(port(ServiceRequests.class).find(request.id()).orElseThrow().attachments()).isEmpty();
     }
 
     private static ServiceRequestView request(String id, Instant createdAt, Optional<String> orderId,

@@ -3,7 +3,6 @@ package com.cspdesk.contracts;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.DownloadLinks;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
@@ -28,38 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lines' entitlements read as cancelled through OwnedSoftware and every download link of them is
  * revoked — nothing else, and nothing twice.
  */
-public abstract class SoftwareRevocationsContract {
-
-    protected abstract SoftwareRevocations revocations();
-
-    protected abstract Orders orders();
-
-    protected abstract Entitlements entitlements();
-
-    protected abstract OwnedSoftware ownedSoftware();
-
-    protected abstract DownloadLinks links();
-
-    protected abstract Transactions transactions();
+public abstract class SoftwareRevocationsContract extends PortContract {
 
     @Test
     void revokesTheCancelledLinesEntitlementsAndEveryLinkOfThemAndNothingElse() {
         StoredOrder order = order(UUID.randomUUID().toString(), 3, ProductKind.PERPETUAL_SOFTWARE);
         StoredOrder other = order(order.customerTenantId(), 1, ProductKind.PERPETUAL_SOFTWARE);
-        orders().add(order);
-        orders().add(other);
+        port(Orders.class).add(order);
+        port(Orders.class).add(other);
         Entitlement first = SampleOrders.entitlement(order, 1, ContractType.PERPETUAL, true);
         Entitlement second = SampleOrders.entitlement(order, 2, ContractType.PERPETUAL, true);
         Entitlement third = SampleOrders.entitlement(order, 3, ContractType.PERPETUAL, true);
         Entitlement elsewhere = SampleOrders.entitlement(other, 1, ContractType.PERPETUAL, true);
-        entitlements().grant(List.of(first, second, third, elsewhere));
+        port(Entitlements.class).grant(List.of(first, second, third, elsewhere));
         String link1 = link(first);
         String link2 = link(first);
         String link3 = link(second);
         String kept = link(third);
         String keptElsewhere = link(elsewhere);
 
-        int revoked = transactions().inTransaction(() -> revocations().revoke(order.id(), List.of(1, 2)));
+        int revoked = inTransaction(() -> port(SoftwareRevocations.class).revoke(order.id(), List.of(1, 2)));
 
         assertThat(revoked).isEqualTo(2);
         assertThat(active(first)).isFalse();
@@ -72,23 +59,23 @@ public abstract class SoftwareRevocationsContract {
         assertThat(revoked(kept)).isFalse();
         assertThat(revoked(keptElsewhere)).isFalse();
         // Revoking again changes nothing; lines without software (or unknown lines) have nothing to revoke.
-        assertThat(transactions().inTransaction(() -> revocations().revoke(order.id(), List.of(1, 2)))).isZero();
-        assertThat(transactions().inTransaction(() -> revocations().revoke(order.id(), List.of(9)))).isZero();
-        assertThat(transactions().inTransaction(() -> revocations().revoke(order.id(), List.of()))).isZero();
-        assertThat(transactions().inTransaction(() -> revocations().revoke("no-such-order", List.of(1)))).isZero();
+        assertThat(inTransaction(() -> port(SoftwareRevocations.class).revoke(order.id(), List.of(1, 2)))).isZero();
+        assertThat(inTransaction(() -> port(SoftwareRevocations.class).revoke(order.id(), List.of(9)))).isZero();
+        assertThat(inTransaction(() -> port(SoftwareRevocations.class).revoke(order.id(), List.of()))).isZero();
+        assertThat(inTransaction(() -> port(SoftwareRevocations.class).revoke("no-such-order", List.of(1)))).isZero();
     }
 
     @Test
     void aRevocationInAUnitThatFailsRevokesNothing() {
         StoredOrder order = order(UUID.randomUUID().toString(), 1, ProductKind.PERPETUAL_SOFTWARE);
-        orders().add(order);
+        port(Orders.class).add(order);
         Entitlement entitlement = SampleOrders.entitlement(order, 1, ContractType.PERPETUAL, true);
-        entitlements().grant(List.of(entitlement));
+        port(Entitlements.class).grant(List.of(entitlement));
         String link = link(entitlement);
 
         try {
-            transactions().inTransaction(() -> {
-                revocations().revoke(order.id(), List.of(1));
+            inTransaction(() -> {
+                port(SoftwareRevocations.class).revoke(order.id(), List.of(1));
                 throw new IllegalStateException("the cancellation failed later");
             });
         } catch (IllegalStateException expected) {
@@ -100,18 +87,18 @@ public abstract class SoftwareRevocationsContract {
     }
 
     private boolean active(Entitlement entitlement) {
-        return ownedSoftware().find(entitlement.customerTenantId(), entitlement.id()).orElseThrow().active();
+        return port(OwnedSoftware.class).find(entitlement.customerTenantId(), entitlement.id()).orElseThrow().active();
     }
 
     private String link(Entitlement entitlement) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        links().add(new DownloadLinks.StoredLink(id, entitlement.id(), entitlement.customerTenantId(),
+        port(DownloadLinks.class).add(new DownloadLinks.StoredLink(id, entitlement.id(), entitlement.customerTenantId(),
                 SoftwareVersion.of("2022"), SoftwareLanguage.of("de-DE"), Bitness.X64, DownloadLink.issuedAt(BOUGHT),
                 "admin.agent@partner.demo"));
         return id;
     }
 
     private boolean revoked(String linkId) {
-        return links().findForUpdate(linkId).orElseThrow().link().revoked();
+        return port(DownloadLinks.class).findForUpdate(linkId).orElseThrow().link().revoked();
     }
 }

@@ -45,12 +45,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * the surrounding one, and no reader sees a change of a unit that is still open. The contract gets
  * each port of the adapter by its interface.
  */
-public abstract class TransactionsContract {
+public abstract class TransactionsContract extends PortContract {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
-
-    /** The adapter's implementation of an outgoing port. */
-    protected abstract <T> T port(Class<T> port);
 
     @Test
     void aUnitThatThrowsLeavesNothingBehindOnAnyPortAndTheFailureComesThroughAsItIs() {

@@ -2,7 +2,6 @@ package com.cspdesk.contracts;
 
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.identity.Username;
 import org.junit.jupiter.api.Test;
@@ -22,13 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every {@link Users} must do. The test methods may share one store: each uses names of its
  * own, and counts are compared before and after.
  */
-public abstract class UsersContract {
+public abstract class UsersContract extends PortContract {
 
     private static final String TENANT = "0b9c6f57-0b5e-4f3b-9d61-2f1b3c7c2a10";
-
-    protected abstract Users users();
-
-    protected abstract Transactions transactions();
 
     @Test
     void aUserRoundTripsWithRolesTenantAndMicroseconds() {
@@ -36,43 +31,43 @@ public abstract class UsersContract {
         UserAccount account = new UserAccount(new Username("cust.admin@contoso.example"), "$argon2id$x",
                 Set.of(Role.CUSTOMER_GLOBAL_ADMIN), Optional.of(TENANT), created);
 
-        assertThat(users().add(account)).isTrue();
+        assertThat(port(Users.class).add(account)).isTrue();
 
-        UserAccount read = users().find(new Username("Cust.Admin@Contoso.example")).orElseThrow();
+        UserAccount read = port(Users.class).find(new Username("Cust.Admin@Contoso.example")).orElseThrow();
         assertThat(read.createdAt()).isEqualTo(created);
         assertThat(read.roles()).containsExactly(Role.CUSTOMER_GLOBAL_ADMIN);
         assertThat(read.customerTenantId()).contains(TENANT);
         assertThat(read.passwordHash()).isEqualTo("$argon2id$x");
-        assertThat(users().find(new Username("nobody.here"))).isEmpty();
+        assertThat(port(Users.class).find(new Username("nobody.here"))).isEmpty();
     }
 
     @Test
     void aTakenUsernameIsReportedNotThrown() {
         UserAccount first = partner("taken.name", Role.ADMIN_AGENT);
-        assertThat(users().add(first)).isTrue();
-        assertThat(users().add(partner("Taken.Name", Role.SALES_AGENT))).isFalse();
-        assertThat(users().find(new Username("taken.name")).orElseThrow().roles()).containsExactly(Role.ADMIN_AGENT);
+        assertThat(port(Users.class).add(first)).isTrue();
+        assertThat(port(Users.class).add(partner("Taken.Name", Role.SALES_AGENT))).isFalse();
+        assertThat(port(Users.class).find(new Username("taken.name")).orElseThrow().roles()).containsExactly(Role.ADMIN_AGENT);
     }
 
     @Test
     void listsOrderedCountsRolesAndRemoves() {
-        long globalsBefore = transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.GLOBAL_ADMIN));
-        users().add(partner("zz.global", Role.GLOBAL_ADMIN));
-        users().add(partner("aa.global", Role.GLOBAL_ADMIN));
-        users().add(new UserAccount(new Username("mixed.roles"), "h", Set.of(Role.ADMIN_AGENT, Role.ACCOUNT_ADMIN),
+        long globalsBefore = inTransaction(() -> port(Users.class).countWithRoleForUpdate(Role.GLOBAL_ADMIN));
+        port(Users.class).add(partner("zz.global", Role.GLOBAL_ADMIN));
+        port(Users.class).add(partner("aa.global", Role.GLOBAL_ADMIN));
+        port(Users.class).add(new UserAccount(new Username("mixed.roles"), "h", Set.of(Role.ADMIN_AGENT, Role.ACCOUNT_ADMIN),
                 Optional.empty(), Instant.parse("2026-01-01T00:00:00Z")));
 
-        assertThat(users().all()).extracting(a -> a.username().value()).isSorted()
+        assertThat(port(Users.class).all()).extracting(a -> a.username().value()).isSorted()
                 .contains("aa.global", "mixed.roles", "zz.global");
-        assertThat(users().find(new Username("mixed.roles")).orElseThrow().roles())
+        assertThat(port(Users.class).find(new Username("mixed.roles")).orElseThrow().roles())
                 .containsExactlyInAnyOrder(Role.ADMIN_AGENT, Role.ACCOUNT_ADMIN);
-        long globals = transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.GLOBAL_ADMIN));
+        long globals = inTransaction(() -> port(Users.class).countWithRoleForUpdate(Role.GLOBAL_ADMIN));
         assertThat(globals).isEqualTo(globalsBefore + 2);
 
-        assertThat(users().remove(new Username("zz.global"))).isTrue();
-        assertThat(users().remove(new Username("zz.global"))).isFalse();
-        assertThat(users().find(new Username("zz.global"))).isEmpty();
-        assertThat(transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.GLOBAL_ADMIN)))
+        assertThat(port(Users.class).remove(new Username("zz.global"))).isTrue();
+        assertThat(port(Users.class).remove(new Username("zz.global"))).isFalse();
+        assertThat(port(Users.class).find(new Username("zz.global"))).isEmpty();
+        assertThat(inTransaction(() -> port(Users.class).countWithRoleForUpdate(Role.GLOBAL_ADMIN)))
                 .isEqualTo(globalsBefore + 1);
     }
 
@@ -80,32 +75,33 @@ public abstract class UsersContract {
     void ofTwoUnitsRemovingTheHoldersOfARoleAtOnceOnlyOneGetsPastTheCount() throws Exception {
         // The rule the count serves: never remove the last holder (as of global admins); a unit that
         // counts must not see a count the other is about to make stale.
-        users().add(partner("referral.one", Role.REFERRAL_ADMIN));
-        users().add(partner("referral.two", Role.REFERRAL_ADMIN));
+        port(Users.class).add(partner("referral.one", Role.REFERRAL_ADMIN));
+        port(Users.class).add(partner("referral.two", Role.REFERRAL_ADMIN));
         List<Callable<Boolean>> removals = new ArrayList<>();
         for (String name : List.of("referral.one", "referral.two")) {
-            removals.add(() -> transactions().inTransaction(() ->
-                    users().countWithRoleForUpdate(Role.REFERRAL_ADMIN) > 1 && users().remove(new Username(name))));
+            removals.add(() -> inTransaction(() ->
+                    port(Users.class).countWithRoleForUpdate(Role.REFERRAL_ADMIN) > 1
+                            && port(Users.class).remove(new Username(name))));
         }
 
         assertThat(Concurrently.run(removals)).containsOnlyOnce(true);
-        assertThat(transactions().inTransaction(() -> users().countWithRoleForUpdate(Role.REFERRAL_ADMIN))).isEqualTo(1);
+        assertThat(inTransaction(() -> port(Users.class).countWithRoleForUpdate(Role.REFERRAL_ADMIN))).isEqualTo(1);
     }
 
     @Test
     void anAddAndARemoveInAUnitOfWorkThatFailsAreBothUndone() {
         String kept = "kept." + UUID.randomUUID().toString().substring(0, 8);
         String added = "added." + UUID.randomUUID().toString().substring(0, 8);
-        users().add(partner(kept, Role.SALES_AGENT));
+        port(Users.class).add(partner(kept, Role.SALES_AGENT));
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            assertThat(users().add(partner(added, Role.GLOBAL_ADMIN))).isTrue();
-            assertThat(users().remove(new Username(kept))).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            assertThat(port(Users.class).add(partner(added, Role.GLOBAL_ADMIN))).isTrue();
+            assertThat(port(Users.class).remove(new Username(kept))).isTrue();
             throw new IllegalStateException("the last global admin may not go");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(users().find(new Username(added))).isEmpty();
-        assertThat(users().find(new Username(kept))).isPresent();
+        assertThat(port(Users.class).find(new Username(added))).isEmpty();
+        assertThat(port(Users.class).find(new Username(kept))).isPresent();
     }
 
     @Test

@@ -1,23 +1,9 @@
 package com.cspdesk.adapters.memory.invoicing;
 
 import com.cspdesk.adapters.memory.testing.MemoryAdapters;
-import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.InvoiceRunsContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MemoryAdapters.class)
 class InvoiceRunsOnMemoryTest extends InvoiceRunsContract {
-
-    @RegisterExtension
-    final MemoryAdapters adapters = new MemoryAdapters();
-
-    @Override
-    protected InvoiceRuns runs() {
-        return adapters.get(InvoiceRuns.class);
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return adapters.get(Transactions.class);
-    }
 }

@@ -3,11 +3,10 @@ package com.cspdesk.adapters.memory.keys;
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.adapters.memory.testing.MemoryAdapters;
 import com.cspdesk.application.shared.port.out.SecretSealing;
-import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.contracts.ProductKeyVaultContract;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(MemoryAdapters.class)
 class ProductKeyVaultOnMemoryTest extends ProductKeyVaultContract {
-
-    @RegisterExtension
-    final MemoryAdapters adapters = new MemoryAdapters();
-
-    @Override
-    protected ProductKeyVault vault() {
-        return adapters.get(ProductKeyVault.class);
-    }
 
     /** The vault keeps only the sealed form: what it gives back it opens, and a sealing that will not open gives nothing. */
     @Test
@@ -41,7 +33,7 @@ class ProductKeyVaultOnMemoryTest extends ProductKeyVaultContract {
                 throw new IllegalStateException("does not open under " + context);
             }
         };
-        MemoryProductKeyVault vault = new MemoryProductKeyVault(adapters.get(MemoryTransactions.class), refusesToOpen);
+        MemoryProductKeyVault vault = new MemoryProductKeyVault(port(MemoryTransactions.class), refusesToOpen);
 
         assertThat(vault.keep("11111111-0000-4000-8000-000000000001", SoftwareVersion.of("2019"), KEY)).isTrue();
 

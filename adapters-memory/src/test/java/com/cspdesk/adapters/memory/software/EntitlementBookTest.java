@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.memory.software;
 
 import com.cspdesk.adapters.memory.testing.MemoryAdapters;
+import com.cspdesk.contracts.Adapters;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -9,7 +10,7 @@ import com.cspdesk.application.software.port.out.Entitlements.Entitlement;
 import com.cspdesk.application.software.port.out.OwnedSoftware;
 import com.cspdesk.domain.catalog.ContractType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,16 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the entitlement book offers cancellation besides the ports: the entitlements of lines, and cancelling them. */
+@ExtendWith(MemoryAdapters.class)
 class EntitlementBookTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T15:23:14.998601Z");
 
-    @RegisterExtension
-    final MemoryAdapters adapters = new MemoryAdapters();
-    private final EntitlementBook book = adapters.get(EntitlementBook.class);
-
     @Test
-    void cancelsTheActiveEntitlementsOfTheLinesOnceAndAFailedUnitTakesItBack() {
+    void cancelsTheActiveEntitlementsOfTheLinesOnceAndAFailedUnitTakesItBack(Adapters adapters) {
+        EntitlementBook book = adapters.get(EntitlementBook.class);
         StoredOrder order = order(tenant(), 3, AT);
         adapters.get(Orders.class).add(order);
         Entitlement first = entitlement(order, 1, ContractType.PERPETUAL, true);
@@ -43,15 +42,15 @@ class EntitlementBookTest {
             assertThat(book.cancel(order.id(), List.of(1, 2))).isEqualTo(2);
             throw new IllegalStateException("the credit failed");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(owned(order)).allMatch(Entitlement::active);
+        assertThat(owned(adapters, order)).allMatch(Entitlement::active);
 
         assertThat(book.cancel(order.id(), List.of(1, 2))).isEqualTo(2);
         assertThat(book.cancel(order.id(), List.of(1, 2, 3))).isEqualTo(1);
-        assertThat(owned(order)).noneMatch(Entitlement::active);
+        assertThat(owned(adapters, order)).noneMatch(Entitlement::active);
         assertThat(book.cancel("no-such-order", List.of(1))).isZero();
     }
 
-    private List<Entitlement> owned(StoredOrder order) {
+    private static List<Entitlement> owned(Adapters adapters, StoredOrder order) {
         return adapters.get(OwnedSoftware.class).ofCustomer(order.customerTenantId());
     }
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.activity;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.ActivityLogContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class ActivityLogOnH2Test extends ActivityLogOnJdbc {
-    ActivityLogOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class ActivityLogOnH2Test extends ActivityLogContract {
 }

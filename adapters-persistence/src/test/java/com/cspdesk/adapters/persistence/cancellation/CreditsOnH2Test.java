@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.CreditsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class CreditsOnH2Test extends CreditsOnJdbc {
-    CreditsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class CreditsOnH2Test extends CreditsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OrderCancellationsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OrderCancellationsOnH2Test extends OrderCancellationsOnJdbc {
-    OrderCancellationsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class OrderCancellationsOnH2Test extends OrderCancellationsContract {
 }

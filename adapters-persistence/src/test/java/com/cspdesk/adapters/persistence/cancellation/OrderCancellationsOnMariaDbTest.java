@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OrderCancellationsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OrderCancellationsOnMariaDbTest extends OrderCancellationsOnJdbc {
-    OrderCancellationsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class OrderCancellationsOnMariaDbTest extends OrderCancellationsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.SoftwareRevocationsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class SoftwareRevocationsOnH2Test extends SoftwareRevocationsOnJdbc {
-    SoftwareRevocationsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class SoftwareRevocationsOnH2Test extends SoftwareRevocationsContract {
 }

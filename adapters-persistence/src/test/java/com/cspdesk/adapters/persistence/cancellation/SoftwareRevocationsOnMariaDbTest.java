@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.cancellation;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.SoftwareRevocationsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class SoftwareRevocationsOnMariaDbTest extends SoftwareRevocationsOnJdbc {
-    SoftwareRevocationsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class SoftwareRevocationsOnMariaDbTest extends SoftwareRevocationsContract {
 }

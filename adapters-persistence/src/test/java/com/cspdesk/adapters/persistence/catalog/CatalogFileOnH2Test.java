@@ -2,9 +2,10 @@ package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
 import com.cspdesk.application.catalog.port.out.Catalog;
+import com.cspdesk.contracts.Adapters;
 import com.cspdesk.contracts.CatalogListing;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a migration changes the catalog and the file was not made again. Making it again is running this
  * test with {@code -Dcspdesk.catalog.write=true} (then commit the file).
  */
+@ExtendWith(JdbcAdapters.H2.class)
 class CatalogFileOnH2Test {
 
     /** Surefire runs in the module's directory; the file is in the sibling module's resources. */
     static final Path FILE = Path.of("..", "adapters-memory", "src", "main", "resources", "com", "cspdesk", "adapters",
             "memory", "catalog", "catalog.tsv");
 
-    @RegisterExtension
-    static final JdbcAdapters ADAPTERS = JdbcAdapters.onH2();
-
     @Test
-    void theMemoryCatalogFileIsTheMigrationsCatalog() throws IOException {
-        String listing = CatalogListing.of(ADAPTERS.get(Catalog.class));
+    void theMemoryCatalogFileIsTheMigrationsCatalog(Adapters h2) throws IOException {
+        String listing = CatalogListing.of(h2.get(Catalog.class));
         if (Boolean.getBoolean("cspdesk.catalog.write")) {
             Files.writeString(FILE, listing, StandardCharsets.UTF_8);
         }

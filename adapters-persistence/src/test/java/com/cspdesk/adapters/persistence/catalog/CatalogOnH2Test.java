@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.CatalogContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class CatalogOnH2Test extends CatalogOnJdbc {
-    CatalogOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class CatalogOnH2Test extends CatalogContract {
 }

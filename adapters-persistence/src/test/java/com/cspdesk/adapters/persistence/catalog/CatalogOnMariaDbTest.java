@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.catalog;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.CatalogContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class CatalogOnMariaDbTest extends CatalogOnJdbc {
-    CatalogOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class CatalogOnMariaDbTest extends CatalogContract {
 }

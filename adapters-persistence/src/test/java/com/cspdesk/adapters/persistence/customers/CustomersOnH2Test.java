@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.customers;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.CustomersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class CustomersOnH2Test extends CustomersOnJdbc {
-    CustomersOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class CustomersOnH2Test extends CustomersContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.customers;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.CustomersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class CustomersOnMariaDbTest extends CustomersOnJdbc {
-    CustomersOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class CustomersOnMariaDbTest extends CustomersContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.downloads;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.DownloadLinksContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class DownloadLinksOnH2Test extends DownloadLinksOnJdbc {
-    DownloadLinksOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class DownloadLinksOnH2Test extends DownloadLinksContract {
 }

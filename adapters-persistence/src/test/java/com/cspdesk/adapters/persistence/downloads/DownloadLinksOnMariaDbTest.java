@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.downloads;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.DownloadLinksContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class DownloadLinksOnMariaDbTest extends DownloadLinksOnJdbc {
-    DownloadLinksOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class DownloadLinksOnMariaDbTest extends DownloadLinksContract {
 }

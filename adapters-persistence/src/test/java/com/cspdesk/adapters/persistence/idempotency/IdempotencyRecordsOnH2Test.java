@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.IdempotencyRecordsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class IdempotencyRecordsOnH2Test extends IdempotencyRecordsOnJdbc {
-    IdempotencyRecordsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class IdempotencyRecordsOnH2Test extends IdempotencyRecordsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.idempotency;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.IdempotencyRecordsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class IdempotencyRecordsOnMariaDbTest extends IdempotencyRecordsOnJdbc {
-    IdempotencyRecordsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class IdempotencyRecordsOnMariaDbTest extends IdempotencyRecordsContract {
 }

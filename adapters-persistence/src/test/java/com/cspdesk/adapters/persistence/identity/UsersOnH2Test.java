@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.identity;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.UsersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class UsersOnH2Test extends UsersOnJdbc {
-    UsersOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class UsersOnH2Test extends UsersContract {
 }

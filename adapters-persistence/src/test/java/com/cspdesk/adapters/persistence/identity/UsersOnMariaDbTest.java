@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.identity;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.UsersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class UsersOnMariaDbTest extends UsersOnJdbc {
-    UsersOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class UsersOnMariaDbTest extends UsersContract {
 }

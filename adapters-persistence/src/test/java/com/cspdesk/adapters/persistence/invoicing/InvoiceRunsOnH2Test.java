@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.InvoiceRunsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class InvoiceRunsOnH2Test extends InvoiceRunsOnJdbc {
-    InvoiceRunsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class InvoiceRunsOnH2Test extends InvoiceRunsContract {
 }

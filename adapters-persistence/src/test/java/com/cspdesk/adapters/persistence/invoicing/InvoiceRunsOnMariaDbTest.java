@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.InvoiceRunsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class InvoiceRunsOnMariaDbTest extends InvoiceRunsOnJdbc {
-    InvoiceRunsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class InvoiceRunsOnMariaDbTest extends InvoiceRunsContract {
 }

@@ -1,9 +1,8 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(JdbcAdapters.H2.class)
 class InvoicesOnH2Test extends InvoicesOnJdbc {
-    InvoicesOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.JobLockContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class JobLockOnH2Test extends JobLockOnJdbc {
-    JobLockOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class JobLockOnH2Test extends JobLockContract {
 }

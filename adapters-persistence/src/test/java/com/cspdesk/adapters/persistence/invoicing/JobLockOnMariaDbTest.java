@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.invoicing;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.JobLockContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class JobLockOnMariaDbTest extends JobLockOnJdbc {
-    JobLockOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class JobLockOnMariaDbTest extends JobLockContract {
 }

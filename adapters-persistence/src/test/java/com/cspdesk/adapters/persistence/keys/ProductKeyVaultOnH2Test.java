@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.keys;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.ProductKeyVaultContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class ProductKeyVaultOnH2Test extends ProductKeyVaultOnJdbc {
-    ProductKeyVaultOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class ProductKeyVaultOnH2Test extends ProductKeyVaultContract {
 }

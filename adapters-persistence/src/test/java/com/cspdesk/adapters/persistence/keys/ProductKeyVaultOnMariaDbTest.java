@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.keys;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.ProductKeyVaultContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class ProductKeyVaultOnMariaDbTest extends ProductKeyVaultOnJdbc {
-    ProductKeyVaultOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class ProductKeyVaultOnMariaDbTest extends ProductKeyVaultContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.ordering;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OrdersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OrdersOnH2Test extends OrdersOnJdbc {
-    OrdersOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class OrdersOnH2Test extends OrdersContract {
 }

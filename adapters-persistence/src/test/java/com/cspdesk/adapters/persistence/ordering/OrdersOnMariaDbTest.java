@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.ordering;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OrdersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OrdersOnMariaDbTest extends OrdersOnJdbc {
-    OrdersOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class OrdersOnMariaDbTest extends OrdersContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.sandbox;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.SandboxClockSettingsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class SandboxClockSettingsOnH2Test extends SandboxClockSettingsOnJdbc {
-    SandboxClockSettingsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class SandboxClockSettingsOnH2Test extends SandboxClockSettingsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.sandbox;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.SandboxClockSettingsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class SandboxClockSettingsOnMariaDbTest extends SandboxClockSettingsOnJdbc {
-    SandboxClockSettingsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class SandboxClockSettingsOnMariaDbTest extends SandboxClockSettingsContract {
 }

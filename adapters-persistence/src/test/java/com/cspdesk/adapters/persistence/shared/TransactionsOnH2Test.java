@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.TransactionsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class TransactionsOnH2Test extends TransactionsOnJdbc {
-    TransactionsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class TransactionsOnH2Test extends TransactionsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.TransactionsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class TransactionsOnMariaDbTest extends TransactionsOnJdbc {
-    TransactionsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class TransactionsOnMariaDbTest extends TransactionsContract {
 }

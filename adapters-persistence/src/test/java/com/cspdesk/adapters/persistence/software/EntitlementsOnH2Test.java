@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.EntitlementsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class EntitlementsOnH2Test extends EntitlementsOnJdbc {
-    EntitlementsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class EntitlementsOnH2Test extends EntitlementsContract {
 }

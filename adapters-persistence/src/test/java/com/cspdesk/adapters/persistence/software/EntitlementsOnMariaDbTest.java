@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.EntitlementsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class EntitlementsOnMariaDbTest extends EntitlementsOnJdbc {
-    EntitlementsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class EntitlementsOnMariaDbTest extends EntitlementsContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OwnedSoftwareContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OwnedSoftwareOnH2Test extends OwnedSoftwareOnJdbc {
-    OwnedSoftwareOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
+@ExtendWith(JdbcAdapters.H2.class)
+class OwnedSoftwareOnH2Test extends OwnedSoftwareContract {
 }

@@ -1,9 +1,9 @@
 package com.cspdesk.adapters.persistence.software;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.OwnedSoftwareContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-class OwnedSoftwareOnMariaDbTest extends OwnedSoftwareOnJdbc {
-    OwnedSoftwareOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class OwnedSoftwareOnMariaDbTest extends OwnedSoftwareContract {
 }

@@ -1,9 +1,8 @@
 package com.cspdesk.adapters.persistence.support;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(JdbcAdapters.H2.class)
 class ServiceRequestsOnH2Test extends ServiceRequestsOnJdbc {
-    ServiceRequestsOnH2Test() {
-        super(JdbcAdapters.onH2());
-    }
 }

@@ -1,9 +1,8 @@
 package com.cspdesk.adapters.persistence.support;
 
 import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(JdbcAdapters.MariaDb.class)
 class ServiceRequestsOnMariaDbTest extends ServiceRequestsOnJdbc {
-    ServiceRequestsOnMariaDbTest() {
-        super(JdbcAdapters.onMariaDb());
-    }
 }

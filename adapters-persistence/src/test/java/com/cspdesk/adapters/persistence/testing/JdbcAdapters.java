@@ -1,8 +1,10 @@
 package com.cspdesk.adapters.persistence.testing;
 
+import com.cspdesk.contracts.Adapters;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,18 +13,17 @@ import java.util.function.Function;
 
 /**
  * The JDBC adapters for a port contract (port-contracts): one context per test class, on a fresh
- * database of its own, started before the class's first test and closed after its last. Register it
- * as a field, static or not: a contract's {@code <Port>OnJdbc} holds it in an instance field its
- * subclasses fill ({@code super(JdbcAdapters.onH2())}), so the fixtures are written once for both
- * databases. Hand the contract its ports with {@link #get}.
+ * database of its own, started for the class's first test and closed after its last. A contract's
+ * test names the database it runs on ({@code @ExtendWith(JdbcAdapters.H2.class)} or
+ * {@code @ExtendWith(JdbcAdapters.MariaDb.class)}); any other test may take an {@link Adapters}
+ * parameter.
  */
-public final class JdbcAdapters implements BeforeEachCallback {
+public abstract class JdbcAdapters implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(JdbcAdapters.class);
 
     private final String database;
     private final Function<String, ApplicationContext> start;
-    private ApplicationContext context;
 
     private JdbcAdapters(String database, Function<String, ApplicationContext> start) {
         this.database = database;
@@ -30,37 +31,37 @@ public final class JdbcAdapters implements BeforeEachCallback {
     }
 
     /** H2 in MySQL mode, as {@code ./run-demo} runs it. */
-    public static JdbcAdapters onH2() {
-        return new JdbcAdapters("h2", testClass -> H2InMySqlMode.start());
+    public static final class H2 extends JdbcAdapters {
+        public H2() {
+            super("h2", testClass -> H2InMySqlMode.start());
+        }
     }
 
     /** A new database on the shared throwaway MariaDB, migrated by Flyway, as {@code OnMariaDb} makes one. */
-    public static JdbcAdapters onMariaDb() {
-        return new JdbcAdapters("mariadb", testClass -> {
-            ThrowawayMariaDb db = ThrowawayMariaDb.shared();
-            Map<String, Object> properties = new HashMap<>(db.properties(db.newDatabase(testClass.toLowerCase(Locale.ROOT))));
-            properties.put("flyway.datasources.default.enabled", "true");
-            properties.put("cspdesk.sandbox.enabled", "true");
-            return ApplicationContext.run(properties);
-        });
-    }
-
-    public <T> T get(Class<T> port) {
-        if (context == null) {
-            throw new IllegalStateException("JdbcAdapters must be registered as a @RegisterExtension field");
+    public static final class MariaDb extends JdbcAdapters {
+        public MariaDb() {
+            super("mariadb", testClass -> {
+                ThrowawayMariaDb db = ThrowawayMariaDb.shared();
+                Map<String, Object> properties = new HashMap<>(db.properties(db.newDatabase(testClass.toLowerCase(Locale.ROOT))));
+                properties.put("flyway.datasources.default.enabled", "true");
+                properties.put("cspdesk.sandbox.enabled", "true");
+                return ApplicationContext.run(properties);
+            });
         }
-        return context.getBean(port);
     }
 
-    /**
-     * A field that is not static makes a new JdbcAdapters for every test instance: the context is
-     * kept in the test class's store, so all of them share it, and JUnit closes it with the class.
-     */
     @Override
-    public void beforeEach(ExtensionContext extension) {
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == Adapters.class;
+    }
+
+    /** The context is kept in the test class's store: all its tests share it, and JUnit closes it with the class. */
+    @Override
+    public Adapters resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         ExtensionContext testClass = outermostClass(extension);
-        context = testClass.getStore(NAMESPACE).getOrComputeIfAbsent(database,
+        ApplicationContext context = testClass.getStore(NAMESPACE).getOrComputeIfAbsent(database,
                 key -> new Started(start.apply(testClass.getRequiredTestClass().getSimpleName())), Started.class).context();
+        return context::getBean;
     }
 
     /** The top-level test class's context (the engine's is the root, with no parent of its own). */
