@@ -107,59 +107,59 @@ public abstract class UsersContract extends PortContract {
     @Test
     void aNewAccountsSessionGenerationIsItsCreationInMicrosecondsAndRoundTrips() {
         Instant created = Instant.parse("2026-11-21T15:23:14.998601Z");
-        users().add(new UserAccount(new Username("generation.new"), "h", Set.of(Role.SALES_AGENT), Optional.empty(), created));
-        users().add(new UserAccount(new Username("generation.given"), "h", Set.of(Role.SALES_AGENT), Optional.empty(),
+        port(Users.class).add(new UserAccount(new Username("generation.new"), "h", Set.of(Role.SALES_AGENT), Optional.empty(), created));
+        port(Users.class).add(new UserAccount(new Username("generation.given"), "h", Set.of(Role.SALES_AGENT), Optional.empty(),
                 created, 42));
 
-        assertThat(users().find(new Username("generation.new")).orElseThrow().sessionGeneration())
+        assertThat(port(Users.class).find(new Username("generation.new")).orElseThrow().sessionGeneration())
                 .isEqualTo(1_795_274_594_998_601L);
-        assertThat(users().find(new Username("generation.given")).orElseThrow().sessionGeneration()).isEqualTo(42);
+        assertThat(port(Users.class).find(new Username("generation.given")).orElseThrow().sessionGeneration()).isEqualTo(42);
     }
 
     @Test
     void endingSessionsRaisesTheGenerationByOneAndLeavesTheRestAlone() {
         UserAccount before = partner("signs.out", Role.ACCOUNT_ADMIN);
-        users().add(before);
-        users().add(partner("stays.in", Role.ACCOUNT_ADMIN));
-        long othersBefore = users().find(new Username("stays.in")).orElseThrow().sessionGeneration();
+        port(Users.class).add(before);
+        port(Users.class).add(partner("stays.in", Role.ACCOUNT_ADMIN));
+        long othersBefore = port(Users.class).find(new Username("stays.in")).orElseThrow().sessionGeneration();
 
-        assertThat(users().endSessions(new Username("Signs.Out"))).isTrue();
-        assertThat(users().endSessions(new Username("signs.out"))).isTrue();
+        assertThat(port(Users.class).endSessions(new Username("Signs.Out"))).isTrue();
+        assertThat(port(Users.class).endSessions(new Username("signs.out"))).isTrue();
 
-        UserAccount after = users().find(new Username("signs.out")).orElseThrow();
+        UserAccount after = port(Users.class).find(new Username("signs.out")).orElseThrow();
         assertThat(after.sessionGeneration()).isEqualTo(before.sessionGeneration() + 2);
         assertThat(after.roles()).isEqualTo(before.roles());
         assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
         assertThat(after.createdAt()).isEqualTo(before.createdAt());
-        assertThat(users().find(new Username("stays.in")).orElseThrow().sessionGeneration()).isEqualTo(othersBefore);
-        assertThat(users().endSessions(new Username("nobody.at.all"))).isFalse();
+        assertThat(port(Users.class).find(new Username("stays.in")).orElseThrow().sessionGeneration()).isEqualTo(othersBefore);
+        assertThat(port(Users.class).endSessions(new Username("nobody.at.all"))).isFalse();
     }
 
     @Test
     void sessionsEndedAtOnceAllCount() throws Exception {
         UserAccount account = partner("many.devices", Role.SALES_AGENT);
-        users().add(account);
+        port(Users.class).add(account);
         List<Callable<Boolean>> signOuts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            signOuts.add(() -> users().endSessions(new Username("many.devices")));
+            signOuts.add(() -> port(Users.class).endSessions(new Username("many.devices")));
         }
 
         assertThat(Concurrently.run(signOuts)).containsOnly(true);
-        assertThat(users().find(new Username("many.devices")).orElseThrow().sessionGeneration())
+        assertThat(port(Users.class).find(new Username("many.devices")).orElseThrow().sessionGeneration())
                 .isEqualTo(account.sessionGeneration() + 4);
     }
 
     @Test
     void sessionsEndedInAUnitOfWorkThatFailsStayOpen() {
         UserAccount account = partner("rolled.back", Role.SALES_AGENT);
-        users().add(account);
+        port(Users.class).add(account);
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            assertThat(users().endSessions(new Username("rolled.back"))).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            assertThat(port(Users.class).endSessions(new Username("rolled.back"))).isTrue();
             throw new IllegalStateException("the change that ends them failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(users().find(new Username("rolled.back")).orElseThrow().sessionGeneration())
+        assertThat(port(Users.class).find(new Username("rolled.back")).orElseThrow().sessionGeneration())
                 .isEqualTo(account.sessionGeneration());
     }
 
