@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.provider.jdbc.JdbcLockProvider;
 
 import javax.sql.DataSource;
@@ -40,7 +41,9 @@ class ShedLockJobLock implements JobLock {
 
     @Override
     public boolean runExclusively(String name, Duration lockAtMostFor, Runnable task) {
-        LockConfiguration configuration = new LockConfiguration(Instant.now(), name, lockAtMostFor, Duration.ZERO);
+        // ShedLock's own clock (whole milliseconds): a lock made at a finer instant is released at that
+        // instant, which the next run's millisecond "now" can fall short of — a released lock looked held.
+        LockConfiguration configuration = new LockConfiguration(ClockProvider.now(), name, lockAtMostFor, Duration.ZERO);
         try {
             return executor.executeWithLock((LockingTaskExecutor.TaskWithResult<Void>) () -> {
                 task.run();
