@@ -125,6 +125,21 @@ public abstract class IdempotencyRecordsContract extends PortContract {
     }
 
     @Test
+    void anAnswerKeptInClearBeforeSealingStillReplays() {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "6".repeat(64));
+        inTransaction(() -> {
+            port(IdempotencyRecords.class).claim(request, AT);
+            port(IdempotencyRecords.class).complete("agent", request.key(), CREATED);
+            return null;
+        });
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+        assertThat(execution.execute(request, () -> {
+            throw new AssertionError("a kept answer must not run the action again");
+        })).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
+    }
+
+    @Test
     void aFailedActionLeavesNoClaimBehind() {
         IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
                 port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
