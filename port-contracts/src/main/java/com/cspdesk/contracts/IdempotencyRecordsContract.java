@@ -5,6 +5,7 @@ import com.cspdesk.application.idempotency.port.in.ExecuteIdempotently;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.shared.port.out.Transactions;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ public abstract class IdempotencyRecordsContract extends PortContract {
     @Test
     void concurrentTwinsRunTheActionExactlyOnceAndBothGetTheSameAnswer() throws Exception {
         IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
-                port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", key(), "b".repeat(64));
         AtomicInteger runs = new AtomicInteger();
         List<Callable<ExecuteIdempotently.Outcome>> twins = new ArrayList<>();
@@ -112,9 +113,36 @@ public abstract class IdempotencyRecordsContract extends PortContract {
     }
 
     @Test
+    void theExecutionKeepsTheAnswerSealedAndReplaysItClear() {
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "8".repeat(64));
+        assertThat(execution.execute(request, () -> CREATED)).isEqualTo(new ExecuteIdempotently.Executed(CREATED));
+
+        String atRest = port(IdempotencyRecords.class).find("agent", request.key()).orElseThrow().answer().orElseThrow().value();
+        assertThat(atRest).doesNotContain("/v1/x/1").doesNotContain("\"id\"");
+        assertThat(execution.execute(request, () -> CREATED)).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
+    }
+
+    @Test
+    void anAnswerKeptInClearBeforeSealingStillReplays() {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "6".repeat(64));
+        inTransaction(() -> {
+            port(IdempotencyRecords.class).claim(request, AT);
+            port(IdempotencyRecords.class).complete("agent", request.key(), CREATED);
+            return null;
+        });
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+        assertThat(execution.execute(request, () -> {
+            throw new AssertionError("a kept answer must not run the action again");
+        })).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
+    }
+
+    @Test
     void aFailedActionLeavesNoClaimBehind() {
         IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
-                port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", key(), "c".repeat(64));
         assertThatThrownBy(() -> execution.execute(request, () -> {
             throw new IllegalStateException("the database went away");

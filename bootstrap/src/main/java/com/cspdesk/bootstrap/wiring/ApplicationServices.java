@@ -28,6 +28,7 @@ import com.cspdesk.application.sandbox.SandboxTimeTravel;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import com.cspdesk.application.ordering.Ordering;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.SoftwareKeysAndDownloads;
 import com.cspdesk.application.software.port.out.DownloadLinks;
@@ -82,8 +83,9 @@ class ApplicationServices {
     }
 
     @Singleton
-    IdempotentExecution idempotentExecution(IdempotencyRecords records, Transactions transactions, Clock clock) {
-        return new IdempotentExecution(records, transactions, clock);
+    IdempotentExecution idempotentExecution(IdempotencyRecords records, SecretSealing sealing, Transactions transactions,
+                                            Clock clock) {
+        return new IdempotentExecution(records, sealing, transactions, clock);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,9 +68,13 @@ class SoftwareEndToEndTest extends EndToEnd {
     private String adminOfA;
     private String adminOfB;
 
+    private String jdbcUrl;
+
     @Override
     public Map<String, String> getProperties() {
-        return shop.withStore(super.getProperties());
+        Map<String, String> properties = shop.withStore(super.getProperties());
+        jdbcUrl = properties.get("datasources.default.url");
+        return properties;
     }
 
     @BeforeAll
@@ -271,6 +276,37 @@ class SoftwareEndToEndTest extends EndToEnd {
         assertThat(noFile.problemCode()).isEqualTo("software_file_unavailable");
         // Without bits, the key is still there.
         assertThat(key(agent, tenantA, sqlOfA, "2017", "fr-FR", "x64")).matches(KEY_PATTERN);
+    }
+
+    /** A link is a credential: its kept first answer is sealed, so no row holds its URI or token, yet it replays. */
+    @Test
+    void aKeptDownloadLinkIsSealedAtRestAndStillReplays() throws Exception {
+        String links = shop.softwareOf(tenantA) + "/" + sqlOfA + "/downloadlinks";
+        Map<String, Object> choice = Purchases.choice("2019", "de-DE", "x64");
+        Answer first = send("POST", links, agent, choice, "MS-RequestId", "link-sealed-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String uri = (String) first.json().get("uri");
+        String token = uri.substring(uri.lastIndexOf('/') + 1);
+
+        List<String> cells = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = ThrowawayMariaDb.shared().connect(jdbcUrl);
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT * FROM idempotency_record")) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int column = 1; column <= columns; column++) {
+                    cells.add(String.valueOf(rows.getString(column)));
+                }
+            }
+        }
+        assertThat(cells).as("the link's request is kept").contains("link-sealed-1");
+        assertThat(cells).allSatisfy(cell -> assertThat(cell).doesNotContain(token).doesNotContain(uri));
+
+        Answer retry = send("POST", links, agent, choice, "MS-RequestId", "link-sealed-1");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("uri")).isEqualTo(uri);
+        assertThat(retry.header("Location")).isEqualTo(uri);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.shared.port.out.SecretSealing;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,7 +40,7 @@ class IdempotentResponsesTest {
 
     private final Map<String, IdempotencyRecords.Kept> kept = new HashMap<>();
     private final IdempotentResponses responses = new IdempotentResponses(
-            new IdempotentExecution(new MapRecords(kept), Supplier::get,
+            new IdempotentExecution(new MapRecords(kept), new ClearSealing(), Supplier::get,
                     Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC)),
             JsonMapper.createDefault(), new Problems(new Messages()));
     private final AtomicInteger runs = new AtomicInteger();
@@ -145,6 +146,20 @@ class IdempotentResponsesTest {
 
         private static String id(String scope, String key) {
             return scope + "\u0000" + key;
+        }
+    }
+
+    /** Sealing is the application's concern (IdempotentExecutionTest); here the web encoding is. */
+    private static final class ClearSealing implements SecretSealing {
+
+        @Override
+        public String seal(String clearText, String context) {
+            return clearText;
+        }
+
+        @Override
+        public String open(String sealed, String context) {
+            return sealed;
         }
     }
 }

@@ -1,10 +1,11 @@
 package com.cspdesk.application.shared.port.out;
 
 /**
- * Seals secrets we must keep but never store in clear (product keys today; a later issue uses it
- * for users' TOTP secrets too). Authenticated encryption: the {@code context} is associated data,
- * so a sealed value only opens under the context it was sealed with — a ciphertext copied to
- * another row does not open there. Which cipher and where its key comes from is the adapter's.
+ * Seals secrets we must keep but never store in clear (product keys; kept idempotent answers, which
+ * may hold a download link; a later issue uses it for users' TOTP secrets too). Authenticated
+ * encryption: the {@code context} is associated data, so a sealed value only opens under the context
+ * it was sealed with — a ciphertext copied to another row does not open there. Which cipher and
+ * where its key comes from is the adapter's.
  */
 public interface SecretSealing {
 
