@@ -20,6 +20,7 @@ import com.cspdesk.application.support.port.out.ContentSniffer;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.support.AttachmentNames;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,9 +45,7 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     static final String ATTACHMENT_NOT_FOUND = "attachment_not_found";
     public static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
     public static final int MAX_ATTACHMENTS = 10;
-    public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
-            "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final Set<String> ALLOWED_TYPES = AttachmentNames.ALLOWED_TYPES;
     private static final Set<String> IMPACTS = Set.of("low", "moderate", "high", "critical");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
@@ -165,7 +164,8 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (request.isEmpty()) {
             return new RequestNotFound();
         }
-        if (fileName == null || !FILE_NAME.matcher(fileName.strip()).matches() || fileName.strip().startsWith(".")) {
+        String name = AttachmentNames.clean(fileName);
+        if (name == null || !FILE_NAME.matcher(name).matches() || name.startsWith(".")) {
             return new AttachFile.Refused("file_name_invalid");
         }
         if (content == null || content.length == 0) {
@@ -177,12 +177,19 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (request.get().attachments().size() >= MAX_ATTACHMENTS) {
             return new AttachFile.Refused("too_many_attachments");
         }
-        String type = sniffer.detect(content, fileName.strip());
+        Optional<String> named = AttachmentNames.typeOf(name);
+        if (named.isEmpty()) {
+            return new AttachFile.Refused("attachment_type_not_allowed");
+        }
+        String type = sniffer.detect(content, name);
         if (!ALLOWED_TYPES.contains(type)) {
             return new AttachFile.Refused("attachment_type_not_allowed");
         }
+        if (!type.equals(named.get())) {
+            return new AttachFile.Refused("attachment_type_mismatch");
+        }
         ServiceRequestView.AttachmentView attachment = new ServiceRequestView.AttachmentView(UUID.randomUUID().toString(),
-                fileName.strip(), type, content.length, now());
+                name, type, content.length, now());
         transactions.inTransaction(() -> {
             requests.addAttachment(request.get().id(), attachment, content);
             return null;

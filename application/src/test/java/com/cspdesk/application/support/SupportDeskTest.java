@@ -102,6 +102,49 @@ class SupportDeskTest {
     }
 
     @Test
+    void theExtensionMustBeAllowedAndBeWhatTheBytesAreAndNothingRefusedIsStored() {
+        ServiceRequestView stored = ((CreateServiceRequest.Created) desk.create(
+                request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
+        when(requests.find(stored.id())).thenReturn(Optional.of(stored));
+
+        when(sniffer.detect(any(), any())).thenReturn("image/png");
+        assertThat(desk.attach(stored.id(), "statement.pdf", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_mismatch"));
+        when(sniffer.detect(any(), any())).thenReturn("application/zip");
+        assertThat(desk.attach(stored.id(), "statement.docx", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        when(sniffer.detect(any(), any())).thenReturn("application/pdf");
+        // An extension not allowed is refused before the bytes are looked at, whatever they are.
+        assertThat(desk.attach(stored.id(), "statement.zip", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        assertThat(desk.attach(stored.id(), "statement", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        verify(requests, never()).addAttachment(any(), any(), any());
+
+        // Case does not matter; the extension's own type is what is stored.
+        AttachFile.AttachResult upper = desk.attach(stored.id(), "STATEMENT.PDF", new byte[]{1}, AGENT);
+        assertThat(((AttachFile.Attached) upper).attachment().contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void namesLoseBidiAndControlCharactersBeforeTheyAreSniffedOrStored() {
+        ServiceRequestView stored = ((CreateServiceRequest.Created) desk.create(
+                request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
+        when(requests.find(stored.id())).thenReturn(Optional.of(stored));
+        when(sniffer.detect(any(), any())).thenReturn("application/pdf");
+
+        AttachFile.AttachResult result = desk.attach(stored.id(), "invoice\u202Egnp.pdf\u0000\u0085", new byte[]{1}, AGENT);
+
+        assertThat(((AttachFile.Attached) result).attachment().fileName()).isEqualTo("invoicegnp.pdf");
+        verify(sniffer).detect(any(), org.mockito.ArgumentMatchers.eq("invoicegnp.pdf"));
+        // Only bidi and control characters: nothing left is no name.
+        assertThat(desk.attach(stored.id(), "\u202E\u0001", new byte[]{1}, AGENT)).isEqualTo(new AttachFile.Refused("file_name_invalid"));
+        // Names stored before the rule are shown clean too.
+        assertThat(new ServiceRequestView.AttachmentView("a", "x\u202Efdp.exe", "application/pdf", 1, NOW).fileName())
+                .isEqualTo("xfdp.exe");
+    }
+
+    @Test
     void onlyTheTablesRolesFileReadOrAttachAndARefusalTouchesNoPort() {
         for (Actor actor : TestActors.refused(Permission.FILE_SERVICE_REQUEST)) {
             assertThat(desk.create(request("contoso.example", "order-1", null, "10", "EUR", "a@b.example"), actor))

@@ -254,6 +254,39 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void anExtensionMustBeAllowedAndMatchTheBytesAndNamesLoseBidiAndControlCharacters() throws IOException {
+        String id = (String) file(agent, request(customer, "Attachments named one thing and being another")).get("id");
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+        Answer pngAsPdf = attach(agent, id, "statement.pdf", "application/pdf", png, "Accept-Language", "de");
+        assertThat(pngAsPdf.status()).as(pngAsPdf.toString()).isEqualTo(415);
+        assertThat(pngAsPdf.problemCode()).isEqualTo("attachment_type_mismatch");
+        assertThat(pngAsPdf.json().get("title")).isEqualTo("Dateityp passt nicht zum Namen");
+
+        ByteArrayOutputStream zipBytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipBytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("payload.bin"));
+            zip.write("not a Word document".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Answer zipAsDocx = attach(agent, id, "statement.docx", "application/octet-stream", zipBytes.toByteArray());
+        assertThat(zipAsDocx.status()).as(zipAsDocx.toString()).isEqualTo(415);
+        assertThat(zipAsDocx.problemCode()).isEqualTo("attachment_type_not_allowed");
+        Answer zipAsZip = attach(agent, id, "statement.zip", "application/zip", zipBytes.toByteArray());
+        assertThat(zipAsZip.status()).as(zipAsZip.toString()).isEqualTo(415);
+        assertThat(zipAsZip.problemCode()).isEqualTo("attachment_type_not_allowed");
+        assertThat(send("GET", "/v1/servicerequests/" + id, agent, null).json().get("attachments")).as("nothing stored")
+                .isEqualTo(List.of());
+
+        Answer spoofed = attach(agent, id, "invoice\u202Egnp\u0007.pdf", "application/pdf", pdf("order 42"));
+        assertThat(spoofed.status()).as(spoofed.toString()).isEqualTo(201);
+        assertThat(spoofed.json()).containsEntry("fileName", "invoicegnp.pdf").containsEntry("contentType", "application/pdf");
+        Download download = download(agent, "/v1/servicerequests/" + id + "/attachments/" + spoofed.json().get("id"));
+        assertThat(download.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"invoicegnp.pdf\"; filename*=UTF-8''invoicegnp.pdf");
+    }
+
+    @Test
     void filesThatAreNotWhatTheyClaimOrTooLargeOrEmptyAreRefused() {
         String id = (String) file(agent, request(customer, "Attachments that are refused")).get("id");
 

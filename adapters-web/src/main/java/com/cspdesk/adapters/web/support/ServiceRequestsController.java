@@ -242,11 +242,11 @@ class ServiceRequestsController {
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store"));
     }
 
-    /** Too large 413, a type not allowed 415, too many 409, an empty file or a bad name 400 naming the part. */
+    /** Too large 413, a type not allowed or not the one the extension says 415, too many 409, an empty file or a bad name 400 naming the part. */
     private MutableHttpResponse<?> attachmentRefusal(HttpRequest<?> request, String reason) {
         return switch (reason) {
             case "attachment_too_large" -> problems.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, reason);
-            case "attachment_type_not_allowed" -> problems.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
+            case "attachment_type_not_allowed", "attachment_type_mismatch" -> problems.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
             case "too_many_attachments" -> problems.respond(request, HttpStatus.CONFLICT, reason);
             default -> invalid(request, reason, FILE_PART);
         };
