@@ -65,6 +65,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Spec "Submit a customer support request to cancel a purchase" and api.md "Service requests":
@@ -91,6 +92,9 @@ class ServiceRequestsController {
     static final String CATEGORY = "csp_purchase_refund";
     static final String TEMPLATE_IMPACT = "moderate";
     static final String FILE_PART = "file";
+    /** Well-formed requests the customer's orders do not allow: 422, the rest of the refusals 400. */
+    static final Set<String> UNPROCESSABLE = Set.of("refund_order_not_found", "amount_currency_mismatch",
+            "amount_exceeds_creditable");
 
     private final CreateServiceRequest createServiceRequest;
     private final ReadServiceRequests readServiceRequests;
@@ -137,7 +141,8 @@ class ServiceRequestsController {
             CreateServiceRequest.Refused refused = (CreateServiceRequest.Refused) result;
             List<Problem.FieldError> errors = refused.field() == null || refused.field().isBlank()
                     ? List.of() : List.of(problems.fieldError(request, refused.field(), refused.reason()));
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, refused.reason(), errors));
+            HttpStatus status = UNPROCESSABLE.contains(refused.reason()) ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+            return problems.respond(request, problems.problem(request, status, refused.reason(), errors));
         });
     }
 
