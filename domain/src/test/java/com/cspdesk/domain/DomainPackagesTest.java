@@ -30,6 +30,7 @@ class DomainPackagesTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "market", Set.of(),
             "activity", Set.of(),
+            "support", Set.of(),
             "money", Set.of("market"),
             "catalog", Set.of("market", "money"),
             "cancellation", Set.of("market", "money", "catalog"),

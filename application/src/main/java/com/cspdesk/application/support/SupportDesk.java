@@ -2,6 +2,7 @@ package com.cspdesk.application.support;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -20,6 +21,8 @@ import com.cspdesk.application.support.port.out.ContentSniffer;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.support.AttachmentNames;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,24 +47,24 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     static final String ATTACHMENT_NOT_FOUND = "attachment_not_found";
     public static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
     public static final int MAX_ATTACHMENTS = 10;
-    public static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
-            "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final Set<String> ALLOWED_TYPES = AttachmentNames.ALLOWED_TYPES;
     private static final Set<String> IMPACTS = Set.of("low", "moderate", "high", "critical");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
 
     private final ServiceRequests requests;
+    private final Orders orders;
     private final VisibleCustomers visibleCustomers;
     private final ContentSniffer sniffer;
     private final ActivityLog activityLog;
     private final Transactions transactions;
     private final Clock clock;
 
-    public SupportDesk(ServiceRequests requests, Customers customers, ContentSniffer sniffer, ActivityLog activityLog,
-                       Transactions transactions, Clock clock) {
+    public SupportDesk(ServiceRequests requests, Orders orders, Customers customers, ContentSniffer sniffer,
+                       ActivityLog activityLog, Transactions transactions, Clock clock) {
         this.requests = requests;
+        this.orders = orders;
         this.visibleCustomers = new VisibleCustomers(customers);
         this.sniffer = sniffer;
         this.activityLog = activityLog;
@@ -97,6 +100,19 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         Optional<Money> amount = amount(r.amountRequested(), r.currency());
         if (amount.isEmpty()) {
             return new CreateServiceRequest.Refused("amount_invalid", "description.amountRequested");
+        }
+        if (!blank(r.orderId())) {
+            // Only an order of this very customer, and only what it can still be credited.
+            Optional<Orders.StoredOrder> order = orders.find(customer.get().tenantId(), r.orderId().strip());
+            if (order.isEmpty()) {
+                return new CreateServiceRequest.Refused("refund_order_not_found", "description.orderId");
+            }
+            if (!amount.get().hasCurrency(order.get().currency())) {
+                return new CreateServiceRequest.Refused("amount_currency_mismatch", "description.amountRequested");
+            }
+            if (amount.get().isGreaterThan(creditable(order.get()))) {
+                return new CreateServiceRequest.Refused("amount_exceeds_creditable", "description.amountRequested");
+            }
         }
         if (blank(r.contactName()) || r.contactName().length() > 200) {
             return new CreateServiceRequest.Refused("contact_name_invalid", "contact.name");
@@ -165,7 +181,8 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (request.isEmpty()) {
             return new RequestNotFound();
         }
-        if (fileName == null || !FILE_NAME.matcher(fileName.strip()).matches() || fileName.strip().startsWith(".")) {
+        String name = AttachmentNames.clean(fileName);
+        if (name == null || !FILE_NAME.matcher(name).matches() || name.startsWith(".")) {
             return new AttachFile.Refused("file_name_invalid");
         }
         if (content == null || content.length == 0) {
@@ -177,12 +194,19 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (request.get().attachments().size() >= MAX_ATTACHMENTS) {
             return new AttachFile.Refused("too_many_attachments");
         }
-        String type = sniffer.detect(content, fileName.strip());
+        Optional<String> named = AttachmentNames.typeOf(name);
+        if (named.isEmpty()) {
+            return new AttachFile.Refused("attachment_type_not_allowed");
+        }
+        String type = sniffer.detect(content, name);
         if (!ALLOWED_TYPES.contains(type)) {
             return new AttachFile.Refused("attachment_type_not_allowed");
         }
+        if (!type.equals(named.get())) {
+            return new AttachFile.Refused("attachment_type_mismatch");
+        }
         ServiceRequestView.AttachmentView attachment = new ServiceRequestView.AttachmentView(UUID.randomUUID().toString(),
-                fileName.strip(), type, content.length, now());
+                name, type, content.length, now());
         transactions.inTransaction(() -> {
             requests.addAttachment(request.get().id(), attachment, content);
             return null;
@@ -196,6 +220,12 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
                 .filter(a -> a.id().equals(attachmentId)).findFirst()
                 .flatMap(a -> requests.attachmentContent(request.id(), a.id())
                         .map(content -> new Attachment(a.fileName(), a.contentType(), content))), ATTACHMENT_NOT_FOUND));
+    }
+
+    /** The order's gross minus the credits already given for its lines. */
+    static Money creditable(Orders.StoredOrder order) {
+        PriceQuote credited = PriceQuote.total(order.currency(), order.lines().stream().map(Orders.StoredLine::credited).toList());
+        return order.totals().minus(credited).gross();
     }
 
     private static Optional<Money> amount(String amount, String currency) {

@@ -18,12 +18,20 @@ import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.catalog.TermDuration;
+import com.cspdesk.domain.order.LineStatus;
+import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.application.ordering.port.out.Orders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -42,6 +50,7 @@ class SupportDeskTest {
 
     private final ServiceRequests requests = mock(ServiceRequests.class);
     private final Customers customers = mock(Customers.class);
+    private final Orders orders = mock(Orders.class);
     private final ContentSniffer sniffer = mock(ContentSniffer.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
@@ -55,7 +64,10 @@ class SupportDeskTest {
         when(customers.byDomain(any())).thenReturn(Optional.empty());
         when(customers.byTenantId(TENANT)).thenReturn(Optional.of(contoso));
         when(customers.byDomain("contoso.example")).thenReturn(Optional.of(contoso));
-        desk = new SupportDesk(requests, customers, sniffer, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        // order-1: 1500.00 EUR gross, 200.00 of it credited already, so 1300.00 can still be credited.
+        when(orders.find(any(), any())).thenReturn(Optional.empty());
+        when(orders.find(TENANT, "order-1")).thenReturn(Optional.of(order("order-1", "1500.00", "200.00")));
+        desk = new SupportDesk(requests, orders, customers, sniffer, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -102,6 +114,49 @@ class SupportDeskTest {
     }
 
     @Test
+    void theExtensionMustBeAllowedAndBeWhatTheBytesAreAndNothingRefusedIsStored() {
+        ServiceRequestView stored = ((CreateServiceRequest.Created) desk.create(
+                request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
+        when(requests.find(stored.id())).thenReturn(Optional.of(stored));
+
+        when(sniffer.detect(any(), any())).thenReturn("image/png");
+        assertThat(desk.attach(stored.id(), "statement.pdf", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_mismatch"));
+        when(sniffer.detect(any(), any())).thenReturn("application/zip");
+        assertThat(desk.attach(stored.id(), "statement.docx", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        when(sniffer.detect(any(), any())).thenReturn("application/pdf");
+        // An extension not allowed is refused before the bytes are looked at, whatever they are.
+        assertThat(desk.attach(stored.id(), "statement.zip", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        assertThat(desk.attach(stored.id(), "statement", new byte[]{1}, AGENT))
+                .isEqualTo(new AttachFile.Refused("attachment_type_not_allowed"));
+        verify(requests, never()).addAttachment(any(), any(), any());
+
+        // Case does not matter; the extension's own type is what is stored.
+        AttachFile.AttachResult upper = desk.attach(stored.id(), "STATEMENT.PDF", new byte[]{1}, AGENT);
+        assertThat(((AttachFile.Attached) upper).attachment().contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void namesLoseBidiAndControlCharactersBeforeTheyAreSniffedOrStored() {
+        ServiceRequestView stored = ((CreateServiceRequest.Created) desk.create(
+                request(TENANT, "order-1", null, "10", "EUR", "a@b.example"), AGENT)).request();
+        when(requests.find(stored.id())).thenReturn(Optional.of(stored));
+        when(sniffer.detect(any(), any())).thenReturn("application/pdf");
+
+        AttachFile.AttachResult result = desk.attach(stored.id(), "invoice\u202Egnp.pdf\u0000\u0085", new byte[]{1}, AGENT);
+
+        assertThat(((AttachFile.Attached) result).attachment().fileName()).isEqualTo("invoicegnp.pdf");
+        verify(sniffer).detect(any(), org.mockito.ArgumentMatchers.eq("invoicegnp.pdf"));
+        // Only bidi and control characters: nothing left is no name.
+        assertThat(desk.attach(stored.id(), "\u202E\u0001", new byte[]{1}, AGENT)).isEqualTo(new AttachFile.Refused("file_name_invalid"));
+        // Names stored before the rule are shown clean too.
+        assertThat(new ServiceRequestView.AttachmentView("a", "x\u202Efdp.exe", "application/pdf", 1, NOW).fileName())
+                .isEqualTo("xfdp.exe");
+    }
+
+    @Test
     void onlyTheTablesRolesFileReadOrAttachAndARefusalTouchesNoPort() {
         for (Actor actor : TestActors.refused(Permission.FILE_SERVICE_REQUEST)) {
             assertThat(desk.create(request("contoso.example", "order-1", null, "10", "EUR", "a@b.example"), actor))
@@ -112,9 +167,44 @@ class SupportDeskTest {
                     .isEqualTo(new AttachFile.NotPermitted(Permission.FILE_SERVICE_REQUEST));
             assertThat(desk.read("sr-1", "a-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
         }
-        verifyNoInteractions(requests, customers, sniffer, activityLog, transactions);
+        verifyNoInteractions(requests, orders, customers, sniffer, activityLog, transactions);
         assertThat(desk.get("sr-1", TestActors.holding(Role.GLOBAL_ADMIN))).isEqualTo(Lookup.notFound("service_request_not_found"));
         assertThat(desk.read("sr-1", "a-1", AGENT)).isEqualTo(Lookup.notFound("service_request_not_found"));
+    }
+
+    @Test
+    void aRefundNamesAnOrderOfThatCustomerAndAsksAtMostWhatItCanStillBeCredited() {
+        assertThat(desk.create(request(TENANT, "order-1", null, "1300.00", "EUR", "a@b.example"), AGENT))
+                .isInstanceOf(CreateServiceRequest.Created.class);
+        assertThat(desk.create(request(TENANT, "order-1", null, "1300.01", "EUR", "a@b.example"), AGENT))
+                .isEqualTo(new CreateServiceRequest.Refused("amount_exceeds_creditable", "description.amountRequested"));
+        assertThat(desk.create(request(TENANT, "order-1", null, "10", "USD", "a@b.example"), AGENT))
+                .isEqualTo(new CreateServiceRequest.Refused("amount_currency_mismatch", "description.amountRequested"));
+        // Another customer's order is looked up under this customer only, so it is unknown here.
+        assertThat(desk.create(request(TENANT, "order-of-fabrikam", null, "10", "EUR", "a@b.example"), AGENT))
+                .isEqualTo(new CreateServiceRequest.Refused("refund_order_not_found", "description.orderId"));
+        verify(orders).find(TENANT, "order-of-fabrikam");
+        verify(requests).add(any());
+    }
+
+    @Test
+    void whatAnOrderCanStillBeCreditedIsItsGrossMinusItsCredits() {
+        assertThat(SupportDesk.creditable(order("o", "99.99", "0.00"))).isEqualTo(Money.of("99.99", "EUR"));
+        assertThat(SupportDesk.creditable(order("o", "99.99", "99.99"))).isEqualTo(Money.of("0.00", "EUR"));
+        assertThat(desk.create(request(TENANT, "order-1", null, "0.01", "EUR", "a@b.example"), AGENT))
+                .isInstanceOf(CreateServiceRequest.Created.class);
+    }
+
+    /** One line charged {@code gross} (no tax part, to keep the sums plain) credited {@code credited}. */
+    private static Orders.StoredOrder order(String id, String gross, String credited) {
+        Money g = Money.of(gross, "EUR");
+        PriceQuote charged = PriceQuote.fromGrossAndTax(g, Money.of("0.00", "EUR"));
+        PriceQuote creditedQuote = PriceQuote.fromGrossAndTax(Money.of(credited, "EUR"), Money.of("0.00", "EUR"));
+        Orders.StoredLine line = new Orders.StoredLine(1, "offer", "product", "sku", "availability", "Windows Server",
+                ProductKind.WINDOWS_SERVER_SUBSCRIPTION, TermDuration.P1Y, 1, g, charged, true, LineStatus.ACTIVE, creditedQuote,
+                Optional.empty());
+        return new Orders.StoredOrder(id, TENANT, "monthly", Currency.getInstance("EUR"), NOW, OrderStatus.COMPLETED, charged,
+                "admin.agent@partner.example", List.of(line));
     }
 
     private void assertRefused(NewServiceRequest request, String field) {

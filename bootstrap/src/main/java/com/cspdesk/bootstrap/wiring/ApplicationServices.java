@@ -137,9 +137,9 @@ class ApplicationServices {
     }
 
     @Singleton
-    SupportDesk supportDesk(ServiceRequests requests, Customers customers, ContentSniffer sniffer, ActivityLog activityLog,
-                            Transactions transactions, Clock clock) {
-        return new SupportDesk(requests, customers, sniffer, activityLog, transactions, clock);
+    SupportDesk supportDesk(ServiceRequests requests, Orders orders, Customers customers, ContentSniffer sniffer,
+                            ActivityLog activityLog, Transactions transactions, Clock clock) {
+        return new SupportDesk(requests, orders, customers, sniffer, activityLog, transactions, clock);
     }
 
     @Singleton

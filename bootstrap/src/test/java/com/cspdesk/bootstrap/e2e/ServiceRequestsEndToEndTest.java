@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,6 +54,7 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
     private String agent;
     private String globalAdmin;
     private String customer;
+    private String customerOrder;
 
     @Override
     public Map<String, String> getProperties() {
@@ -67,6 +69,53 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
         agent = loginDemo("admin.agent@partner.demo");
         globalAdmin = loginDemo("global.admin@partner.demo");
         customer = shop.createCustomer(agent, "Support GmbH", "DE");
+        // The order the requests of this class are about (a refund must name an order of its customer).
+        customerOrder = (String) shop.order(agent, customer, Shop.line(0, shop.offer(agent, RESERVED_VM_D4S_V5, "0002", "DE"), 1))
+                .get("id");
+    }
+
+    @Test
+    void aRefundNamesAnOrderOfThatCustomerAndAsksAtMostWhatItCanStillBeCredited() {
+        String offer = shop.offer(agent, RESERVED_VM_D4S_V5, "0002", "DE");
+        Map<String, Object> order = shop.order(agent, customer, Shop.line(0, offer, 1));
+        String orderId = (String) order.get("id");
+        BigDecimal gross = new BigDecimal((String) Shop.map(Shop.map(order.get("totals")).get("gross")).get("amount"));
+        String other = shop.createCustomer(agent, "Someone Else GmbH", "DE");
+        String othersOrder = (String) shop.order(agent, other, Shop.line(0, offer, 1)).get("id");
+
+        assertUnprocessable(refund(orderId, gross.add(new BigDecimal("0.01")).toPlainString(), "EUR"),
+                "amount_exceeds_creditable", "description.amountRequested");
+        assertUnprocessable(refund(orderId, "1.00", "USD"), "amount_currency_mismatch", "description.amountRequested");
+        assertUnprocessable(refund(othersOrder, "1.00", "EUR"), "refund_order_not_found", "description.orderId");
+        assertUnprocessable(refund(UUID.randomUUID().toString(), "1.00", "EUR"), "refund_order_not_found", "description.orderId");
+        Answer german = send("POST", "/v1/servicerequests", agent, refund(othersOrder, "1.00", "EUR"), "Accept-Language", "de");
+        assertThat(german.json()).containsEntry("title", "Bestellung dieses Kunden nicht gefunden");
+        assertThat(Shop.items(send("GET", "/v1/servicerequests?size=100", agent, null)).toString())
+                .as("nothing stored").doesNotContain(orderId).doesNotContain(othersOrder);
+
+        file(agent, refund(orderId, gross.toPlainString(), "EUR"));
+        // Cancelled on the day it was bought, the whole gross is credited; nothing is left to ask for.
+        assertThat(Shop.map(shop.preview(agent, customer, orderId).get("totalCredit")).get("gross"))
+                .isEqualTo(Shop.map(order.get("totals")).get("gross"));
+        Answer cancelled = shop.cancel(agent, customer, orderId);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertUnprocessable(refund(orderId, "0.01", "EUR"), "amount_exceeds_creditable", "description.amountRequested");
+    }
+
+    private Map<String, Object> refund(String orderId, String amount, String currency) {
+        Map<String, Object> body = request(customer, "Bought the wrong size");
+        Map<String, Object> description = new LinkedHashMap<>(Shop.map(body.get("description")));
+        description.put("orderId", orderId);
+        description.put("amountRequested", Map.of("amount", amount, "currency", currency));
+        body.put("description", description);
+        return body;
+    }
+
+    private void assertUnprocessable(Map<String, Object> body, String code, String field) {
+        Answer answer = send("POST", "/v1/servicerequests", agent, body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.problemCode()).isEqualTo(code);
+        assertThat(answer.json().get("errors").toString()).contains("field=" + field + ",");
     }
 
     @Test
@@ -254,6 +303,39 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void anExtensionMustBeAllowedAndMatchTheBytesAndNamesLoseBidiAndControlCharacters() throws IOException {
+        String id = (String) file(agent, request(customer, "Attachments named one thing and being another")).get("id");
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+        Answer pngAsPdf = attach(agent, id, "statement.pdf", "application/pdf", png, "Accept-Language", "de");
+        assertThat(pngAsPdf.status()).as(pngAsPdf.toString()).isEqualTo(415);
+        assertThat(pngAsPdf.problemCode()).isEqualTo("attachment_type_mismatch");
+        assertThat(pngAsPdf.json().get("title")).isEqualTo("Dateityp passt nicht zum Namen");
+
+        ByteArrayOutputStream zipBytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipBytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("payload.bin"));
+            zip.write("not a Word document".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Answer zipAsDocx = attach(agent, id, "statement.docx", "application/octet-stream", zipBytes.toByteArray());
+        assertThat(zipAsDocx.status()).as(zipAsDocx.toString()).isEqualTo(415);
+        assertThat(zipAsDocx.problemCode()).isEqualTo("attachment_type_not_allowed");
+        Answer zipAsZip = attach(agent, id, "statement.zip", "application/zip", zipBytes.toByteArray());
+        assertThat(zipAsZip.status()).as(zipAsZip.toString()).isEqualTo(415);
+        assertThat(zipAsZip.problemCode()).isEqualTo("attachment_type_not_allowed");
+        assertThat(send("GET", "/v1/servicerequests/" + id, agent, null).json().get("attachments")).as("nothing stored")
+                .isEqualTo(List.of());
+
+        Answer spoofed = attach(agent, id, "invoice\u202Egnp\u0007.pdf", "application/pdf", pdf("order 42"));
+        assertThat(spoofed.status()).as(spoofed.toString()).isEqualTo(201);
+        assertThat(spoofed.json()).containsEntry("fileName", "invoicegnp.pdf").containsEntry("contentType", "application/pdf");
+        Download download = download(agent, "/v1/servicerequests/" + id + "/attachments/" + spoofed.json().get("id"));
+        assertThat(download.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"invoicegnp.pdf\"; filename*=UTF-8''invoicegnp.pdf");
+    }
+
+    @Test
     void filesThatAreNotWhatTheyClaimOrTooLargeOrEmptyAreRefused() {
         String id = (String) file(agent, request(customer, "Attachments that are refused")).get("id");
 
@@ -325,10 +407,10 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
         assertThat(answer.json().get("errors").toString()).contains("field=" + field + ",");
     }
 
-    private static Map<String, Object> request(String customerId, String reason) {
+    private Map<String, Object> request(String customerId, String reason) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("customerTenantIdOrDomain", customerId);
-        description.put("orderId", UUID.randomUUID().toString());
+        description.put("orderId", customerOrder);
         description.put("refundReason", reason);
         description.put("amountRequested", Map.of("amount", "439.01", "currency", "EUR"));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -14,19 +14,22 @@ import org.apache.tika.mime.MediaType;
  * {@code Tika.detect(bytes, name)} would call them {@code application/pdf} when named so).
  *
  * <p>Without Tika's parser modules zip containers are not opened: an Office document is told by its
- * first zip entry ({@code [Content_Types].xml} or {@code _rels/.rels}) and its name, so any zip
- * named {@code .docx} passes as a Word document, and one named {@code .zip} is {@code application/zip}.
+ * first zip entry ({@code [Content_Types].xml} or {@code _rels/.rels}) and its name; any other zip is
+ * {@code application/zip} whatever its name (a zip named {@code .docx} is not a Word document).
  * {@link Tika} is thread-safe; one instance serves every request.
  */
 @Singleton
 class TikaContentSniffer implements ContentSniffer {
+
+    private static final String ZIP = "application/zip";
 
     private final Tika tika = new Tika();
 
     @Override
     public String detect(byte[] content, String fileName) {
         String byBytes = tika.detect(content);
-        if (MediaType.OCTET_STREAM.toString().equals(byBytes)) {
+        // Unknown bytes, and a zip that is not an Office package by its first entry, stay what they are.
+        if (MediaType.OCTET_STREAM.toString().equals(byBytes) || ZIP.equals(byBytes)) {
             return byBytes;
         }
         return tika.detect(content, fileName);

@@ -56,8 +56,9 @@ class TikaContentSnifferTest {
         assertThat(sniffer.detect(docx, null)).isEqualTo("application/x-tika-ooxml");
         assertThat(sniffer.detect(docx, "statement.zip")).isEqualTo("application/zip");
         assertThat(sniffer.detect(xlsx, "refunds.docx")).isEqualTo(DOCX);
-        // The known gap: any zip named .docx passes as a Word document.
-        assertThat(sniffer.detect(zip("payload.bin"), "statement.docx")).isEqualTo(DOCX);
+        // A zip that is no Office package by its first entry stays a zip whatever its name.
+        assertThat(sniffer.detect(zip("payload.bin"), "statement.docx")).isEqualTo("application/zip");
+        assertThat(sniffer.detect(zip("payload.bin"), "refunds.xlsx")).isEqualTo("application/zip");
         assertThat(sniffer.detect(zip("payload.bin"), "payload.zip")).isEqualTo("application/zip");
     }
 

@@ -65,6 +65,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Spec "Submit a customer support request to cancel a purchase" and api.md "Service requests":
@@ -91,6 +92,9 @@ class ServiceRequestsController {
     static final String CATEGORY = "csp_purchase_refund";
     static final String TEMPLATE_IMPACT = "moderate";
     static final String FILE_PART = "file";
+    /** Well-formed requests the customer's orders do not allow: 422, the rest of the refusals 400. */
+    static final Set<String> UNPROCESSABLE = Set.of("refund_order_not_found", "amount_currency_mismatch",
+            "amount_exceeds_creditable");
 
     private final CreateServiceRequest createServiceRequest;
     private final ReadServiceRequests readServiceRequests;
@@ -137,7 +141,8 @@ class ServiceRequestsController {
             CreateServiceRequest.Refused refused = (CreateServiceRequest.Refused) result;
             List<Problem.FieldError> errors = refused.field() == null || refused.field().isBlank()
                     ? List.of() : List.of(problems.fieldError(request, refused.field(), refused.reason()));
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, refused.reason(), errors));
+            HttpStatus status = UNPROCESSABLE.contains(refused.reason()) ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+            return problems.respond(request, problems.problem(request, status, refused.reason(), errors));
         });
     }
 
@@ -242,11 +247,11 @@ class ServiceRequestsController {
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store"));
     }
 
-    /** Too large 413, a type not allowed 415, too many 409, an empty file or a bad name 400 naming the part. */
+    /** Too large 413, a type not allowed or not the one the extension says 415, too many 409, an empty file or a bad name 400 naming the part. */
     private MutableHttpResponse<?> attachmentRefusal(HttpRequest<?> request, String reason) {
         return switch (reason) {
             case "attachment_too_large" -> problems.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, reason);
-            case "attachment_type_not_allowed" -> problems.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
+            case "attachment_type_not_allowed", "attachment_type_mismatch" -> problems.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
             case "too_many_attachments" -> problems.respond(request, HttpStatus.CONFLICT, reason);
             default -> invalid(request, reason, FILE_PART);
         };

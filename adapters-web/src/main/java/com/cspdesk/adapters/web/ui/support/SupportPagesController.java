@@ -22,6 +22,7 @@ import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.application.support.port.in.AttachFile;
+import com.cspdesk.domain.support.AttachmentNames;
 import com.cspdesk.application.support.port.in.CreateServiceRequest;
 import com.cspdesk.application.support.port.in.ReadServiceRequests;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
@@ -165,7 +166,7 @@ public class SupportPagesController {
         for (MultipartForm.File file : form.files()) {
             AttachFile.AttachResult attached = attachFile.attach(created.id(), file.name(), file.content(), actor);
             if (attached instanceof AttachFile.Refused refusal) {
-                refusedFiles.add(pages.text(request, "support.fileRefused", file.name(),
+                refusedFiles.add(pages.text(request, "support.fileRefused", AttachmentNames.clean(file.name()),
                         pages.text(request, "problem." + refusal.reason() + ".detail")));
             }
         }

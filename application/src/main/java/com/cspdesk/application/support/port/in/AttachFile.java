@@ -6,7 +6,8 @@ import com.cspdesk.domain.access.Permission;
 
 /**
  * Spec step 6 "Add files": attachments with a size limit and a list of allowed types; the type
- * is sniffed from the content, never taken from the name or the header alone.
+ * is sniffed from the content, never taken from the name or the header alone, and must be the one
+ * the name's extension stands for. Names lose bidi and control characters before they are stored.
  */
 public interface AttachFile {
 
@@ -28,7 +29,11 @@ public interface AttachFile {
     record NotPermitted(Permission permission) implements AttachResult {
     }
 
-    /** {@code reason}: attachment_too_large, attachment_type_not_allowed, attachment_empty, too_many_attachments, file_name_invalid. */
+    /**
+     * {@code reason}: attachment_too_large, attachment_type_not_allowed (extension or content not allowed),
+     * attachment_type_mismatch (content allowed but not what the extension says), attachment_empty,
+     * too_many_attachments, file_name_invalid.
+     */
     record Refused(String reason) implements AttachResult {
     }
 

@@ -24,7 +24,12 @@ public interface CreateServiceRequest {
     record Created(ServiceRequestView request) implements CreateResult {
     }
 
-    /** {@code reason} a stable code (e.g. {@code category_invalid}, {@code contact_email_invalid}), {@code field} the input. */
+    /**
+     * {@code reason} a stable code (e.g. {@code category_invalid}, {@code contact_email_invalid}), {@code field} the input.
+     * A named order must be the customer's own ({@code refund_order_not_found}) and the amount in its currency
+     * ({@code amount_currency_mismatch}) and at most its gross minus the credits already given
+     * ({@code amount_exceeds_creditable}).
+     */
     record Refused(String reason, String field) implements CreateResult {
     }
 

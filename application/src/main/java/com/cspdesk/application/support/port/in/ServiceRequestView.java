@@ -1,6 +1,7 @@
 package com.cspdesk.application.support.port.in;
 
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.support.AttachmentNames;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,10 @@ public record ServiceRequestView(String id, String status, String category, Stri
     public record Contact(String name, String email, String phone) {
     }
 
+    /** The name never carries bidi or control characters, however it was stored before they were removed on upload. */
     public record AttachmentView(String id, String fileName, String contentType, long sizeBytes, Instant addedAt) {
+        public AttachmentView {
+            fileName = AttachmentNames.clean(fileName);
+        }
     }
 }
