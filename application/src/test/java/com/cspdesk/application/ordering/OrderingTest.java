@@ -5,7 +5,6 @@ import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
 import static org.mockito.Mockito.verifyNoInteractions;
-import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
@@ -15,16 +14,11 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.PageRequest;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.domain.activity.ActivityEntry;
-import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.identity.Role;
-import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.OrderPlacement.Part;
 import com.cspdesk.domain.order.OrderPlacement.Reason;
 import com.cspdesk.domain.order.OrderStatus;
@@ -32,9 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -44,11 +36,14 @@ import static com.cspdesk.application.ordering.CatalogFixture.SUSE;
 import static com.cspdesk.application.ordering.CatalogFixture.VM_RES;
 import static com.cspdesk.application.ordering.CatalogFixture.WS_STD;
 import static com.cspdesk.application.ordering.CatalogFixture.offer;
+import static com.cspdesk.application.ordering.OrderingWorld.AGENT;
+import static com.cspdesk.application.ordering.OrderingWorld.AU_TENANT;
+import static com.cspdesk.application.ordering.OrderingWorld.GL_TENANT;
+import static com.cspdesk.application.ordering.OrderingWorld.HU_TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -57,32 +52,18 @@ import static org.mockito.Mockito.when;
 class OrderingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123456789Z");
-    private static final String HU_TENANT = "11111111-1111-4111-8111-111111111111";
-    private static final String AU_TENANT = "22222222-2222-4222-8222-222222222222";
-    private static final String GL_TENANT = "33333333-3333-4333-8333-333333333333";
-    private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
 
-    private final Customers customers = mock(Customers.class);
-    private final Orders orders = mock(Orders.class);
-    private final Entitlements entitlements = mock(Entitlements.class);
-    private final ActivityLog activityLog = mock(ActivityLog.class);
-    private final Transactions transactions = mock(Transactions.class);
-    private Ordering ordering;
+    private final OrderingWorld world = new OrderingWorld(NOW);
+
 
     @BeforeEach
     void setUp() {
-        when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
-        customer(HU_TENANT, "HU");
-        customer(AU_TENANT, "AU");
-        customer(GL_TENANT, "GL");
-        ordering = new Ordering(customers, new CatalogFixture(), orders, entitlements, activityLog, transactions,
-                ProductAvailability.asInSpec(), MarketCurrencies.defaults(), PriceQuotePolicy.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        when(world.transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
     }
 
     @Test
     void aHungarianOrderAddsTaxOnTopAndStoresOrderEntitlementAndActivityTogether() {
-        var result = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 2)), AGENT);
+        var result = world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 2)), AGENT);
 
         OrderView order = ((PlaceOrder.Placed) result).order();
         assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
@@ -94,22 +75,22 @@ class OrderingTest {
         assertThat(order.lineItems().get(0).friendlyName()).contains("Windows Server 2022 Standard");
 
         ArgumentCaptor<List<Entitlements.Entitlement>> granted = ArgumentCaptor.captor();
-        verify(entitlements).grant(granted.capture());
+        verify(world.entitlements).grant(granted.capture());
         assertThat(granted.getValue()).singleElement().satisfies(e -> {
             assertThat(e.versions()).containsExactly(SoftwareVersion.of("2022"), SoftwareVersion.of("2019"), SoftwareVersion.of("2016"));
             assertThat(e.customerTenantId()).isEqualTo(HU_TENANT);
         });
         ArgumentCaptor<ActivityEntry> activity = ArgumentCaptor.forClass(ActivityEntry.class);
-        verify(activityLog).append(activity.capture());
+        verify(world.activityLog).append(activity.capture());
         assertThat(activity.getValue().operationType()).isEqualTo("create_order");
         assertThat(activity.getValue().userPrincipalName()).isEqualTo("admin.agent@partner.example");
         assertThat(activity.getValue().resourceId()).isEqualTo(order.id());
-        verify(orders).add(any());
+        verify(world.orders).add(any());
     }
 
     @Test
     void anAustralianPriceAlreadyIncludesGst() {
-        OrderView order = ((PlaceOrder.Placed) ordering.place(command(AU_TENANT, new LineItem(0, offer(WS_STD, "AUD"), 1)), AGENT)).order();
+        OrderView order = ((PlaceOrder.Placed) world.ordering.place(command(AU_TENANT, new LineItem(0, offer(WS_STD, "AUD"), 1)), AGENT)).order();
         assertThat(order.totals().gross()).isEqualTo(Money.of("1787.37", "AUD"));
         assertThat(order.totals().tax()).isEqualTo(Money.of("162.49", "AUD"));
         assertThat(order.totals().net()).isEqualTo(Money.of("1624.88", "AUD"));
@@ -118,22 +99,22 @@ class OrderingTest {
 
     @Test
     void anAzureReservationIsRefusedInGreenlandNamingTheMarket() {
-        var result = ordering.place(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT);
+        var result = world.ordering.place(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT);
         assertThat(result).isEqualTo(new PlaceOrder.Refused(Reason.MARKET_UNAVAILABLE, OptionalInt.of(0), List.of("GL")));
         assertThat(((PlaceOrder.Refused) result).part()).isEqualTo(Part.OFFER);
-        verifyNoInteractions(orders, entitlements, activityLog);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog);
     }
 
     @Test
     void otherKindsStillSellInGreenland() {
-        assertThat(ordering.place(command(GL_TENANT, new LineItem(0, offer(WS_STD, "USD"), 1)), AGENT))
+        assertThat(world.ordering.place(command(GL_TENANT, new LineItem(0, offer(WS_STD, "USD"), 1)), AGENT))
                 .isInstanceOf(PlaceOrder.Placed.class);
     }
 
     @Test
     void reservationsAndPlansGrantNoSoftwareEntitlement() {
-        ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1), new LineItem(1, offer(SUSE, "HUF"), 1)), AGENT);
-        verify(entitlements).grant(List.of());
+        world.ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1), new LineItem(1, offer(SUSE, "HUF"), 1)), AGENT);
+        verify(world.entitlements).grant(List.of());
     }
 
     @Test
@@ -154,24 +135,24 @@ class OrderingTest {
                 Reason.LINE_ITEM_NUMBER_INVALID, OptionalInt.of(0), Part.LINE_ITEM_NUMBER);
         assertRefused(new PlaceOrderCommand(ref(HU_TENANT), "monthly", List.of(new LineItem(0, offer(WS_STD, "HUF"), 1))),
                 Reason.BILLING_CYCLE_NOT_SUPPORTED, OptionalInt.of(0), Part.BILLING_CYCLE);
-        verifyNoInteractions(orders, entitlements, activityLog);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog);
     }
 
     @Test
     void theEdgesOfTheQuantityRangeAreAccepted() {
-        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
-        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
+        assertThat(world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
+        assertThat(world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000)), AGENT)).isInstanceOf(PlaceOrder.Placed.class);
     }
 
     @Test
     void twoLinesOfOneSkuCountTogetherTowardItsMaximum() {
-        var refused = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000),
+        var refused = world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1000),
                 new LineItem(1, offer(WS_STD, "HUF"), 1)), AGENT);
 
         assertThat(refused).isEqualTo(new PlaceOrder.Refused(Reason.QUANTITY_OUT_OF_RANGE, OptionalInt.of(1), List.of("1", "1000")));
-        verifyNoInteractions(orders, entitlements, activityLog);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog);
 
-        var placed = ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 600),
+        var placed = world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 600),
                 new LineItem(1, offer(WS_STD, "HUF"), 400)), AGENT);
         assertThat(placed).isInstanceOfSatisfying(PlaceOrder.Placed.class, order ->
                 assertThat(order.order().lineItems()).extracting(OrderView.Line::quantity).containsExactly(600, 400));
@@ -180,42 +161,42 @@ class OrderingTest {
     @Test
     void aCustomersAdminCannotOrderOrReadForAnotherTenant() {
         Actor otherTenantAdmin = Actor.customer("it@fabrikam.example", AU_TENANT);
-        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), otherTenantAdmin))
+        assertThat(world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), otherTenantAdmin))
                 .isEqualTo(new PlaceOrder.NotPermitted(Permission.PLACE_ORDER));
-        assertThat(ordering.list(ref(HU_TENANT), PageRequest.first(10), otherTenantAdmin))
+        assertThat(world.ordering.list(ref(HU_TENANT), PageRequest.first(10), otherTenantAdmin))
                 .isEqualTo(Lookup.notFound("customer_not_found"));
-        assertThat(ordering.get(ref(HU_TENANT), "any", otherTenantAdmin)).isEqualTo(Lookup.notFound("customer_not_found"));
+        assertThat(world.ordering.get(ref(HU_TENANT), "any", otherTenantAdmin)).isEqualTo(Lookup.notFound("customer_not_found"));
         Actor ownAdmin = Actor.customer("it@contoso.example", HU_TENANT.toUpperCase());
-        when(orders.find(HU_TENANT, "o-1")).thenReturn(Optional.of(storedOrder("o-1", NOW)));
-        assertThat(TestActors.found(ordering.get(ref(HU_TENANT), "o-1", ownAdmin)).id()).isEqualTo("o-1");
-        assertThat(ordering.get(ref(HU_TENANT), "o-2", ownAdmin)).isEqualTo(Lookup.notFound("order_not_found"));
-        assertThat(ordering.place(command("44444444-4444-4444-8444-444444444444", new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT))
+        when(world.orders.find(HU_TENANT, "o-1")).thenReturn(Optional.of(storedOrder("o-1", NOW)));
+        assertThat(TestActors.found(world.ordering.get(ref(HU_TENANT), "o-1", ownAdmin)).id()).isEqualTo("o-1");
+        assertThat(world.ordering.get(ref(HU_TENANT), "o-2", ownAdmin)).isEqualTo(Lookup.notFound("order_not_found"));
+        assertThat(world.ordering.place(command("44444444-4444-4444-8444-444444444444", new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT))
                 .isInstanceOf(PlaceOrder.CustomerNotFound.class);
-        verify(orders, never()).page(any(), any(), anyInt());
+        verify(world.orders, never()).page(any(), any(), anyInt());
     }
 
     @Test
     void onlyTheTablesRolesOrderOrReadOrdersAndARefusalTouchesNoPort() {
         for (Actor actor : TestActors.refused(Permission.PLACE_ORDER)) {
-            assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), actor))
+            assertThat(world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), actor))
                     .isEqualTo(new PlaceOrder.NotPermitted(Permission.PLACE_ORDER));
         }
         for (Actor actor : TestActors.refused(Permission.VIEW_ORDERS)) {
-            assertThat(ordering.list(ref(HU_TENANT), PageRequest.first(10), actor))
+            assertThat(world.ordering.list(ref(HU_TENANT), PageRequest.first(10), actor))
                     .isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
-            assertThat(ordering.get(ref(HU_TENANT), "o-1", actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
+            assertThat(world.ordering.get(ref(HU_TENANT), "o-1", actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
         }
-        verifyNoInteractions(customers, orders, entitlements, activityLog, transactions);
-        assertThat(ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)),
+        verifyNoInteractions(world.customers, world.orders, world.entitlements, world.activityLog, world.transactions);
+        assertThat(world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)),
                 TestActors.holding(Role.GLOBAL_ADMIN))).isInstanceOf(PlaceOrder.Placed.class);
     }
 
     @Test
     void aCustomerIsAddressedByDomainToo() {
-        Optional<Customers.Customer> hungarian = customers.byTenantId(HU_TENANT);
-        when(customers.byDomain("customer-hu.example")).thenReturn(hungarian);
-        when(orders.page(HU_TENANT, Optional.empty(), 11)).thenReturn(List.of());
-        assertThat(TestActors.found(ordering.list(CustomerRef.parse("Customer-HU.example").orElseThrow(), PageRequest.first(10),
+        Optional<Customers.Customer> hungarian = world.customers.byTenantId(HU_TENANT);
+        when(world.customers.byDomain("customer-hu.example")).thenReturn(hungarian);
+        when(world.orders.page(HU_TENANT, Optional.empty(), 11)).thenReturn(List.of());
+        assertThat(TestActors.found(world.ordering.list(CustomerRef.parse("Customer-HU.example").orElseThrow(), PageRequest.first(10),
                 TestActors.holding(Role.SALES_AGENT))).items()).isEmpty();
     }
 
@@ -223,22 +204,22 @@ class OrderingTest {
     void listingPagesByKeysetAndRefusesForeignTokens() {
         Orders.StoredOrder first = storedOrder("o-1", NOW);
         Orders.StoredOrder second = storedOrder("o-2", NOW.minusSeconds(5));
-        when(orders.page(HU_TENANT, Optional.empty(), 2)).thenReturn(List.of(first, second));
-        when(orders.count(HU_TENANT)).thenReturn(7L);
+        when(world.orders.page(HU_TENANT, Optional.empty(), 2)).thenReturn(List.of(first, second));
+        when(world.orders.count(HU_TENANT)).thenReturn(7L);
 
-        var page = TestActors.found(ordering.list(ref(HU_TENANT), PageRequest.first(1), AGENT));
+        var page = TestActors.found(world.ordering.list(ref(HU_TENANT), PageRequest.first(1), AGENT));
 
         assertThat(page.items()).extracting(OrderView::id).containsExactly("o-1");
         assertThat(page.totalCount()).isEqualTo(7);
         String token = page.continuationToken().orElseThrow();
-        when(orders.page(HU_TENANT, Optional.of(new Orders.Cursor(NOW, "o-1")), 2)).thenReturn(List.of(second));
-        var next = TestActors.found(ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of(token)), AGENT));
+        when(world.orders.page(HU_TENANT, Optional.of(new Orders.Cursor(NOW, "o-1")), 2)).thenReturn(List.of(second));
+        var next = TestActors.found(world.ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of(token)), AGENT));
         assertThat(next.items()).extracting(OrderView::id).containsExactly("o-2");
         assertThat(next.continuationToken()).isEmpty();
 
-        assertThatThrownBy(() -> ordering.list(ref(AU_TENANT), new PageRequest(1, Optional.of(token)), AGENT))
+        assertThatThrownBy(() -> world.ordering.list(ref(AU_TENANT), new PageRequest(1, Optional.of(token)), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
-        assertThatThrownBy(() -> ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of("garbage!")), AGENT))
+        assertThatThrownBy(() -> world.ordering.list(ref(HU_TENANT), new PageRequest(1, Optional.of("garbage!")), AGENT))
                 .isInstanceOf(InvalidContinuationToken.class);
     }
 
@@ -248,7 +229,7 @@ class OrderingTest {
     }
 
     private void assertRefused(PlaceOrderCommand command, Reason reason, OptionalInt lineIndex, Part part) {
-        var result = ordering.place(command, AGENT);
+        var result = world.ordering.place(command, AGENT);
         assertThat(result).isInstanceOfSatisfying(PlaceOrder.Refused.class, refused -> {
             assertThat(refused.reason()).isEqualTo(reason);
             assertThat(refused.lineIndex()).isEqualTo(lineIndex);
@@ -264,8 +245,4 @@ class OrderingTest {
         return CustomerRef.parse(tenant).orElseThrow();
     }
 
-    private void customer(String tenant, String country) {
-        when(customers.byTenantId(tenant)).thenReturn(Optional.of(new Customers.Customer(tenant, "Customer " + country,
-                country.toLowerCase() + ".example", Market.of(country), NOW)));
-    }
 }

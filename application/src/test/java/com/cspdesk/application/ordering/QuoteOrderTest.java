@@ -3,34 +3,22 @@ package com.cspdesk.application.ordering;
 import com.cspdesk.application.TestActors;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
-import com.cspdesk.application.activity.port.out.ActivityLog;
-import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.LineItem;
 import com.cspdesk.application.ordering.port.in.PlaceOrder.PlaceOrderCommand;
 import com.cspdesk.application.ordering.port.in.QuoteOrder;
-import com.cspdesk.application.ordering.port.out.Orders;
-import com.cspdesk.application.shared.port.out.Transactions;
-import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.domain.access.Actor;
-import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.OrderPlacement.Reason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
@@ -38,9 +26,12 @@ import static com.cspdesk.application.ordering.CatalogFixture.SUSE;
 import static com.cspdesk.application.ordering.CatalogFixture.VM_RES;
 import static com.cspdesk.application.ordering.CatalogFixture.WS_STD;
 import static com.cspdesk.application.ordering.CatalogFixture.offer;
+import static com.cspdesk.application.ordering.OrderingWorld.AGENT;
+import static com.cspdesk.application.ordering.OrderingWorld.AU_TENANT;
+import static com.cspdesk.application.ordering.OrderingWorld.GL_TENANT;
+import static com.cspdesk.application.ordering.OrderingWorld.HU_TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -48,27 +39,9 @@ import static org.mockito.Mockito.when;
 class QuoteOrderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30Z");
-    private static final String HU_TENANT = "11111111-1111-4111-8111-111111111111";
-    private static final String AU_TENANT = "22222222-2222-4222-8222-222222222222";
-    private static final String GL_TENANT = "33333333-3333-4333-8333-333333333333";
-    private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
 
-    private final Customers customers = mock(Customers.class);
-    private final Orders orders = mock(Orders.class);
-    private final Entitlements entitlements = mock(Entitlements.class);
-    private final ActivityLog activityLog = mock(ActivityLog.class);
-    private final Transactions transactions = mock(Transactions.class);
-    private Ordering ordering;
+    private final OrderingWorld world = new OrderingWorld(NOW);
 
-    @BeforeEach
-    void setUp() {
-        customer(HU_TENANT, "HU");
-        customer(AU_TENANT, "AU");
-        customer(GL_TENANT, "GL");
-        ordering = new Ordering(customers, new CatalogFixture(), orders, entitlements, activityLog, transactions,
-                ProductAvailability.asInSpec(), MarketCurrencies.defaults(), PriceQuotePolicy.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-    }
 
     @Test
     void aHungarianQuoteNamesEveryLineAndPutsTaxOnTopWithoutStoringAnything() {
@@ -95,7 +68,7 @@ class QuoteOrderTest {
                 Money.of("977493.60", "HUF")));
         assertThat(quote.lines().get(1).productName()).isEqualTo("SUSE Linux Enterprise Server software plan");
         assertThat(quote.totals()).isEqualTo(server.price().plus(quote.lines().get(1).price()));
-        verifyNoInteractions(orders, entitlements, activityLog, transactions);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog, world.transactions);
     }
 
     @Test
@@ -109,14 +82,14 @@ class QuoteOrderTest {
 
     @Test
     void theQuoteIsWhatPlacingTheOrderCharges() {
-        when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        when(world.transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
         List<PlaceOrderCommand> commands = List.of(
                 command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 3), new LineItem(1, offer(VM_RES, "HUF"), 7)),
                 command(AU_TENANT, new LineItem(0, offer(WS_STD, "AUD"), 999)),
                 command(GL_TENANT, new LineItem(5, offer(SUSE, "USD"), 13)));
         for (PlaceOrderCommand command : commands) {
             QuoteOrder.OrderQuote quote = ((QuoteOrder.Quoted) quote().quote(command, AGENT)).quote();
-            OrderView placed = ((PlaceOrder.Placed) ordering.place(command, AGENT)).order();
+            OrderView placed = ((PlaceOrder.Placed) world.ordering.place(command, AGENT)).order();
             assertThat(quote.totals()).isEqualTo(placed.totals());
             assertThat(quote.lines()).hasSameSizeAs(placed.lineItems());
             for (int i = 0; i < quote.lines().size(); i++) {
@@ -147,14 +120,14 @@ class QuoteOrderTest {
                 command(GL_TENANT, new LineItem(0, offer(SUSE, "USD"), 1), new LineItem(1, offer(VM_RES, "USD"), 1)));
         for (PlaceOrderCommand command : refusedCommands) {
             QuoteOrder.QuoteOrderResult quoted = quote().quote(command, AGENT);
-            PlaceOrder.PlaceOrderResult placed = ordering.place(command, AGENT);
+            PlaceOrder.PlaceOrderResult placed = world.ordering.place(command, AGENT);
             assertThat(placed).isInstanceOf(PlaceOrder.Refused.class);
             assertThat(quoted).as(command.toString()).isEqualTo(new QuoteOrder.WouldBeRefused((PlaceOrder.Refused) placed));
         }
         assertThat(quote().quote(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT))
                 .isEqualTo(new QuoteOrder.WouldBeRefused(new PlaceOrder.Refused(Reason.MARKET_UNAVAILABLE, OptionalInt.of(0),
                         List.of("GL"))));
-        verifyNoInteractions(orders, entitlements, activityLog, transactions);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog, world.transactions);
     }
 
     @Test
@@ -173,7 +146,7 @@ class QuoteOrderTest {
                 AGENT)).isEqualTo(new QuoteOrder.CustomerNotFound());
         assertThat(quote().quote(command(" ", new LineItem(0, offer(WS_STD, "HUF"), 1)), AGENT))
                 .isEqualTo(new QuoteOrder.CustomerNotFound());
-        verifyNoInteractions(orders, entitlements, activityLog, transactions);
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog, world.transactions);
     }
 
     @Test
@@ -182,13 +155,13 @@ class QuoteOrderTest {
             assertThat(quote().quote(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)), actor))
                     .isEqualTo(new QuoteOrder.NotPermitted(Permission.PLACE_ORDER));
         }
-        verifyNoInteractions(customers, orders, entitlements, activityLog, transactions);
+        verifyNoInteractions(world.customers, world.orders, world.entitlements, world.activityLog, world.transactions);
         assertThat(quote().quote(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1)),
                 TestActors.holding(Role.GLOBAL_ADMIN))).isInstanceOf(QuoteOrder.Quoted.class);
     }
 
     private QuoteOrder quote() {
-        return ordering;
+        return world.ordering;
     }
 
     private static PlaceOrderCommand command(String tenant, LineItem... items) {
@@ -200,8 +173,4 @@ class QuoteOrderTest {
         return CustomerRef.parse(tenant).orElse(null);
     }
 
-    private void customer(String tenant, String country) {
-        when(customers.byTenantId(tenant)).thenReturn(Optional.of(new Customers.Customer(tenant, "Customer " + country,
-                country.toLowerCase() + ".example", Market.of(country), NOW)));
-    }
 }
