@@ -65,7 +65,7 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.FILE_SERVICE_REQUEST);
     }
 
-    /** The roles' names for the header, e.g. "ADMIN_AGENT" → the text key {@code role.ADMIN_AGENT}. */
+    /** The text keys of the roles for the header: each role R → {@code role.R}. */
     public java.util.List<String> roleKeys() {
         return roles.stream().sorted().map(role -> "role." + role.name()).toList();
     }
