@@ -2,6 +2,9 @@ package com.cspdesk.application.identity;
 
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.SignedInUser;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.SignedIn;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.Refused;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
@@ -25,14 +28,16 @@ public final class SigningIn implements AuthenticateUser {
     }
 
     @Override
-    public Optional<SignedInUser> authenticate(Credentials credentials) {
+    public SignInOutcome signIn(Credentials credentials, Optional<String> clientAddress) {
         if (credentials.password() == null || !Username.isValid(credentials.username())) {
             hasher.matches("", decoyHash);
-            return Optional.empty();
+            return new Refused();
         }
         Optional<UserAccount> account = users.find(new Username(credentials.username()));
         boolean matches = hasher.matches(credentials.password(), account.map(UserAccount::passwordHash).orElse(decoyHash));
         return account.filter(a -> matches)
-                .map(a -> new SignedInUser(a.username(), a.roles(), a.customerTenantId(), a.sessionGeneration()));
+                .<SignInOutcome>map(a -> new SignedIn(new SignedInUser(a.username(), a.roles(), a.customerTenantId(),
+                        a.sessionGeneration())))
+                .orElseGet(Refused::new);
     }
 }

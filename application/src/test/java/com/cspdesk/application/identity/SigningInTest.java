@@ -1,6 +1,9 @@
 package com.cspdesk.application.identity;
 
 import com.cspdesk.application.identity.port.in.AuthenticateUser.Credentials;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.Refused;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.SignedIn;
+import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
@@ -33,9 +36,10 @@ class SigningInTest {
                 "stored", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), Optional.of(TENANT), Instant.EPOCH)));
         when(hasher.matches("Right-Passw0rd", "stored")).thenReturn(true);
 
-        var signedIn = new SigningIn(users, hasher).authenticate(new Credentials("Cust.Admin", "Right-Passw0rd"));
+        var outcome = new SigningIn(users, hasher).signIn(new Credentials("Cust.Admin", "Right-Passw0rd"), Optional.of("192.0.2.7"));
 
-        assertThat(signedIn).hasValueSatisfying(user -> {
+        assertThat(outcome).isInstanceOfSatisfying(SignedIn.class, signedIn -> {
+            SignedInUser user = signedIn.user();
             assertThat(user.roles()).containsExactly(Role.CUSTOMER_GLOBAL_ADMIN);
             assertThat(user.customerTenantId()).contains(TENANT);
             assertThat(user.sessionGeneration()).isEqualTo(UserAccount.firstSessionGeneration(Instant.EPOCH));
@@ -48,10 +52,10 @@ class SigningInTest {
         when(users.find(new Username("ghost.user"))).thenReturn(Optional.empty());
         var signingIn = new SigningIn(users, hasher);
 
-        assertThat(signingIn.authenticate(new Credentials("ghost.user", "whatever-it-is"))).isEmpty();
+        assertThat(signingIn.signIn(new Credentials("ghost.user", "whatever-it-is"), Optional.empty())).isInstanceOf(Refused.class);
         verify(hasher).matches(eq("whatever-it-is"), eq("decoy"));
-        assertThat(signingIn.authenticate(new Credentials("<not a name>", "x"))).isEmpty();
-        assertThat(signingIn.authenticate(new Credentials("ghost.user", null))).isEmpty();
+        assertThat(signingIn.signIn(new Credentials("<not a name>", "x"), Optional.empty())).isInstanceOf(Refused.class);
+        assertThat(signingIn.signIn(new Credentials("ghost.user", null), Optional.empty())).isInstanceOf(Refused.class);
     }
 
     @Test

@@ -8,14 +8,27 @@ import java.util.Set;
 
 /**
  * Who is acting: a partner's user, or a customer's global admin bound to one tenant. What it may
- * do is {@link Permission}'s table; whose data it may see is {@link TenantAccess}.
+ * do is {@link Permission}'s table; whose data it may see is {@link TenantAccess}. {@code address}
+ * is where the request came from (the client's IP address, as the web adapter resolved it behind
+ * trusted proxies), for the activity log's "from where"; it grants nothing.
  */
-public record Actor(String username, Set<Role> roles, Optional<String> customerTenantId) {
+public record Actor(String username, Set<Role> roles, Optional<String> customerTenantId, Optional<String> address) {
 
     public Actor {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);
         Objects.requireNonNull(customerTenantId, "customerTenantId");
+        Objects.requireNonNull(address, "address");
+    }
+
+    /** An actor whose address is not known (start-up, schedules, tests). */
+    public Actor(String username, Set<Role> roles, Optional<String> customerTenantId) {
+        this(username, roles, customerTenantId, Optional.empty());
+    }
+
+    /** The same actor, acting from that address. */
+    public Actor from(String clientAddress) {
+        return new Actor(username, roles, customerTenantId, Optional.ofNullable(clientAddress));
     }
 
     public static Actor partner(String username, Role... roles) {

@@ -143,8 +143,7 @@ class CancellationController {
         Problem problem = problems.problem(request, HttpStatus.CONFLICT, code, errors,
                 refused.lineItemNumber().map(String::valueOf).orElse(""));
         if (refused.supportRequestRequired() || SUPPORT_REQUEST_REQUIRED.equals(code)) {
-            problem = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.code(),
-                    problem.instance(), problem.correlationId(), problem.errors(), supportRequestUri(tenant, orderId));
+            problem = problem.withSupportRequestUri(supportRequestUri(tenant, orderId));
         }
         return problems.respond(request, problem);
     }

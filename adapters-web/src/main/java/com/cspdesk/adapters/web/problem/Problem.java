@@ -14,7 +14,18 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String code,
                      @Nullable String instance, @Nullable String correlationId,
-                     @Nullable List<FieldError> errors, @Nullable String supportRequestUri) {
+                     @Nullable List<FieldError> errors, @Nullable String supportRequestUri,
+                     @Nullable String mfaToken) {
+
+    /** This problem, pointing to the support request that can take the matter further. */
+    public Problem withSupportRequestUri(String uri) {
+        return new Problem(type, title, status, detail, code, instance, correlationId, errors, uri, mfaToken);
+    }
+
+    /** This problem ({@code mfa_required}), with the token that {@code POST /login/mfa} takes with the code. */
+    public Problem withMfaToken(String token) {
+        return new Problem(type, title, status, detail, code, instance, correlationId, errors, supportRequestUri, token);
+    }
 
     @Serdeable
     public record FieldError(String field, String message) {

@@ -50,7 +50,7 @@ public class Problems {
                 safePath(request),
                 CorrelationId.of(request),
                 errors.isEmpty() ? null : List.copyOf(errors),
-                null);
+                null, null);
     }
 
     /**

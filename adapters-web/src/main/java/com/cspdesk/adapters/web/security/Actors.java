@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.security;
 
+import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.identity.Role;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Turns the signed-in caller (the verified JWT) into the application's {@link Actor}: its roles,
- * and the customer tenant of a customer's user from the {@value #TENANT_CLAIM} claim.
+ * and the customer tenant of a customer's user from the {@value #TENANT_CLAIM} claim, acting from the
+ * request's {@linkplain ClientAddresses client address}.
  */
 public final class Actors {
 
@@ -35,7 +37,8 @@ public final class Actors {
         if (tenant.isEmpty() && roles.contains(Role.CUSTOMER_GLOBAL_ADMIN)) {
             throw new AuthorizationException(authentication);
         }
-        return new Actor(authentication.getName(), roles, tenant);
+        // Where from: the request being served, as ClientAddressFilter resolved it (none outside a request).
+        return new Actor(authentication.getName(), roles, tenant, ClientAddresses.current());
     }
 
     /** Whether the table grants this permission to any of the caller's roles (for a customer's admin: in its tenant). */

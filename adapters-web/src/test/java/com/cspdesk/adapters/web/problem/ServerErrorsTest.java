@@ -179,8 +179,8 @@ class ServerErrorsTest {
     static class NoSignIn implements AuthenticateUser {
 
         @Override
-        public Optional<SignedInUser> authenticate(Credentials credentials) {
-            return Optional.empty();
+        public SignInOutcome signIn(Credentials credentials, Optional<String> clientAddress) {
+            return new Refused();
         }
     }
 

@@ -6,10 +6,11 @@ import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.SignedInClaims;
+import com.cspdesk.adapters.web.security.TokenIssuer;
+import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.EndSessions;
-import com.cspdesk.application.identity.port.in.SignedInUser;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -28,13 +29,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.AccessTokenConfiguration;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,19 +55,16 @@ class SignInController {
 
     private final AuthenticateUser authenticateUser;
     private final EndSessions endSessions;
-    private final TokenGenerator tokenGenerator;
-    private final AccessTokenConfiguration accessTokens;
+    private final TokenIssuer tokens;
     private final UiPages pages;
     private final PublicUrl publicUrl;
     private final boolean sandbox;
 
-    SignInController(AuthenticateUser authenticateUser, EndSessions endSessions, TokenGenerator tokenGenerator,
-                     AccessTokenConfiguration accessTokens, UiPages pages, PublicUrl publicUrl,
+    SignInController(AuthenticateUser authenticateUser, EndSessions endSessions, TokenIssuer tokens, UiPages pages, PublicUrl publicUrl,
                      @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         this.authenticateUser = authenticateUser;
         this.endSessions = endSessions;
-        this.tokenGenerator = tokenGenerator;
-        this.accessTokens = accessTokens;
+        this.tokens = tokens;
         this.pages = pages;
         this.publicUrl = publicUrl;
         this.sandbox = sandbox;
@@ -91,22 +86,30 @@ class SignInController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
         String username = form.username() == null ? "" : form.username().strip();
-        Optional<SignedInUser> user = username.isEmpty() || form.password() == null || form.password().isEmpty()
-                ? Optional.empty()
-                : authenticateUser.authenticate(new AuthenticateUser.Credentials(username, form.password()));
-        Optional<String> jwt = user.flatMap(this::token);
-        if (jwt.isEmpty()) {
-            LOG.info("Dashboard sign-in refused for '{}'", username.replaceAll("[^A-Za-z0-9._@+-]", "?"));
-            Map<String, Object> model = new HashMap<>();
-            model.put("titleKey", "login.title");
-            model.put("next", LocalPaths.orElse(form.next(), ""));
-            model.put("failed", true);
-            model.put("sandbox", sandbox);
-            model.put("username", username.length() > 128 ? "" : username);
-            return pages.render(request, HttpStatus.UNAUTHORIZED, "login", model);
+        SignInOutcome outcome = username.isEmpty() || form.password() == null || form.password().isEmpty()
+                ? new AuthenticateUser.Refused()
+                : authenticateUser.signIn(new AuthenticateUser.Credentials(username, form.password()),
+                        ClientAddresses.of(request));
+        if (outcome instanceof AuthenticateUser.SignedIn signedIn) {
+            Optional<String> jwt = tokens.issue(signedIn.user());
+            if (jwt.isPresent()) {
+                return UiPages.redirect(request, LocalPaths.orElse(form.next(), UiUrls.HOME))
+                        .cookie(SessionCookie.of(jwt.get(), tokens.lifetime(), publicUrl.isHttps(request)));
+            }
         }
-        return UiPages.redirect(request, LocalPaths.orElse(form.next(), UiUrls.HOME))
-                .cookie(SessionCookie.of(jwt.get(), Duration.ofSeconds(accessTokens.getExpiration()), publicUrl.isHttps(request)));
+        LOG.info("Dashboard sign-in refused for '{}'", username.replaceAll("[^A-Za-z0-9._@+-]", "?"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("titleKey", "login.title");
+        model.put("next", LocalPaths.orElse(form.next(), ""));
+        model.put("failed", true);
+        model.put("sandbox", sandbox);
+        model.put("username", username.length() > 128 ? "" : username);
+        HttpStatus status = HttpStatus.UNAUTHORIZED;
+        if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
+            status = HttpStatus.TOO_MANY_REQUESTS;
+            model.put("retryAfterSeconds", Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000));
+        }
+        return pages.render(request, status, "login", model);
     }
 
     @Post("/logout")
@@ -118,13 +121,6 @@ class SignInController {
             endSessions.endSessionsOf(Actors.of(caller));
         }
         return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(publicUrl.isHttps(request)));
-    }
-
-    /** The claims {@code POST /login} puts into its token. */
-    private Optional<String> token(SignedInUser user) {
-        Authentication authentication = Authentication.build(user.username().value(),
-                user.roles().stream().map(Enum::name).sorted().toList(), SignedInClaims.of(user));
-        return tokenGenerator.generateToken(authentication, accessTokens.getExpiration());
     }
 
     @Serdeable

@@ -1,0 +1,124 @@
+package com.cspdesk.adapters.web.signin;
+
+import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
+import com.cspdesk.adapters.web.problem.Problem;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.TokenIssuer;
+import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
+import com.cspdesk.application.identity.port.in.SignedInUser;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * {@code POST /login}: a username and password (JSON or form) for a bearer token, in the shape
+ * Micronaut Security's own login endpoint answers (which this replaces, so that a throttled or
+ * second-factor answer can be told apart): {@code access_token}, {@code token_type},
+ * {@code expires_in}, {@code username}, {@code roles}. Refusals are problem+json: 401
+ * {@code invalid_credentials}, 429 {@code too_many_attempts} with {@code Retry-After}, 401
+ * {@code mfa_required} with an {@code mfaToken}. Runs off the event loop: password hashing is slow
+ * on purpose.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LoginController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
+
+    private final AuthenticateUser authenticateUser;
+    private final TokenIssuer tokens;
+    private final Problems problems;
+
+    LoginController(AuthenticateUser authenticateUser, TokenIssuer tokens, Problems problems) {
+        this.authenticateUser = authenticateUser;
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Post("/login")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> login(HttpRequest<?> request, @Nullable @Body LoginRequest body) {
+        String username = body == null || body.username() == null ? "" : body.username().strip();
+        String password = body == null ? null : body.password();
+        SignInOutcome outcome = authenticateUser.signIn(new AuthenticateUser.Credentials(username, password),
+                ClientAddresses.of(request));
+        return answer(request, username, outcome);
+    }
+
+    /** The answer to a sign-in outcome, shared by the password and the second-factor step. */
+    HttpResponse<?> answer(HttpRequest<?> request, String username, SignInOutcome outcome) {
+        if (outcome instanceof AuthenticateUser.SignedIn signedIn) {
+            return tokens.issue(signedIn.user())
+                    .<HttpResponse<?>>map(token -> HttpResponse.ok(BearerToken.of(signedIn.user(), token, tokens)))
+                    .orElseGet(() -> problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error"));
+        }
+        if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
+            long seconds = retryAfterSeconds(throttled);
+            LOG.info("Sign-in throttled for '{}' ({} s)", sanitised(username), seconds);
+            return problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", seconds)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
+        if (outcome instanceof AuthenticateUser.MfaRequired mfa) {
+            Problem problem = problems.problem(request, HttpStatus.UNAUTHORIZED, "mfa_required", List.of())
+                    .withMfaToken(mfa.mfaToken());
+            return problems.respond(request, problem);
+        }
+        // The username is logged sanitised; the password never is.
+        LOG.info("Sign-in refused for '{}'", sanitised(username));
+        return problems.respond(request, HttpStatus.UNAUTHORIZED, "invalid_credentials");
+    }
+
+    /** Whole seconds, rounded up, at least one: {@code Retry-After} has no fractions. */
+    static long retryAfterSeconds(AuthenticateUser.TooManyAttempts throttled) {
+        return Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+    }
+
+    static String sanitised(String username) {
+        return username == null ? "" : username.replaceAll("[^A-Za-z0-9._@+-]", "?");
+    }
+
+    @Serdeable
+    record LoginRequest(@Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + ", password=***]";
+        }
+    }
+
+    /** Micronaut Security's login answer, field for field, so existing clients keep working. */
+    @Serdeable
+    record BearerToken(String username, List<String> roles,
+                       @JsonProperty("access_token") String accessToken,
+                       @JsonProperty("token_type") String tokenType,
+                       @JsonProperty("expires_in") long expiresIn) {
+
+        static BearerToken of(SignedInUser user, String token, TokenIssuer tokens) {
+            return new BearerToken(user.username().value(), TokenIssuer.roleNames(user), token, "Bearer",
+                    tokens.lifetime().toSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "BearerToken[username=" + username + ", access_token=***]";
+        }
+    }
+}
