@@ -56,11 +56,19 @@ class AdminActsEndToEndTest extends EndToEnd {
         String agent = create("role.change@partner.test", "ADMIN_AGENT");
         assertThat(send("GET", "/v1/customers", agent, null).status()).isEqualTo(200);
 
-        assertThat(send("PATCH", "/v1/users/role.change@partner.test", admin, Map.of("roles", List.of("SALES_AGENT")))
-                .status()).isEqualTo(200);
+        Answer changed = send("PATCH", "/v1/users/role.change@partner.test", admin, Map.of("roles", List.of("SALES_AGENT")),
+                "MS-RequestId", "audit-patch-1");
+        assertThat(changed.status()).isEqualTo(200);
         assertThat(send("GET", "/v1/customers", agent, null).status()).isEqualTo(401);
         String again = login("role.change@partner.test", PASSWORD);
         assertThat(send("GET", "/v1/customers", again, null).status()).isEqualTo(200);
+        // A retry with the same request id gets the first answer and changes (and ends) nothing again.
+        Answer retried = send("PATCH", "/v1/users/role.change@partner.test", admin, Map.of("roles", List.of("SALES_AGENT")),
+                "MS-RequestId", "audit-patch-1");
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body()).isEqualTo(changed.body());
+        assertThat(send("GET", "/v1/customers", again, null).status()).isEqualTo(200);
+        assertThat(recordsOf("update_partner_user", "role.change@partner.test")).hasSize(1);
 
         Answer reset = send("PATCH", "/v1/users/role.change@partner.test", admin, Map.of("password", "Brand-New-Passw0rd!"));
         assertThat(reset.status()).isEqualTo(200);
