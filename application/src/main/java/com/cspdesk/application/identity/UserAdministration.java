@@ -40,12 +40,13 @@ import java.util.stream.Collectors;
  */
 public final class UserAdministration implements CreateUser, ListUsers, UpdateUser, DeleteUser, SeedUser {
 
+    /** The resource type of a user's activity records. */
+    private static final String USER = "user";
+
     private final Users users;
     private final Customers customers;
     private final PasswordHasher hasher;
     private final Transactions transactions;
-    private static final String USER = "user";
-
     private final Clock clock;
     private final Sessions sessions;
     private final ActivityLog activityLog;
@@ -53,13 +54,13 @@ public final class UserAdministration implements CreateUser, ListUsers, UpdateUs
 
     public UserAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions, Clock clock,
                               Sessions sessions, ActivityLog activityLog) {
-        this.activityLog = activityLog;
         this.users = users;
         this.customers = customers;
         this.hasher = hasher;
         this.transactions = transactions;
         this.clock = clock;
         this.sessions = sessions;
+        this.activityLog = activityLog;
     }
 
     @Override
