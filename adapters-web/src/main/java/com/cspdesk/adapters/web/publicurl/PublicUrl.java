@@ -69,7 +69,10 @@ public class PublicUrl {
         return clients.viaTrustedProxy(request) && stripSlashes(hosts.resolve(request)).regionMatches(true, 0, "https:", 0, 6);
     }
 
-    /** The scheme of the connection and the local address and port it came in on; no header is read. */
+    /**
+     * The scheme of the connection and the local address and port it came in on ({@code localhost}
+     * for a loopback connection); no header is read.
+     */
     private static String ownAddress(HttpRequest<?> request) {
         String scheme = request.isSecure() ? "https" : "http";
         InetSocketAddress local = request.getServerAddress();
@@ -77,8 +80,9 @@ public class PublicUrl {
             return scheme + "://localhost";
         }
         InetAddress address = local.getAddress();
-        String host = address.isAnyLocalAddress() ? "localhost" : address.getHostAddress();
-        if (address instanceof Inet6Address && !address.isAnyLocalAddress()) {
+        boolean onThisMachine = address.isAnyLocalAddress() || address.isLoopbackAddress();
+        String host = onThisMachine ? "localhost" : address.getHostAddress();
+        if (address instanceof Inet6Address && !onThisMachine) {
             int zone = host.indexOf('%');
             host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
         }

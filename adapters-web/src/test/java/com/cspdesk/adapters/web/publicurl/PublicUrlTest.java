@@ -92,18 +92,18 @@ class PublicUrlTest {
         HttpRequest<?> overIpv6 = new HttpRequestWrapper<>(HttpRequest.GET("/")) {
             @Override
             public InetSocketAddress getServerAddress() {
-                return new InetSocketAddress("::1", 8443);
+                return new InetSocketAddress("2001:db8::7", 8443);
             }
         };
-        HttpRequest<?> onAnyAddress = new HttpRequestWrapper<>(HttpRequest.GET("/")) {
+        HttpRequest<?> overLoopback = new HttpRequestWrapper<>(HttpRequest.GET("/")) {
             @Override
             public InetSocketAddress getServerAddress() {
-                return new InetSocketAddress("0.0.0.0", 8080);
+                return new InetSocketAddress("::1", 8080);
             }
         };
 
-        assertThat(url.base(overIpv6)).isEqualTo("http://[0:0:0:0:0:0:0:1]:8443");
-        assertThat(url.base(onAnyAddress)).isEqualTo("http://localhost:8080");
+        assertThat(url.base(overIpv6)).isEqualTo("http://[2001:db8:0:0:0:0:0:7]:8443");
+        assertThat(url.base(overLoopback)).isEqualTo("http://localhost:8080");
     }
 
     @Test
