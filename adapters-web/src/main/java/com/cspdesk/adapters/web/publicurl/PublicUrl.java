@@ -7,6 +7,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.http.server.util.ProxyHeaderParser;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ public class PublicUrl {
             return configured;
         }
         if (clients.viaTrustedProxy(request)) {
-            return stripSlashes(hosts.resolve(request));
+            return forwardedBase(request);
         }
         return ownAddress(request);
     }
@@ -66,7 +67,26 @@ public class PublicUrl {
         if (request.isSecure()) {
             return true;
         }
-        return clients.viaTrustedProxy(request) && stripSlashes(hosts.resolve(request)).regionMatches(true, 0, "https:", 0, 6);
+        return clients.viaTrustedProxy(request) && "https".equals(forwardedScheme(request));
+    }
+
+    /**
+     * Where a trusted proxy says the request was sent: Micronaut's reading of {@code Forwarded},
+     * {@code X-Forwarded-Host}/{@code -Port} and {@code Host}, with the proxy's scheme even when it
+     * forwards only {@code X-Forwarded-Proto} (and keeps the original {@code Host}).
+     */
+    private String forwardedBase(HttpRequest<?> request) {
+        String resolved = stripSlashes(hosts.resolve(request));
+        String scheme = forwardedScheme(request);
+        int separator = resolved.indexOf("://");
+        return scheme == null || separator < 0 ? resolved : scheme + resolved.substring(separator);
+    }
+
+    /** The proxy's {@code Forwarded: proto=} or {@code X-Forwarded-Proto}, when it is http or https. */
+    private static String forwardedScheme(HttpRequest<?> request) {
+        String scheme = new ProxyHeaderParser(request).getScheme();
+        String lower = scheme == null ? null : scheme.strip().toLowerCase(Locale.ROOT);
+        return "https".equals(lower) || "http".equals(lower) ? lower : null;
     }
 
     /**

@@ -82,8 +82,29 @@ class PublicUrlTest {
 
         assertThat(url.base(request(false, "10.0.0.2"))).isEqualTo("https://desk.partner.example");
         assertThat(url.isHttps(request(false, "10.0.0.2"))).isTrue();
-        assertThat(new PublicUrl(null, request -> "http://desk.partner.example", BEHIND_PROXY_10_0_0_2)
-                .isHttps(request(false, "10.0.0.2"))).isFalse();
+    }
+
+    /** A proxy that keeps the original Host and says only X-Forwarded-Proto (nginx's usual set-up). */
+    @Test
+    void aTrustedProxysSchemeCountsWithoutAForwardedHost() {
+        PublicUrl url = new PublicUrl(null, request -> "http://desk.partner.example", BEHIND_PROXY_10_0_0_2);
+        HttpRequest<?> protoOnly = new HttpRequestWrapper<>(HttpRequest.GET("/").header("X-Forwarded-Proto", "HTTPS")) {
+            @Override
+            public InetSocketAddress getRemoteAddress() {
+                return new InetSocketAddress("10.0.0.2", 51000);
+            }
+        };
+        HttpRequest<?> noProto = new HttpRequestWrapper<>(HttpRequest.GET("/").header("X-Forwarded-Proto", "gopher")) {
+            @Override
+            public InetSocketAddress getRemoteAddress() {
+                return new InetSocketAddress("10.0.0.2", 51000);
+            }
+        };
+
+        assertThat(url.base(protoOnly)).isEqualTo("https://desk.partner.example");
+        assertThat(url.isHttps(protoOnly)).isTrue();
+        assertThat(url.base(noProto)).as("only http or https").isEqualTo("http://desk.partner.example");
+        assertThat(url.isHttps(noProto)).isFalse();
     }
 
     @Test
