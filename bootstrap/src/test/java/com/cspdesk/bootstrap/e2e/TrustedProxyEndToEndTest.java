@@ -3,7 +3,6 @@ package com.cspdesk.bootstrap.e2e;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrustedProxyEndToEndTest extends EndToEnd {
 
     private final Purchases shop = new Purchases(this);
-    private String agent;
-    private String tenant;
-    private String sql;
 
     @Override
     public Map<String, String> getProperties() {
@@ -31,32 +27,26 @@ class TrustedProxyEndToEndTest extends EndToEnd {
         return properties;
     }
 
-    @BeforeAll
-    void buySqlServerAndStoreItsFile() {
-        agent = loginDemo("admin.agent@partner.demo");
-        tenant = shop.createCustomer(agent, "Proxy Kft.", "HU");
-        shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
-        sql = shop.softwareId(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD);
+    @Test
+    void aTrustedProxysForwardedHostAndSchemeMakeTheLinksAddress() {
         shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2019", "en-US", "x64", "SQLServer2019-x64-ENU.iso", 2048);
+        Map<String, Object> choice = Purchases.choice("2019", "en-US", "x64");
+        String agent = loginDemo("admin.agent@partner.demo");
+        String links = shop.sqlServerLinksOfANewCustomer(agent, "Proxy Kft.");
+
+        Answer created = send("POST", links, agent, choice, "X-Forwarded-Host", "desk.partner.example", "X-Forwarded-Proto", "https");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat((String) created.json().get("uri")).startsWith("https://desk.partner.example/downloads/");
+        assertThat(created.header("Strict-Transport-Security")).as("HTTPS as the proxy says").isNotNull();
+
+        Answer direct = send("POST", links, agent, choice);
+        assertThat((String) direct.json().get("uri")).as("no forwarded headers: the Host it was sent to")
+                .startsWith(server.getURL() + "/downloads/");
+        assertThat(direct.header("Strict-Transport-Security")).isNull();
     }
 
     @AfterAll
     void deleteFiles() {
         shop.deleteStore();
-    }
-
-    @Test
-    void aTrustedProxysForwardedHostAndSchemeMakeTheLinksAddress() {
-        Answer created = send("POST", shop.softwareOf(tenant) + "/" + sql + "/downloadlinks", agent,
-                Purchases.choice("2019", "en-US", "x64"), "X-Forwarded-Host", "desk.partner.example", "X-Forwarded-Proto", "https");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json().get("uri")).startsWith("https://desk.partner.example/downloads/");
-        assertThat(created.header("Strict-Transport-Security")).as("HTTPS as the proxy says").isNotNull();
-
-        Answer direct = send("POST", shop.softwareOf(tenant) + "/" + sql + "/downloadlinks", agent,
-                Purchases.choice("2019", "en-US", "x64"));
-        assertThat((String) direct.json().get("uri")).as("no forwarded headers: the Host it was sent to")
-                .startsWith(server.getURL() + "/downloads/");
-        assertThat(direct.header("Strict-Transport-Security")).isNull();
     }
 }
