@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * Checks a username and password against the stored hash, throttled: an account or client address
  * in back-off ({@link SignInThrottle}) gets {@link TooManyAttempts} before any hashing, so a flood
- * costs a read, not a hash. A failed attempt is counted against both and written to the activity
+ * costs a read, not a hash — and, once this instance has read that a key is in back-off, not even
+ * the read until it ends ({@link RememberedBackOffs}). A failed attempt is counted against both and written to the activity
  * log (and, when it starts a back-off, a lock-out record) in one unit of work; a success clears the
  * account's failures.
  */
@@ -40,6 +41,8 @@ public final class SigningIn implements AuthenticateUser {
     public static final String LOCKED_OUT = "sign_in_locked_out";
     /** What the activity log names an attempt by when the name given is no username (it may be a mistyped password). */
     static final String NOT_A_USERNAME = "(not a username)";
+    /** At most this many accounts and addresses in back-off remembered by this instance (a few dozen bytes each). */
+    static final int REMEMBERED_BACK_OFFS = 10_000;
 
     private final Users users;
     private final PasswordHasher hasher;
@@ -47,6 +50,7 @@ public final class SigningIn implements AuthenticateUser {
     private final ActivityLog activityLog;
     private final Transactions transactions;
     private final Clock clock;
+    private final RememberedBackOffs backOffs = new RememberedBackOffs(REMEMBERED_BACK_OFFS);
     // Hashing for unknown users too keeps the answer time the same, so timing does not tell
     // which usernames exist.
     private final String decoyHash;
@@ -70,9 +74,14 @@ public final class SigningIn implements AuthenticateUser {
         Optional<Key> accountKey = name.map(Key::account);
         Optional<String> from = clientAddress.filter(address -> !address.isBlank());
         Optional<Key> addressKey = from.map(Key::address);
+        Optional<Duration> remembered = longer(backOffs.remembered(accountKey, now), backOffs.remembered(addressKey, now));
+        if (remembered.isPresent()) {
+            return new TooManyAttempts(remembered.get());
+        }
         Optional<FailedSignIns> accountFailures = accountKey.flatMap(failures::of);
-        Optional<Duration> wait = longer(SignInThrottle.PER_ACCOUNT.waitBefore(accountFailures, now),
-                SignInThrottle.PER_ADDRESS.waitBefore(addressKey.flatMap(failures::of), now));
+        Optional<Duration> wait = longer(
+                backOffs.remember(accountKey, now, SignInThrottle.PER_ACCOUNT.waitBefore(accountFailures, now)),
+                backOffs.remember(addressKey, now, SignInThrottle.PER_ADDRESS.waitBefore(addressKey.flatMap(failures::of), now)));
         if (wait.isPresent()) {
             return new TooManyAttempts(wait.get());
         }

@@ -58,9 +58,11 @@ class SigningInTest {
     private final SignInFailures failures = mock(SignInFailures.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
+    /** Set while the unit of work runs: the failure counts must be written inside it. */
     private final AtomicBoolean inUnitOfWork = new AtomicBoolean();
     private SigningIn signingIn;
 
+    /** cust.admin with the password Right-Passw0rd, no failures anywhere, the clock at NOW. */
     @BeforeEach
     void world() {
         when(hasher.hash(anyString())).thenReturn("decoy");
@@ -159,14 +161,8 @@ class SigningInTest {
 
     @Test
     void theFailureThatStartsTheAccountsBackOffIsALockOutRecord() {
-        doReturn(new FailedSignIns(6, NOW)).when(failures).recordFailure(eq(ACCOUNT), any(), any());
-        doReturn(new FailedSignIns(6, NOW)).when(failures).recordFailure(eq(FROM), any(), any());
+        ActivityEntry lockOut = lockOutRecordAfter(6, 6);
 
-        signingIn.signIn(new Credentials("cust.admin", "Wrong-Passw0rd"), Optional.of(ADDRESS));
-
-        List<ActivityEntry> records = records(2);
-        assertThat(records).extracting(ActivityEntry::operationType).containsExactly("sign_in", "sign_in_locked_out");
-        ActivityEntry lockOut = records.get(1);
         assertThat(lockOut.resourceType()).isEqualTo("user");
         assertThat(lockOut.resourceId()).isEqualTo("cust.admin");
         assertThat(lockOut.customizedData()).containsEntry("scope", "account").containsEntry("failures", "6")
@@ -175,16 +171,23 @@ class SigningInTest {
 
     @Test
     void theFailureThatStartsTheAddressesBackOffIsALockOutRecordOfTheAddress() {
-        doReturn(new FailedSignIns(7, NOW)).when(failures).recordFailure(eq(ACCOUNT), any(), any());
-        doReturn(new FailedSignIns(21, NOW)).when(failures).recordFailure(eq(FROM), any(), any());
+        ActivityEntry lockOut = lockOutRecordAfter(7, 21);
+
+        assertThat(lockOut.resourceType()).isEqualTo("client_address");
+        assertThat(lockOut.resourceId()).isEqualTo(ADDRESS);
+        assertThat(lockOut.customizedData()).containsEntry("scope", "address").containsEntry("failures", "21");
+    }
+
+    /** A wrong password that brings the counts to these: the one lock-out record it writes after its failure record. */
+    private ActivityEntry lockOutRecordAfter(int accountFailures, int addressFailures) {
+        doReturn(new FailedSignIns(accountFailures, NOW)).when(failures).recordFailure(eq(ACCOUNT), any(), any());
+        doReturn(new FailedSignIns(addressFailures, NOW)).when(failures).recordFailure(eq(FROM), any(), any());
 
         signingIn.signIn(new Credentials("cust.admin", "Wrong-Passw0rd"), Optional.of(ADDRESS));
 
         List<ActivityEntry> records = records(2);
         assertThat(records).extracting(ActivityEntry::operationType).containsExactly("sign_in", "sign_in_locked_out");
-        assertThat(records.get(1).resourceType()).isEqualTo("client_address");
-        assertThat(records.get(1).resourceId()).isEqualTo(ADDRESS);
-        assertThat(records.get(1).customizedData()).containsEntry("scope", "address").containsEntry("failures", "21");
+        return records.get(1);
     }
 
     @Test
@@ -203,15 +206,79 @@ class SigningInTest {
     @Test
     void anAddressInBackOffIsRefusedForEveryAccountAndTheLongerWaitIsTold() {
         when(failures.of(FROM)).thenReturn(Optional.of(new FailedSignIns(22, NOW.minusSeconds(10))));
-
-        assertThat(signingIn.signIn(new Credentials("someone.else", "Any-Passw0rd"), Optional.of(ADDRESS)))
-                .isEqualTo(new TooManyAttempts(Duration.ofSeconds(20)));
         when(failures.of(ACCOUNT)).thenReturn(Optional.of(new FailedSignIns(7, NOW.minusSeconds(1))));
+
         assertThat(signingIn.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of(ADDRESS)))
                 .isEqualTo(new TooManyAttempts(Duration.ofSeconds(29)));
+        assertThat(signingIn.signIn(new Credentials("someone.else", "Any-Passw0rd"), Optional.of(ADDRESS)))
+                .isEqualTo(new TooManyAttempts(Duration.ofSeconds(20)));
         assertThat(signingIn.signIn(new Credentials("<no name>", "x"), Optional.of(ADDRESS)))
                 .isEqualTo(new TooManyAttempts(Duration.ofSeconds(20)));
         verify(hasher, never()).matches(any(), any());
+    }
+
+    @Test
+    void aBackOffOnceReadIsRememberedUntilItEndsWithoutAskingAgain() {
+        MovingClock clock = new MovingClock(NOW);
+        SigningIn remembering = new SigningIn(users, hasher, failures, activityLog, transactions, clock);
+        when(failures.of(ACCOUNT)).thenReturn(Optional.of(new FailedSignIns(6, NOW.minusSeconds(5))));
+
+        assertThat(remembering.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of(ADDRESS)))
+                .isEqualTo(new TooManyAttempts(Duration.ofSeconds(10)));
+        clock.now = NOW.plusSeconds(4);
+        assertThat(remembering.signIn(new Credentials("Cust.Admin", "Wrong-Passw0rd"), Optional.of("198.51.100.1")))
+                .isEqualTo(new TooManyAttempts(Duration.ofSeconds(6)));
+        verify(failures, times(1)).of(ACCOUNT);
+        verify(failures, never()).of(Key.address("198.51.100.1"));
+
+        clock.now = NOW.plusSeconds(10);
+        assertThat(remembering.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of(ADDRESS)))
+                .isInstanceOf(SignedIn.class);
+        verify(failures, times(2)).of(ACCOUNT);
+    }
+
+    @Test
+    void rememberedBackOffsAreBoundedAndEndedOnesGoFirst() {
+        RememberedBackOffs backOffs = new RememberedBackOffs(2);
+        Key one = Key.address("192.0.2.1");
+        Key two = Key.address("192.0.2.2");
+        Key three = Key.address("192.0.2.3");
+        backOffs.remember(Optional.of(one), NOW, Optional.of(Duration.ofSeconds(1)));
+        backOffs.remember(Optional.of(two), NOW, Optional.of(Duration.ofSeconds(60)));
+        backOffs.remember(Optional.of(three), NOW.plusSeconds(1), Optional.of(Duration.ofSeconds(60)));
+
+        assertThat(backOffs.remembered(Optional.of(two), NOW.plusSeconds(1))).contains(Duration.ofSeconds(59));
+        assertThat(backOffs.remembered(Optional.of(three), NOW.plusSeconds(1))).contains(Duration.ofSeconds(60));
+        backOffs.remember(Optional.of(one), NOW.plusSeconds(1), Optional.of(Duration.ofSeconds(5)));
+        // None had ended: all forgotten but the newest (they are read again).
+        assertThat(backOffs.remembered(Optional.of(two), NOW.plusSeconds(1))).isEmpty();
+        assertThat(backOffs.remembered(Optional.of(one), NOW.plusSeconds(1))).contains(Duration.ofSeconds(5));
+        assertThat(backOffs.remembered(Optional.empty(), NOW)).isEmpty();
+        assertThat(backOffs.remember(Optional.of(one), NOW, Optional.empty())).isEmpty();
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cspdesk.bootstrap.e2e;
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code X-Forwarded-For} from 127.0.0.1), one address per test.
  */
 @MicronautTest(transactional = false)
+@Property(name = "cspdesk.trusted-proxies", value = "127.0.0.1,::1")
 class SignInThrottleEndToEndTest extends EndToEnd {
 
     private static final String PASSWORD = "Throttle-Test-Passw0rd!";
@@ -33,15 +35,8 @@ class SignInThrottleEndToEndTest extends EndToEnd {
         return true;
     }
 
-    @Override
-    Map<String, String> settings() {
-        Map<String, String> settings = super.settings();
-        settings.put("cspdesk.trusted-proxies", "127.0.0.1,::1");
-        return settings;
-    }
-
     @BeforeAll
-    void signIn() {
+    void theGlobalAdminSignsIn() {
         admin = login(ADMIN, ADMIN_PASSWORD);
     }
 

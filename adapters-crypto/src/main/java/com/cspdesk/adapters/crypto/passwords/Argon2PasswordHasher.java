@@ -14,7 +14,7 @@ import java.time.Duration;
  * Argon2id through Password4j, with OWASP's minimum cost (19 MiB, 2 passes, 1 lane). The hash is
  * a PHC string that carries its own parameters, so raising the cost later still verifies old
  * hashes. Every hash and check runs under {@link HashingPermits}: at most
- * {@code cspdesk.passwords.hashing-threads} at once (default: the number of cores), at most
+ * {@code cspdesk.passwords.hashing-threads} at once (default: half the cores, at least one), at most
  * {@code cspdesk.passwords.hashing-queue} callers waiting (default 256), each at most
  * {@code cspdesk.passwords.hashing-wait} (default 10 s) before it is refused as busy.
  */

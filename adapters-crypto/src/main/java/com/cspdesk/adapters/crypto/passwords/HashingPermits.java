@@ -53,8 +53,12 @@ final class HashingPermits {
         }
     }
 
-    /** The number of hashing threads: the configured one, or the number of cores when it is not set (0). */
+    /**
+     * The number of hashing threads: the configured one, or when it is not set (0) half the cores, at
+     * least one — so a flood of sign-ins can take at most half the CPU, and the rest of the product
+     * (health checks, every other request) keeps the other half.
+     */
     static int threads(int configured) {
-        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 }

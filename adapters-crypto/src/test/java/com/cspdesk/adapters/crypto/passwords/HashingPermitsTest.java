@@ -85,9 +85,9 @@ class HashingPermitsTest {
     }
 
     @Test
-    void theThreadsAreTheConfiguredNumberOrTheCores() {
+    void theThreadsAreTheConfiguredNumberOrHalfTheCores() {
         assertThat(HashingPermits.threads(3)).isEqualTo(3);
-        assertThat(HashingPermits.threads(0)).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        assertThat(HashingPermits.threads(0)).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         assertThatThrownBy(() -> new HashingPermits(0, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HashingPermits(1, -1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

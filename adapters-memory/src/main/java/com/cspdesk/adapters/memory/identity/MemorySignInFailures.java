@@ -17,11 +17,13 @@ import java.util.Optional;
 class MemorySignInFailures implements SignInFailures {
 
     private final MemoryTransactions transactions;
-    private final Map<Key, FailedSignIns> byKey = new HashMap<>();
 
     MemorySignInFailures(MemoryTransactions transactions) {
         this.transactions = transactions;
     }
+
+    /** Read and changed only inside the store's units of work. */
+    private final Map<Key, FailedSignIns> byKey = new HashMap<>();
 
     @Override
     public Optional<FailedSignIns> of(Key key) {
