@@ -88,7 +88,10 @@ public final class Faults {
         try (Db db = Db.start(1L << 30)) {
             // The suite is the product's proxy: X-Forwarded-For from 127.0.0.1 names the client, so the sign-in
             // throttle sees many addresses (an attacker's and the users') instead of one.
-            List<String> options = List.of("-Dcspdesk.trusted-proxies=127.0.0.1");
+            List<String> options = new ArrayList<>(List.of("-Dcspdesk.trusted-proxies=127.0.0.1"));
+            if (System.getProperty("faults.product-options") != null) {
+                options.addAll(List.of(System.getProperty("faults.product-options").split(" ")));
+            }
             Product a = Product.start(jar, db, store, out.resolve("faults-a.log"), true, secret, options);
             Product b = Product.start(jar, db, store, out.resolve("faults-b.log"), true, secret, options);
             try {
@@ -519,10 +522,11 @@ public final class Faults {
         ConcurrentLinkedQueue<SignInAnswer> answers = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
+        // One HTTP client for the 32 (each request in flight has a connection of its own): one selector
+        // thread in the load generator instead of 32, which share the product's two cores.
+        Http http = new Http(base, Duration.ofSeconds(30));
         for (int c = 0; c < clients; c++) {
             int client = c;
-            // A connection of its own per client, as 32 browsers or scripts would have.
-            Http http = new Http(base, Duration.ofSeconds(30));
             work.add(pool.submit(() -> {
                 for (int n = 0; System.nanoTime() < end && attempts.incrementAndGet() < 1_000_000; n++) {
                     String kind;
