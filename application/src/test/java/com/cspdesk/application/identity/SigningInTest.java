@@ -53,14 +53,14 @@ class SigningInTest {
     private static final Key ACCOUNT = Key.account(NAME);
     private static final Key FROM = Key.address(ADDRESS);
 
+    /** Set while the unit of work runs: the failure counts must be written inside it. */
+    private final AtomicBoolean inUnitOfWork = new AtomicBoolean();
+    private SigningIn signingIn;
     private final Users users = mock(Users.class);
     private final PasswordHasher hasher = mock(PasswordHasher.class);
     private final SignInFailures failures = mock(SignInFailures.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
-    /** Set while the unit of work runs: the failure counts must be written inside it. */
-    private final AtomicBoolean inUnitOfWork = new AtomicBoolean();
-    private SigningIn signingIn;
 
     /** cust.admin with the password Right-Passw0rd, no failures anywhere, the clock at NOW. */
     @BeforeEach

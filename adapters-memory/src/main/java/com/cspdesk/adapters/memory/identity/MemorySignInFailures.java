@@ -16,14 +16,13 @@ import java.util.Optional;
 @Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)
 class MemorySignInFailures implements SignInFailures {
 
+    /** Read and changed only inside the store's units of work. */
+    private final Map<Key, FailedSignIns> byKey = new HashMap<>();
     private final MemoryTransactions transactions;
 
     MemorySignInFailures(MemoryTransactions transactions) {
         this.transactions = transactions;
     }
-
-    /** Read and changed only inside the store's units of work. */
-    private final Map<Key, FailedSignIns> byKey = new HashMap<>();
 
     @Override
     public Optional<FailedSignIns> of(Key key) {
