@@ -40,17 +40,24 @@ public final class Faults {
 
     static final String DEMO_PASSWORD = "Demo-Passw0rd!";
     static final String CONTOSO = "5c1f9d3e-8a4b-4f61-9e2a-3b7c0d1e2f40";
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** What the issue asks of /health while sign-ins flood in. */
+    static final long HEALTH_P99_LIMIT_MS = 50;
+    /** How soon a deleted user's token must be refused by the other instance (it trusts what it read for 5 s). */
+    static final long TOKEN_REFUSED_ELSEWHERE_LIMIT_MS = 10_000;
 
     private final Report report = new Report();
     private final Path out;
     private final boolean quick;
     private final boolean skipOutage;
+    private final boolean onlyLoginFlood;
     private final Map<String, String> verdicts = new LinkedHashMap<>();
     private boolean failed;
 
     private Faults(List<String> args) {
         quick = args.contains("--quick");
-        skipOutage = args.contains("--only-abuse-and-matrix");
+        onlyLoginFlood = args.contains("--only-login-flood");
+        skipOutage = args.contains("--only-abuse-and-matrix") || onlyLoginFlood;
         int o = args.indexOf("--out");
         out = Path.of(o >= 0 ? args.get(o + 1) : "out").toAbsolutePath();
     }
@@ -79,8 +86,14 @@ public final class Faults {
         String secret = Product.randomSecret();
         Path store = out.resolve("software-faults");
         try (Db db = Db.start(1L << 30)) {
-            Product a = Product.start(jar, db, store, out.resolve("faults-a.log"), true, secret, List.of());
-            Product b = Product.start(jar, db, store, out.resolve("faults-b.log"), true, secret, List.of());
+            // The suite is the product's proxy: X-Forwarded-For from 127.0.0.1 names the client, so the sign-in
+            // throttle sees many addresses (an attacker's and the users') instead of one.
+            List<String> options = new ArrayList<>(List.of("-Dcspdesk.trusted-proxies=127.0.0.1"));
+            if (System.getProperty("faults.product-options") != null) {
+                options.addAll(List.of(System.getProperty("faults.product-options").split(" ")));
+            }
+            Product a = Product.start(jar, db, store, out.resolve("faults-a.log"), true, secret, options);
+            Product b = Product.start(jar, db, store, out.resolve("faults-b.log"), true, secret, options);
             try {
                 DataSet data;
                 try (Connection c = db.connect()) {
@@ -99,8 +112,13 @@ public final class Faults {
                     outage(db, a, httpA, agentA, globalA, data);
                     twoInstances(db, httpA, httpB, agentA, agentB, globalA, globalB, data, loader.lastMonth());
                 }
-                abuse(httpA, agentA, globalA, data, db);
-                matrix(httpA, data, db);
+                if (!onlyLoginFlood) {
+                    abuse(httpA, agentA, globalA, data, db);
+                    matrix(httpA, data, db);
+                }
+                if (!skipOutage || onlyLoginFlood) {
+                    loginFlood(a.base(), globalA);
+                }
             } finally {
                 a.close();
                 b.close();
@@ -310,6 +328,7 @@ public final class Faults {
     private void twoInstances(Db db, Http a, Http b, String agentA, String agentB, String globalA, String globalB,
                               DataSet data, String month) throws Exception {
         report.title("2. Two product instances on one database");
+        tokenAfterDelete(a, b, globalA);
         // A fresh customer, so its orders are exactly the ones this part places.
         Http.Reply created = a.json("POST", "/v1/customers", agentA, Map.of("companyProfile",
                 Map.of("companyName", "Twin Instances GmbH", "domain", "twins-" + UUID.randomUUID().toString().substring(0, 8)
@@ -418,6 +437,212 @@ public final class Faults {
             }
             Db.sleep(200);
         }
+    }
+
+    /**
+     * A global admin creates a user, the user signs in on A, the admin deletes it on A: the token
+     * must be refused (401) on A at once and on B within a few seconds (B trusts what it last read of
+     * the user's sessions for a bounded time).
+     */
+    private void tokenAfterDelete(Http a, Http b, String globalA) {
+        String user = "doomed-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.bench";
+        String password = "Doomed-User-Passw0rd!";
+        a.createUser(globalA, user, password, "SALES_AGENT", null);
+        String token = a.login(user, password);
+        int beforeA = a.get("/v1/customers?size=1", token).status();
+        int beforeB = b.get("/v1/customers?size=1", token).status();
+        Http.Reply deleted = a.send(a.request("/v1/users/" + user).header("Authorization", "Bearer " + globalA)
+                .DELETE().build());
+        long deletedAt = System.nanoTime();
+        int sameInstance = a.get("/v1/customers?size=1", token).status();
+        long refusedOnB = -1;
+        int lastOnB = 0;
+        while (System.nanoTime() - deletedAt < TimeUnit.SECONDS.toNanos(30)) {
+            lastOnB = b.get("/v1/customers?size=1", token).status();
+            if (lastOnB == 401) {
+                refusedOnB = (System.nanoTime() - deletedAt) / 1_000_000;
+                break;
+            }
+            Db.sleep(100);
+        }
+        report.table("token after delete", "figure");
+        report.row("the user's token before the delete, on A / on B", beforeA + " / " + beforeB);
+        report.row("DELETE /v1/users/{user} on A", deleted.status());
+        report.row("the token on A right after the delete", sameInstance);
+        report.row("the token on B: refused after", refusedOnB < 0 ? "not within 30 s (last " + lastOnB + ")" : refusedOnB + " ms");
+        check("two instances: a deleted user's token is refused on the same instance at once",
+                beforeA == 200 && deleted.status() == 204 && sameInstance == 401,
+                "before " + beforeA + ", delete " + deleted.status() + ", after " + sameInstance);
+        check("two instances: a deleted user's token is refused on the other instance within "
+                        + TOKEN_REFUSED_ELSEWHERE_LIMIT_MS / 1000 + " s",
+                beforeB == 200 && refusedOnB >= 0 && refusedOnB <= TOKEN_REFUSED_ELSEWHERE_LIMIT_MS,
+                (refusedOnB < 0 ? "never" : refusedOnB + " ms") + " (limit " + TOKEN_REFUSED_ELSEWHERE_LIMIT_MS + " ms)");
+    }
+
+    // ------------------------------------------------------------------------------------ login flood
+
+    private record SignInAnswer(String kind, int status, long micros) {
+    }
+
+    /**
+     * 32 clients sign in as fast as they can — a quarter with the right password from addresses of
+     * their own, a quarter guessing one hammered account from ever new addresses, half guessing
+     * other names (known and unknown) from ever new addresses, so most attempts cost a hash — while
+     * one more client asks GET /health every 20 ms. /health must stay fast: hashing runs on a
+     * bounded pool, off the event loop.
+     */
+    private void loginFlood(String base, String global) throws Exception {
+        report.title("5. Login flood: 32 clients signing in while /health is sampled");
+        Http admin = new Http(base, Duration.ofSeconds(30));
+        String password = "Flood-User-Passw0rd!";
+        List<String> users = new ArrayList<>();
+        for (int u = 0; u < 8; u++) {
+            String user = "flood-" + u + "@partner.bench";
+            admin.createUser(global, user, password, "SALES_AGENT", null);
+            users.add(user);
+        }
+        // Other known names for the guessers: guessing the right clients' names would lock them out (which
+        // the throttle does, by design: per account); this part measures the cost of the flood.
+        List<String> guessed = new ArrayList<>();
+        for (int u = 0; u < 8; u++) {
+            String user = "flood-guessed-" + u + "@partner.bench";
+            admin.createUser(global, user, password, "SALES_AGENT", null);
+            guessed.add(user);
+        }
+        String hammered = "flood-hammered@partner.bench";
+        admin.createUser(global, hammered, password, "SALES_AGENT", null);
+
+        Http health = new Http(base, Duration.ofSeconds(30));
+        List<Long> idle = sampleHealth(health, System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
+
+        int clients = 32;
+        long floodSeconds = quick ? 15 : 30;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(floodSeconds);
+        AtomicInteger attempts = new AtomicInteger();
+        ConcurrentLinkedQueue<SignInAnswer> answers = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> work = new ArrayList<>();
+        // One HTTP client for the 32 (each request in flight has a connection of its own): one selector
+        // thread in the load generator instead of 32, which share the product's two cores.
+        Http http = new Http(base, Duration.ofSeconds(30));
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(pool.submit(() -> {
+                for (int n = 0; System.nanoTime() < end && attempts.incrementAndGet() < 1_000_000; n++) {
+                    String kind;
+                    String user;
+                    String guess;
+                    String from;
+                    if (client % 4 == 0) {
+                        kind = "right password, own address";
+                        user = users.get(client / 4 % users.size());
+                        guess = password;
+                        from = "198.51.100." + (client + 1);
+                    } else if (client % 4 == 1) {
+                        kind = "guessing the hammered account, new address each";
+                        user = hammered;
+                        guess = "Guess-" + n;
+                        from = "10.1." + (client * 7 + n / 250) % 256 + "." + n % 250;
+                    } else {
+                        kind = "guessing other names, new address each";
+                        user = n % 2 == 0 ? guessed.get(n / 2 % guessed.size()) : "nobody-" + client + "-" + n + "@partner.bench";
+                        guess = "Guess-" + n;
+                        from = "10." + (client + 2) + "." + n / 250 % 256 + "." + n % 250;
+                    }
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.json("POST", "/login", null, Map.of("username", user, "password", guess),
+                                FORWARDED_FOR, from).status();
+                    } catch (RuntimeException e) {
+                        status = 0;
+                    }
+                    answers.add(new SignInAnswer(kind, status, (System.nanoTime() - t0) / 1_000));
+                }
+            }));
+        }
+        List<Long> flooded = sampleHealth(health, end);
+        for (Future<?> f : work) {
+            f.get(floodSeconds + 120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Map<String, Map<Integer, Long>> byKind = new TreeMap<>();
+        Map<String, List<Long>> latencies = new TreeMap<>();
+        // 503 is the designed answer when a caller waited its longest for a hashing thread; anything else
+        // 5xx (or no answer) is a fault.
+        long fiveHundreds = 0;
+        long busy = 0;
+        for (SignInAnswer answer : answers) {
+            byKind.computeIfAbsent(answer.kind(), k -> new TreeMap<>()).merge(answer.status(), 1L, Long::sum);
+            latencies.computeIfAbsent(answer.kind(), k -> new ArrayList<>()).add(answer.micros());
+            if (answer.status() == 503) {
+                busy++;
+            } else if (answer.status() >= 500 || answer.status() == 0) {
+                fiveHundreds++;
+            }
+        }
+        report.table("sign-ins by kind", "answers (status: count)", "p50 / p99 ms");
+        byKind.forEach((kind, statuses) -> report.row(kind, statuses,
+                Report.f1(percentile(latencies.get(kind), 50) / 1e3) + " / " + Report.f1(percentile(latencies.get(kind), 99) / 1e3)));
+        report.note(String.format("%n%,d sign-in attempts in %d s (%,.0f/s) by %d clients.", answers.size(), floodSeconds,
+                answers.size() / (double) floodSeconds, clients));
+        double idleP99 = percentile(idle, 99) / 1e3;
+        double floodP50 = percentile(flooded, 50) / 1e3;
+        double floodP99 = percentile(flooded, 99) / 1e3;
+        double floodMax = flooded.isEmpty() ? Double.NaN : java.util.Collections.max(flooded) / 1e3;
+        report.table("GET /health", "samples", "p50 ms", "p99 ms", "max ms");
+        report.row("idle, before the flood", idle.size(), Report.f1(percentile(idle, 50) / 1e3), Report.f1(idleP99),
+                idle.isEmpty() ? "n/a" : Report.f1(java.util.Collections.max(idle) / 1e3));
+        report.row("during the flood", flooded.size(), Report.f1(floodP50), Report.f1(floodP99), Report.f1(floodMax));
+        Map<Integer, Long> hammeredStatuses = byKind.getOrDefault("guessing the hammered account, new address each", Map.of());
+        long hammeredTotal = hammeredStatuses.values().stream().mapToLong(Long::longValue).sum();
+        long hammeredRefusedByHash = hammeredStatuses.getOrDefault(401, 0L);
+        Map<Integer, Long> rightStatuses = byKind.getOrDefault("right password, own address", Map.of());
+        long rightTotal = rightStatuses.values().stream().mapToLong(Long::longValue).sum();
+        long rightOk = rightStatuses.getOrDefault(200, 0L);
+        long rightBusy = rightStatuses.getOrDefault(503, 0L);
+        check("login flood: /health p99 under " + HEALTH_P99_LIMIT_MS + " ms while 32 clients sign in",
+                !flooded.isEmpty() && floodP99 < HEALTH_P99_LIMIT_MS,
+                Report.f1(floodP99) + " ms p99 (limit " + HEALTH_P99_LIMIT_MS + " ms; idle " + Report.f1(idleP99) + " ms), "
+                        + flooded.size() + " samples");
+        // Its free failures, the guesses already past the check when the back-off began (at most one per
+        // client) and one per back-off that ran out during the flood are checked; the rest are 429 without a hash.
+        long throttled = hammeredStatuses.getOrDefault(429, 0L);
+        check("login flood: the hammered account is throttled (429 for at least 90 % of its guesses, from any address)",
+                hammeredTotal > 0 && throttled >= 0.9 * hammeredTotal,
+                throttled + " of " + hammeredTotal + " throttled, " + hammeredRefusedByHash + " checked and refused");
+        check("login flood: every right password from its own address signs in (or is told 503, busy), no other 5xx",
+                rightTotal > 0 && rightOk > 0 && rightOk + rightBusy == rightTotal && fiveHundreds == 0,
+                rightOk + " of " + rightTotal + " signed in, " + rightBusy + " busy (503); of all " + answers.size() + ": "
+                        + busy + " busy (503), " + fiveHundreds + " other 5xx or dropped");
+    }
+
+    /** GET /health every 20 ms until {@code end}: each answer's time in microseconds (a failed one counts as 30 s). */
+    private static List<Long> sampleHealth(Http health, long end) {
+        List<Long> micros = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            boolean ok;
+            try {
+                ok = health.get("/health", null).status() == 200;
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            micros.add(ok ? (System.nanoTime() - t0) / 1_000 : 30_000_000L);
+            Db.sleep(20);
+        }
+        return micros;
+    }
+
+    private static double percentile(List<Long> values, double p) {
+        if (values == null || values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     // ------------------------------------------------------------------------------------ abuse
@@ -776,7 +1001,8 @@ public final class Faults {
         identities.put("MARKETING_CONTENT_ADMIN", "marketing.admin@partner.demo");
         identities.put("CUSTOMER_GLOBAL_ADMIN", "customer.admin@contoso.demo");
         Map<String, String> tokens = new LinkedHashMap<>();
-        identities.forEach((role, user) -> tokens.put(role, http.login(user, DEMO_PASSWORD)));
+        // From an address of their own: the abuse part's wrong passwords have 127.0.0.1 throttled by now.
+        identities.forEach((role, user) -> tokens.put(role, http.login(user, DEMO_PASSWORD, FORWARDED_FOR, "192.0.2.200")));
         tokens.put("anonymous", null);
 
         // Two tenants: the customer admin's own (Contoso) and another one, each with an order and software.

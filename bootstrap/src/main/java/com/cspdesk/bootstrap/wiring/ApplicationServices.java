@@ -22,6 +22,7 @@ import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.identity.UserAdministration;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
+import com.cspdesk.application.identity.port.out.SignInFailures;
 import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.application.sandbox.SandboxClock;
 import com.cspdesk.application.sandbox.SandboxTimeTravel;
@@ -78,8 +79,9 @@ class ApplicationServices {
     }
 
     @Singleton
-    SigningIn signingIn(Users users, PasswordHasher hasher) {
-        return new SigningIn(users, hasher);
+    SigningIn signingIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
+                        Transactions transactions, Clock clock) {
+        return new SigningIn(users, hasher, failures, activityLog, transactions, clock);
     }
 
     @Singleton

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class Argon2PasswordHasherTest {
 
-    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(new HashingPermits(1, 4, java.time.Duration.ofSeconds(30)));
 
     @Test
     void hashesWithArgon2idAndARandomSalt() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Every error the framework answers (unknown route, wrong method, bad JSON, failed validation,
@@ -44,6 +45,9 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             Map.entry(413, "payload_too_large"),
             Map.entry(415, "unsupported_media_type"),
             Map.entry(503, "service_unavailable"));
+
+    /** Seconds a client should wait when a bounded pool was full: about one hash queue's worth. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "2";
 
     private final Problems problems;
 
@@ -70,6 +74,11 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.toString());
             problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", List.of());
             response.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        } else if (status.getCode() >= 500 && busy(cause)) {
+            // A bounded pool (password hashing) refused more work: retryable, logged without a trace per request.
+            LOG.warn("Busy on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.getMessage());
+            problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", List.of());
+            response.header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
         } else if (status.getCode() >= 500) {
             if (status.getCode() != 503) {
                 LOG.error("Unhandled error on {} {}", request.getMethodName(), Problems.safePath(request), cause);
@@ -99,11 +108,22 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         return answer;
     }
 
+    /** A bounded executor refused the work (the password-hashing queue is full or its wait too long). */
+    private static boolean busy(Throwable cause) {
+        return causedBy(cause, RejectedExecutionException.class);
+    }
+
     /** Netty gave up reading the request (its line or headers too long); the connection cannot go on. */
     private static boolean unreadable(Throwable cause) {
+        return causedBy(cause, io.netty.handler.codec.TooLongFrameException.class, io.netty.handler.codec.DecoderException.class);
+    }
+
+    private static boolean causedBy(Throwable cause, Class<?>... types) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.netty.handler.codec.TooLongFrameException || t instanceof io.netty.handler.codec.DecoderException) {
-                return true;
+            for (Class<?> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -73,7 +73,8 @@ class LoginController {
         }
         if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
             long seconds = retryAfterSeconds(throttled);
-            LOG.info("Sign-in throttled for '{}' ({} s)", sanitised(username), seconds);
+            // DEBUG: a flood of throttled attempts must not become a flood of log lines (the activity log has the lock-out).
+            LOG.debug("Sign-in throttled for '{}' ({} s)", sanitised(username), seconds);
             return problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", seconds)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }

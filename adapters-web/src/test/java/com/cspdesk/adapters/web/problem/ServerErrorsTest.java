@@ -117,6 +117,23 @@ class ServerErrorsTest {
     }
 
     @Test
+    void aFullPasswordHashingQueueIs503WithRetryAfterNotAPileUp() throws Exception {
+        NoSignIn.busy = true;
+        try {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort()
+                            + "/login")).header("Content-Type", "application/json").header("Accept-Language", "de")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"someone\",\"password\":\"Some-Passw0rd!\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).contains("2");
+            assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"title\":\"Dienst nicht verfügbar\"")
+                    .doesNotContain("queue", "hashing");
+        } finally {
+            NoSignIn.busy = false;
+        }
+    }
+
+    @Test
     void anyOtherFailureIsStill500() throws Exception {
         FailingCatalog.next = new IllegalStateException("a bug");
         HttpResponse<String> answer = get("/v1/products?country=HU", "en");
@@ -173,13 +190,18 @@ class ServerErrorsTest {
         }
     }
 
-    /** Nobody signs in with a password here; the security beans need the port all the same. */
+    /** Nobody signs in with a password here, or the hashing pool is full; the security beans need the port all the same. */
     @Singleton
     @Requires(property = "spec.name", value = SPEC)
     static class NoSignIn implements AuthenticateUser {
 
+        static volatile boolean busy;
+
         @Override
         public SignInOutcome signIn(Credentials credentials, Optional<String> clientAddress) {
+            if (busy) {
+                throw new java.util.concurrent.RejectedExecutionException("password hashing is busy: the queue is full");
+            }
             return new Refused();
         }
     }
