@@ -1059,7 +1059,7 @@ public final class Faults {
                             Set.of("ADMIN_AGENT"), Set.of()),
                     new Case("POST", "/v1/customers", "{}", partnerWrite, Set.of()),
                     new Case("GET", "/v1/auditrecords", null, activity, Set.of()),
-                    new Case("GET", "/v1/auditrecords/verification", null, Set.of("GLOBAL_ADMIN"), Set.of()),
+                    new Case("GET", "/v1/auditrecords/verification", null, activity, Set.of()),
                     new Case("GET", "/v1/invoices", null, invoices, Set.of()),
                     new Case("POST", "/v1/invoices/runs", "{}", invoices, Set.of()),
                     new Case("GET", "/v1/servicerequests", null, partnerWrite, Set.of()),
