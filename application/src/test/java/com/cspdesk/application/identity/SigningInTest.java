@@ -8,6 +8,7 @@ import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.identity.SecondFactorRequirement;
 import com.cspdesk.domain.identity.Username;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,10 @@ class SigningInTest {
 
     private static final String TENANT = "0b9c6f57-0b5e-4f3b-9d61-2f1b3c7c2a10";
 
-    private final Users users = mock(Users.class);
+    private final SecondFactorWorld world = new SecondFactorWorld();
+    private final Users users = world.users;
     private final PasswordHasher hasher = mock(PasswordHasher.class);
+    private final SecondFactorAuthentication secondFactor = world.service(SecondFactorRequirement.none());
 
     @Test
     void theRightPasswordSignsInWithRolesAndTenant() {
@@ -36,7 +39,7 @@ class SigningInTest {
                 "stored", Set.of(Role.CUSTOMER_GLOBAL_ADMIN), Optional.of(TENANT), Instant.EPOCH)));
         when(hasher.matches("Right-Passw0rd", "stored")).thenReturn(true);
 
-        var outcome = new SigningIn(users, hasher).signIn(new Credentials("Cust.Admin", "Right-Passw0rd"), Optional.of("192.0.2.7"));
+        var outcome = new SigningIn(users, hasher, secondFactor).signIn(new Credentials("Cust.Admin", "Right-Passw0rd"), Optional.of("192.0.2.7"));
 
         assertThat(outcome).isInstanceOfSatisfying(SignedIn.class, signedIn -> {
             SignedInUser user = signedIn.user();
@@ -50,7 +53,7 @@ class SigningInTest {
     void aWrongPasswordOrUnknownUserIsRefusedAfterTheSameWork() {
         when(hasher.hash(anyString())).thenReturn("decoy");
         when(users.find(new Username("ghost.user"))).thenReturn(Optional.empty());
-        var signingIn = new SigningIn(users, hasher);
+        var signingIn = new SigningIn(users, hasher, secondFactor);
 
         assertThat(signingIn.signIn(new Credentials("ghost.user", "whatever-it-is"), Optional.empty())).isInstanceOf(Refused.class);
         verify(hasher).matches(eq("whatever-it-is"), eq("decoy"));
