@@ -87,8 +87,7 @@ class SecondFactorAuthenticationTest {
     void enrollingHandsOutTheSecretItsUriAndTenRecoveryCodesKeepingOnlyTheSealedSecretAndHashes() {
         when(world.totp.newSecret()).thenReturn("SECRETBASE32");
         when(world.totp.otpauthUri(SecondFactorAuthentication.ISSUER, ADMIN, "SECRETBASE32")).thenReturn("otpauth://totp/x");
-        when(world.totp.newRecoveryCode()).thenReturn("abcdefgh23", "bcdefgh234", "cdefgh2345", "defgh23456", "efgh234567",
-                "fgh234567a", "gh234567ab", "h234567abc", "234567abcd", "34567abcde");
+        when(world.totp.newRecoveryCode()).thenReturn("abcdefgh234567ab", "abcdefgh234567ac", "abcdefgh234567ad", "abcdefgh234567ae", "abcdefgh234567af", "abcdefgh234567ag", "abcdefgh234567ah", "abcdefgh234567ai", "abcdefgh234567aj", "abcdefgh234567ak");
         when(world.secondFactors.enrol(eq(USER), anyString(), anyList(), any())).thenReturn(true);
 
         EnrolSecondFactor.EnrolOutcome outcome = mfa.enrol(AGENT);
@@ -96,13 +95,13 @@ class SecondFactorAuthenticationTest {
         assertThat(outcome).isInstanceOfSatisfying(EnrolSecondFactor.Enrolment.class, enrolment -> {
             assertThat(enrolment.secret()).isEqualTo("SECRETBASE32");
             assertThat(enrolment.otpauthUri()).isEqualTo("otpauth://totp/x");
-            assertThat(enrolment.recoveryCodes()).hasSize(10).startsWith("abcde-fgh23").doesNotHaveDuplicates();
-            assertThat(enrolment.toString()).doesNotContain("SECRETBASE32", "abcde");
+            assertThat(enrolment.recoveryCodes()).hasSize(10).startsWith("abcd-efgh-2345-67ab").doesNotHaveDuplicates();
+            assertThat(enrolment.toString()).doesNotContain("SECRETBASE32", "abcd");
         });
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<String>> hashes = ArgumentCaptor.forClass(List.class);
         verify(world.secondFactors).enrol(eq(USER), eq(SEALED_SECRET), hashes.capture(), eq(world.clock.instant()));
-        assertThat(hashes.getValue()).hasSize(10).startsWith("#abcdefgh23").noneMatch(hash -> hash.equals("abcdefgh23"));
+        assertThat(hashes.getValue()).hasSize(10).startsWith("#abcdefgh234567ab").noneMatch(hash -> hash.equals("abcdefgh234567ab"));
     }
 
     @Test
@@ -116,7 +115,7 @@ class SecondFactorAuthenticationTest {
     @Test
     void anEnrolmentTheStoreRefusesIsAlreadyEnrolled() {
         when(world.totp.newSecret()).thenReturn("SECRETBASE32");
-        when(world.totp.newRecoveryCode()).thenReturn("abcdefgh23");
+        when(world.totp.newRecoveryCode()).thenReturn("abcdefgh234567ab");
 
         assertThat(mfa.enrol(AGENT)).isInstanceOf(EnrolSecondFactor.AlreadyEnrolled.class);
     }
@@ -156,7 +155,7 @@ class SecondFactorAuthenticationTest {
         enrolled(false, TotpSteps.NONE_USED);
 
         assertThat(mfa.confirm(AGENT, "000000")).isInstanceOf(ConfirmSecondFactor.WrongCode.class);
-        assertThat(mfa.confirm(AGENT, "abcde-fgh23")).isInstanceOf(ConfirmSecondFactor.WrongCode.class);
+        assertThat(mfa.confirm(AGENT, "abcd-efgh-2345-67ab")).isInstanceOf(ConfirmSecondFactor.WrongCode.class);
         assertThat(mfa.confirm(AGENT, null)).isInstanceOf(ConfirmSecondFactor.WrongCode.class);
         verify(world.secondFactors, never()).confirm(any(), any(), anyLong());
         verifyNoInteractions(world.activityLog);
@@ -248,10 +247,10 @@ class SecondFactorAuthenticationTest {
     @Test
     void aRecoveryCodeFinishesTheSignInOnce() {
         String token = challenge();
-        when(world.secondFactors.useRecoveryCode(USER, "#abcdefgh23")).thenReturn(true, false);
+        when(world.secondFactors.useRecoveryCode(USER, "#abcdefgh234567ab")).thenReturn(true, false);
 
-        assertThat(mfa.complete(token, "ABCDE-FGH23", Optional.empty())).isInstanceOf(CompleteSignIn.Passed.class);
-        assertThat(mfa.complete(token, "abcde-fgh23", Optional.empty())).isInstanceOf(CompleteSignIn.WrongCode.class);
+        assertThat(mfa.complete(token, "ABCD-EFGH-2345-67AB", Optional.empty())).isInstanceOf(CompleteSignIn.Passed.class);
+        assertThat(mfa.complete(token, "abcd-efgh-2345-67ab", Optional.empty())).isInstanceOf(CompleteSignIn.WrongCode.class);
     }
 
     @Test

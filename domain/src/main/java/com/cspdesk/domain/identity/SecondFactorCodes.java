@@ -6,15 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * What a user types at the second step: a six-digit TOTP code, or one of the recovery codes handed
- * out at enrolment ({@value #RECOVERY_CODES} of them, each good once), as {@code xxxxx-xxxxx} in
- * lower-case letters and digits. Spaces and dashes typed along are ignored, and case does not count.
+ * out at enrolment ({@value #RECOVERY_CODES} of them, each good once), as {@code xxxx-xxxx-xxxx-xxxx} in
+ * lower-case letters and digits (80 random bits: a plain hash of one cannot be searched back). Spaces and dashes typed along are ignored, and case does not count.
  */
 public final class SecondFactorCodes {
 
     /** How many recovery codes an enrolment hands out. */
     public static final int RECOVERY_CODES = 10;
-    /** Characters of a recovery code, without its dash (50 bits of a 32-letter alphabet). */
-    public static final int RECOVERY_CODE_LENGTH = 10;
+    /** Characters of a recovery code, without its dashes (80 bits of a 32-letter alphabet). */
+    public static final int RECOVERY_CODE_LENGTH = 16;
     /** The digits of a TOTP code. */
     public static final int TOTP_DIGITS = 6;
 
@@ -39,9 +39,10 @@ public final class SecondFactorCodes {
         return Optional.empty();
     }
 
-    /** A recovery code as it is shown: two groups of five, with a dash. */
+    /** A recovery code as it is shown: four groups of four, with dashes. */
     public static String shown(String recoveryCode) {
-        return recoveryCode.substring(0, 5) + "-" + recoveryCode.substring(5);
+        return String.join("-", recoveryCode.substring(0, 4), recoveryCode.substring(4, 8), recoveryCode.substring(8, 12),
+                recoveryCode.substring(12));
     }
 
     /** A code in its compact form ({@code recovery}: a recovery code, else a TOTP code). Never printed. */
