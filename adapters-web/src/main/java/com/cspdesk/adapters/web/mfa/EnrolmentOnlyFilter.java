@@ -3,6 +3,7 @@ package com.cspdesk.adapters.web.mfa;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
 import com.cspdesk.adapters.web.security.SignedInClaims;
+import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -18,7 +19,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 
-import java.net.URI;
 import java.util.Arrays;
 
 /**
@@ -48,7 +48,7 @@ class EnrolmentOnlyFilter implements Ordered {
         }
         String path = request.getPath();
         if (path.equals(UiUrls.HOME) || path.startsWith(UiUrls.HOME + "/")) {
-            return HttpResponse.seeOther(URI.create(UiUrls.SECURITY));
+            return UiPages.redirect(request, UiUrls.SECURITY);
         }
         return problems.respond(request, HttpStatus.FORBIDDEN, "mfa_enrolment_required");
     }
