@@ -1,5 +1,8 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.adapters.web.ui.shared.UiCsrf;
+import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -163,6 +168,80 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.problemCode()).isEqualTo("mfa_not_found");
         assertThat(send("DELETE", "/v1/users/nobody.here@partner.test/mfa", admin, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onTheDashboardEnrolTurnItOnAndSignInWithTheCodeStep() {
+        create("dash.sales@partner.test", "SALES_AGENT");
+        String session = sessionOf(dashboardSignIn("dash.sales@partner.test", PASSWORD));
+        Answer page = page("GET", UiUrls.SECURITY, session, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-mfa=\"off\"");
+
+        Answer enrolment = page("POST", UiUrls.SECURITY + "/totp", session, "");
+        assertThat(enrolment.status()).as(enrolment.body()).isEqualTo(200);
+        assertThat(enrolment.body()).contains("src=\"data:image/svg+xml;base64,").contains("class=\"recovery-codes\"");
+        String secret = between(enrolment.body(), "<code id=\"totp-secret\">", "</code>").replace(" ", "");
+        assertThat(page("POST", UiUrls.SECURITY + "/totp/confirm", session, "code=" + wrongCode(secret)).status()).isEqualTo(422);
+
+        Answer on = page("POST", UiUrls.SECURITY + "/totp/confirm", session, "code=" + code(secret, currentStep()));
+        assertThat(on.status()).isEqualTo(303);
+        assertThat(on.header("Location")).isEqualTo(UiUrls.SIGN_IN + "?mfaOn=1");
+        assertThat(page("GET", UiUrls.CUSTOMERS, session, null).header("Location")).as("signed out").startsWith(UiUrls.SIGN_IN);
+
+        Answer firstStep = dashboardSignIn("dash.sales@partner.test", PASSWORD);
+        assertThat(firstStep.status()).isEqualTo(200);
+        assertThat(firstStep.body()).contains("action=\"/ui/login/mfa\"");
+        assertThat(firstStep.headers("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(SessionCookie.NAME + "=ey"));
+        String mfaToken = between(firstStep.body(), "name=\"mfaToken\" value=\"", "\"");
+        String form = "mfaToken=" + URLEncoder.encode(mfaToken, StandardCharsets.UTF_8) + "&next=&" + UiCsrf.FIELD + "="
+                + UiCsrf.token(DASHBOARD_CSRF_SEED, "") + "&code=";
+        String[] anonymous = {"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                "Cookie", UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED};
+        Answer wrongStep = send("POST", "/ui/login/mfa", null, form + wrongCode(secret), anonymous);
+        assertThat(wrongStep.status()).isEqualTo(401);
+        assertThat(wrongStep.body()).contains("id=\"mfa-error\"");
+        Answer secondStep = send("POST", "/ui/login/mfa", null, form + code(secret, currentStep() + 1), anonymous);
+        assertThat(secondStep.status()).as(secondStep.body()).isEqualTo(303);
+        assertThat(page("GET", UiUrls.CUSTOMERS, sessionOf(secondStep), null).status()).isEqualTo(200);
+        assertThat(page("GET", UiUrls.SECURITY, sessionOf(secondStep), null).body()).contains("data-mfa=\"on\"");
+    }
+
+    @Test
+    void onTheDashboardAnAdminAgentWithoutASecondFactorIsSentToSetItUp() {
+        create("dash.admin@partner.test", "ADMIN_AGENT");
+        String session = sessionOf(dashboardSignIn("dash.admin@partner.test", PASSWORD));
+
+        Answer customers = page("GET", UiUrls.CUSTOMERS, session, null);
+        assertThat(customers.status()).isEqualTo(303);
+        assertThat(customers.header("Location")).isEqualTo(UiUrls.SECURITY);
+        Answer security = page("GET", UiUrls.SECURITY, session, null);
+        assertThat(security.status()).isEqualTo(200);
+        assertThat(security.body()).contains("data-mfa=\"off\"", "data-action=\"start-mfa\"");
+    }
+
+    /** A dashboard request with the session cookie (and, for a POST, its CSRF token and a form body). */
+    private Answer page(String method, String path, String session, String form) {
+        String cookie = SessionCookie.NAME + "=" + session + "; " + UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED;
+        if (form == null) {
+            return send(method, path, null, null, "Accept", "text/html", "Cookie", cookie);
+        }
+        return send(method, path, null, form, "Accept", "text/html", "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded", UiCsrf.HEADER, UiCsrf.token(DASHBOARD_CSRF_SEED, session));
+    }
+
+    private static String sessionOf(Answer signedIn) {
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+        String cookie = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith(SessionCookie.NAME + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
+        return cookie.substring(SessionCookie.NAME.length() + 1, cookie.indexOf(';'));
+    }
+
+    private static String between(String text, String before, String after) {
+        int start = text.indexOf(before);
+        assertThat(start).as("%s in the page", before).isNotNegative();
+        start += before.length();
+        return text.substring(start, text.indexOf(after, start));
     }
 
     /** Creates the user (as the global admin) and signs it in with the password. */
