@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Multi-factor sign-in with TOTP (RFC 6238): enrolling and confirming one's own authenticator,
@@ -144,20 +145,10 @@ public final class SecondFactorAuthentication
         if (step.isEmpty()) {
             return new ConfirmSecondFactor.WrongCode();
         }
-        boolean confirmed = transactions.inTransaction(() -> {
-            if (!secondFactors.confirm(user, pending.get().sealedSecret(), step.getAsLong())) {
-                return false;
-            }
-            // Every session open so far signed in without the second factor (or could only enrol).
-            users.endSessions(user);
-            activityLog.append(AdminActs.by(actor, clock.instant(), ENROL_MFA, USER, user.value(), Map.of("factor", "totp")));
-            return true;
-        });
-        if (!confirmed) {
-            return new NothingToConfirm();
-        }
-        sessions.forget(user);
-        return new Confirmed();
+        // Every session open so far signed in without the second factor (or could only enrol): they end.
+        return changeEndingSessions(actor, user, ENROL_MFA,
+                () -> secondFactors.confirm(user, pending.get().sealedSecret(), step.getAsLong()))
+                ? new Confirmed() : new NothingToConfirm();
     }
 
     @Override
@@ -209,19 +200,27 @@ public final class SecondFactorAuthentication
             return new NotFound();
         }
         Username user = new Username(username);
-        boolean removed = transactions.inTransaction(() -> {
-            if (!secondFactors.remove(user)) {
+        return changeEndingSessions(actor, user, RESET_MFA, () -> secondFactors.remove(user)) ? new Reset() : new NotFound();
+    }
+
+    /**
+     * Makes the change to the user's factor and, if it was made, ends the user's sessions and logs the
+     * actor's act, all in one unit of work; whether it was made.
+     */
+    private boolean changeEndingSessions(Actor actor, Username user, String operationType, BooleanSupplier change) {
+        boolean changed = transactions.inTransaction(() -> {
+            if (!change.getAsBoolean()) {
                 return false;
             }
             users.endSessions(user);
-            activityLog.append(AdminActs.by(actor, clock.instant(), RESET_MFA, USER, user.value(), Map.of("factor", "totp")));
+            activityLog.append(AdminActs.by(actor, clock.instant(), operationType, USER, user.value(), Map.of("factor", "totp")));
             return true;
         });
-        if (!removed) {
-            return new NotFound();
+        if (changed) {
+            // After the commit: this instance refuses the user's earlier tokens from the next request on.
+            sessions.forget(user);
         }
-        sessions.forget(user);
-        return new Reset();
+        return changed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +19,8 @@ class SandboxOffEndToEndTest extends EndToEnd {
 
     /** Outside the sandbox global admins must enrol a second factor by default; these tests are not about that. */
     @Override
-    Map<String, String> settings() {
-        Map<String, String> settings = new java.util.HashMap<>(super.settings());
-        settings.put("cspdesk.mfa.required-roles", "none");
-        return settings;
+    Optional<String> mfaRequiredRoles() {
+        return Optional.of("none");
     }
 
     @Test
