@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +47,8 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
     private String admin;
 
     @Override
-    Map<String, String> settings() {
-        Map<String, String> settings = new java.util.HashMap<>(super.settings());
-        settings.put("cspdesk.mfa.required-roles", "ADMIN_AGENT");
-        return settings;
+    Optional<String> mfaRequiredRoles() {
+        return Optional.of("ADMIN_AGENT");
     }
 
     @BeforeAll
@@ -168,15 +167,21 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.problemCode()).isEqualTo("mfa_not_found");
         assertThat(send("DELETE", "/v1/users/nobody.here@partner.test/mfa", admin, null).status()).isEqualTo(404);
+
+        // The activity log has the enrolment, by the user, and the reset, by the admin, both about the user.
+        Answer log = send("GET", "/v1/auditrecords", admin, null);
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) log.json().get("items");
+        assertThat(records).filteredOn(r -> "lost.phone@partner.test".equals(r.get("resourceId")))
+                .extracting(r -> r.get("operationType") + " by " + r.get("userPrincipalName"))
+                .contains("enrol_mfa by lost.phone@partner.test", "reset_mfa by " + ADMIN);
     }
 
     @Test
     void onTheDashboardEnrolTurnItOnAndSignInWithTheCodeStep() {
-        create("dash.sales@partner.test", "SALES_AGENT");
-        String session = sessionOf(dashboardSignIn("dash.sales@partner.test", PASSWORD));
-        Answer page = page("GET", UiUrls.SECURITY, session, null);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("data-mfa=\"off\"");
+        String session = dashboardUser("dash.sales@partner.test", "SALES_AGENT");
+        assertThat(page("GET", UiUrls.SECURITY, session, null).body()).contains("data-mfa=\"off\"");
 
         Answer enrolment = page("POST", UiUrls.SECURITY + "/totp", session, "");
         assertThat(enrolment.status()).as(enrolment.body()).isEqualTo(200);
@@ -209,8 +214,7 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
 
     @Test
     void onTheDashboardAnAdminAgentWithoutASecondFactorIsSentToSetItUp() {
-        create("dash.admin@partner.test", "ADMIN_AGENT");
-        String session = sessionOf(dashboardSignIn("dash.admin@partner.test", PASSWORD));
+        String session = dashboardUser("dash.admin@partner.test", "ADMIN_AGENT");
 
         Answer customers = page("GET", UiUrls.CUSTOMERS, session, null);
         assertThat(customers.status()).isEqualTo(303);
@@ -230,11 +234,10 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
                 "Content-Type", "application/x-www-form-urlencoded", UiCsrf.HEADER, UiCsrf.token(DASHBOARD_CSRF_SEED, session));
     }
 
-    private static String sessionOf(Answer signedIn) {
-        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
-        String cookie = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith(SessionCookie.NAME + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
-        return cookie.substring(SessionCookie.NAME.length() + 1, cookie.indexOf(';'));
+    /** A new user of that role, signed in to the dashboard: its session. */
+    private String dashboardUser(String username, String role) {
+        create(username, role);
+        return sessionOf(dashboardSignIn(username, PASSWORD));
     }
 
     private static String between(String text, String before, String after) {
@@ -246,10 +249,7 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
 
     /** Creates the user (as the global admin) and signs it in with the password. */
     private String create(String username, String role) {
-        Answer created = send("POST", "/v1/users", admin, Map.of("username", username, "password", PASSWORD,
-                "roles", List.of(role)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return login(username, PASSWORD);
+        return createUser(admin, username, PASSWORD, role);
     }
 
     /** Enrols and confirms with the current step's code; the secret. */
