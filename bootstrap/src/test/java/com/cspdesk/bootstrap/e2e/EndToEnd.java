@@ -4,12 +4,16 @@ import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 
+import org.apache.commons.codec.binary.Base32;
+
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +132,22 @@ public abstract class EndToEnd implements TestPropertyProvider {
                 + "&csrfToken=" + UiCsrf.token(seed, "");
         return send("POST", UiUrls.SIGN_IN, null, form, "Content-Type", "application/x-www-form-urlencoded",
                 "Accept", "text/html", "Cookie", UiCsrf.SEED_COOKIE + "=" + seed);
+    }
+
+    /** The RFC 6238 step of now, as an authenticator app counts it (real time, not the sandbox's clock). */
+    public static long currentTotpStep() {
+        return Instant.now().getEpochSecond() / 30;
+    }
+
+    /** What an authenticator app shows for the secret (Base32) at a step: java-otp, the library the product uses. */
+    public static String totpCode(String secret, long step) {
+        TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6);
+        try {
+            return totp.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm()),
+                    Instant.ofEpochSecond(step * 30));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The session cookie's token an answer sets (the dashboard's sign-in): it must set one. */

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The second factors by username, each an immutable {@link Stored} replaced whole (so a change is
@@ -74,7 +75,7 @@ class MemorySecondFactors implements SecondFactors {
                 return null;
             }
             return new Stored(s.factor(), s.codeHashes().stream().filter(h -> !h.equals(codeHash))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()), s.challengeId(), s.attempts());
+                    .collect(Collectors.toUnmodifiableSet()), s.challengeId(), s.attempts());
         });
     }
 
