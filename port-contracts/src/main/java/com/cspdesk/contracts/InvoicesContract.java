@@ -1,5 +1,6 @@
 package com.cspdesk.contracts;
 
+import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
@@ -226,7 +227,7 @@ public abstract class InvoicesContract extends PortContract {
         return new MonthlyInvoicing(port(Invoices.class), port(InvoiceRuns.class), port(JobLock.class), work -> {
             work.run();
             return true;
-        }, port(Transactions.class),
+        }, port(ActivityLog.class), port(Transactions.class),
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).invoiceLastMonth();
     }
 

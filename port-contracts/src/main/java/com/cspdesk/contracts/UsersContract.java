@@ -136,6 +136,38 @@ public abstract class UsersContract extends PortContract {
     }
 
     @Test
+    void anUpdateReplacesRolesTenantAndHashAndKeepsCreationAndGeneration() {
+        Instant created = Instant.parse("2026-11-21T15:23:14.998601Z");
+        UserAccount before = new UserAccount(new Username("changes.roles"), "old-hash", Set.of(Role.CUSTOMER_GLOBAL_ADMIN),
+                Optional.of(TENANT), created, 7);
+        port(Users.class).add(before);
+
+        assertThat(port(Users.class).update(new UserAccount(new Username("Changes.Roles"), "new-hash",
+                Set.of(Role.ADMIN_AGENT, Role.GLOBAL_ADMIN), Optional.empty(), Instant.EPOCH, 99))).isTrue();
+
+        UserAccount after = port(Users.class).find(new Username("changes.roles")).orElseThrow();
+        assertThat(after.roles()).containsExactlyInAnyOrder(Role.ADMIN_AGENT, Role.GLOBAL_ADMIN);
+        assertThat(after.customerTenantId()).isEmpty();
+        assertThat(after.passwordHash()).isEqualTo("new-hash");
+        assertThat(after.createdAt()).isEqualTo(created);
+        assertThat(after.sessionGeneration()).isEqualTo(7);
+        assertThat(port(Users.class).update(partner("nobody.to.change", Role.SALES_AGENT))).isFalse();
+        assertThat(port(Users.class).find(new Username("nobody.to.change"))).isEmpty();
+    }
+
+    @Test
+    void anUpdateInAUnitOfWorkThatFailsIsUndone() {
+        port(Users.class).add(partner("changed.back", Role.SALES_AGENT));
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+            assertThat(port(Users.class).update(partner("changed.back", Role.GLOBAL_ADMIN))).isTrue();
+            throw new IllegalStateException("the record of the change could not be written");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(port(Users.class).find(new Username("changed.back")).orElseThrow().roles()).containsExactly(Role.SALES_AGENT);
+    }
+
+    @Test
     void sessionsEndedAtOnceAllCount() throws Exception {
         UserAccount account = partner("many.devices", Role.SALES_AGENT);
         port(Users.class).add(account);

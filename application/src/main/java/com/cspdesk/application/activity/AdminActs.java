@@ -19,6 +19,19 @@ public final class AdminActs {
     /** The customized-data key of the address the act came from. */
     public static final String CLIENT_ADDRESS = "clientAddress";
     public static final String FAILED = "failed";
+    /** Who acts when nobody signed in does: the schedules. */
+    public static final String SYSTEM = "system";
+
+    /** Partner Center's operation types for the acts of this kind it knows; its own names for the rest. */
+    public static final String CREATE_PARTNER_USER = "create_partner_user";
+    public static final String UPDATE_PARTNER_USER = "update_partner_user";
+    public static final String REMOVE_PARTNER_USER = "remove_partner_user";
+    public static final String ADD_CUSTOMER = "add_customer";
+    public static final String READY_INVOICE = "ready_invoice";
+    public static final String UPDATE_SANDBOX_CLOCK = "update_sandbox_clock";
+    /** A user's second factor confirmed (by the user), and removed (by an admin). */
+    public static final String ENROL_MFA = "enrol_mfa";
+    public static final String RESET_MFA = "reset_mfa";
 
     private AdminActs() {
     }
@@ -31,15 +44,29 @@ public final class AdminActs {
     }
 
     /**
+     * A signed-in actor's act that made a customer (Partner Center's {@code add_customer} names it):
+     * on that customer's chain, with its id and name, so a filter by customer finds it.
+     */
+    public static ActivityEntry forCustomer(Actor actor, Instant when, String operationType, String customerId,
+                                            String customerName, Map<String, String> details) {
+        return new ActivityEntry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(), null, customerId,
+                customerName, "customer", customerId, withAddress(details, actor.address()));
+    }
+
+    /**
      * An act without a signed-in actor (a sign-in attempt): {@code userPrincipalName} is the name it
      * was made for, {@code status} {@link ActivityEntry#SUCCEEDED} or {@link #FAILED}.
      */
     public static ActivityEntry entry(Instant when, String operationType, String status, String userPrincipalName,
                                       Optional<String> from, String resourceType, String resourceId,
                                       Map<String, String> details) {
+        return new ActivityEntry(when, operationType, status, userPrincipalName, null, null, null, resourceType,
+                resourceId, withAddress(details, from));
+    }
+
+    private static Map<String, String> withAddress(Map<String, String> details, Optional<String> from) {
         Map<String, String> data = new LinkedHashMap<>(details);
         from.ifPresent(address -> data.put(CLIENT_ADDRESS, address));
-        return new ActivityEntry(when, operationType, status, userPrincipalName, null, null, null, resourceType,
-                resourceId, data);
+        return data;
     }
 }

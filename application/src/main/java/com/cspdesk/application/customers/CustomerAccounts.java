@@ -1,5 +1,7 @@
 package com.cspdesk.application.customers;
 
+import com.cspdesk.application.activity.AdminActs;
+import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.in.CreateCustomer;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.FindCustomers;
@@ -13,12 +15,15 @@ import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.market.Market;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,11 +38,15 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
 
     private final Customers customers;
     private final VisibleCustomers visible;
+    private final ActivityLog activityLog;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public CustomerAccounts(Customers customers, Clock clock) {
+    public CustomerAccounts(Customers customers, ActivityLog activityLog, Transactions transactions, Clock clock) {
         this.customers = customers;
         this.visible = new VisibleCustomers(customers);
+        this.activityLog = activityLog;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -60,7 +69,19 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
         }
         Customers.Customer created = new Customers.Customer(UUID.randomUUID().toString(), name, domain, country.get(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (!customers.add(created)) {
+        // On the new customer's chain, with its id and name, as Partner Center's add_customer record is.
+        boolean added = transactions.inTransaction(() -> {
+            if (!customers.add(created)) {
+                return false;
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("domain", created.domain());
+            details.put("country", created.country().code());
+            activityLog.append(AdminActs.forCustomer(actor, created.createdAt(), AdminActs.ADD_CUSTOMER, created.tenantId(),
+                    created.companyName(), details));
+            return true;
+        });
+        if (!added) {
             return new Refused(Reason.DOMAIN_TAKEN, Reason.DOMAIN_TAKEN.field());
         }
         return new Created(view(created));

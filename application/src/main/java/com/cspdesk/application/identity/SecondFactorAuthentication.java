@@ -57,8 +57,6 @@ public final class SecondFactorAuthentication
     public static final String ISSUER = "CSP Software Desk";
     private static final String TOKEN_CONTEXT = "mfa-sign-in";
     private static final String SECRET_CONTEXT = "totp-secret:";
-    static final String ENROL_MFA = "enrol_mfa";
-    static final String RESET_MFA = "reset_mfa";
     static final String SIGN_IN = "sign_in";
     static final String USER = "user";
 
@@ -146,7 +144,7 @@ public final class SecondFactorAuthentication
             return new ConfirmSecondFactor.WrongCode();
         }
         // Every session open so far signed in without the second factor (or could only enrol): they end.
-        return changeEndingSessions(actor, user, ENROL_MFA,
+        return changeEndingSessions(actor, user, AdminActs.ENROL_MFA,
                 () -> secondFactors.confirm(user, pending.get().sealedSecret(), step.getAsLong()))
                 ? new Confirmed() : new NothingToConfirm();
     }
@@ -200,7 +198,7 @@ public final class SecondFactorAuthentication
             return new NotFound();
         }
         Username user = new Username(username);
-        return changeEndingSessions(actor, user, RESET_MFA, () -> secondFactors.remove(user)) ? new Reset() : new NotFound();
+        return changeEndingSessions(actor, user, AdminActs.RESET_MFA, () -> secondFactors.remove(user)) ? new Reset() : new NotFound();
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.cspdesk.application.invoicing;
 
+import com.cspdesk.application.activity.AdminActs;
+import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.invoicing.port.in.GetInvoice;
 import com.cspdesk.application.invoicing.port.in.GetInvoiceRun;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
@@ -14,6 +16,7 @@ import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -28,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,20 +46,23 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
     static final String LOCK = "monthly-invoicing";
     static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
     static final String SCHEDULER = "scheduler";
+    private static final String INVOICE_RUN = "invoice_run";
 
     private final Invoices invoices;
     private final InvoiceRuns runs;
     private final JobLock lock;
     private final BackgroundWork background;
+    private final ActivityLog activityLog;
     private final Transactions transactions;
     private final Clock clock;
 
     public MonthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
-                            Transactions transactions, Clock clock) {
+                            ActivityLog activityLog, Transactions transactions, Clock clock) {
         this.invoices = invoices;
         this.runs = runs;
         this.lock = lock;
         this.background = background;
+        this.activityLog = activityLog;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -70,12 +77,32 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         }
         InvoiceRunView run = new InvoiceRunView(UUID.randomUUID().toString(), billingMonth, "running", now(),
                 Optional.empty(), 0, 0, 0, actor.username());
-        runs.save(run);
-        if (!background.submit(() -> execute(run))) {
-            runs.remove(run.id());
+        // The run, its record and its place in the queue at once: queued last, so a record that cannot
+        // be written queues nothing, and a full queue takes the run and its record back with it.
+        try {
+            return transactions.inTransaction(() -> {
+                runs.save(run);
+                activityLog.append(AdminActs.by(actor, run.startedAt(), AdminActs.READY_INVOICE, INVOICE_RUN, run.id(),
+                        period(run)));
+                if (!background.submit(() -> execute(run))) {
+                    throw new QueueFull();
+                }
+                return new Started(run);
+            });
+        } catch (QueueFull full) {
             return new StartInvoiceRun.Busy();
         }
-        return new Started(run);
+    }
+
+    /** Rolls a run back that found no room in the queue. */
+    private static final class QueueFull extends RuntimeException {
+        QueueFull() {
+            super("no room for another invoice run", null, false, false);
+        }
+    }
+
+    private static Map<String, String> period(InvoiceRunView run) {
+        return Map.of("billingMonth", run.billingMonth().toString());
     }
 
     /** The scheduler's entry: invoices the month that ended last, if not done yet. Runs in the caller's thread. */
@@ -86,7 +113,12 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         if (invoices.currenciesToInvoice(until(last)).stream().allMatch(c -> invoices.exists(last, c))) {
             return Optional.empty();
         }
-        runs.save(run);
+        transactions.inTransaction(() -> {
+            runs.save(run);
+            activityLog.append(AdminActs.entry(run.startedAt(), AdminActs.READY_INVOICE, ActivityEntry.SUCCEEDED,
+                    AdminActs.SYSTEM, Optional.empty(), INVOICE_RUN, run.id(), period(run)));
+            return null;
+        });
         return Optional.of(execute(run));
     }
 

@@ -1,5 +1,8 @@
 package com.cspdesk.application.sandbox;
 
+import com.cspdesk.application.activity.AdminActs;
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.sandbox.SandboxClockRange;
@@ -10,21 +13,30 @@ import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads and moves the sandbox clock, keeping its offset across restarts. A move is decided in
  * full before anything changes (allowed, in {@link SandboxClockRange}, not back), then the offset
- * is saved and only then the clock moved, all under one lock: a refusal or a failed save leaves
- * both the clock and the saved offset as they were.
+ * is saved with its activity record ({@code update_sandbox_clock}, from and to) and only then the
+ * clock moved, all under one lock: a refusal or a failed save leaves the clock, the saved offset and
+ * the log as they were.
  */
 public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime {
 
     private final SandboxClock clock;
     private final SandboxClockSettings settings;
+    private final ActivityLog activityLog;
+    private final Transactions transactions;
 
-    public SandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings) {
+    public SandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
+                             Transactions transactions) {
         this.clock = clock;
         this.settings = settings;
+        this.activityLog = activityLog;
+        this.transactions = transactions;
     }
 
     @Override
@@ -42,7 +54,7 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
         if (!SandboxClockRange.allows(realNow, offset)) {
             return new OutOfRange(now(), SandboxClockRange.latestAt(realNow));
         }
-        return shiftTo(offset);
+        return shiftTo(offset, actor);
     }
 
     @Override
@@ -57,15 +69,25 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
         if (!SandboxClockRange.allowsAdvance(realNow, clock.offset(), duration)) {
             return new OutOfRange(now(), SandboxClockRange.latestAt(realNow));
         }
-        return shiftTo(clock.offset().plus(duration));
+        return shiftTo(clock.offset().plus(duration), actor);
     }
 
-    private MoveResult shiftTo(Duration offset) {
+    private MoveResult shiftTo(Duration offset, Actor actor) {
         if (offset.compareTo(clock.offset()) < 0) {
             return new WouldMoveBack(now());
         }
+        Instant realNow = clock.base().instant();
+        Instant from = realNow.plus(clock.offset()).truncatedTo(ChronoUnit.MICROS);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", from.toString());
+        details.put("to", realNow.plus(offset).truncatedTo(ChronoUnit.MICROS).toString());
         // Saved first: when saving fails the clock has not moved, and a restart finds what it showed.
-        settings.saveOffset(offset);
+        transactions.inTransaction(() -> {
+            settings.saveOffset(offset);
+            activityLog.append(AdminActs.by(actor, from, AdminActs.UPDATE_SANDBOX_CLOCK, "sandbox_clock", "sandbox",
+                    details));
+            return null;
+        });
         clock.moveTo(offset);
         return new Moved(now());
     }

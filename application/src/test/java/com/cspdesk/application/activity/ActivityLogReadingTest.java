@@ -119,6 +119,19 @@ class ActivityLogReadingTest {
         assertThat(reading.query(anyRange, TestActors.holding(Role.GLOBAL_ADMIN))).isInstanceOf(QueryActivityLog.Found.class);
     }
 
+    @Test
+    void thePartnersAdminRecordsAreReadByPartnerRolesOnlyNeverByACustomersAdmin() {
+        // The partner chain (users, customers, invoice runs, the clock, sign-ins) is not filtered by
+        // tenant when read: that holds because no role that reads the log is a customer's.
+        assertThat(Permission.READ_ACTIVITY_LOG.roles()).isNotEmpty().noneMatch(Role::isCustomerRole);
+        Actor customersAdmin = Actor.customer("it.admin@contoso.test", TestActors.CUSTOMER_TENANT);
+        ActivityQuery partnerActs = query(Optional.empty(), Optional.empty(),
+                Optional.of(new ActivityQuery.Filter("OperationType", "create_partner_user", "equals")));
+        assertThat(reading.query(partnerActs, customersAdmin))
+                .isEqualTo(new QueryActivityLog.NotPermitted(Permission.READ_ACTIVITY_LOG));
+        verifyNoInteractions(records);
+    }
+
     private static List<ActivityChain.ChainedEntry> chain(int length, int tamperedSequence) {
         List<ActivityChain.ChainedEntry> chain = new ArrayList<>();
         String previous = ActivityChain.GENESIS;

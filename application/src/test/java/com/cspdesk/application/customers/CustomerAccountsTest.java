@@ -23,6 +23,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import com.cspdesk.application.InlineTransactions;
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.activity.ActivityEntry;
+
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -38,7 +45,36 @@ class CustomerAccountsTest {
     private static final String TENANT = "11111111-1111-4111-8111-111111111111";
 
     private final Customers customers = mock(Customers.class);
-    private final CustomerAccounts accounts = new CustomerAccounts(customers, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ActivityLog activityLog = mock(ActivityLog.class);
+    private final Transactions transactions = InlineTransactions.mocked();
+    private final CustomerAccounts accounts = new CustomerAccounts(customers, activityLog, transactions,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void addingACustomerIsRecordedOnItsOwnChainWithWhoAndFromWhereInTheSameUnitOfWork() {
+        when(customers.add(any())).thenAnswer(call -> {
+            verify(transactions).inTransaction(any());
+            return true;
+        });
+
+        var created = (CreateCustomer.Created) accounts.create(new NewCustomer("Contoso GmbH", "contoso.example", "de"),
+                AGENT.from("203.0.113.9"));
+
+        ArgumentCaptor<ActivityEntry> record = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog).append(record.capture());
+        assertThat(record.getValue()).isEqualTo(new ActivityEntry(NOW, "add_customer", "succeeded", "agent", null,
+                created.customer().tenantId(), "Contoso GmbH", "customer", created.customer().tenantId(),
+                Map.of("domain", "contoso.example", "country", "DE", "clientAddress", "203.0.113.9")));
+        assertThat(record.getValue().chainKey()).isEqualTo(created.customer().tenantId());
+    }
+
+    @Test
+    void aRefusedCustomerLeavesNoRecord() {
+        assertRefused(new NewCustomer("Name", "bad_domain.example", "HU"), CreateCustomer.Reason.DOMAIN_INVALID);
+        when(customers.add(any())).thenReturn(false);
+        assertRefused(new NewCustomer("Name", "taken.example", "DE"), CreateCustomer.Reason.DOMAIN_TAKEN);
+        verify(activityLog, never()).append(any());
+    }
 
     @Test
     void createsACustomerWithANewTenantAndANormalisedDomain() {
@@ -124,7 +160,7 @@ class CustomerAccountsTest {
             assertThat(accounts.create(new NewCustomer("Name", "a.example", "HU"), actor))
                     .isEqualTo(new CreateCustomer.NotPermitted(Permission.CREATE_CUSTOMER));
         }
-        verifyNoInteractions(customers);
+        verifyNoInteractions(customers, activityLog, transactions);
         when(customers.add(any())).thenReturn(true);
         assertThat(accounts.create(new NewCustomer("Name", "a.example", "HU"), TestActors.holding(Role.GLOBAL_ADMIN)))
                 .isInstanceOf(CreateCustomer.Created.class);

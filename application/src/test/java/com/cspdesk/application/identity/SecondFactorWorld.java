@@ -1,5 +1,6 @@
 package com.cspdesk.application.identity;
 
+import com.cspdesk.application.InlineTransactions;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.identity.port.out.SecondFactors;
 import com.cspdesk.application.identity.port.out.TotpCodes;
@@ -12,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.lenient;
@@ -34,14 +33,13 @@ final class SecondFactorWorld {
     final SecondFactors secondFactors = mock(SecondFactors.class);
     final TotpCodes totp = mock(TotpCodes.class);
     final SecretSealing sealing = mock(SecretSealing.class);
-    final Transactions transactions = mock(Transactions.class);
+    final Transactions transactions = InlineTransactions.mocked();
     final ActivityLog activityLog = mock(ActivityLog.class);
     final Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(40)), ZoneOffset.UTC);
     final Clock realTime = Clock.fixed(NOW, ZoneOffset.UTC);
     final Sessions sessions = new Sessions(users, realTime, Duration.ofSeconds(5), 100);
 
     SecondFactorWorld() {
-        lenient().when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
         lenient().when(sealing.seal(anyString(), anyString()))
                 .thenAnswer(call -> "sealed[" + call.getArgument(1) + "]" + call.getArgument(0));
         lenient().when(sealing.open(anyString(), anyString())).thenAnswer(call -> {

@@ -7,6 +7,7 @@ import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import java.util.List;
 import static org.mockito.Mockito.verifyNoInteractions;
+import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser.DeleteUserResult;
@@ -53,6 +54,8 @@ class UserAdministrationTest {
     Customers customers;
     @Mock
     Transactions transactions;
+    @Mock
+    ActivityLog activityLog;
 
     UserAdministration administration;
     Sessions sessions;
@@ -65,7 +68,7 @@ class UserAdministrationTest {
         // The clock never moves: whatever this instance remembers of a user stays fresh for the whole test.
         sessions = new Sessions(users, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(5), 100);
         administration = new UserAdministration(users, customers, hasher, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
-                sessions);
+                sessions, activityLog);
     }
 
     @Test
@@ -224,7 +227,7 @@ class UserAdministrationTest {
             assertThat(administration.list(actor)).isEqualTo(Lookup.notPermitted(Permission.MANAGE_USERS));
             assertThat(administration.delete("agent.one", actor)).isEqualTo(DeleteUserResult.NOT_PERMITTED);
         }
-        verifyNoInteractions(users, hasher, customers, transactions);
+        verifyNoInteractions(users, hasher, customers, transactions, activityLog);
         when(users.all()).thenReturn(List.of(account("b.agent", Role.ADMIN_AGENT), account("a.admin", Role.GLOBAL_ADMIN)));
         assertThat(TestActors.found(administration.list(ROOT))).extracting(UserView::username).containsExactly("a.admin", "b.agent");
     }

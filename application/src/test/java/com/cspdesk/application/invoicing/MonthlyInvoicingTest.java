@@ -15,7 +15,10 @@ import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.identity.Role;
 import org.junit.jupiter.api.BeforeEach;
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.domain.activity.ActivityEntry;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.mockito.ArgumentCaptor;
 
 import java.time.Clock;
@@ -24,13 +27,18 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -49,6 +57,7 @@ class MonthlyInvoicingTest {
     private final InvoiceRuns runs = mock(InvoiceRuns.class);
     private final JobLock lock = mock(JobLock.class);
     private final Transactions transactions = mock(Transactions.class);
+    private final ActivityLog activityLog = mock(ActivityLog.class);
     private final BackgroundWork inline = work -> {
         work.run();
         return true;
@@ -62,7 +71,7 @@ class MonthlyInvoicingTest {
             ((Runnable) call.getArgument(2)).run();
             return true;
         });
-        invoicing = new MonthlyInvoicing(invoices, runs, lock, inline, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        invoicing = new MonthlyInvoicing(invoices, runs, lock, inline, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -93,22 +102,75 @@ class MonthlyInvoicingTest {
 
     @Test
     void aRunRefusedForWantOfRoomStartsNothingAndLeavesNoRunBehind() {
-        MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, transactions,
+        MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, activityLog, transactions,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
-        var result = full.start(YearMonth.of(2026, 11), ADMIN);
+        // The run and its record were written in the unit of work the full queue fails, so both go back.
+        doAnswer(call -> {
+            assertThatThrownBy(() -> ((Supplier<?>) call.getArgument(0)).get()).isInstanceOf(RuntimeException.class);
+            throw new IllegalStateException("rolled back");
+        }).when(transactions).inTransaction(any());
 
-        assertThat(result).isInstanceOf(StartInvoiceRun.Busy.class);
-        ArgumentCaptor<InvoiceRunView> saved = ArgumentCaptor.forClass(InvoiceRunView.class);
-        verify(runs).save(saved.capture());
-        verify(runs).remove(saved.getValue().id());
+        assertThatThrownBy(() -> full.start(YearMonth.of(2026, 11), ADMIN)).hasMessage("rolled back");
+        verify(runs).save(any());
+        verify(activityLog).append(any());
         verifyNoInteractions(invoices, lock);
+        verify(runs, never()).remove(any());
+    }
+
+    @Test
+    void aFullQueueAnswersBusy() {
+        MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, activityLog, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(full.start(YearMonth.of(2026, 11), ADMIN)).isInstanceOf(StartInvoiceRun.Busy.class);
+    }
+
+    @Test
+    void aStartedRunIsRecordedAsReadyInvoiceWithItsMonthWhoAndFromWhereInTheUnitOfWorkThatSavesIt() {
+        BackgroundWork later = org.mockito.Mockito.mock(BackgroundWork.class);
+        when(later.submit(any())).thenReturn(true);
+        MonthlyInvoicing queued = new MonthlyInvoicing(invoices, runs, lock, later, activityLog, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        var started = (StartInvoiceRun.Started) queued.start(YearMonth.of(2026, 11), ADMIN.from("198.51.100.4"));
+
+        ArgumentCaptor<ActivityEntry> record = ArgumentCaptor.forClass(ActivityEntry.class);
+        InOrder inOrder = inOrder(transactions, runs, activityLog, later);
+        inOrder.verify(transactions).inTransaction(any());
+        inOrder.verify(runs).save(started.run());
+        inOrder.verify(activityLog).append(record.capture());
+        inOrder.verify(later).submit(any());
+        assertThat(record.getValue()).isEqualTo(new ActivityEntry(NOW, "ready_invoice", "succeeded", ADMIN.username(),
+                null, null, null, "invoice_run", started.run().id(),
+                Map.of("billingMonth", "2026-11", "clientAddress", "198.51.100.4")));
+    }
+
+    @Test
+    void aRunWhoseRecordCannotBeWrittenIsNotQueued() {
+        BackgroundWork later = org.mockito.Mockito.mock(BackgroundWork.class);
+        doThrow(new IllegalStateException("the log is gone")).when(activityLog).append(any());
+        MonthlyInvoicing queued = new MonthlyInvoicing(invoices, runs, lock, later, activityLog, transactions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> queued.start(YearMonth.of(2026, 11), ADMIN)).hasMessage("the log is gone");
+        verifyNoInteractions(later, invoices, lock);
+    }
+
+    @Test
+    void theSchedulersRunIsRecordedAsTheSystems() {
+        when(invoices.currenciesToInvoice(DECEMBER)).thenReturn(List.of(EUR));
+        var run = invoicing.invoiceLastMonth().orElseThrow();
+        ArgumentCaptor<ActivityEntry> record = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog).append(record.capture());
+        assertThat(record.getValue()).isEqualTo(new ActivityEntry(NOW, "ready_invoice", "succeeded", "system",
+                null, null, null, "invoice_run", run.id(), Map.of("billingMonth", "2026-11")));
     }
 
     @Test
     void theCurrentMonthCannotBeInvoicedYet() {
         assertThat(invoicing.start(YearMonth.of(2026, 12), ADMIN)).isEqualTo(new StartInvoiceRun.MonthNotEnded(YearMonth.of(2026, 12)));
         verify(runs, never()).save(any());
+        verifyNoInteractions(activityLog);
     }
 
     @Test
@@ -133,7 +195,7 @@ class MonthlyInvoicingTest {
     @Test
     void onlyTheTablesRolesStartOrReadRunsAndInvoicesAndARefusalTouchesNoPort() {
         BackgroundWork background = org.mockito.Mockito.mock(BackgroundWork.class);
-        MonthlyInvoicing guarded = new MonthlyInvoicing(invoices, runs, lock, background, transactions,
+        MonthlyInvoicing guarded = new MonthlyInvoicing(invoices, runs, lock, background, activityLog, transactions,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         for (Actor actor : TestActors.refused(Permission.START_INVOICE_RUN)) {
             assertThat(guarded.start(YearMonth.of(2026, 11), actor))
@@ -145,7 +207,7 @@ class MonthlyInvoicingTest {
             assertThat(guarded.lineItems("inv-1", actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
             assertThat(guarded.run("run-1", actor)).isEqualTo(Lookup.notPermitted(Permission.READ_INVOICES));
         }
-        verifyNoInteractions(invoices, runs, lock, background, transactions);
+        verifyNoInteractions(invoices, runs, lock, background, transactions, activityLog);
         Actor agent = TestActors.holding(Role.ADMIN_AGENT);
         assertThat(guarded.invoice("inv-1", agent)).isEqualTo(Lookup.notFound("invoice_not_found"));
         assertThat(guarded.lineItems("inv-1", agent)).isEqualTo(Lookup.notFound("invoice_not_found"));

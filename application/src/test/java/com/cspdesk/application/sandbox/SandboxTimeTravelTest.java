@@ -7,12 +7,18 @@ import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.sandbox.SandboxClockRange;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
+import com.cspdesk.application.InlineTransactions;
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.activity.ActivityEntry;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +26,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -30,8 +37,32 @@ class SandboxTimeTravelTest {
 
     private final SandboxClockSettings settings = mock(SandboxClockSettings.class);
     private final SandboxClock clock = new SandboxClock(Clock.fixed(REAL_NOW, ZoneOffset.UTC), Duration.ZERO);
-    private final SandboxTimeTravel travel = new SandboxTimeTravel(clock, settings);
+    private final ActivityLog activityLog = mock(ActivityLog.class);
+    private final Transactions transactions = InlineTransactions.mocked();
+    private final SandboxTimeTravel travel = new SandboxTimeTravel(clock, settings, activityLog, transactions);
     private static final Actor AGENT = TestActors.holding(Role.ADMIN_AGENT);
+
+    @Test
+    void aMoveIsRecordedFromWhereToWhereByWhomAndFromWhereWithTheSavedOffset() {
+        travel.advanceBy(Duration.ofDays(1), AGENT);
+        travel.moveTo(Instant.parse("2026-12-01T00:00:00Z"), AGENT.from("2001:db8::7"));
+
+        ArgumentCaptor<ActivityEntry> records = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog, times(2)).append(records.capture());
+        ActivityEntry second = records.getAllValues().get(1);
+        assertThat(second).isEqualTo(new ActivityEntry(Instant.parse("2026-11-22T09:00:00Z"), "update_sandbox_clock",
+                "succeeded", AGENT.username(), null, null, null, "sandbox_clock", "sandbox",
+                Map.of("from", "2026-11-22T09:00:00Z", "to", "2026-12-01T00:00:00Z", "clientAddress", "2001:db8::7")));
+        assertThat(second.chainKey()).isEqualTo("partner");
+        verify(transactions, times(2)).inTransaction(any());
+    }
+
+    @Test
+    void whenTheRecordCannotBeWrittenTheClockDoesNotMove() {
+        doThrow(new IllegalStateException("the log is gone")).when(activityLog).append(any());
+        assertThatThrownBy(() -> travel.advanceBy(Duration.ofDays(61), AGENT)).hasMessage("the log is gone");
+        assertThat(clock.instant()).isEqualTo(REAL_NOW);
+    }
 
     @Test
     void advancingMovesTheClockAndKeepsTheOffset() {
@@ -75,7 +106,7 @@ class SandboxTimeTravelTest {
                     .isEqualTo(new MoveSandboxTime.NotPermitted(Permission.MOVE_SANDBOX_CLOCK));
         }
         assertThat(clock.instant()).isEqualTo(REAL_NOW);
-        verifyNoInteractions(settings);
+        verifyNoInteractions(settings, activityLog, transactions);
         assertThat(travel.advanceBy(Duration.ofDays(1), TestActors.holding(Role.GLOBAL_ADMIN)))
                 .isInstanceOf(MoveSandboxTime.Moved.class);
     }
@@ -122,6 +153,7 @@ class SandboxTimeTravelTest {
         travel.moveTo(REAL_NOW.plus(Duration.ofDays(1)), AGENT);
         travel.advanceBy(Duration.ofSeconds(-1), AGENT);
         verifyNoMoreInteractions(settings);
+        verify(activityLog, times(1)).append(any());
     }
 
     @Test

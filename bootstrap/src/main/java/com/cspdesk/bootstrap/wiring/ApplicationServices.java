@@ -64,8 +64,8 @@ class ApplicationServices {
 
     @Singleton
     UserAdministration userAdministration(Users users, Customers customers, PasswordHasher hasher, Transactions transactions,
-                                          Clock clock, Sessions sessions) {
-        return new UserAdministration(users, customers, hasher, transactions, clock, sessions);
+                                          Clock clock, Sessions sessions, ActivityLog activityLog) {
+        return new UserAdministration(users, customers, hasher, transactions, clock, sessions, activityLog);
     }
 
     /**
@@ -109,8 +109,8 @@ class ApplicationServices {
     }
 
     @Singleton
-    CustomerAccounts customerAccounts(Customers customers, Clock clock) {
-        return new CustomerAccounts(customers, clock);
+    CustomerAccounts customerAccounts(Customers customers, ActivityLog activityLog, Transactions transactions, Clock clock) {
+        return new CustomerAccounts(customers, activityLog, transactions, clock);
     }
 
     @Singleton
@@ -146,8 +146,8 @@ class ApplicationServices {
 
     @Singleton
     MonthlyInvoicing monthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
-                                      Transactions transactions, Clock clock) {
-        return new MonthlyInvoicing(invoices, runs, lock, background, transactions, clock);
+                                      ActivityLog activityLog, Transactions transactions, Clock clock) {
+        return new MonthlyInvoicing(invoices, runs, lock, background, activityLog, transactions, clock);
     }
 
     @Singleton
@@ -158,7 +158,8 @@ class ApplicationServices {
 
     @Singleton
     @Requires(property = "cspdesk.sandbox.enabled", value = "true")
-    SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings) {
-        return new SandboxTimeTravel(clock, settings);
+    SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
+                                        Transactions transactions) {
+        return new SandboxTimeTravel(clock, settings, activityLog, transactions);
     }
 }

@@ -107,12 +107,12 @@ class ActivityLogEndToEndTest extends EndToEnd {
 
     @Test
     @Order(1)
-    void theLogShowsThePurchaseTheKeyTheLinkAndOneDownloadByTheAgent() {
+    void theLogShowsTheCustomerAddedThePurchaseTheKeyTheLinkAndOneDownloadByTheAgent() {
         Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
         List<Map<String, Object>> records = Purchases.items(answer);
-        assertThat(answer.json().get("totalCount")).isEqualTo(4);
-        assertThat(records).extracting(r -> r.get("operationType"))
-                .containsExactlyInAnyOrder("create_order", "get_software_key", "get_software_download_link", "download_software");
+        assertThat(answer.json().get("totalCount")).isEqualTo(5);
+        assertThat(records).extracting(r -> r.get("operationType")).containsExactlyInAnyOrder("add_customer", "create_order",
+                "get_software_key", "get_software_download_link", "download_software");
         List<Instant> dates = records.stream().map(r -> Instant.parse((String) r.get("operationDate"))).toList();
         assertThat(dates).as("newest first").isSortedAccordingTo((a, b) -> b.compareTo(a));
         for (Map<String, Object> record : records) {
@@ -131,7 +131,7 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer keysOnly = send("GET", "/v1/auditrecords?filter=" + filter("OperationType", "get_software_key", "equals"), globalAdmin, null);
         assertThat(Purchases.items(keysOnly)).extracting(r -> r.get("operationType")).containsOnly("get_software_key");
         Answer byName = send("GET", "/v1/auditrecords?filter=" + filter("CompanyName", "audit kft", "substring"), globalAdmin, null);
-        assertThat(byName.json().get("totalCount")).isEqualTo(4);
+        assertThat(byName.json().get("totalCount")).isEqualTo(5);
         Answer software = send("GET", "/v1/auditrecords?filter=" + filter("ResourceType", "software_key", "equals")
                 + "&startDate=" + today(), globalAdmin, null);
         assertThat(Purchases.items(software)).hasSize(1);
@@ -143,15 +143,15 @@ class ActivityLogEndToEndTest extends EndToEnd {
         String first = "/v1/auditrecords?size=3&filter=" + filter("CustomerId", tenant, "equals");
         Answer page = send("GET", first, globalAdmin, null);
         assertThat(Purchases.items(page)).hasSize(3);
-        assertThat(page.json().get("totalCount")).isEqualTo(4);
+        assertThat(page.json().get("totalCount")).isEqualTo(5);
         String next = (String) ((Map<?, ?>) ((Map<?, ?>) page.json().get("links")).get("next")).get("uri");
         Answer rest = send("GET", next, globalAdmin, null);
-        assertThat(Purchases.items(rest)).hasSize(1);
+        assertThat(Purchases.items(rest)).hasSize(2);
         assertThat((Map<?, ?>) rest.json().getOrDefault("links", Map.of())).as("no next page").isEmpty();
         Set<Object> ids = new HashSet<>();
         Purchases.items(page).forEach(r -> ids.add(r.get("id")));
         Purchases.items(rest).forEach(r -> ids.add(r.get("id")));
-        assertThat(ids).hasSize(4);
+        assertThat(ids).hasSize(5);
         Answer forged = send("GET", "/v1/auditrecords?continuationToken=forged", globalAdmin, null);
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.problemCode()).isEqualTo("continuation_token_invalid");
@@ -168,12 +168,12 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(csv.header("Content-Disposition")).isIn("attachment; filename=\"activity-log-" + monthAgo + "-" + today + ".csv\"",
                 "attachment; filename=\"activity-log-" + LocalDate.parse(monthAgo).minusDays(1) + "-" + LocalDate.parse(today).minusDays(1) + ".csv\"");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
         assertThat(rows.get(0).toList()).containsExactly("id", "operationDate", "operationType", "operationStatus",
                 "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceId", "customizedData");
-        assertThat(rows.subList(1, 5)).extracting(r -> r.get(2))
-                .containsExactly("create_order", "get_software_key", "get_software_download_link", "download_software");
-        for (CSVRecord row : rows.subList(1, 5)) {
+        assertThat(rows.subList(1, 6)).extracting(r -> r.get(2)).containsExactly("add_customer", "create_order",
+                "get_software_key", "get_software_download_link", "download_software");
+        for (CSVRecord row : rows.subList(1, 6)) {
             assertThat(row.get(4)).isEqualTo(AGENT);
             assertThat(row.get(7)).isEqualTo("'" + companyName);
         }
@@ -203,7 +203,7 @@ class ActivityLogEndToEndTest extends EndToEnd {
                 "marketing.admin@partner.demo")) {
             Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), loginDemo(reader), null);
             assertThat(answer.status()).as(reader).isEqualTo(200);
-            assertThat(answer.json().get("totalCount")).isEqualTo(4);
+            assertThat(answer.json().get("totalCount")).isEqualTo(5);
         }
         String customerAdmin = shop.customerAdmin("it.admin@audit.example", tenant);
         for (String token : List.of(loginDemo(AGENT), loginDemo("sales.agent@partner.demo"), customerAdmin,

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The users by username (already lower case), in username order. "Count for update" needs no lock
@@ -68,15 +69,25 @@ class MemoryUsers implements Users {
     }
 
     @Override
+    public boolean update(UserAccount account) {
+        return replace(account.username(), before -> new UserAccount(before.username(), account.passwordHash(),
+                account.roles(), account.customerTenantId(), before.createdAt(), before.sessionGeneration()));
+    }
+
+    @Override
     public boolean endSessions(Username username) {
+        return replace(username, before -> new UserAccount(before.username(), before.passwordHash(), before.roles(),
+                before.customerTenantId(), before.createdAt(), before.sessionGeneration() + 1));
+    }
+
+    private boolean replace(Username username, UnaryOperator<UserAccount> change) {
         String key = username.value();
         return transactions.inTransaction(() -> {
             UserAccount before = byUsername.get(key);
             if (before == null) {
                 return false;
             }
-            UserAccount after = new UserAccount(before.username(), before.passwordHash(), before.roles(),
-                    before.customerTenantId(), before.createdAt(), before.sessionGeneration() + 1);
+            UserAccount after = change.apply(before);
             return transactions.change(() -> byUsername.put(key, after) != null, () -> byUsername.put(key, before));
         });
     }

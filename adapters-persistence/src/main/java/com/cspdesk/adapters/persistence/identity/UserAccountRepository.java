@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.persistence.identity;
 
 import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,6 +14,10 @@ import java.util.List;
 interface UserAccountRepository extends CrudRepository<UserAccountRow, String> {
 
     List<UserAccountRow> listOrderByUsername();
+
+    @Query("UPDATE user_account SET password_hash = :passwordHash, roles = :roles, customer_tenant_id = :customerTenantId"
+            + " WHERE username = :username")
+    long change(String username, String passwordHash, String roles, @Nullable String customerTenantId);
 
     // One statement: two sign-outs at once both count, neither overwrites the other.
     @Query("UPDATE user_account SET session_generation = session_generation + 1 WHERE username = :username")

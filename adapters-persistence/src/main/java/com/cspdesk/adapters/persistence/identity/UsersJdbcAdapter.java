@@ -59,6 +59,12 @@ class UsersJdbcAdapter implements Users {
     }
 
     @Override
+    public boolean update(UserAccount account) {
+        UserAccountRow row = toRow(account);
+        return repository.change(row.username(), row.passwordHash(), row.roles(), row.customerTenantId()) > 0;
+    }
+
+    @Override
     public boolean endSessions(Username username) {
         return repository.raiseSessionGeneration(username.value()) > 0;
     }

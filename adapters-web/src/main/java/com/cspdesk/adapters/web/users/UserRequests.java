@@ -26,6 +26,21 @@ final class UserRequests {
         }
     }
 
+    /**
+     * {@code PATCH /v1/users/{username}}: what is absent stays as it is. The password never appears
+     * in {@link #toString()}.
+     */
+    @Serdeable
+    record UpdateUserRequest(@Nullable @Size(max = 7) List<String> roles,
+                             @Nullable @Size(max = 256) String password,
+                             @Nullable @Size(max = 64) String customerTenantId) {
+        @Override
+        public String toString() {
+            return "UpdateUserRequest[roles=" + roles + ", password=" + (password == null ? "unchanged" : "***")
+                    + ", customerTenantId=" + customerTenantId + "]";
+        }
+    }
+
     @Serdeable
     record UserResponse(String username, List<String> roles, @Nullable String customerTenantId, Instant createdAt) {
     }

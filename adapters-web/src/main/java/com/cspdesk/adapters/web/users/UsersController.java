@@ -9,7 +9,9 @@ import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.adapters.web.users.UserRequests.CreateUserRequest;
+import com.cspdesk.adapters.web.users.UserRequests.UpdateUserRequest;
 import com.cspdesk.adapters.web.users.UserRequests.UserResponse;
+import com.cspdesk.application.identity.port.in.UpdateUser;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.DeleteUser;
 import com.cspdesk.application.identity.port.in.ListUsers;
@@ -24,6 +26,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -32,9 +35,11 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** api.md "Users": global admins only. */
@@ -46,15 +51,17 @@ class UsersController {
     private final CreateUser createUser;
     private final ListUsers listUsers;
     private final DeleteUser deleteUser;
+    private final UpdateUser updateUser;
     private final IdempotentResponses idempotent;
     private final Problems problems;
     private final Answers answers;
 
-    UsersController(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser,
+    UsersController(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser, UpdateUser updateUser,
                     IdempotentResponses idempotent, Problems problems, Answers answers) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.deleteUser = deleteUser;
+        this.updateUser = updateUser;
         this.idempotent = idempotent;
         this.problems = problems;
         this.answers = answers;
@@ -62,15 +69,11 @@ class UsersController {
 
     @Post
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateUserRequest body) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : body.roles()) {
-            try {
-                roles.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException | NullPointerException unknown) {
-                return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
-                        List.of(problems.fieldError(request, "roles", "role_unknown", String.valueOf(role)))));
-            }
+        Optional<String> unknown = unknownRole(body.roles());
+        if (unknown.isPresent()) {
+            return unknownRole(request, unknown.get());
         }
+        Set<Role> roles = roles(body.roles());
         return idempotent.run(request, caller, body, () -> {
             CreateUser.CreateUserResult result = createUser.create(
                     new NewUser(body.username(), body.password(), roles, body.customerTenantId()), Actors.of(caller));
@@ -92,6 +95,39 @@ class UsersController {
                 users -> HttpResponse.ok(ResourceCollection.of(users.stream().map(UsersController::response).toList())));
     }
 
+    /** Roles, tenant or password; any change ends the user's sessions at once. */
+    @Patch("/{username}")
+    HttpResponse<?> update(HttpRequest<?> request, Authentication caller, @PathVariable String username,
+                           @Valid @Body UpdateUserRequest body) {
+        Optional<List<String>> roleNames = Optional.ofNullable(body.roles());
+        Optional<String> unknown = roleNames.flatMap(UsersController::unknownRole);
+        if (unknown.isPresent()) {
+            return unknownRole(request, unknown.get());
+        }
+        UpdateUser.UserChange change = new UpdateUser.UserChange(roleNames.map(UsersController::roles),
+                Optional.ofNullable(body.password()), Optional.ofNullable(body.customerTenantId()));
+        return idempotent.run(request, caller, body, () -> {
+            UpdateUser.UpdateUserResult result = updateUser.update(username, change, Actors.of(caller));
+            if (result instanceof UpdateUser.Updated updated) {
+                return HttpResponse.ok(response(updated.user()));
+            }
+            if (result instanceof UpdateUser.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            if (result instanceof UpdateUser.NotFound) {
+                return problems.respond(request, HttpStatus.NOT_FOUND, "user_not_found");
+            }
+            if (result instanceof UpdateUser.LastGlobalAdmin) {
+                return problems.respond(request, HttpStatus.CONFLICT, "last_global_admin_role");
+            }
+            if (result instanceof UpdateUser.NothingToChange) {
+                return problems.respond(request, HttpStatus.BAD_REQUEST, "user_change_empty");
+            }
+            UpdateUser.Refused refused = (UpdateUser.Refused) result;
+            return refusal(request, new CreateUser.Refused(refused.reason(), refused.field()));
+        });
+    }
+
     @Delete("/{username}")
     HttpResponse<?> delete(HttpRequest<?> request, Authentication caller, @PathVariable String username) {
         return switch (deleteUser.delete(username, Actors.of(caller))) {
@@ -110,6 +146,28 @@ class UsersController {
         }
         return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
                 List.of(problems.fieldError(request, refused.field(), code))));
+    }
+
+    /** The first name in the list that is no role, if any. */
+    private static Optional<String> unknownRole(List<String> names) {
+        for (String name : names) {
+            if (name == null || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(name.strip().toUpperCase(Locale.ROOT)))) {
+                return Optional.of(String.valueOf(name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private MutableHttpResponse<?> unknownRole(HttpRequest<?> request, String name) {
+        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed",
+                List.of(problems.fieldError(request, "roles", "role_unknown", name))));
+    }
+
+    /** The roles named (every name known: {@link #unknownRole(List)} answered empty). */
+    private static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(name -> roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT))));
+        return roles;
     }
 
     private static UserResponse response(UserView user) {

@@ -31,6 +31,18 @@ class FormatsTest {
     }
 
     @Test
+    void theAddressAnActCameFromHasItsOwnColumnNotALineAmongTheDetails() {
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("rolesBefore", "ADMIN_AGENT");
+        details.put("rolesAfter", "SALES_AGENT");
+        details.put(Formats.CLIENT_ADDRESS, "192.0.2.10");
+        assertThat(new Formats(Locale.ENGLISH).detailsBesidesAddress(details)).containsExactly(
+                java.util.Map.entry("rolesBefore", "ADMIN_AGENT"), java.util.Map.entry("rolesAfter", "SALES_AGENT"));
+        assertThat(details).containsKey(Formats.CLIENT_ADDRESS);
+        assertThat(new Formats(Locale.ENGLISH).detailsBesidesAddress(null)).isEmpty();
+    }
+
+    @Test
     void moneyFollowsTheReadersLanguageAndTheCurrencysMinorUnit() {
         Money huf = Money.of("488746.80", "HUF");
         Money eur = Money.of("1787.37", "EUR");

@@ -19,6 +19,13 @@ public interface Users {
     boolean remove(Username username);
 
     /**
+     * Stores the account's roles, customer tenant and password hash over those of the stored user of
+     * that name; its creation instant and session generation stay (who changes roles or a password
+     * also calls {@link #endSessions}, in the same unit of work). False when there is no such user.
+     */
+    boolean update(UserAccount account);
+
+    /**
      * Raises the user's session generation by one in one atomic step, so every token issued before
      * is refused; false when there is no such user. Whatever changes a user's roles or password
      * calls it too.
