@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         List<ActivityRecords.Stored> shown = more ? rows.subList(0, size) : rows;
         Optional<String> next = more ? Optional.of(ContinuationTokens.encode(TOKEN_KIND,
                 shown.get(size - 1).entry().operationDate().toString(), shown.get(size - 1).id())) : Optional.empty();
-        return new Found(new Page<>(shown.stream().map(ActivityLogReading::view).toList(), records.count(criteria), next));
+        return new Found(new Page<>(shown.stream().map(stored -> view(stored, actor)).toList(), records.count(criteria), next));
     }
 
     @Override
@@ -83,7 +85,7 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         long total = 0;
         while (true) {
             List<ActivityRecords.Stored> batch = records.ascending(criteria, after, BATCH);
-            batch.forEach(stored -> sink.accept(view(stored)));
+            batch.forEach(stored -> sink.accept(view(stored, actor)));
             total += batch.size();
             if (batch.size() < BATCH) {
                 break;
@@ -176,10 +178,21 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         }
     }
 
-    private static ActivityRecordView view(ActivityRecords.Stored stored) {
+    /**
+     * A record as this reader may see it. A download link's id is a credential (with the token
+     * secret it rebuilds the link), so only a reader who may make links sees it; the others get
+     * the record without it. The stored record, which the chain check reads, is never changed.
+     */
+    private static ActivityRecordView view(ActivityRecords.Stored stored, Actor reader) {
         ActivityEntry e = stored.entry();
+        Map<String, String> data = e.customizedData();
+        if (data.containsKey(ActivityEntry.LINK_ID) && !reader.may(Permission.CREATE_DOWNLOAD_LINK)) {
+            data = new LinkedHashMap<>(data);
+            data.remove(ActivityEntry.LINK_ID);
+            data = Collections.unmodifiableMap(data);
+        }
         return new ActivityRecordView(stored.id(), e.operationDate(), e.operationType(), e.operationStatus(),
                 e.userPrincipalName(), e.applicationId(), e.customerId(), e.customerName(), e.resourceType(),
-                e.resourceId(), e.customizedData());
+                e.resourceId(), data);
     }
 }

@@ -153,7 +153,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
             links.add(new DownloadLinks.StoredLink(linkId, entitlement.id(), entitlement.customerTenantId(), selection.version(),
                     selection.language(), selection.bitness(), issued.link(), actor.username()));
             activityLog.append(entry("get_software_download_link", "software_download_link", entitlement,
-                    checked.customer(), actor.username(), selectionData(selection, Map.of("linkId", linkId,
+                    checked.customer(), actor.username(), selectionData(selection, Map.of(ActivityEntry.LINK_ID, linkId,
                             "expiresAt", issued.expiresAt().toString()))));
             return new Created(tokens.tokenFor(linkId), issued.expiresAt(), issued.downloadsRemaining(),
                     file.get().sha256(), file.get().sizeBytes(), file.get().fileName());
@@ -176,8 +176,8 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
             Optional<DownloadableFile> file = entitlement.flatMap(e -> store.file(e.productId(), link.version(), link.language(),
                     link.bitness()));
             // Without a file there is nothing to send: then the link is judged by time and revocation only.
-            long size = file.map(DownloadableFile::sizeBytes).orElse(Long.MAX_VALUE);
-            DownloadDecision decision = use.fromFirstByte() ? linkPolicy.check(link.link(), now())
+            long size = file.map(DownloadableFile::sizeBytes).orElse(0L);
+            DownloadDecision decision = use.fromFirstByte() ? linkPolicy.check(link.link(), now(), size)
                     : linkPolicy.checkPart(link.link(), now(), size, use.bytes());
             if (decision instanceof DownloadDecision.Refused refused) {
                 return new DownloadSoftware.Refused(refused.reason().code());
@@ -188,20 +188,36 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
             if (file.isEmpty()) {
                 return new DownloadSoftware.Refused("link_invalid");
             }
-            int remaining = linkPolicy.downloadsRemaining(link.link());
-            if (use.kind() == DownloadSoftware.Kind.SEND && !use.fromFirstByte()) {
-                links.recordResumedPart(link.id(), use.bytes());
-            }
-            if (use.kind() == DownloadSoftware.Kind.SEND && use.fromFirstByte()) {
-                links.recordDownload(link.id());
-                remaining--;
-                Customers.Customer customer = customers.byTenantId(link.customerTenantId()).orElseThrow();
-                SoftwareSelection selection = new SoftwareSelection(link.version(), link.language(), link.bitness());
-                activityLog.append(entry("download_software", "software_download", entitlement.get(), customer,
-                        link.createdBy(), selectionData(selection, Map.of("linkId", link.id(), "fileName", file.get().fileName()))));
+            int remaining = linkPolicy.downloadsRemaining(link.link(), size);
+            if (use.kind() == DownloadSoftware.Kind.SEND) {
+                if (use.fromFirstByte()) {
+                    links.recordDownload(link.id());
+                } else {
+                    links.recordResumedPart(link.id(), use.bytes());
+                }
+                remaining = ((DownloadDecision.Allowed) decision).downloadsRemainingAfter();
+                activityLog.append(downloadEntry(link, entitlement.get(), file.get(), use));
             }
             return new Granted(file.get(), linkPolicy.expiresAt(link.link()), Math.max(0, remaining));
         });
+    }
+
+    /**
+     * Every request that sends bits, whole file or range, in the activity log: what was sent (the
+     * range and its bytes), never the token. A request from the first byte is also a download.
+     */
+    private ActivityEntry downloadEntry(DownloadLinks.StoredLink link, Entitlement entitlement, DownloadableFile file, Use use) {
+        Customers.Customer customer = customers.byTenantId(link.customerTenantId()).orElseThrow();
+        SoftwareSelection selection = new SoftwareSelection(link.version(), link.language(), link.bitness());
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put(ActivityEntry.LINK_ID, link.id());
+        sent.put("fileName", file.fileName());
+        sent.put("bytes", String.valueOf(use.bytes()));
+        if (use.firstByte() != 0 || use.bytes() != file.sizeBytes()) {
+            sent.put("range", use.firstByte() + "-" + (use.firstByte() + use.bytes() - 1) + "/" + file.sizeBytes());
+        }
+        return entry("download_software", "software_download", entitlement, customer, link.createdBy(),
+                selectionData(selection, sent));
     }
 
     /** Customer, software and choice, checked in the order a person would read the refusals. */

@@ -7,6 +7,7 @@ import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.identity.Role;
 import static org.mockito.Mockito.verifyNoInteractions;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
+import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.activity.port.in.VerifyActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
@@ -130,6 +131,43 @@ class ActivityLogReadingTest {
         assertThat(reading.query(partnerActs, customersAdmin))
                 .isEqualTo(new QueryActivityLog.NotPermitted(Permission.READ_ACTIVITY_LOG));
         verifyNoInteractions(records);
+    }
+
+    /** #13: a link id with the token secret rebuilds a working link, so readers who may not make links never see one. */
+    @Test
+    void aDownloadLinksIdIsShownOnlyToReadersWhoMayMakeLinks() {
+        ActivityEntry linkMade = new ActivityEntry(NOW.minusSeconds(5), "get_software_download_link", "succeeded", "agent@partner.test",
+                null, "t", "c", "software_download_link", "ent-1", Map.of("version", "2022", ActivityEntry.LINK_ID, "abcdefghijklmnopqrstuvwx"));
+        ActivityEntry downloaded = new ActivityEntry(NOW.minusSeconds(4), "download_software", "succeeded", "agent@partner.test",
+                null, "t", "c", "software_download", "ent-1", Map.of("bytes", "100", ActivityEntry.LINK_ID, "abcdefghijklmnopqrstuvwx"));
+        List<ActivityRecords.Stored> stored = List.of(new ActivityRecords.Stored("id-1", linkMade), new ActivityRecords.Stored("id-2", downloaded));
+        when(records.page(any(), any(), anyInt())).thenReturn(stored);
+        when(records.ascending(any(), any(), anyInt())).thenReturn(stored);
+        ActivityQuery anyRange = query(Optional.empty(), Optional.empty(), Optional.empty());
+        List<Actor> readers = new ArrayList<>();
+        for (Role role : Permission.READ_ACTIVITY_LOG.roles()) {
+            readers.add(TestActors.holding(role));
+        }
+        for (Actor reader : readers) {
+            assertThat(reader.may(Permission.CREATE_DOWNLOAD_LINK)).as("the table gives no reader links").isFalse();
+            List<ActivityRecordView> paged = ((QueryActivityLog.Found) reading.query(anyRange, reader)).page().items();
+            List<ActivityRecordView> exported = new ArrayList<>();
+            reading.forEach(anyRange, reader, exported::add);
+            for (ActivityRecordView view : concat(paged, exported)) {
+                assertThat(view.customizedData()).as(reader.username()).doesNotContainKey(ActivityEntry.LINK_ID)
+                        .doesNotContainValue("abcdefghijklmnopqrstuvwx");
+                assertThat(view.customizedData()).containsAnyOf(Map.entry("version", "2022"), Map.entry("bytes", "100"));
+            }
+        }
+        Actor readerWhoMakesLinks = Actor.partner("both@partner.test", Role.GLOBAL_ADMIN, Role.ADMIN_AGENT);
+        List<ActivityRecordView> shown = ((QueryActivityLog.Found) reading.query(anyRange, readerWhoMakesLinks)).page().items();
+        assertThat(shown).allSatisfy(view -> assertThat(view.customizedData()).containsEntry(ActivityEntry.LINK_ID, "abcdefghijklmnopqrstuvwx"));
+    }
+
+    private static List<ActivityRecordView> concat(List<ActivityRecordView> a, List<ActivityRecordView> b) {
+        List<ActivityRecordView> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<ActivityChain.ChainedEntry> chain(int length, int tamperedSequence) {

@@ -161,7 +161,7 @@ class SoftwareKeysAndDownloadsTest {
     }
 
     @Test
-    void theFiftiethDownloadIsServedTheFiftyFirstRefusedButTheFiftiethMayResume() {
+    void theFiftiethDownloadIsServedAndAfterItNeitherADownloadNorARange() {
         when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
         when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
         link(49, 0, NOW.minusSeconds(60));
@@ -172,21 +172,47 @@ class SoftwareKeysAndDownloadsTest {
         verify(activityLog).append(logged.capture());
         assertThat(logged.getValue().operationType()).isEqualTo("download_software");
         assertThat(logged.getValue().userPrincipalName()).isEqualTo("admin.agent@partner.example");
+        assertThat(logged.getValue().customizedData()).containsEntry("bytes", String.valueOf(SIZE)).doesNotContainKey("range");
 
-        // The 50th broke off half-way: it may resume, and the resumed part is recorded but not logged as a download.
+        // #13: after the 50th whole download, ranges went on (49 more near-whole copies). Now nothing more is sent.
         link(50, 0, NOW.minusSeconds(60));
         assertThat(software.open("t", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
         assertThat(software.open("t", Use.ask(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
-        assertThat(software.open("t", Use.send(SIZE / 2, SIZE - SIZE / 2))).isInstanceOf(DownloadSoftware.Granted.class);
-        verify(links).recordResumedPart("link-1", SIZE - SIZE / 2);
+        assertThat(software.open("t", Use.send(1, SIZE - 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        assertThat(software.open("t", Use.send(SIZE - 1, 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
+        verify(links, never()).recordResumedPart(any(), anyLong());
         verify(activityLog, times(1)).append(any());
+    }
+
+    @Test
+    void everyServedRangeCountsItsBytesAndIsInTheActivityLog() {
+        when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
+        when(tokens.tokenFor("link-1")).thenReturn("link-1.secret-mac");
+        when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
+        link(1, 0, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.send(SIZE / 2, SIZE - SIZE / 2))).isInstanceOfSatisfying(DownloadSoftware.Granted.class,
+                granted -> assertThat(granted.downloadsRemaining()).isEqualTo(48));
+        assertThat(software.open("t", Use.send(0, 100))).isInstanceOf(DownloadSoftware.Granted.class);
+        verify(links).recordResumedPart("link-1", SIZE - SIZE / 2);
+        verify(links).recordDownload("link-1");
+        ArgumentCaptor<ActivityEntry> logged = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog, times(2)).append(logged.capture());
+        assertThat(logged.getAllValues()).extracting(ActivityEntry::operationType).containsOnly("download_software");
+        assertThat(logged.getAllValues().get(0).customizedData())
+                .containsEntry("range", (SIZE / 2) + "-" + (SIZE - 1) + "/" + SIZE)
+                .containsEntry("bytes", String.valueOf(SIZE - SIZE / 2))
+                .containsEntry(ActivityEntry.LINK_ID, "link-1").containsEntry("fileName", "ws2019.iso");
+        assertThat(logged.getAllValues().get(1).customizedData())
+                .containsEntry("range", "0-99/" + SIZE).containsEntry("bytes", "100");
+        assertThat(logged.getAllValues()).allSatisfy(entry -> assertThat(entry.toString()).doesNotContain("secret-mac"));
     }
 
     @Test
     void onceFiftyDownloadsWorthOfPartsAreSentNoPartIsServedNotEvenAByte() {
         when(tokens.linkIdOf("t")).thenReturn(Optional.of("link-1"));
         when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
-        link(50, 50 * SIZE, NOW.minusSeconds(60));
+        link(0, 50 * SIZE, NOW.minusSeconds(60));
+        assertThat(software.open("t", Use.send(0, SIZE))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
         assertThat(software.open("t", Use.send(1, 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
         assertThat(software.open("t", Use.ask(1, 1))).isEqualTo(new DownloadSoftware.Refused("link_exhausted"));
         // Looking up the file (for a range or a conditional request) still works; it sends nothing.
@@ -200,7 +226,7 @@ class SoftwareKeysAndDownloadsTest {
         when(store.file(any(), any(), any(), any())).thenReturn(Optional.of(file()));
         link(3, SIZE, NOW.minusSeconds(60));
         assertThat(software.open("t", Use.ask(0, SIZE))).isInstanceOfSatisfying(DownloadSoftware.Granted.class,
-                granted -> assertThat(granted.downloadsRemaining()).isEqualTo(47));
+                granted -> assertThat(granted.downloadsRemaining()).isEqualTo(46));
         assertThat(software.open("t", Use.ask(SIZE / 2, SIZE / 2))).isInstanceOf(DownloadSoftware.Granted.class);
         assertThat(software.open("t", Use.look())).isInstanceOf(DownloadSoftware.Granted.class);
         verify(links, never()).recordDownload(any());

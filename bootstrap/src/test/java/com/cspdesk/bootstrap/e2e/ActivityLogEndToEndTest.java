@@ -60,6 +60,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
     private String orderId;
     private String softwareId;
     private String productKey;
+    /** The id part of the link's token: with the token secret it rebuilds the link, so no reader of the log may see it. */
+    private String linkId;
 
     @Override
     public Map<String, String> getProperties() {
@@ -92,6 +94,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
                 Purchases.choice("2019", "de-DE", "x64"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         String uri = (String) link.json().get("uri");
+        linkId = uri.substring(uri.lastIndexOf('/') + 1).split("\\.")[0];
+        assertThat(linkId).hasSizeGreaterThanOrEqualTo(16);
         assertThat(shop.fetch("GET", uri).body()).isEqualTo(bits);
         Purchases.Download resumed = shop.fetch("GET", uri, "Range", "bytes=100-");
         assertThat(resumed.status()).isEqualTo(206);
@@ -107,12 +111,19 @@ class ActivityLogEndToEndTest extends EndToEnd {
 
     @Test
     @Order(1)
-    void theLogShowsTheCustomerAddedThePurchaseTheKeyTheLinkAndOneDownloadByTheAgent() {
+    void theLogShowsTheCustomerAddedThePurchaseTheKeyTheLinkTheDownloadAndTheRangeByTheAgent() {
         Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
         List<Map<String, Object>> records = Purchases.items(answer);
-        assertThat(answer.json().get("totalCount")).isEqualTo(5);
-        assertThat(records).extracting(r -> r.get("operationType")).containsExactlyInAnyOrder("add_customer", "create_order",
-                "get_software_key", "get_software_download_link", "download_software");
+        assertThat(answer.json().get("totalCount")).isEqualTo(6);
+        assertThat(records).extracting(r -> r.get("operationType")).containsExactlyInAnyOrder("add_customer", "create_order", "get_software_key",
+                "get_software_download_link", "download_software", "download_software");
+        // #13: every served range is in the log, with its bytes; the whole download too.
+        assertThat(records.stream().filter(r -> "download_software".equals(r.get("operationType")))
+                .map(r -> r.get("customizedData").toString()))
+                .anySatisfy(data -> assertThat(data).contains("{key=range, value=100-9999/10000}", "{key=bytes, value=9900}"))
+                .anySatisfy(data -> assertThat(data).contains("{key=bytes, value=10000}").doesNotContain("key=range"));
+        // #13: a global admin may not make links, so sees no link id (which with the secret rebuilt the link).
+        assertThat(answer.body()).doesNotContain(linkId, "linkId");
         List<Instant> dates = records.stream().map(r -> Instant.parse((String) r.get("operationDate"))).toList();
         assertThat(dates).as("newest first").isSortedAccordingTo((a, b) -> b.compareTo(a));
         for (Map<String, Object> record : records) {
@@ -131,7 +142,7 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer keysOnly = send("GET", "/v1/auditrecords?filter=" + filter("OperationType", "get_software_key", "equals"), globalAdmin, null);
         assertThat(Purchases.items(keysOnly)).extracting(r -> r.get("operationType")).containsOnly("get_software_key");
         Answer byName = send("GET", "/v1/auditrecords?filter=" + filter("CompanyName", "audit kft", "substring"), globalAdmin, null);
-        assertThat(byName.json().get("totalCount")).isEqualTo(5);
+        assertThat(byName.json().get("totalCount")).isEqualTo(6);
         Answer software = send("GET", "/v1/auditrecords?filter=" + filter("ResourceType", "software_key", "equals")
                 + "&startDate=" + today(), globalAdmin, null);
         assertThat(Purchases.items(software)).hasSize(1);
@@ -143,15 +154,15 @@ class ActivityLogEndToEndTest extends EndToEnd {
         String first = "/v1/auditrecords?size=3&filter=" + filter("CustomerId", tenant, "equals");
         Answer page = send("GET", first, globalAdmin, null);
         assertThat(Purchases.items(page)).hasSize(3);
-        assertThat(page.json().get("totalCount")).isEqualTo(5);
+        assertThat(page.json().get("totalCount")).isEqualTo(6);
         String next = (String) ((Map<?, ?>) ((Map<?, ?>) page.json().get("links")).get("next")).get("uri");
         Answer rest = send("GET", next, globalAdmin, null);
-        assertThat(Purchases.items(rest)).hasSize(2);
+        assertThat(Purchases.items(rest)).hasSize(3);
         assertThat((Map<?, ?>) rest.json().getOrDefault("links", Map.of())).as("no next page").isEmpty();
         Set<Object> ids = new HashSet<>();
         Purchases.items(page).forEach(r -> ids.add(r.get("id")));
         Purchases.items(rest).forEach(r -> ids.add(r.get("id")));
-        assertThat(ids).hasSize(5);
+        assertThat(ids).hasSize(6);
         Answer forged = send("GET", "/v1/auditrecords?continuationToken=forged", globalAdmin, null);
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.problemCode()).isEqualTo("continuation_token_invalid");
@@ -168,12 +179,13 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(csv.header("Content-Disposition")).isIn("attachment; filename=\"activity-log-" + monthAgo + "-" + today + ".csv\"",
                 "attachment; filename=\"activity-log-" + LocalDate.parse(monthAgo).minusDays(1) + "-" + LocalDate.parse(today).minusDays(1) + ".csv\"");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(7);
         assertThat(rows.get(0).toList()).containsExactly("id", "operationDate", "operationType", "operationStatus",
                 "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceId", "customizedData");
-        assertThat(rows.subList(1, 6)).extracting(r -> r.get(2)).containsExactly("add_customer", "create_order",
-                "get_software_key", "get_software_download_link", "download_software");
-        for (CSVRecord row : rows.subList(1, 6)) {
+        assertThat(rows.subList(1, 7)).extracting(r -> r.get(2)).containsExactly("add_customer", "create_order",
+                "get_software_key", "get_software_download_link", "download_software", "download_software");
+        assertThat(csv.body()).doesNotContain(linkId, "linkId");
+        for (CSVRecord row : rows.subList(1, 7)) {
             assertThat(row.get(4)).isEqualTo(AGENT);
             assertThat(row.get(7)).isEqualTo("'" + companyName);
         }
@@ -203,7 +215,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
                 "marketing.admin@partner.demo")) {
             Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), loginDemo(reader), null);
             assertThat(answer.status()).as(reader).isEqualTo(200);
-            assertThat(answer.json().get("totalCount")).isEqualTo(5);
+            assertThat(answer.json().get("totalCount")).isEqualTo(6);
+            assertThat(answer.body()).as(reader + " may not make links").doesNotContain(linkId);
         }
         String customerAdmin = shop.customerAdmin("it.admin@audit.example", tenant);
         for (String token : List.of(loginDemo(AGENT), loginDemo("sales.agent@partner.demo"), customerAdmin,

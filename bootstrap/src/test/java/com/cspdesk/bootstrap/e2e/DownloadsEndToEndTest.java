@@ -41,6 +41,7 @@ class DownloadsEndToEndTest extends EndToEnd {
     private String tenant;
     private String sql;
     private byte[] iso;
+    private byte[] iso2017;
 
     @Override
     public Map<String, String> getProperties() {
@@ -59,7 +60,7 @@ class DownloadsEndToEndTest extends EndToEnd {
         shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
         sql = shop.softwareId(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD);
         iso = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2019", "en-US", "x64", ISO, 1_000_003);
-        shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2017", "en-US", "x64", "SQLServer2017-x64-ENU.iso", 1024);
+        iso2017 = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2017", "en-US", "x64", "SQLServer2017-x64-ENU.iso", 1024);
     }
 
     @AfterAll
@@ -161,20 +162,19 @@ class DownloadsEndToEndTest extends EndToEnd {
     }
 
     /**
-     * 50 downloads from the first byte succeed and the 51st is 410. HEAD, resumed ranges, 304 and
-     * 416 in between send no whole file and do not count. Resumed ranges are bounded too: at most
-     * the link's downloads' worth of bytes (50 × 1,024 here), so they cannot replace downloads.
+     * 50 downloads from the first byte succeed and the 51st is 410. HEAD, 304 and 416 in between
+     * send nothing and count nothing. #13: after the 50th, not one more range is served either (it
+     * used to serve 49 more near-whole copies as ranges).
      */
     @Test
-    void theFiftyFirstDownloadOfALinkIsRefused() {
+    void theFiftyFirstDownloadOfALinkIsRefusedAndSoIsEveryRangeAfterTheFiftieth() {
         String uri = (String) link("2017", "en-US").json().get("uri");
         for (int i = 1; i <= 50; i++) {
             Download download = shop.fetch("GET", uri);
             assertThat(download.status()).as("download " + i + ": " + download).isEqualTo(200);
             assertThat(download.body()).hasSize(1024);
-            if (i % 10 == 0 && i < 50) {
-                assertThat(shop.fetch("HEAD", uri).status()).isEqualTo(200);
-                assertThat(shop.fetch("GET", uri, "Range", "bytes=512-").status()).isEqualTo(206);
+            if (i % 10 == 0) {
+                assertThat(shop.fetch("HEAD", uri).status()).isEqualTo(i < 50 ? 200 : 410);
                 assertThat(shop.fetch("GET", uri, "If-None-Match", download.header("ETag")).status()).isEqualTo(304);
                 assertThat(shop.fetch("GET", uri, "Range", "bytes=5000-").status()).isEqualTo(416);
             }
@@ -186,22 +186,78 @@ class DownloadsEndToEndTest extends EndToEnd {
         assertThat(refused.body().length).isLessThan(1024);
         assertThat(shop.fetch("GET", uri, "Range", "bytes=0-10").status()).as("a range from 0 is a download too").isEqualTo(410);
         assertThat(shop.fetch("HEAD", uri).status()).as("HEAD answers as the GET would").isEqualTo(410);
-
-        // The 50th may still be resumed, until the parts reach 50 downloads' worth: 4 × 512 bytes were
-        // sent above, so 48 parts of 1,023 bytes fit in the remaining 49,152 and the 49th does not.
-        int parts = 0;
-        while (parts <= 50 && shop.fetch("GET", uri, "Range", "bytes=1-").status() == 206) {
-            parts++;
+        for (String range : List.of("bytes=1-", "bytes=512-", "bytes=1023-", "bytes=-1", "bytes=100-199")) {
+            Download part = shop.fetch("GET", uri, "Range", range);
+            assertThat(part.status()).as(range + " after the 50th download: " + part).isEqualTo(410);
+            assertThat(part.text()).contains("\"code\":\"link_exhausted\"");
+            assertThat(shop.fetch("HEAD", uri, "Range", range).status()).isEqualTo(410);
         }
-        assertThat(parts).isEqualTo(48);
-        Download noMorePart = shop.fetch("GET", uri, "Range", "bytes=1-");
-        assertThat(noMorePart.status()).isEqualTo(410);
-        assertThat(noMorePart.text()).contains("\"code\":\"link_exhausted\"");
-        assertThat(shop.fetch("HEAD", uri, "Range", "bytes=1-").status()).isEqualTo(410);
-        assertThat(shop.fetch("GET", uri, "Range", "bytes=1023-").status()).as("a last byte still fits").isEqualTo(206);
 
         Download another = shop.fetch("GET", (String) link("2017", "en-US").json().get("uri"));
         assertThat(another.status()).as("a new link can be made at any time").isEqualTo(200);
+    }
+
+    /**
+     * The byte allowance, over HTTP: 50 files' worth in all, a whole download a file's worth, a range
+     * its bytes. Ranges that bring it to the last byte are served; one byte more is refused, and a
+     * 50th whole download no longer fits.
+     */
+    @Test
+    void everyServedRangeCountsItsBytesTowardTheLinksLimit() {
+        String uri = (String) link("2017", "en-US").json().get("uri");
+        for (int i = 1; i <= 48; i++) {
+            assertThat(shop.fetch("GET", uri).status()).as("download " + i).isEqualTo(200);
+        }
+        // 48 files' worth used: 2,048 bytes left.
+        assertThat(shop.fetch("GET", uri, "Range", "bytes=512-").status()).isEqualTo(206);
+        assertThat(shop.fetch("GET", uri, "Range", "bytes=512-").status()).isEqualTo(206);
+        assertThat(shop.fetch("GET", uri, "Range", "bytes=1-").status()).isEqualTo(206);
+        assertThat(shop.fetch("GET", uri).status()).as("the 49th download: a file's worth no longer fits").isEqualTo(410);
+        Download lastByte = shop.fetch("GET", uri, "Range", "bytes=1023-");
+        assertThat(lastByte.status()).as("the last byte of the allowance").isEqualTo(206);
+        assertThat(lastByte.body()).containsExactly(iso2017[1023]);
+        Download oneMore = shop.fetch("GET", uri, "Range", "bytes=1023-");
+        assertThat(oneMore.status()).as("one byte beyond it").isEqualTo(410);
+        assertThat(oneMore.text()).contains("\"code\":\"link_exhausted\"");
+    }
+
+    /**
+     * #13: without cspdesk.public-url the link's address must not follow a client's Host or
+     * X-Forwarded-* headers (no trusted proxy here): it is the server's own address.
+     */
+    @Test
+    void aForgedHostOrForwardedHostIsNotInTheLinksUri() throws Exception {
+        String path = shop.softwareOf(tenant) + "/" + sql + "/downloadlinks";
+        String body = "{\"version\":\"2019\",\"language\":\"en-US\",\"bitness\":\"x64\"}";
+        for (String[] forged : List.of(new String[] {"Host", "evil.example"},
+                new String[] {"X-Forwarded-Host", "evil.example"}, new String[] {"Forwarded", "host=evil.example;proto=https"},
+                new String[] {"X-Forwarded-Proto", "https"})) {
+            String answer = rawPost(path, body, forged[0], forged[1]);
+            assertThat(answer).as(forged[0]).startsWith("HTTP/1.1 201");
+            assertThat(answer).as(forged[0]).doesNotContain("evil.example").doesNotContain("https://")
+                    .contains("\"uri\":\"" + server.getURL() + "/downloads/");
+        }
+    }
+
+    /** A POST over a plain socket: java.net.http refuses to send a Host header of the caller's choice. */
+    private String rawPost(String path, String body, String header, String value) throws Exception {
+        byte[] json = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String host = header.equals("Host") ? value : "localhost:" + server.getPort();
+        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n")
+                .append("Authorization: Bearer ").append(agent).append("\r\n")
+                .append("Content-Type: application/json\r\nContent-Length: ").append(json.length).append("\r\n")
+                .append("Connection: close\r\n");
+        if (!header.equals("Host")) {
+            request.append(header).append(": ").append(value).append("\r\n");
+        }
+        request.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(json);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -33,11 +33,8 @@ class DownloadsExpiryEndToEndTest extends EndToEnd {
     @Test
     void aLinkIsRefusedFourteenDaysAfterItWasMade() {
         String agent = loginDemo("admin.agent@partner.demo");
-        String tenant = shop.createCustomer(agent, "Expiry Kft.", "HU");
-        shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
-        String sql = shop.softwareId(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD);
+        String links = shop.sqlServerLinksOfANewCustomer(agent, "Expiry Kft.");
         byte[] bits = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2022", "de-DE", "x64", "SQLServer2022-x64-DEU.iso", 2048);
-        String links = shop.softwareOf(tenant) + "/" + sql + "/downloadlinks";
         Map<String, Object> choice = Purchases.choice("2022", "de-DE", "x64");
 
         String uri = (String) created(send("POST", links, agent, choice)).get("uri");

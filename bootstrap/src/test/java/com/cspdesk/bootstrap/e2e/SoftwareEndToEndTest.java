@@ -403,6 +403,13 @@ class SoftwareEndToEndTest extends EndToEnd {
             return (String) order.json().get("id");
         }
 
+        /** A new customer in Hungary that bought SQL Server 2022 Standard: the path its download links are made at. */
+        String sqlServerLinksOfANewCustomer(String agent, String companyName) {
+            String tenant = createCustomer(agent, companyName, "HU");
+            buy(agent, tenant, SQL_SERVER_2022_STANDARD, "HU");
+            return softwareOf(tenant) + "/" + softwareId(agent, tenant, SQL_SERVER_2022_STANDARD) + "/downloadlinks";
+        }
+
         String softwareId(String token, String tenant, String productId) {
             return (String) item(test.send("GET", softwareOf(tenant), token, null), productId).get("id");
         }

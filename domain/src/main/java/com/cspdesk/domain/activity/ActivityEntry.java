@@ -17,6 +17,11 @@ public record ActivityEntry(Instant operationDate, String operationType, String 
                             Map<String, String> customizedData) {
 
     public static final String SUCCEEDED = "succeeded";
+    /**
+     * The {@code customizedData} key naming the download link a record is about. With the token
+     * secret a link id rebuilds a working link, so it is shown only to who may make links.
+     */
+    public static final String LINK_ID = "linkId";
 
     public ActivityEntry {
         Objects.requireNonNull(operationDate, "operationDate");

@@ -12,11 +12,13 @@ import java.util.Objects;
  * number 1 to 50; the 51st is refused. When several reasons apply, revoked wins over expired, and expired
  * over exhausted. Both limits are configurable.
  *
- * <p>Resumed downloads: a request for a part that does not start at the first byte continues a
- * download (a broken connection, a download manager's parallel ranges) and is not counted as one.
- * So that parts cannot stand in for downloads, the resumed parts of a link send at most its
- * downloads' worth of bytes in all: 50 times the file's size, so each download can be resumed
- * from any point, the 50th included. A part that would go beyond that is refused as exhausted.
+ * <p>The byte allowance: a link sends at most its downloads' worth of bytes, {@code maxDownloads}
+ * times its file's size, and every byte it sends counts. A request from the first byte is a download
+ * and uses a whole file's worth (whatever part of it the connection then takes); a range that
+ * starts later (a broken connection resumed, a download manager's parallel ranges) is not a
+ * download but uses its own bytes. A request that would go beyond the allowance is refused as
+ * exhausted — so after the 50th whole download not one more range is served, and parts used along
+ * the way bring the link's end forward (a new link can be made at any time).
  */
 public final class DownloadLinkPolicy {
 
@@ -53,27 +55,23 @@ public final class DownloadLinkPolicy {
         return new NewLinkDecision.Issued(link, expiresAt(link), maxDownloads);
     }
 
-    /** May the link serve one more download at {@code now}. */
-    public DownloadDecision check(DownloadLink link, Instant now) {
-        Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(now, "now");
-        if (link.revoked()) {
-            return new DownloadDecision.Refused(DownloadRefusal.REVOKED);
-        }
-        if (!now.isBefore(expiresAt(link))) {
-            return new DownloadDecision.Refused(DownloadRefusal.EXPIRED);
-        }
-        if (link.downloadsCompleted() >= maxDownloads) {
-            return new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED);
-        }
-        return new DownloadDecision.Allowed(expiresAt(link), downloadsRemaining(link) - 1);
+    /**
+     * May the link serve one more download, from the first byte of a file of {@code fileSize} bytes,
+     * at {@code now}: one of its downloads and a whole file's worth of its byte allowance.
+     */
+    public DownloadDecision check(DownloadLink link, Instant now, long fileSize) {
+        return judge(link, now, fileSize, fileSize, true);
     }
 
     /**
-     * May the link send {@code bytes} of a file of {@code fileSize} bytes as a resumed part (a
-     * range not starting at the first byte) at {@code now}. Not a download: nothing is counted.
+     * May the link send {@code bytes} of a file of {@code fileSize} bytes as a part that does not
+     * start at the first byte, at {@code now}: not a download, but its bytes count.
      */
     public DownloadDecision checkPart(DownloadLink link, Instant now, long fileSize, long bytes) {
+        return judge(link, now, fileSize, bytes, false);
+    }
+
+    private DownloadDecision judge(DownloadLink link, Instant now, long fileSize, long bytes, boolean download) {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(now, "now");
         if (fileSize < 0 || bytes < 0) {
@@ -85,16 +83,44 @@ public final class DownloadLinkPolicy {
         if (!now.isBefore(expiresAt(link))) {
             return new DownloadDecision.Refused(DownloadRefusal.EXPIRED);
         }
-        if (bytes > resumeAllowance(fileSize) - link.resumedBytes()) {
+        if ((download && link.downloadsCompleted() >= maxDownloads) || bytes > bytesLeft(link, fileSize)) {
             return new DownloadDecision.Refused(DownloadRefusal.EXHAUSTED);
         }
-        return new DownloadDecision.Allowed(expiresAt(link), downloadsRemaining(link));
+        DownloadLink after = download ? link.recordDownload() : link.recordResumedPart(bytes);
+        return new DownloadDecision.Allowed(expiresAt(link), downloadsRemaining(after, fileSize));
     }
 
-    /** The bytes a link may send as resumed parts of a file of {@code fileSize} bytes: its downloads' worth. */
-    public long resumeAllowance(long fileSize) {
+    /** The bytes a link may send of a file of {@code fileSize} bytes, downloads and parts together: its downloads' worth. */
+    public long byteAllowance(long fileSize) {
+        return saturatedTimes(fileSize, maxDownloads);
+    }
+
+    /** The bytes of its allowance the link has used: a file's worth per download plus its parts. */
+    public long bytesUsed(DownloadLink link, long fileSize) {
+        long downloads = saturatedTimes(fileSize, link.downloadsCompleted());
+        return downloads > Long.MAX_VALUE - link.resumedBytes() ? Long.MAX_VALUE : downloads + link.resumedBytes();
+    }
+
+    /** The bytes the link may still send of a file of {@code fileSize} bytes (never negative). */
+    public long bytesLeft(DownloadLink link, long fileSize) {
+        return Math.max(0, byteAllowance(fileSize) - bytesUsed(link, fileSize));
+    }
+
+    /**
+     * Whole downloads the link may still serve of a file of {@code fileSize} bytes, ignoring time:
+     * the fewer of its downloads left and the whole files its bytes left still hold.
+     */
+    public int downloadsRemaining(DownloadLink link, long fileSize) {
+        int byCount = Math.max(0, maxDownloads - link.downloadsCompleted());
+        if (fileSize == 0) {
+            return byCount;
+        }
+        return (int) Math.min(byCount, bytesLeft(link, fileSize) / fileSize);
+    }
+
+    private static long saturatedTimes(long fileSize, long times) {
         try {
-            return Math.multiplyExact(fileSize, (long) maxDownloads);
+            return Math.multiplyExact(fileSize, times);
         } catch (ArithmeticException beyondAnyFile) {
             return Long.MAX_VALUE;
         }
@@ -103,10 +129,5 @@ public final class DownloadLinkPolicy {
     /** The first instant at which the link no longer serves downloads. */
     public Instant expiresAt(DownloadLink link) {
         return link.issuedAt().plus(lifetime);
-    }
-
-    /** Downloads the link may still serve, ignoring time. */
-    public int downloadsRemaining(DownloadLink link) {
-        return Math.max(0, maxDownloads - link.downloadsCompleted());
     }
 }

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.crypto.downloads;
 
+import com.cspdesk.adapters.crypto.secrets.SandboxSecrets;
 import com.cspdesk.application.software.port.out.DownloadTokens;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Download tokens: the link's random id and an HMAC-SHA256 of it under
  * {@code cspdesk.downloads.token-secret} ({@code CSPDESK_DOWNLOADS_TOKEN_SECRET}, at least 32
- * bytes). A changed character is refused before the database is asked.
+ * bytes; in sandbox mode without it, the sandbox's own, {@link SandboxSecrets}). A changed character
+ * is refused before the database is asked.
  */
 // Built at start-up, so a missing or bad secret stops the start rather than a later request.
 @Context
@@ -31,20 +33,22 @@ class HmacDownloadTokens implements DownloadTokens {
     private final SecretKeySpec key;
 
     HmacDownloadTokens(@Nullable @Value("${cspdesk.downloads.token-secret:}") String secret,
-                       @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
-        byte[] bytes;
-        if (secret == null || secret.isBlank()) {
-            if (!sandbox) {
+                       @Nullable SandboxSecrets sandbox) {
+        String configured = secret;
+        if (configured == null || configured.isBlank()) {
+            if (sandbox == null) {
                 throw new ConfigurationException("No download token secret: set CSPDESK_DOWNLOADS_TOKEN_SECRET"
                         + " (cspdesk.downloads.token-secret) to at least 32 bytes of random text.");
             }
-            bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-        } else {
-            bytes = secret.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length < 32) {
-                throw new ConfigurationException("cspdesk.downloads.token-secret is shorter than 32 bytes");
-            }
+            configured = sandbox.kept("download-token-secret", () -> {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            });
+        }
+        byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            throw new ConfigurationException("cspdesk.downloads.token-secret is shorter than 32 bytes");
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.crypto.sealing;
 
+import com.cspdesk.adapters.crypto.secrets.SandboxSecrets;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -12,8 +13,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,35 +22,41 @@ import java.util.Base64;
  * Secrets sealed with a Tink AEAD keyset (AES-256-GCM) from {@code cspdesk.keys.keyset}
  * ({@code CSPDESK_KEYS_KEYSET}, Tink's JSON keyset format); the sealed form is the Base64 of Tink's
  * ciphertext. Rotation is Tink's: add a new key to the keyset and make it primary; values sealed
- * under the old ones still open. Sandbox mode without a keyset gets one for this run only.
+ * under the old ones still open. Sandbox mode without a keyset uses the sandbox's own
+ * ({@link SandboxSecrets}: made once per data folder, so sealed values still open after a restart).
  */
 // Built at start-up, so a missing or bad secret stops the start rather than a later request.
 @Context
 class TinkSecretSealing implements SecretSealing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TinkSecretSealing.class);
-
     private final Aead aead;
 
     TinkSecretSealing(@Nullable @Value("${cspdesk.keys.keyset:}") String keyset,
-                      @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+                      @Nullable SandboxSecrets sandbox) {
         try {
             AeadConfig.register();
-            KeysetHandle handle;
-            if (keyset == null || keyset.isBlank()) {
-                if (!sandbox) {
+            String json = keyset;
+            if (json == null || json.isBlank()) {
+                if (sandbox == null) {
                     throw new ConfigurationException("No product-key encryption keyset: set CSPDESK_KEYS_KEYSET"
                             + " (cspdesk.keys.keyset) to a Tink JSON AEAD keyset, see README \"Configuration\".");
                 }
-                LOG.warn("Sandbox mode without cspdesk.keys.keyset: product keys are encrypted with a keyset made for"
-                        + " this run only and cannot be read after a restart.");
-                handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            } else {
-                handle = TinkJsonProtoKeysetFormat.parseKeyset(keyset.strip(), InsecureSecretKeyAccess.get());
+                json = sandbox.kept("keyset", TinkSecretSealing::newKeyset);
             }
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json.strip(), InsecureSecretKeyAccess.get());
             this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("cspdesk.keys.keyset is not a usable Tink AEAD keyset: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A new AES-256-GCM keyset in Tink's JSON format. */
+    private static String newKeyset() {
+        try {
+            return TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
+                    InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("making a keyset failed", e);
         }
     }
 

@@ -1,13 +1,17 @@
 package com.cspdesk.adapters.crypto.downloads;
 
+import com.cspdesk.adapters.crypto.secrets.SandboxSecrets;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HmacDownloadTokensTest {
 
-    private final HmacDownloadTokens tokens = new HmacDownloadTokens("a-download-secret-of-at-least-32-bytes!!", false);
+    private final HmacDownloadTokens tokens = new HmacDownloadTokens("a-download-secret-of-at-least-32-bytes!!", null);
 
     @Test
     void aTokenNamesItsLinkAndAnyChangeIsRefused() {
@@ -26,14 +30,30 @@ class HmacDownloadTokensTest {
 
     @Test
     void anotherSecretMakesOtherTokens() {
-        HmacDownloadTokens other = new HmacDownloadTokens("another-download-secret-of-32-bytes!!!!", false);
+        HmacDownloadTokens other = new HmacDownloadTokens("another-download-secret-of-32-bytes!!!!", null);
         assertThat(other.linkIdOf(tokens.tokenFor("AbCdEfGhIjKlMnOpQrStUvWx"))).isEmpty();
     }
 
     @Test
     void theSecretIsRequiredAndLongEnoughOutsideTheSandbox() {
-        assertThatThrownBy(() -> new HmacDownloadTokens("", false)).hasMessageContaining("CSPDESK_DOWNLOADS_TOKEN_SECRET");
-        assertThatThrownBy(() -> new HmacDownloadTokens("short", false)).hasMessageContaining("32 bytes");
-        assertThat(new HmacDownloadTokens("", true).tokenFor("AbCdEfGhIjKlMnOp")).startsWith("AbCdEfGhIjKlMnOp.");
+        assertThatThrownBy(() -> new HmacDownloadTokens("", null)).hasMessageContaining("CSPDESK_DOWNLOADS_TOKEN_SECRET");
+        assertThatThrownBy(() -> new HmacDownloadTokens("short", null)).hasMessageContaining("32 bytes");
+    }
+
+    /** Sandbox mode without a secret: the sandbox's kept one, so links issued before a restart still work after it. */
+    @Test
+    void inTheSandboxTheKeptSecretIsUsedAndTheSameOneKeepsTokensValid() {
+        Map<String, String> folder = new HashMap<>();
+        SandboxSecrets kept = (name, first) -> folder.computeIfAbsent(name, n -> first.get());
+        HmacDownloadTokens before = new HmacDownloadTokens("", kept);
+        HmacDownloadTokens afterRestart = new HmacDownloadTokens(null, kept);
+
+        assertThat(folder).containsOnlyKeys("download-token-secret");
+        assertThat(folder.get("download-token-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(afterRestart.linkIdOf(before.tokenFor("AbCdEfGhIjKlMnOp"))).contains("AbCdEfGhIjKlMnOp");
+        assertThat(new HmacDownloadTokens("", (name, first) -> first.get()).linkIdOf(before.tokenFor("AbCdEfGhIjKlMnOp")))
+                .as("another data folder").isEmpty();
+        assertThat(new HmacDownloadTokens("a-configured-secret-of-at-least-32-bytes", kept).tokenFor("AbCdEfGhIjKlMnOp"))
+                .as("a configured secret wins").isNotEqualTo(before.tokenFor("AbCdEfGhIjKlMnOp"));
     }
 }

@@ -5,7 +5,11 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.cspdesk.adapters.crypto.secrets.SandboxSecrets;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import java.util.Base64;
 
@@ -17,7 +21,7 @@ class TinkSecretSealingTest {
     private static final String KEYSET = keyset();
     private static final String SECRET = "BCDFG-HJKMP-QRTVW-XY234-6789B";
 
-    private final TinkSecretSealing sealing = new TinkSecretSealing(KEYSET, false);
+    private final TinkSecretSealing sealing = new TinkSecretSealing(KEYSET, null);
 
     @Test
     void aSealedSecretOpensUnderItsContextAndIsNotInClear() {
@@ -40,7 +44,7 @@ class TinkSecretSealingTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("product-key:e2:2019")
                 .hasMessageNotContaining(sealed).hasMessageNotContaining(SECRET);
-        assertThatThrownBy(() -> new TinkSecretSealing(keyset(), false).open(sealed, "product-key:e1:2019"))
+        assertThatThrownBy(() -> new TinkSecretSealing(keyset(), null).open(sealed, "product-key:e1:2019"))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> sealing.open(Base64.getEncoder().encodeToString(altered), "product-key:e1:2019"))
                 .isInstanceOf(IllegalStateException.class);
@@ -57,7 +61,7 @@ class TinkSecretSealingTest {
         KeysetHandle rotated = builder.build();
         assertThat(rotated.size()).isEqualTo(2);
 
-        TinkSecretSealing next = new TinkSecretSealing(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()), false);
+        TinkSecretSealing next = new TinkSecretSealing(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()), null);
 
         assertThat(next.open(sealed, "ctx")).isEqualTo(SECRET);
         // Sealed under the new primary, so the old keyset alone cannot open it.
@@ -67,11 +71,24 @@ class TinkSecretSealingTest {
 
     @Test
     void theKeysetIsRequiredAndUsableOutsideTheSandbox() {
-        assertThatThrownBy(() -> new TinkSecretSealing("{not a keyset}", false)).hasMessageContaining("cspdesk.keys.keyset");
-        assertThatThrownBy(() -> new TinkSecretSealing("", false)).hasMessageContaining("CSPDESK_KEYS_KEYSET");
-        assertThatThrownBy(() -> new TinkSecretSealing(null, false)).hasMessageContaining("CSPDESK_KEYS_KEYSET");
-        TinkSecretSealing sandbox = new TinkSecretSealing("", true);
-        assertThat(sandbox.open(sandbox.seal(SECRET, "ctx"), "ctx")).isEqualTo(SECRET);
+        assertThatThrownBy(() -> new TinkSecretSealing("{not a keyset}", null)).hasMessageContaining("cspdesk.keys.keyset");
+        assertThatThrownBy(() -> new TinkSecretSealing("", null)).hasMessageContaining("CSPDESK_KEYS_KEYSET");
+        assertThatThrownBy(() -> new TinkSecretSealing(null, null)).hasMessageContaining("CSPDESK_KEYS_KEYSET");
+    }
+
+    /** Sandbox mode without a keyset: the sandbox's kept one, so product keys and kept answers open after a restart. */
+    @Test
+    void inTheSandboxTheKeptKeysetIsUsedAndValuesSealedBeforeARestartOpenAfterIt() {
+        Map<String, String> folder = new HashMap<>();
+        SandboxSecrets kept = (name, first) -> folder.computeIfAbsent(name, n -> first.get());
+        TinkSecretSealing before = new TinkSecretSealing("", kept);
+        String sealed = before.seal(SECRET, "ctx");
+        TinkSecretSealing afterRestart = new TinkSecretSealing(null, kept);
+
+        assertThat(folder).containsOnlyKeys("keyset");
+        assertThat(afterRestart.open(sealed, "ctx")).isEqualTo(SECRET);
+        assertThatThrownBy(() -> new TinkSecretSealing("", (name, first) -> first.get()).open(sealed, "ctx"))
+                .as("another data folder").isInstanceOf(IllegalStateException.class);
     }
 
     private static String keyset() {

@@ -21,7 +21,7 @@ public class ClientAddresses {
 
     private final TrustedProxies proxies;
 
-    ClientAddresses(TrustedProxies proxies) {
+    public ClientAddresses(TrustedProxies proxies) {
         this.proxies = proxies;
     }
 

@@ -22,7 +22,7 @@ public class TrustedProxies {
 
     private final List<Range> ranges;
 
-    TrustedProxies(@Nullable @Value("${cspdesk.trusted-proxies:}") String configured) {
+    public TrustedProxies(@Nullable @Value("${cspdesk.trusted-proxies:}") String configured) {
         List<Range> parsed = new ArrayList<>();
         if (configured != null) {
             for (String entry : configured.split(",")) {

@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The absolute address of a download link, {@code <base>/downloads/<token>}. The base is
  * {@code cspdesk.public-url} ({@code CSPDESK_PUBLIC_URL}) when set — what a deployment behind a
- * proxy or load balancer should do — and otherwise the scheme and host the request came to
- * ({@link PublicUrl#base}; Micronaut honours {@code Forwarded}/{@code X-Forwarded-*} there only when
- * {@code micronaut.server.host-resolution} says so).
+ * proxy or load balancer should do — and otherwise {@link PublicUrl#base}: what a trusted proxy
+ * forwards, else the server's own address, never a client's {@code Host} or {@code X-Forwarded-*}.
  */
 @Singleton
 public class DownloadUris {

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  * 410) get problem+json and never a byte of the file.
  *
  * <p>Counting: a GET that starts at the first byte (no {@code Range}, or one that starts at 0) is
- * one download; a range starting later resumes a download and is not one, but its bytes count
- * against the link's downloads' worth of bytes (DownloadLinkPolicy), so parts cannot go on after
- * the 50th download. {@code HEAD} is judged as the GET would be and records nothing; a {@code 304}
+ * one download and uses a file's worth of the link's bytes; a range starting later is not a
+ * download but uses its own bytes (DownloadLinkPolicy's byte allowance), so no range is served
+ * after the 50th download. Each is in the activity log with its range and bytes. {@code HEAD} is
+ * judged as the GET would be and records nothing; a {@code 304}
  * and a {@code 416} send no bits and record nothing. The link's file is looked up first, without
  * recording, so a conditional or unsatisfiable request never uses up a download.
  *

@@ -18,7 +18,8 @@ import java.util.Base64;
 /**
  * The key that signs and checks every JWT (HS256). It comes from {@code cspdesk.security.jwt-secret}
  * ({@code CSPDESK_JWT_SECRET}) and must be at least 256 bits, checked at start-up. Only in sandbox
- * mode, when none is configured, a random one is made for this run and printed.
+ * mode, when none is configured, the sandbox's own is used ({@link SandboxSecrets}: made once per data
+ * folder, never printed).
  */
 @Factory
 class JwtSigningFactory {
@@ -28,18 +29,18 @@ class JwtSigningFactory {
     @Context
     @Named("generator")
     SignatureGeneratorConfiguration jwtSignature(@Nullable @Value("${cspdesk.security.jwt-secret:}") String configured,
-                                 @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+                                 @Nullable SandboxSecrets sandbox) {
         String secret = configured;
         if (secret == null || secret.isBlank()) {
-            if (!sandbox) {
+            if (sandbox == null) {
                 throw new ConfigurationException("No JWT secret: set CSPDESK_JWT_SECRET (cspdesk.security.jwt-secret)"
                         + " to at least " + MINIMUM_BYTES + " bytes (256 bits) of random text.");
             }
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            // Sandbox only, asked for by the foundation issue: lets a demo keep its tokens over a restart.
-            System.out.println("Sandbox mode: generated a random JWT secret for this run: " + secret);
+            secret = sandbox.kept("jwt-secret", () -> {
+                byte[] random = new byte[48];
+                new SecureRandom().nextBytes(random);
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            });
         }
         if (secret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_BYTES) {
             throw new ConfigurationException("The JWT secret (cspdesk.security.jwt-secret) is shorter than 256 bits;"

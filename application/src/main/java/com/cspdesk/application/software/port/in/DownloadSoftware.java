@@ -3,9 +3,9 @@ package com.cspdesk.application.software.port.in;
 import java.time.Instant;
 
 /**
- * Follows a download link. A request from the first byte counts as one download and is logged;
- * a resumed request (a later start offset) continues a download and is not one, but the link must
- * still be valid and have resumed bytes left (DownloadLinkPolicy: its downloads' worth).
+ * Follows a download link. Every request that sends bits is counted and logged: one from the first
+ * byte is a download and uses a file's worth of the link's bytes, a range starting later uses its
+ * own bytes (DownloadLinkPolicy: the link's byte allowance, its downloads' worth).
  */
 public interface DownloadSoftware {
 
@@ -30,7 +30,7 @@ public interface DownloadSoftware {
             return new Use(Kind.ASK, firstByte, bytes);
         }
 
-        /** Sends {@code bytes} from {@code firstByte}: recorded, and a download when it starts at the first byte. */
+        /** Sends {@code bytes} from {@code firstByte}: counted and logged, and a download when it starts at the first byte. */
         public static Use send(long firstByte, long bytes) {
             return new Use(Kind.SEND, firstByte, bytes);
         }
