@@ -29,6 +29,13 @@ public final class AdminActs {
     public static final String ADD_CUSTOMER = "add_customer";
     public static final String READY_INVOICE = "ready_invoice";
     public static final String UPDATE_SANDBOX_CLOCK = "update_sandbox_clock";
+    /** A user's second factor confirmed (by the user), and removed (by an admin). */
+    public static final String ENROL_MFA = "enrol_mfa";
+    public static final String RESET_MFA = "reset_mfa";
+    /** A failed sign-in: a wrong password, or a wrong second-factor code (detail {@code mfa}). */
+    public static final String SIGN_IN = "sign_in";
+    /** The failed sign-in that starts a back-off, for the account or the address. */
+    public static final String SIGN_IN_LOCKED_OUT = "sign_in_locked_out";
 
     private AdminActs() {
     }

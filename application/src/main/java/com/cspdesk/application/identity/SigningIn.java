@@ -3,9 +3,7 @@ package com.cspdesk.application.identity;
 import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
-import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
-import com.cspdesk.application.identity.port.in.AuthenticateUser.SignedIn;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.Refused;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.TooManyAttempts;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
@@ -31,14 +29,10 @@ import java.util.Optional;
  * costs a read, not a hash — and, once this instance has read that a key is in back-off, not even
  * the read until it ends ({@link RememberedBackOffs}). A failed attempt is counted against both and written to the activity
  * log (and, when it starts a back-off, a lock-out record) in one unit of work; a success clears the
- * account's failures.
+ * account's failures. A user with a second factor then needs a code too ({@link SecondFactorAuthentication}).
  */
 public final class SigningIn implements AuthenticateUser {
 
-    /** The activity record of a failed password attempt. */
-    public static final String SIGN_IN = "sign_in";
-    /** The activity record of the failure that starts a back-off, for the account or the address. */
-    public static final String LOCKED_OUT = "sign_in_locked_out";
     /** What the activity log names an attempt by when the name given is no username (it may be a mistyped password). */
     static final String NOT_A_USERNAME = "(not a username)";
     /** At most this many accounts and addresses in back-off remembered by this instance (a few dozen bytes each). */
@@ -51,18 +45,20 @@ public final class SigningIn implements AuthenticateUser {
     private final Transactions transactions;
     private final Clock clock;
     private final RememberedBackOffs backOffs = new RememberedBackOffs(REMEMBERED_BACK_OFFS);
+    private final SecondFactorAuthentication secondFactor;
     // Hashing for unknown users too keeps the answer time the same, so timing does not tell
     // which usernames exist.
     private final String decoyHash;
 
     public SigningIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
-                     Transactions transactions, Clock clock) {
+                     Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor) {
         this.users = users;
         this.hasher = hasher;
         this.failures = failures;
         this.activityLog = activityLog;
         this.transactions = transactions;
         this.clock = clock;
+        this.secondFactor = secondFactor;
         this.decoyHash = hasher.hash("decoy-password-never-matches");
     }
 
@@ -97,8 +93,8 @@ public final class SigningIn implements AuthenticateUser {
         if (accountFailures.isPresent()) {
             failures.clear(accountKey.get());
         }
-        UserAccount user = account.get();
-        return new SignedIn(new SignedInUser(user.username(), user.roles(), user.customerTenantId(), user.sessionGeneration()));
+        // The password matched: the second factor decides what comes next.
+        return secondFactor.afterPassword(account.get());
     }
 
     /** Counts the failure against the account and the address and logs it, with the lock-out it starts, as one unit. */
@@ -110,13 +106,13 @@ public final class SigningIn implements AuthenticateUser {
                     failures.recordFailure(key, now, SignInThrottle.PER_ACCOUNT.forgetsBefore(now)));
             Optional<FailedSignIns> address = addressKey.map(key ->
                     failures.recordFailure(key, now, SignInThrottle.PER_ADDRESS.forgetsBefore(now)));
-            activityLog.append(AdminActs.entry(now, SIGN_IN, AdminActs.FAILED, attempted, clientAddress, "user", attempted,
+            activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN, AdminActs.FAILED, attempted, clientAddress, "user", attempted,
                     Map.of()));
             account.filter(count -> SignInThrottle.PER_ACCOUNT.locksOutAt(count.count())).ifPresent(count ->
-                    activityLog.append(AdminActs.entry(now, LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress, "user",
+                    activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN_LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress, "user",
                             attempted, lockOut("account", count, SignInThrottle.PER_ACCOUNT))));
             address.filter(count -> SignInThrottle.PER_ADDRESS.locksOutAt(count.count())).ifPresent(count ->
-                    activityLog.append(AdminActs.entry(now, LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress,
+                    activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN_LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress,
                             "client_address", addressKey.get().value(), lockOut("address", count, SignInThrottle.PER_ADDRESS))));
             return null;
         });

@@ -17,6 +17,7 @@ import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.identity.FailedSignIns;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.identity.SignInThrottle;
+import com.cspdesk.domain.identity.SecondFactorRequirement;
 import com.cspdesk.domain.identity.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,8 @@ class SigningInTest {
     private final SignInFailures failures = mock(SignInFailures.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
+    /** No second factor anywhere and none required: the password alone signs in. */
+    private final SecondFactorAuthentication secondFactor = new SecondFactorWorld().service(SecondFactorRequirement.none());
 
     /** cust.admin with the password Right-Passw0rd, no failures anywhere, the clock at NOW. */
     @BeforeEach
@@ -82,7 +85,8 @@ class SigningInTest {
             assertThat(inUnitOfWork).as("failures are counted inside the unit of work").isTrue();
             return new FailedSignIns(1, NOW);
         });
-        signingIn = new SigningIn(users, hasher, failures, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        signingIn = new SigningIn(users, hasher, failures, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
+                secondFactor);
     }
 
     @Test
@@ -220,7 +224,7 @@ class SigningInTest {
     @Test
     void aBackOffOnceReadIsRememberedUntilItEndsWithoutAskingAgain() {
         MovingClock clock = new MovingClock(NOW);
-        SigningIn remembering = new SigningIn(users, hasher, failures, activityLog, transactions, clock);
+        SigningIn remembering = new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor);
         when(failures.of(ACCOUNT)).thenReturn(Optional.of(new FailedSignIns(6, NOW.minusSeconds(5))));
 
         assertThat(remembering.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of(ADDRESS)))

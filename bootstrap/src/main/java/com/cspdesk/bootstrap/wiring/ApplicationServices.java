@@ -15,6 +15,10 @@ import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.identity.Sessions;
 import com.cspdesk.application.identity.SigningIn;
+import com.cspdesk.application.identity.SecondFactorAuthentication;
+import com.cspdesk.application.identity.port.out.SecondFactors;
+import com.cspdesk.application.identity.port.out.TotpCodes;
+import com.cspdesk.domain.identity.SecondFactorRequirement;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
@@ -80,8 +84,18 @@ class ApplicationServices {
 
     @Singleton
     SigningIn signingIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
-                        Transactions transactions, Clock clock) {
-        return new SigningIn(users, hasher, failures, activityLog, transactions, clock);
+                        Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor) {
+        return new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor);
+    }
+
+    /** TOTP codes are checked against real time, as authenticator apps keep it, not the sandbox's clock. */
+    @Singleton
+    SecondFactorAuthentication secondFactorAuthentication(SecondFactors secondFactors, Users users, TotpCodes totp,
+                                                          SecretSealing sealing, Transactions transactions,
+                                                          ActivityLog activityLog, Sessions sessions,
+                                                          SecondFactorRequirement requirement, Clock clock) {
+        return new SecondFactorAuthentication(secondFactors, users, totp, sealing, transactions, activityLog, sessions,
+                requirement, clock, Clock.systemUTC());
     }
 
     @Singleton

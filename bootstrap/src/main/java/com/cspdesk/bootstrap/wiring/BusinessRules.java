@@ -21,11 +21,15 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import com.cspdesk.domain.software.DownloadLinkPolicy;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.identity.SecondFactorRequirement;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +142,32 @@ class BusinessRules {
     private static Market market(String key, String code) {
         return Market.parse(code).orElseThrow(() ->
                 new ConfigurationException(key + ": " + code + " is not an ISO 3166-1 alpha-2 country code"));
+    }
+
+    /** The roles a user must have a second factor for before doing anything but enrol one (none: "none" or empty). */
+    static final String DEFAULT_MFA_REQUIRED_ROLES = "ADMIN_AGENT,GLOBAL_ADMIN";
+
+    /**
+     * {@code cspdesk.mfa.required-roles} ({@code CSPDESK_MFA_REQUIRED_ROLES}): role names, comma-separated;
+     * unset, {@value #DEFAULT_MFA_REQUIRED_ROLES}, or none in sandbox mode (so the demo signs in with a
+     * password). An unknown role name stops the start.
+     */
+    @Singleton
+    SecondFactorRequirement secondFactorRequirement(@Nullable @Property(name = "cspdesk.mfa.required-roles") String configured,
+                                                    @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+        String roles = configured != null ? configured : sandbox ? "" : DEFAULT_MFA_REQUIRED_ROLES;
+        Set<Role> required = EnumSet.noneOf(Role.class);
+        for (String name : roles.split(",")) {
+            String role = name.strip().toUpperCase(Locale.ROOT);
+            if (role.isEmpty() || role.equals("NONE")) {
+                continue;
+            }
+            try {
+                required.add(Role.valueOf(role));
+            } catch (IllegalArgumentException unknown) {
+                throw new ConfigurationException("cspdesk.mfa.required-roles: no role " + name.strip());
+            }
+        }
+        return new SecondFactorRequirement(required);
     }
 }

@@ -1,14 +1,19 @@
 package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 
+import org.apache.commons.codec.binary.Base32;
+
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,12 +22,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -73,7 +81,13 @@ public abstract class EndToEnd implements TestPropertyProvider {
         // Tests bring their own software files; the demo's would land in the module folder.
         properties.put("cspdesk.demo.software-files", "false");
         properties.put(CLOCK_STANDS_STILL, String.valueOf(clockStandsStill()));
+        mfaRequiredRoles().ifPresent(roles -> properties.put("cspdesk.mfa.required-roles", roles));
         return properties;
+    }
+
+    /** The roles that must sign in with a second factor, when the class sets them (else the product's default). */
+    Optional<String> mfaRequiredRoles() {
+        return Optional.empty();
     }
 
     boolean sandbox() {
@@ -93,6 +107,16 @@ public abstract class EndToEnd implements TestPropertyProvider {
         return (String) answer.json().get("access_token");
     }
 
+    /** Creates the user with one role (as {@code admin}, a global admin's token) and signs it in: its token. */
+    String createUser(String admin, String username, String password, String role) {
+        Answer created = send("POST", "/v1/users", admin, Map.of("username", username, "password", password,
+                "roles", List.of(role)));
+        if (created.status() != 201) {
+            throw new AssertionError("the user was not created: " + created);
+        }
+        return login(username, password);
+    }
+
     String loginDemo(String username) {
         return login(username, DEMO_PASSWORD);
     }
@@ -108,6 +132,32 @@ public abstract class EndToEnd implements TestPropertyProvider {
                 + "&csrfToken=" + UiCsrf.token(seed, "");
         return send("POST", UiUrls.SIGN_IN, null, form, "Content-Type", "application/x-www-form-urlencoded",
                 "Accept", "text/html", "Cookie", UiCsrf.SEED_COOKIE + "=" + seed);
+    }
+
+    /** The RFC 6238 step of now, as an authenticator app counts it (real time, not the sandbox's clock). */
+    public static long currentTotpStep() {
+        return Instant.now().getEpochSecond() / 30;
+    }
+
+    /** What an authenticator app shows for the secret (Base32) at a step: java-otp, the library the product uses. */
+    public static String totpCode(String secret, long step) {
+        TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6);
+        try {
+            return totp.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm()),
+                    Instant.ofEpochSecond(step * 30));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The session cookie's token an answer sets (the dashboard's sign-in): it must set one. */
+    static String sessionOf(Answer signedIn) {
+        if (signedIn.status() < 300 || signedIn.status() > 399) {
+            throw new AssertionError("not signed in: " + signedIn);
+        }
+        String cookie = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith(SessionCookie.NAME + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
+        return cookie.substring(SessionCookie.NAME.length() + 1, cookie.indexOf(';'));
     }
 
     Answer send(String method, String path, String token, Object body, String... headers) {

@@ -93,7 +93,10 @@ class ProductionStartTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         String token = login.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        assertThat(status("GET", "/v1/users", token)).isEqualTo(200);
+        // A global admin must have a second factor by default (CSPDESK_MFA_REQUIRED_ROLES): until it enrols
+        // one, it may only enrol.
+        assertThat(status("GET", "/v1/users", token)).isEqualTo(403);
+        assertThat(status("GET", "/v1/me/mfa", token)).isEqualTo(200);
         // Sandbox off: no test clock, and no demo user.
         assertThat(status("GET", "/v1/test/clock", token)).isEqualTo(404);
         assertThat(HTTP.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json")

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,12 @@ class SandboxOffEndToEndTest extends EndToEnd {
     @Override
     boolean sandbox() {
         return false;
+    }
+
+    /** Outside the sandbox global admins must enrol a second factor by default; these tests are not about that. */
+    @Override
+    Optional<String> mfaRequiredRoles() {
+        return Optional.of("none");
     }
 
     @Test

@@ -108,10 +108,7 @@ class SessionsEndToEndTest extends EndToEnd {
 
     /** Creates the user (as the global admin) and signs it in through the API. */
     private String create(String username, String role) {
-        Answer created = send("POST", "/v1/users", admin, Map.of("username", username, "password", PASSWORD,
-                "roles", List.of(role)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return login(username, PASSWORD);
+        return createUser(admin, username, PASSWORD, role);
     }
 
     /** Signs in with the dashboard's form; the session cookie's token. */
@@ -120,11 +117,7 @@ class SessionsEndToEndTest extends EndToEnd {
                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&" + UiCsrf.FIELD + "=" + UiCsrf.token(SEED, "");
         Answer answer = send("POST", "/ui/login", null, form, "Cookie", UiCsrf.SEED_COOKIE + "=" + SEED,
                 "Content-Type", MediaType.APPLICATION_FORM_URLENCODED, "Accept", MediaType.TEXT_HTML);
-        assertThat(answer.status()).as(answer.body()).isBetween(300, 399);
-        String cookie = answer.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
-                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith(SessionCookie.NAME + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + answer.headers()));
-        return cookie.substring(SessionCookie.NAME.length() + 1, cookie.indexOf(';'));
+        return sessionOf(answer);
     }
 
     private static String[] with(String[] first, String... more) {

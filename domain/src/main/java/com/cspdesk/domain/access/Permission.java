@@ -47,7 +47,12 @@ public enum Permission {
     /** Sandbox only: move the test clock (reading it needs only a sign-in). */
     MOVE_SANDBOX_CLOCK(GLOBAL_ADMIN, ADMIN_AGENT),
     /** Operations: the health check's details (database URL, paths, disk); everyone else gets only the status. */
-    READ_HEALTH_DETAILS(GLOBAL_ADMIN);
+    READ_HEALTH_DETAILS(GLOBAL_ADMIN),
+    /** One's own second factor: enrol a TOTP authenticator and confirm it (every user, for themselves only). */
+    MANAGE_OWN_MFA(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN, REFERRAL_ADMIN, MARKETING_CONTENT_ADMIN,
+            CUSTOMER_GLOBAL_ADMIN),
+    /** Remove another user's second factor (a lost phone), which ends that user's sessions. */
+    RESET_MFA(GLOBAL_ADMIN);
 
     private final Set<Role> roles;
 

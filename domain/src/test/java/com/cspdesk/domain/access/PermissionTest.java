@@ -44,7 +44,9 @@ class PermissionTest {
             Map.entry(Permission.FILE_SERVICE_REQUEST, Set.of(ADMIN_AGENT, GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_USERS, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MOVE_SANDBOX_CLOCK, Set.of(GLOBAL_ADMIN, ADMIN_AGENT)),
-            Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)));
+            Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)),
+            Map.entry(Permission.MANAGE_OWN_MFA, EnumSet.allOf(Role.class)),
+            Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()

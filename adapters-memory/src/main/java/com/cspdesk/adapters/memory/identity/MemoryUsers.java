@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +26,8 @@ class MemoryUsers implements Users {
 
     private final MemoryTransactions transactions;
     private final SortedMap<String, UserAccount> byUsername = new TreeMap<>();
+    /** What else goes with a removed user, in the same unit of work (its second factor: a cascade on JDBC). */
+    private final List<Consumer<String>> removalFollowers = new CopyOnWriteArrayList<>();
 
     MemoryUsers(MemoryTransactions transactions) {
         this.transactions = transactions;
@@ -51,9 +55,17 @@ class MemoryUsers implements Users {
         String key = username.value();
         return transactions.inTransaction(() -> {
             UserAccount removed = byUsername.get(key);
-            return removed != null
-                    && transactions.change(() -> byUsername.remove(key) != null, () -> byUsername.put(key, removed));
+            if (removed == null) {
+                return false;
+            }
+            removalFollowers.forEach(follower -> follower.accept(key));
+            return transactions.change(() -> byUsername.remove(key) != null, () -> byUsername.put(key, removed));
         });
+    }
+
+    /** {@code follower} gets the username of every user removed, inside the removing unit of work. */
+    void onRemove(Consumer<String> follower) {
+        removalFollowers.add(follower);
     }
 
     @Override

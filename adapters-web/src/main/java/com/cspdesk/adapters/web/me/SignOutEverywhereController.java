@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.web.me;
 
 import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
 import com.cspdesk.application.identity.port.in.EndSessions;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +30,7 @@ class SignOutEverywhereController {
 
     @Post("/signout-everywhere")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @OpenDuringEnrolment
     HttpResponse<?> signOutEverywhere(Authentication caller) {
         endSessions.endSessionsOf(Actors.of(caller));
         return HttpResponse.noContent();

@@ -6,6 +6,7 @@ import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.TokenIssuer;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
+import com.cspdesk.application.identity.port.in.CompleteSignIn;
 import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -44,11 +45,13 @@ class LoginController {
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final AuthenticateUser authenticateUser;
+    private final CompleteSignIn completeSignIn;
     private final TokenIssuer tokens;
     private final Problems problems;
 
-    LoginController(AuthenticateUser authenticateUser, TokenIssuer tokens, Problems problems) {
+    LoginController(AuthenticateUser authenticateUser, CompleteSignIn completeSignIn, TokenIssuer tokens, Problems problems) {
         this.authenticateUser = authenticateUser;
+        this.completeSignIn = completeSignIn;
         this.tokens = tokens;
         this.problems = problems;
     }
@@ -62,6 +65,27 @@ class LoginController {
         SignInOutcome outcome = authenticateUser.signIn(new AuthenticateUser.Credentials(username, password),
                 ClientAddresses.of(request));
         return answer(request, username, outcome);
+    }
+
+    /**
+     * The second step: the {@code mfaToken} of the 401 {@code mfa_required} and a code from the
+     * authenticator app or a recovery code. A wrong code is 401 {@code invalid_mfa_code} (five per
+     * token); an expired, forged or used-up token 401 {@code mfa_token_invalid}.
+     */
+    @Post("/login/mfa")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> secondStep(HttpRequest<?> request, @Nullable @Body SecondStepRequest body) {
+        CompleteSignIn.SecondStepOutcome outcome = completeSignIn.complete(body == null ? null : body.mfaToken(),
+                body == null ? null : body.code(), ClientAddresses.of(request));
+        if (outcome instanceof CompleteSignIn.Passed passed) {
+            return answer(request, passed.user().username().value(), new AuthenticateUser.SignedIn(passed.user()));
+        }
+        if (outcome instanceof CompleteSignIn.WrongCode) {
+            LOG.info("Second sign-in step refused: wrong code");
+            return problems.respond(request, HttpStatus.UNAUTHORIZED, "invalid_mfa_code");
+        }
+        return problems.respond(request, HttpStatus.UNAUTHORIZED, "mfa_token_invalid");
     }
 
     /** The answer to a sign-in outcome, shared by the password and the second-factor step. */
@@ -102,6 +126,14 @@ class LoginController {
         @Override
         public String toString() {
             return "LoginRequest[username=" + username + ", password=***]";
+        }
+    }
+
+    @Serdeable
+    record SecondStepRequest(@Nullable String mfaToken, @Nullable String code) {
+        @Override
+        public String toString() {
+            return "SecondStepRequest[mfaToken=***, code=***]";
         }
     }
 

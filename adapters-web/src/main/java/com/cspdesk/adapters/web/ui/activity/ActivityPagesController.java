@@ -50,7 +50,7 @@ public class ActivityPagesController {
     public static final List<String> KINDS = List.of("get_software_key", "get_software_download_link", "download_software",
             "create_order", "cancel_order", "issue_credit", "create_service_request",
             "create_partner_user", "update_partner_user", "remove_partner_user", "add_customer", "ready_invoice",
-            "update_sandbox_clock", "sign_in", "sign_in_locked_out");
+            "update_sandbox_clock", "sign_in", "sign_in_locked_out", "enrol_mfa", "reset_mfa");
     private static final int PAGE_SIZE = 50;
 
     private final QueryActivityLog queryActivityLog;

@@ -9,6 +9,8 @@ public final class UiUrls {
     /** Where each section of the dashboard lives (one place, so features need not know each other). */
     public static final String HOME = "/ui";
     public static final String SIGN_IN = "/ui/login";
+    /** The user's own two-step sign-in (enrol an authenticator app). */
+    public static final String SECURITY = "/ui/security";
     public static final String CUSTOMERS = "/ui/customers";
     public static final String BILLING_SOFTWARE = "/ui/billing/products/software";
     public static final String ACTIVITY = "/ui/settings/activity";

@@ -9,7 +9,9 @@ import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.TokenIssuer;
 import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.CompleteSignIn;
 import com.cspdesk.application.identity.port.in.EndSessions;
+import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -44,6 +46,8 @@ import java.util.Optional;
  * and ends the user's sessions: the cookie's token is refused from then on, wherever it was copied to.
  * That ends the user's other sessions too (the API's tokens, other browsers): one number per user,
  * no list of revoked token ids to keep and expire, and the same check as "sign out everywhere".
+ * A user with a second factor gets a second step after the password: the same page asks for a code,
+ * carrying the sealed {@code mfaToken} in a hidden field, and {@code POST /ui/login/mfa} finishes it.
  */
 @Controller("/ui")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -54,15 +58,17 @@ class SignInController {
     private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
 
     private final AuthenticateUser authenticateUser;
+    private final CompleteSignIn completeSignIn;
     private final EndSessions endSessions;
     private final TokenIssuer tokens;
     private final UiPages pages;
     private final PublicUrl publicUrl;
     private final boolean sandbox;
 
-    SignInController(AuthenticateUser authenticateUser, EndSessions endSessions, TokenIssuer tokens, UiPages pages, PublicUrl publicUrl,
-                     @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+    SignInController(AuthenticateUser authenticateUser, CompleteSignIn completeSignIn, EndSessions endSessions, TokenIssuer tokens,
+                     UiPages pages, PublicUrl publicUrl, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
         this.authenticateUser = authenticateUser;
+        this.completeSignIn = completeSignIn;
         this.endSessions = endSessions;
         this.tokens = tokens;
         this.pages = pages;
@@ -72,11 +78,13 @@ class SignInController {
 
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> form(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String signedOut) {
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String signedOut,
+                         @Nullable @QueryValue String mfaOn) {
         Map<String, Object> model = new HashMap<>();
         model.put("titleKey", "login.title");
         model.put("next", LocalPaths.orElse(next, ""));
         model.put("signedOut", signedOut != null);
+        model.put("mfaOn", mfaOn != null);
         model.put("sandbox", sandbox);
         return pages.page(request, "login", model);
     }
@@ -91,11 +99,13 @@ class SignInController {
                 : authenticateUser.signIn(new AuthenticateUser.Credentials(username, form.password()),
                         ClientAddresses.of(request));
         if (outcome instanceof AuthenticateUser.SignedIn signedIn) {
-            Optional<String> jwt = tokens.issue(signedIn.user());
-            if (jwt.isPresent()) {
-                return UiPages.redirect(request, LocalPaths.orElse(form.next(), UiUrls.HOME))
-                        .cookie(SessionCookie.of(jwt.get(), tokens.lifetime(), publicUrl.isHttps(request)));
+            Optional<HttpResponse<?>> session = session(request, signedIn.user(), form.next());
+            if (session.isPresent()) {
+                return session.get();
             }
+        }
+        if (outcome instanceof AuthenticateUser.MfaRequired mfa) {
+            return secondStep(request, HttpStatus.OK, mfa.mfaToken(), form.next(), false);
         }
         LOG.info("Dashboard sign-in refused for '{}'", username.replaceAll("[^A-Za-z0-9._@+-]", "?"));
         Map<String, Object> model = new HashMap<>();
@@ -112,6 +122,45 @@ class SignInController {
         return pages.render(request, status, "login", model);
     }
 
+    /** The second step: the sealed token of the first (hidden) and a code. */
+    @Post("/login/mfa")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> secondStep(HttpRequest<?> request, @Body SecondStepForm form) {
+        CompleteSignIn.SecondStepOutcome outcome = completeSignIn.complete(form.mfaToken(), form.code(), ClientAddresses.of(request));
+        if (outcome instanceof CompleteSignIn.Passed passed) {
+            Optional<HttpResponse<?>> session = session(request, passed.user(), form.next());
+            if (session.isPresent()) {
+                return session.get();
+            }
+        }
+        if (outcome instanceof CompleteSignIn.WrongCode) {
+            return secondStep(request, HttpStatus.UNAUTHORIZED, form.mfaToken(), form.next(), true);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("titleKey", "login.title");
+        model.put("next", LocalPaths.orElse(form.next(), ""));
+        model.put("mfaExpired", true);
+        model.put("sandbox", sandbox);
+        return pages.render(request, HttpStatus.UNAUTHORIZED, "login", model);
+    }
+
+    private HttpResponse<?> secondStep(HttpRequest<?> request, HttpStatus status, String mfaToken, @Nullable String next,
+                                       boolean failed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("titleKey", "login.title");
+        model.put("next", LocalPaths.orElse(next, ""));
+        model.put("mfaToken", mfaToken);
+        model.put("mfaFailed", failed);
+        return UiPages.noStore(pages.render(request, status, "login", model));
+    }
+
+    /** The session cookie of a signed-in user, and on to where it was going; empty if no token could be made. */
+    private Optional<HttpResponse<?>> session(HttpRequest<?> request, SignedInUser user, @Nullable String next) {
+        return tokens.issue(user).map(jwt -> UiPages.redirect(request, LocalPaths.orElse(next, UiUrls.HOME))
+                .cookie(SessionCookie.of(jwt, tokens.lifetime(), publicUrl.isHttps(request))));
+    }
+
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -121,6 +170,15 @@ class SignInController {
             endSessions.endSessionsOf(Actors.of(caller));
         }
         return UiPages.redirect(request, PATH + "?signedOut=1").cookie(SessionCookie.cleared(publicUrl.isHttps(request)));
+    }
+
+    @Serdeable
+    record SecondStepForm(@Nullable String mfaToken, @Nullable String code, @Nullable String next,
+                          @Nullable String csrfToken) {
+        @Override
+        public String toString() {
+            return "SecondStepForm[mfaToken=***, code=***]";
+        }
     }
 
     @Serdeable

@@ -1,0 +1,133 @@
+package com.cspdesk.adapters.web.mfa;
+
+import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.problem.Problems;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
+import com.cspdesk.adapters.web.security.Refusals;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.application.identity.port.in.ConfirmSecondFactor;
+import com.cspdesk.application.identity.port.in.EnrolSecondFactor;
+import com.cspdesk.application.identity.port.in.ResetSecondFactor;
+import com.cspdesk.application.identity.port.in.ViewSecondFactor;
+import com.cspdesk.domain.access.Permission;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The caller's own second factor — {@code GET /v1/me/mfa}, {@code POST /v1/me/mfa/totp} (enrol:
+ * the secret, its {@code otpauth://} URI and ten recovery codes, shown this once),
+ * {@code POST /v1/me/mfa/totp/confirm {"code"}} — open to a token that may only enrol; and an admin's
+ * {@code DELETE /v1/users/{username}/mfa}. The answers are never stored for replay: they hold secrets.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SecondFactorController {
+
+    private final ViewSecondFactor viewSecondFactor;
+    private final EnrolSecondFactor enrolSecondFactor;
+    private final ConfirmSecondFactor confirmSecondFactor;
+    private final ResetSecondFactor resetSecondFactor;
+    private final Problems problems;
+    private final Answers answers;
+
+    SecondFactorController(ViewSecondFactor viewSecondFactor, EnrolSecondFactor enrolSecondFactor,
+                           ConfirmSecondFactor confirmSecondFactor, ResetSecondFactor resetSecondFactor, Problems problems,
+                           Answers answers) {
+        this.viewSecondFactor = viewSecondFactor;
+        this.enrolSecondFactor = enrolSecondFactor;
+        this.confirmSecondFactor = confirmSecondFactor;
+        this.resetSecondFactor = resetSecondFactor;
+        this.problems = problems;
+        this.answers = answers;
+    }
+
+    @Get("/v1/me/mfa")
+    @RequiresPermission(Permission.MANAGE_OWN_MFA)
+    @OpenDuringEnrolment
+    HttpResponse<?> status(HttpRequest<?> request, Authentication caller) {
+        return answers.of(request, caller, viewSecondFactor.status(Actors.of(caller)), status -> HttpResponse.ok(
+                new StatusResponse(status.enrolled(), status.required(), status.recoveryCodesLeft())));
+    }
+
+    @Post("/v1/me/mfa/totp")
+    @RequiresPermission(Permission.MANAGE_OWN_MFA)
+    @OpenDuringEnrolment
+    HttpResponse<?> enrol(HttpRequest<?> request, Authentication caller) {
+        EnrolSecondFactor.EnrolOutcome outcome = enrolSecondFactor.enrol(Actors.of(caller));
+        if (outcome instanceof EnrolSecondFactor.Enrolment enrolment) {
+            return HttpResponse.created(new EnrolmentResponse(enrolment.secret(), enrolment.otpauthUri(),
+                    enrolment.recoveryCodes()));
+        }
+        if (outcome instanceof EnrolSecondFactor.AlreadyEnrolled) {
+            return problems.respond(request, HttpStatus.CONFLICT, "mfa_already_enrolled");
+        }
+        return Refusals.notPermitted(caller);
+    }
+
+    @Post("/v1/me/mfa/totp/confirm")
+    @RequiresPermission(Permission.MANAGE_OWN_MFA)
+    @OpenDuringEnrolment
+    HttpResponse<?> confirm(HttpRequest<?> request, Authentication caller, @Nullable @Body CodeRequest body) {
+        ConfirmSecondFactor.ConfirmOutcome outcome = confirmSecondFactor.confirm(Actors.of(caller),
+                body == null ? null : body.code());
+        if (outcome instanceof ConfirmSecondFactor.Confirmed) {
+            return HttpResponse.noContent();
+        }
+        if (outcome instanceof ConfirmSecondFactor.WrongCode) {
+            return problems.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "invalid_mfa_code");
+        }
+        if (outcome instanceof ConfirmSecondFactor.NothingToConfirm) {
+            return problems.respond(request, HttpStatus.CONFLICT, "mfa_not_enrolling");
+        }
+        return Refusals.notPermitted(caller);
+    }
+
+    @Delete("/v1/users/{username}/mfa")
+    @RequiresPermission(Permission.RESET_MFA)
+    HttpResponse<?> reset(HttpRequest<?> request, Authentication caller, @PathVariable String username) {
+        ResetSecondFactor.ResetOutcome outcome = resetSecondFactor.reset(Actors.of(caller), username);
+        if (outcome instanceof ResetSecondFactor.Reset) {
+            return HttpResponse.noContent();
+        }
+        if (outcome instanceof ResetSecondFactor.NotFound) {
+            return problems.respond(request, HttpStatus.NOT_FOUND, "mfa_not_found");
+        }
+        return Refusals.notPermitted(caller);
+    }
+
+    @Serdeable
+    record StatusResponse(boolean enrolled, boolean required, int recoveryCodesLeft) {
+    }
+
+    /** Secrets: never printed. */
+    @Serdeable
+    record EnrolmentResponse(String secret, String otpauthUri, List<String> recoveryCodes) {
+        @Override
+        public String toString() {
+            return "EnrolmentResponse[***]";
+        }
+    }
+
+    @Serdeable
+    record CodeRequest(@Nullable String code) {
+        @Override
+        public String toString() {
+            return "CodeRequest[code=***]";
+        }
+    }
+}
