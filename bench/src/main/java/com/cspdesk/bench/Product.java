@@ -65,6 +65,8 @@ final class Product implements AutoCloseable {
         env.put("CSPDESK_ADMIN_USERNAME", ADMIN);
         env.put("CSPDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CSPDESK_SANDBOX_ENABLED", String.valueOf(sandbox));
+        // The load signs in with passwords; the second factor has its own tests (MultiFactorSignInEndToEndTest).
+        env.put("CSPDESK_MFA_REQUIRED_ROLES", "none");
         env.put("CSPDESK_DEMO_SOFTWARE_FILES", "false");
         env.put("CSPDESK_SOFTWARE_STORE_PATH", softwareStore.toString());
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
