@@ -11,6 +11,7 @@ import com.cspdesk.application.catalog.port.in.ListProducts;
 import com.cspdesk.application.catalog.port.in.ListSkus;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
+import com.cspdesk.application.identity.port.in.CompleteSignIn;
 import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.cspdesk.domain.market.Market;
 import io.micronaut.context.ApplicationContext;
@@ -203,6 +204,17 @@ class ServerErrorsTest {
                 throw new java.util.concurrent.RejectedExecutionException("password hashing is busy: the queue is full");
             }
             return new Refused();
+        }
+    }
+
+    /** Nor a second step; POST /login's controller needs the port all the same. */
+    @Singleton
+    @Requires(property = "spec.name", value = SPEC)
+    static class NoSecondStep implements CompleteSignIn {
+
+        @Override
+        public SecondStepOutcome complete(String mfaToken, String code, Optional<String> clientAddress) {
+            return new ChallengeEnded();
         }
     }
 
