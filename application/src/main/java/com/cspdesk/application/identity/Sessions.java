@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whether a token's session is still open, and ending a user's sessions. A token is current while its
@@ -23,6 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * sign-out or deletion here) and for at most {@code maxRemembered} users. Changes made on this
  * instance are forgotten at once. A token newer than what is remembered (a sign-in after a sign-out
  * elsewhere) makes it read again, so a fresh sign-in is never refused by a stale memory.
+ * <p>
+ * When the store cannot be read (the database is down), the check must not become the queue: tokens
+ * are validated on a few framework threads, and each read would wait for the pool's connection
+ * timeout while every other request waits behind it. So one read at a time goes to the store while a
+ * remembered generation (even an old one) exists, the others answer from memory; after a failed read,
+ * for {@code keepFor}, a remembered generation answers and a user without one is refused at once with
+ * {@link SessionsUnavailable} (503, the failure as its cause). The request itself then meets the
+ * outage in its own work and is answered within one connection timeout. During an outage a token
+ * ended elsewhere may thus pass the check for as long as the outage lasts — but nothing it asks for
+ * can be done without the database.
  */
 public final class Sessions implements CheckSession, EndSessions {
 
@@ -31,6 +43,8 @@ public final class Sessions implements CheckSession, EndSessions {
     private final Duration keepFor;
     private final int maxRemembered;
     private final Map<Username, Remembered> remembered = new ConcurrentHashMap<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final AtomicReference<Failed> lastFailure = new AtomicReference<>();
 
     /** {@code clock}: real time, not the sandbox's, which may jump ahead. */
     public Sessions(Users users, Clock clock, Duration keepFor, int maxRemembered) {
@@ -48,14 +62,45 @@ public final class Sessions implements CheckSession, EndSessions {
         Username user = new Username(username);
         Instant now = clock.instant();
         Remembered known = remembered.get(user);
-        boolean stale = known == null || !known.freshAt(now)
-                || (known.generation().isPresent() && sessionGeneration > known.generation().getAsLong());
-        if (stale) {
-            known = new Remembered(users.find(user).stream().mapToLong(UserAccount::sessionGeneration).findFirst(),
-                    now.plus(keepFor));
-            remember(user, known, now);
+        // A token newer than what is remembered must be read: memory would refuse a fresh sign-in.
+        boolean newer = known != null && known.generation().isPresent() && sessionGeneration > known.generation().getAsLong();
+        Remembered fallback = newer ? null : known;
+        if (known == null || newer || !known.freshAt(now)) {
+            Failed failed = lastFailure.get();
+            if (failed != null && now.isBefore(failed.until())) {
+                if (fallback == null) {
+                    throw new SessionsUnavailable(failed.cause());
+                }
+            } else if (fallback == null || reading.compareAndSet(false, true)) {
+                known = read(user, fallback, now);
+            }
         }
         return known.generation().isPresent() && known.generation().getAsLong() == sessionGeneration;
+    }
+
+    /**
+     * The stored generation, remembered; {@code fallback} (if any) when the store cannot be read. With a
+     * fallback the caller holds {@link #reading} (one such read at a time), which this gives back.
+     */
+    private Remembered read(Username user, Remembered fallback, Instant now) {
+        boolean owner = fallback != null;
+        try {
+            Remembered read = new Remembered(users.find(user).stream().mapToLong(UserAccount::sessionGeneration).findFirst(),
+                    now.plus(keepFor));
+            lastFailure.set(null);
+            remember(user, read, now);
+            return read;
+        } catch (RuntimeException failure) {
+            lastFailure.set(new Failed(now.plus(keepFor), failure));
+            if (fallback == null) {
+                throw new SessionsUnavailable(failure);
+            }
+            return fallback;
+        } finally {
+            if (owner) {
+                reading.set(false);
+            }
+        }
     }
 
     @Override
@@ -83,6 +128,10 @@ public final class Sessions implements CheckSession, EndSessions {
             }
         }
         remembered.put(user, known);
+    }
+
+    /** A read of the store that failed, and until when no other is tried for a user already remembered. */
+    private record Failed(Instant until, RuntimeException cause) {
     }
 
     /** The stored generation (empty: no such user) and until when it may be used without asking again. */

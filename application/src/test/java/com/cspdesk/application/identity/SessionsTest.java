@@ -14,8 +14,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -40,6 +46,78 @@ class SessionsTest {
         assertThat(sessions.isCurrent("Agent.One", 7)).isTrue();
         assertThat(sessions.isCurrent("agent.one", 6)).isFalse();
         assertThat(sessions.isCurrent("nobody.here", 7)).isFalse();
+    }
+
+    /** #13: with the database down, checks must not queue one connection timeout after another. */
+    @Test
+    void whenTheStoreCannotBeReadARememberedGenerationAnswersAndNoOtherReadIsTriedForAWhile() {
+        RuntimeException down = new RuntimeException("Failed to obtain JDBC Connection");
+        when(users.find(AGENT)).thenReturn(Optional.of(account(AGENT, 7))).thenThrow(down);
+        assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
+        clock.advance(KEEP);
+
+        assertThat(sessions.isCurrent("agent.one", 7)).as("old memory answers when the read fails").isTrue();
+        assertThat(sessions.isCurrent("agent.one", 6)).isFalse();
+        clock.advance(KEEP.minusNanos(1_000));
+        assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
+        verify(users, times(2)).find(AGENT);
+
+        clock.advance(Duration.ofNanos(1_000));
+        sessions.isCurrent("agent.one", 7);
+        verify(users, times(3)).find(AGENT);
+    }
+
+    @Test
+    void whenTheStoreCannotBeReadAUserNotRememberedIsRefusedAtOnceWithTheFailureAsCause() {
+        RuntimeException down = new RuntimeException("Failed to obtain JDBC Connection");
+        when(users.find(any())).thenThrow(down);
+        Username other = new Username("agent.two");
+
+        assertThatThrownBy(() -> sessions.isCurrent("agent.one", 7)).isInstanceOf(SessionsUnavailable.class).hasCause(down);
+        assertThatThrownBy(() -> sessions.isCurrent("agent.two", 7)).isInstanceOf(SessionsUnavailable.class).hasCause(down);
+        verify(users, times(1)).find(any());
+        verify(users, times(0)).find(other);
+    }
+
+    @Test
+    void aTokenNewerThanTheMemoryIsNotTakenOnMemoryWhileTheStoreIsDown() {
+        RuntimeException down = new RuntimeException("Failed to obtain JDBC Connection");
+        when(users.find(AGENT)).thenReturn(Optional.of(account(AGENT, 7))).thenThrow(down);
+        assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
+
+        assertThatThrownBy(() -> sessions.isCurrent("agent.one", 8)).isInstanceOf(SessionsUnavailable.class);
+        assertThatThrownBy(() -> sessions.isCurrent("agent.one", 8)).isInstanceOf(SessionsUnavailable.class);
+        assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
+    }
+
+    @Test
+    void whileOneReadIsUnderWayOtherOldMemoriesAnswerWithoutWaiting() throws Exception {
+        Username other = new Username("agent.two");
+        CountDownLatch inRead = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(users.find(AGENT)).thenReturn(Optional.of(account(AGENT, 7))).thenAnswer(call -> {
+            inRead.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return Optional.of(account(AGENT, 7));
+        });
+        when(users.find(other)).thenReturn(Optional.of(account(other, 3)));
+        sessions.isCurrent("agent.one", 7);
+        sessions.isCurrent("agent.two", 3);
+        clock.advance(KEEP);
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> first = slow.submit(() -> sessions.isCurrent("agent.one", 7));
+            assertThat(inRead.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(sessions.isCurrent("agent.two", 3)).as("answered from memory, no second read waiting").isTrue();
+            verify(users, times(1)).find(other);
+
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            slow.shutdownNow();
+        }
     }
 
     @Test
