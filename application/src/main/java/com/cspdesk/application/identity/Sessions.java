@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * When the store cannot be read (the database is down), the check must not become the queue: tokens
  * are validated on a few framework threads, and each read would wait for the pool's connection
  * timeout while every other request waits behind it. So one read at a time goes to the store while a
- * remembered generation (even an old one) exists, the others answer from memory; after a failed read,
- * for {@code keepFor}, a remembered generation answers and a user without one is refused at once with
- * {@link SessionsUnavailable} (503, the failure as its cause). The request itself then meets the
- * outage in its own work and is answered within one connection timeout. During an outage a token
+ * remembered generation (even an old one) exists, the others answer from memory; the request whose
+ * read failed is refused with {@link SessionsUnavailable} (503, the failure as its cause), and for
+ * {@code keepFor} after it a remembered generation answers and a user without one is refused at once.
+ * Every request thus meets the outage once, in the check or in its own work: one connection timeout. During an outage a token
  * ended elsewhere may thus pass the check for as long as the outage lasts — but nothing it asks for
  * can be done without the database.
  */
@@ -79,8 +79,8 @@ public final class Sessions implements CheckSession, EndSessions {
     }
 
     /**
-     * The stored generation, remembered; {@code fallback} (if any) when the store cannot be read. With a
-     * fallback the caller holds {@link #reading} (one such read at a time), which this gives back.
+     * The stored generation, remembered. With a {@code fallback} (an old memory) the caller holds
+     * {@link #reading} (one such read at a time), which this gives back.
      */
     private Remembered read(Username user, Remembered fallback, Instant now) {
         boolean owner = fallback != null;
@@ -91,11 +91,10 @@ public final class Sessions implements CheckSession, EndSessions {
             remember(user, read, now);
             return read;
         } catch (RuntimeException failure) {
+            // This request has waited its connection timeout already: it is answered now (503) rather
+            // than meet the outage a second time in its own work.
             lastFailure.set(new Failed(now.plus(keepFor), failure));
-            if (fallback == null) {
-                throw new SessionsUnavailable(failure);
-            }
-            return fallback;
+            throw new SessionsUnavailable(failure);
         } finally {
             if (owner) {
                 reading.set(false);

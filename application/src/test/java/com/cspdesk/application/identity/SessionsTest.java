@@ -50,20 +50,22 @@ class SessionsTest {
 
     /** #13: with the database down, checks must not queue one connection timeout after another. */
     @Test
-    void whenTheStoreCannotBeReadARememberedGenerationAnswersAndNoOtherReadIsTriedForAWhile() {
+    void whenTheStoreCannotBeReadTheReaderIsRefusedThenARememberedGenerationAnswersAndNoOtherReadIsTriedForAWhile() {
         RuntimeException down = new RuntimeException("Failed to obtain JDBC Connection");
         when(users.find(AGENT)).thenReturn(Optional.of(account(AGENT, 7))).thenThrow(down);
         assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
         clock.advance(KEEP);
 
-        assertThat(sessions.isCurrent("agent.one", 7)).as("old memory answers when the read fails").isTrue();
+        assertThatThrownBy(() -> sessions.isCurrent("agent.one", 7)).as("the request whose read failed: 503 now")
+                .isInstanceOf(SessionsUnavailable.class).hasCause(down);
+        assertThat(sessions.isCurrent("agent.one", 7)).as("then the old memory answers").isTrue();
         assertThat(sessions.isCurrent("agent.one", 6)).isFalse();
         clock.advance(KEEP.minusNanos(1_000));
         assertThat(sessions.isCurrent("agent.one", 7)).isTrue();
         verify(users, times(2)).find(AGENT);
 
         clock.advance(Duration.ofNanos(1_000));
-        sessions.isCurrent("agent.one", 7);
+        assertThatThrownBy(() -> sessions.isCurrent("agent.one", 7)).as("tried again, still down").isInstanceOf(SessionsUnavailable.class);
         verify(users, times(3)).find(AGENT);
     }
 
