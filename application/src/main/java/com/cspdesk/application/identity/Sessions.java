@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,15 +28,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * instance are forgotten at once. A token newer than what is remembered (a sign-in after a sign-out
  * elsewhere) makes it read again, so a fresh sign-in is never refused by a stale memory.
  * <p>
- * When the store cannot be read (the database is down), the check must not become the queue: tokens
- * are validated on a few framework threads, and each read would wait for the pool's connection
- * timeout while every other request waits behind it. So one read at a time goes to the store while a
- * remembered generation (even an old one) exists, the others answer from memory; the request whose
- * read failed is refused with {@link SessionsUnavailable} (503, the failure as its cause), and for
- * {@code keepFor} after it a remembered generation answers and a user without one is refused at once.
- * Every request thus meets the outage once, in the check or in its own work: one connection timeout. During an outage a token
- * ended elsewhere may thus pass the check for as long as the outage lasts — but nothing it asks for
- * can be done without the database.
+ * A memory that has grown old still answers, while one read per user refreshes it on
+ * {@code refresher} (refresh-ahead): tokens are validated on a few framework threads, and a read that
+ * waits — for the pool's connection timeout while the database is down — must not hold every other
+ * request up behind it. So a change made elsewhere takes effect here at the first check after
+ * {@code keepFor} plus one read. Only a user with no memory here, or a token newer than the memory (a
+ * fresh sign-in), is read on the spot; when such a read fails, the request is refused with
+ * {@link SessionsUnavailable} (503, the failure as its cause), and for {@code keepFor} after any failed
+ * read no other is tried: remembered users answer from memory, others are refused at once. During an
+ * outage a token ended elsewhere may thus pass the check — but nothing it asks for can be done
+ * without the database.
  */
 public final class Sessions implements CheckSession, EndSessions {
 
@@ -43,15 +46,22 @@ public final class Sessions implements CheckSession, EndSessions {
     private final Duration keepFor;
     private final int maxRemembered;
     private final Map<Username, Remembered> remembered = new ConcurrentHashMap<>();
-    private final AtomicBoolean reading = new AtomicBoolean();
+    private final Set<Username> refreshing = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Failed> lastFailure = new AtomicReference<>();
+    private final Executor refresher;
 
-    /** {@code clock}: real time, not the sandbox's, which may jump ahead. */
+    /** {@code clock}: real time, not the sandbox's, which may jump ahead. Old memories are refreshed inline. */
     public Sessions(Users users, Clock clock, Duration keepFor, int maxRemembered) {
+        this(users, clock, keepFor, maxRemembered, Runnable::run);
+    }
+
+    /** {@code refresher}: where old memories are read again while they still answer. */
+    public Sessions(Users users, Clock clock, Duration keepFor, int maxRemembered, Executor refresher) {
         this.users = users;
         this.clock = clock;
         this.keepFor = keepFor;
         this.maxRemembered = maxRemembered;
+        this.refresher = refresher;
     }
 
     @Override
@@ -64,26 +74,52 @@ public final class Sessions implements CheckSession, EndSessions {
         Remembered known = remembered.get(user);
         // A token newer than what is remembered must be read: memory would refuse a fresh sign-in.
         boolean newer = known != null && known.generation().isPresent() && sessionGeneration > known.generation().getAsLong();
-        Remembered fallback = newer ? null : known;
-        if (known == null || newer || !known.freshAt(now)) {
-            Failed failed = lastFailure.get();
-            if (failed != null && now.isBefore(failed.until())) {
-                if (fallback == null) {
-                    throw new SessionsUnavailable(failed.cause());
-                }
-            } else if (fallback == null || reading.compareAndSet(false, true)) {
-                known = read(user, fallback, now);
+        if (known != null && !newer) {
+            if (!known.freshAt(now)) {
+                refreshLater(user);
+                known = remembered.getOrDefault(user, known);
             }
+            return matches(known, sessionGeneration);
         }
+        Failed failed = lastFailure.get();
+        if (failed != null && now.isBefore(failed.until())) {
+            throw new SessionsUnavailable(failed.cause());
+        }
+        try {
+            return matches(read(user), sessionGeneration);
+        } catch (RuntimeException failure) {
+            throw new SessionsUnavailable(failure);
+        }
+    }
+
+    private static boolean matches(Remembered known, long sessionGeneration) {
         return known.generation().isPresent() && known.generation().getAsLong() == sessionGeneration;
     }
 
-    /**
-     * The stored generation, remembered. With a {@code fallback} (an old memory) the caller holds
-     * {@link #reading} (one such read at a time), which this gives back.
-     */
-    private Remembered read(Username user, Remembered fallback, Instant now) {
-        boolean owner = fallback != null;
+    /** One read per user at a time, none for {@code keepFor} after a failed one. */
+    private void refreshLater(Username user) {
+        Failed failed = lastFailure.get();
+        if (failed != null && clock.instant().isBefore(failed.until()) || !refreshing.add(user)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    read(user);
+                } catch (RuntimeException failure) {
+                    // Recorded by read(); the memory keeps answering.
+                } finally {
+                    refreshing.remove(user);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            refreshing.remove(user);
+        }
+    }
+
+    /** The stored generation, remembered; a failure is remembered too (see the class comment). */
+    private Remembered read(Username user) {
+        Instant now = clock.instant();
         try {
             Remembered read = new Remembered(users.find(user).stream().mapToLong(UserAccount::sessionGeneration).findFirst(),
                     now.plus(keepFor));
@@ -91,14 +127,8 @@ public final class Sessions implements CheckSession, EndSessions {
             remember(user, read, now);
             return read;
         } catch (RuntimeException failure) {
-            // This request has waited its connection timeout already: it is answered now (503) rather
-            // than meet the outage a second time in its own work.
             lastFailure.set(new Failed(now.plus(keepFor), failure));
-            throw new SessionsUnavailable(failure);
-        } finally {
-            if (owner) {
-                reading.set(false);
-            }
+            throw failure;
         }
     }
 

@@ -54,10 +54,13 @@ import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 /** The composition root: application services built from their ports. */
 @Factory
@@ -77,9 +80,10 @@ class ApplicationServices {
     /** At most this many users remembered per instance (a few hundred bytes each). */
     static final int SESSIONS_REMEMBERED = 10_000;
 
+    /** Old memories are read again on the blocking pool, not on the threads that validate tokens. */
     @Singleton
-    Sessions sessions(Users users) {
-        return new Sessions(users, Clock.systemUTC(), SESSIONS_KEPT_FOR, SESSIONS_REMEMBERED);
+    Sessions sessions(Users users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return new Sessions(users, Clock.systemUTC(), SESSIONS_KEPT_FOR, SESSIONS_REMEMBERED, blocking);
     }
 
     @Singleton
