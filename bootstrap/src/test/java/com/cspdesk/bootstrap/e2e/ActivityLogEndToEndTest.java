@@ -245,6 +245,15 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer eightyNine = send("GET", "/v1/auditrecords?startDate=" + productNow().minus(Duration.ofDays(89)), globalAdmin, null);
         assertThat(eightyNine.status()).isEqualTo(200);
 
+        // #14: Partner Center's SDK sends yyyy-MM-DD with DD the day of the year; the same records come back.
+        LocalDate tomorrow = today().plusDays(1);
+        String sdkTomorrow = String.format("%d-%02d-%02d", tomorrow.getYear(), tomorrow.getMonthValue(), tomorrow.getDayOfYear());
+        String sinceYesterday = "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals") + "&startDate=" + today().minusDays(1);
+        Answer sdkForm = send("GET", sinceYesterday + "&endDate=" + sdkTomorrow, globalAdmin, null);
+        Answer isoForm = send("GET", sinceYesterday + "&endDate=" + tomorrow, globalAdmin, null);
+        assertThat(sdkForm.status()).as(sdkForm.toString()).isEqualTo(200);
+        assertThat(sdkForm.json().get("totalCount")).isEqualTo(isoForm.json().get("totalCount")).isEqualTo(6);
+
         Answer backwards = send("GET", "/v1/auditrecords?startDate=" + today()
                 + "&endDate=" + today().minusDays(1), globalAdmin, null);
         assertThat(backwards.status()).isEqualTo(400);
