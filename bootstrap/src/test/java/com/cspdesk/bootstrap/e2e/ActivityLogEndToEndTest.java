@@ -264,6 +264,9 @@ class ActivityLogEndToEndTest extends EndToEnd {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.problemCode()).isEqualTo("validation_failed");
         assertThat(malformed.json().get("errors").toString()).contains("field=startDate,", "field=endDate,", "ISO-8601");
+        // #14: Partner Center's error fields beside the problem's, in the caller's language.
+        assertThat(malformed.json().get("description")).isEqualTo(malformed.json().get("detail")).isNotNull();
+        assertThat(malformed.json().get("data").toString()).contains("startDate: ", "endDate: ");
 
         for (String bad : List.of("{not json", "[]", "\"CustomerId\"", "{\"field\":\"Password\",\"value\":\"x\",\"operator\":\"equals\"}",
                 "{\"field\":\"CustomerId\",\"value\":\"x\",\"operator\":\"like\"}", "{\"field\":\"CustomerId\",\"value\":42}",
