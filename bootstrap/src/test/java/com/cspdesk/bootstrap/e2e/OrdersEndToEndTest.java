@@ -386,7 +386,7 @@ class OrdersEndToEndTest extends EndToEnd {
             assertThat(page.json().get("totalCount")).isEqualTo(5);
             items(page).forEach(o -> seen.add((String) o.get("id")));
             Map<?, ?> links = (Map<?, ?>) page.json().get("links");
-            next = links != null && links.containsKey("next") ? (String) ((Map<?, ?>) links.get("next")).get("uri") : null;
+            next = links != null && links.containsKey("next") ? "/v1/" + ((Map<?, ?>) links.get("next")).get("uri") : null;
             pages++;
         }
         assertThat(pages).isEqualTo(3);
