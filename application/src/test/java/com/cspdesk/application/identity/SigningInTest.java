@@ -304,6 +304,15 @@ class SigningInTest {
     }
 
     @Test
+    void aBackOffIsToldInWholeSecondsRoundedUpAndAtLeastOne() {
+        assertThat(new TooManyAttempts(Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new TooManyAttempts(Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new TooManyAttempts(Duration.ofSeconds(1)).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new TooManyAttempts(Duration.ofMillis(1_001)).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new TooManyAttempts(Duration.ofSeconds(15)).retryAfterSeconds()).isEqualTo(15);
+    }
+
+    @Test
     void credentialsNeverPrintThePassword() {
         assertThat(new Credentials("a", "Secret-Passw0rd").toString()).doesNotContain("Secret-Passw0rd");
     }

@@ -43,10 +43,6 @@ public class TrustedProxies {
         return bytes.isPresent() && ranges.stream().anyMatch(range -> range.contains(bytes.get()));
     }
 
-    public boolean any() {
-        return !ranges.isEmpty();
-    }
-
     /** The bytes of an IP literal; never a DNS lookup (a header's host name is not looked up). */
     static Optional<byte[]> literal(String address) {
         String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;

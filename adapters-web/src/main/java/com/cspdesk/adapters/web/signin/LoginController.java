@@ -96,9 +96,9 @@ class LoginController {
                     .orElseGet(() -> problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error"));
         }
         if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
-            long seconds = retryAfterSeconds(throttled);
+            long seconds = throttled.retryAfterSeconds();
             // DEBUG: a flood of throttled attempts must not become a flood of log lines (the activity log has the lock-out).
-            LOG.debug("Sign-in throttled for '{}' ({} s)", sanitised(username), seconds);
+            LOG.debug("Sign-in throttled for '{}' ({} s)", LoggedNames.of(username), seconds);
             return problems.respond(request, HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", seconds)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
@@ -108,17 +108,8 @@ class LoginController {
             return problems.respond(request, problem);
         }
         // The username is logged sanitised; the password never is.
-        LOG.info("Sign-in refused for '{}'", sanitised(username));
+        LOG.info("Sign-in refused for '{}'", LoggedNames.of(username));
         return problems.respond(request, HttpStatus.UNAUTHORIZED, "invalid_credentials");
-    }
-
-    /** Whole seconds, rounded up, at least one: {@code Retry-After} has no fractions. */
-    static long retryAfterSeconds(AuthenticateUser.TooManyAttempts throttled) {
-        return Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-    }
-
-    static String sanitised(String username) {
-        return username == null ? "" : username.replaceAll("[^A-Za-z0-9._@+-]", "?");
     }
 
     @Serdeable

@@ -13,8 +13,7 @@ class TrustedProxiesTest {
     void nothingConfiguredTrustsNoOne() {
         for (String none : new String[] {null, "", " ", " , "}) {
             TrustedProxies proxies = new TrustedProxies(none);
-            assertThat(proxies.any()).as(String.valueOf(none)).isFalse();
-            assertThat(proxies.trusts("127.0.0.1")).isFalse();
+            assertThat(proxies.trusts("127.0.0.1")).as(String.valueOf(none)).isFalse();
             assertThat(proxies.trusts("10.0.0.1")).isFalse();
         }
     }

@@ -7,6 +7,7 @@ import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.TokenIssuer;
+import com.cspdesk.adapters.web.signin.LoggedNames;
 import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.CompleteSignIn;
@@ -107,7 +108,7 @@ class SignInController {
         if (outcome instanceof AuthenticateUser.MfaRequired mfa) {
             return secondStep(request, HttpStatus.OK, mfa.mfaToken(), form.next(), false);
         }
-        LOG.info("Dashboard sign-in refused for '{}'", username.replaceAll("[^A-Za-z0-9._@+-]", "?"));
+        LOG.info("Dashboard sign-in refused for '{}'", LoggedNames.of(username));
         Map<String, Object> model = new HashMap<>();
         model.put("titleKey", "login.title");
         model.put("next", LocalPaths.orElse(form.next(), ""));
@@ -117,7 +118,7 @@ class SignInController {
         HttpStatus status = HttpStatus.UNAUTHORIZED;
         if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
             status = HttpStatus.TOO_MANY_REQUESTS;
-            model.put("retryAfterSeconds", Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000));
+            model.put("retryAfterSeconds", throttled.retryAfterSeconds());
         }
         return pages.render(request, status, "login", model);
     }

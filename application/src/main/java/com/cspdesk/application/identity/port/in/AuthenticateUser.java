@@ -34,6 +34,11 @@ public interface AuthenticateUser {
 
     /** Too many failed attempts for this account or from this address: try again after {@code retryAfter}. */
     record TooManyAttempts(Duration retryAfter) implements SignInOutcome {
+
+        /** The wait in whole seconds, rounded up, at least one: what {@code Retry-After} and the sign-in page say. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
     }
 
     /**
