@@ -43,8 +43,9 @@ public final class AdminActs {
     /** A signed-in actor's act that succeeded. */
     public static ActivityEntry by(Actor actor, Instant when, String operationType, String resourceType, String resourceId,
                                    Map<String, String> details) {
-        return entry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(), actor.address(), resourceType,
-                resourceId, details);
+        return new ActivityEntry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(),
+                actor.applicationId().orElse(null), null, null, resourceType, resourceId,
+                withAddress(details, actor.address()));
     }
 
     /**
@@ -53,7 +54,7 @@ public final class AdminActs {
      */
     public static ActivityEntry forCustomer(Actor actor, Instant when, String operationType, String customerId,
                                             String customerName, Map<String, String> details) {
-        return new ActivityEntry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(), null, customerId,
+        return new ActivityEntry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null), customerId,
                 customerName, "customer", customerId, withAddress(details, actor.address()));
     }
 

@@ -215,7 +215,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
         data.put("lineItems", String.join(",", notes.stream().map(n -> String.valueOf(n.lineItemNumber())).toList()));
         data.put("creditGross", total.gross().amount().toPlainString());
         data.put("currency", order.currency().getCurrencyCode());
-        activityLog.append(new ActivityEntry(now, "cancel_order", ActivityEntry.SUCCEEDED, actor.username(), null,
+        activityLog.append(new ActivityEntry(now, "cancel_order", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
                 customer.tenantId(), customer.companyName(), "order", order.id(), data));
         for (Credits.CreditNote note : notes) {
             Map<String, String> credit = new LinkedHashMap<>();
@@ -225,7 +225,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
             credit.put("tax", note.credit().tax().amount().toPlainString());
             credit.put("gross", note.credit().gross().amount().toPlainString());
             credit.put("currency", order.currency().getCurrencyCode());
-            activityLog.append(new ActivityEntry(now, "issue_credit", ActivityEntry.SUCCEEDED, actor.username(), null,
+            activityLog.append(new ActivityEntry(now, "issue_credit", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
                     customer.tenantId(), customer.companyName(), "credit", note.id(), credit));
         }
     }

@@ -207,7 +207,7 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
         data.put("offerIds", String.join(",", order.lines().stream().map(Orders.StoredLine::offerId).toList()));
         data.put("totalGross", order.totals().gross().amount().toPlainString());
         data.put("currency", order.currency().getCurrencyCode());
-        return new ActivityEntry(order.createdAt(), "create_order", ActivityEntry.SUCCEEDED, actor.username(), null,
+        return new ActivityEntry(order.createdAt(), "create_order", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
                 customer.tenantId(), customer.companyName(), "order", order.id(), data);
     }
 

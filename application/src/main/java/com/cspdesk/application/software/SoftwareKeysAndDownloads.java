@@ -122,7 +122,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
                         : vault.find(entitlement.id(), selection.version()).orElseThrow();
             });
             activityLog.append(entry("get_software_key", "software_key", entitlement, checked.customer(), actor.username(),
-                    selectionData(selection, Map.of())));
+                    actor.applicationId().orElse(null), selectionData(selection, Map.of())));
             return new Key(key);
         });
     }
@@ -153,7 +153,8 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
             links.add(new DownloadLinks.StoredLink(linkId, entitlement.id(), entitlement.customerTenantId(), selection.version(),
                     selection.language(), selection.bitness(), issued.link(), actor.username()));
             activityLog.append(entry("get_software_download_link", "software_download_link", entitlement,
-                    checked.customer(), actor.username(), selectionData(selection, Map.of(ActivityEntry.LINK_ID, linkId,
+                    checked.customer(), actor.username(), actor.applicationId().orElse(null),
+                    selectionData(selection, Map.of(ActivityEntry.LINK_ID, linkId,
                             "expiresAt", issued.expiresAt().toString()))));
             return new Created(tokens.tokenFor(linkId), issued.expiresAt(), issued.downloadsRemaining(),
                     file.get().sha256(), file.get().sizeBytes(), file.get().fileName());
@@ -216,7 +217,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         if (use.firstByte() != 0 || use.bytes() != file.sizeBytes()) {
             sent.put("range", use.firstByte() + "-" + (use.firstByte() + use.bytes() - 1) + "/" + file.sizeBytes());
         }
-        return entry("download_software", "software_download", entitlement, customer, link.createdBy(),
+        return entry("download_software", "software_download", entitlement, customer, link.createdBy(), null,
                 selectionData(selection, sent));
     }
 
@@ -270,12 +271,12 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
     }
 
     private ActivityEntry entry(String operation, String resourceType, Entitlement entitlement, Customers.Customer customer,
-                                String user, Map<String, String> data) {
+                                String user, String applicationId, Map<String, String> data) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("productName", entitlement.productName());
         all.put("orderId", entitlement.orderId());
         all.putAll(data);
-        return new ActivityEntry(now(), operation, ActivityEntry.SUCCEEDED, user, null, customer.tenantId(),
+        return new ActivityEntry(now(), operation, ActivityEntry.SUCCEEDED, user, applicationId, customer.tenantId(),
                 customer.companyName(), resourceType, entitlement.id(), all);
     }
 

@@ -136,7 +136,7 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
             data.put("category", CATEGORY);
             data.put("orderId", r.orderId() == null ? "" : r.orderId().strip());
             data.put("amountRequested", amount.get().amount().toPlainString() + " " + amount.get().currency().getCurrencyCode());
-            activityLog.append(new ActivityEntry(now, "create_service_request", ActivityEntry.SUCCEEDED, actor.username(), null,
+            activityLog.append(new ActivityEntry(now, "create_service_request", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
                     customer.get().tenantId(), customer.get().companyName(), "service_request", view.id(), data));
             return null;
         });

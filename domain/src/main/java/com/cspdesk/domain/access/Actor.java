@@ -10,15 +10,24 @@ import java.util.Set;
  * Who is acting: a partner's user, or a customer's global admin bound to one tenant. What it may
  * do is {@link Permission}'s table; whose data it may see is {@link TenantAccess}. {@code address}
  * is where the request came from (the client's IP address, as the web adapter resolved it behind
- * trusted proxies), for the activity log's "from where"; it grants nothing.
+ * trusted proxies), for the activity log's "from where"; it grants nothing. {@code applicationId}
+ * is set when a registered application (a service caller) acts: the activity log names it beside
+ * the user principal name, as Partner Center's audit records do.
  */
-public record Actor(String username, Set<Role> roles, Optional<String> customerTenantId, Optional<String> address) {
+public record Actor(String username, Set<Role> roles, Optional<String> customerTenantId, Optional<String> address,
+                    Optional<String> applicationId) {
 
     public Actor {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);
         Objects.requireNonNull(customerTenantId, "customerTenantId");
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(applicationId, "applicationId");
+    }
+
+    /** A user acting from that address (or from nowhere known). */
+    public Actor(String username, Set<Role> roles, Optional<String> customerTenantId, Optional<String> address) {
+        this(username, roles, customerTenantId, address, Optional.empty());
     }
 
     /** An actor whose address is not known (start-up, schedules, tests). */
@@ -28,7 +37,7 @@ public record Actor(String username, Set<Role> roles, Optional<String> customerT
 
     /** The same actor, acting from that address. */
     public Actor from(String clientAddress) {
-        return new Actor(username, roles, customerTenantId, Optional.ofNullable(clientAddress));
+        return new Actor(username, roles, customerTenantId, Optional.ofNullable(clientAddress), applicationId);
     }
 
     public static Actor partner(String username, Role... roles) {
