@@ -128,7 +128,7 @@ class ActivityLogController {
         }
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         ActivityQuery query = new ActivityQuery(start, end, parsedFilter,
-                new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+                new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)));
         QueryActivityLog.QueryResult result;
         try {
             result = queryActivityLog.query(query, Actors.of(caller));

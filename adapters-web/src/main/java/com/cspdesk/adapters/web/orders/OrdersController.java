@@ -123,7 +123,7 @@ class OrdersController {
         Lookup<Page<OrderView>> page;
         try {
             page = listOrders.list(CustomerRef.parse(customerId).orElse(null),
-                    new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
+                    new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
                     List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
