@@ -114,7 +114,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
                 return new OrderNotFound();
             }
             Orders.StoredOrder order = locked.get();
-            if (!command.acknowledged()) {
+            if (!command.acknowledgement().given()) {
                 return new NotAcknowledged();
             }
             List<Integer> named = command.lineItemNumbers().isEmpty() ? activeLines(order) : command.lineItemNumbers();

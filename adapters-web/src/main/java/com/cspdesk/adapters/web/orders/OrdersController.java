@@ -5,13 +5,9 @@ import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
-import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
-import com.cspdesk.adapters.web.orders.OrderRequests.LineItemResponse;
-import com.cspdesk.adapters.web.orders.OrderRequests.OrderResponse;
 import com.cspdesk.adapters.web.orders.OrderRequests.PlaceOrderRequest;
-import com.cspdesk.adapters.web.orders.OrderRequests.Totals;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
@@ -28,7 +24,6 @@ import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.OrderPlacement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -53,7 +48,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,8 +95,7 @@ class OrdersController {
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
                     new PlaceOrder.PlaceOrderCommand(customer, body.billingCycle().strip(), lines), actor);
             if (result instanceof PlaceOrder.Placed placed) {
-                OrderResponse order = response(placed.order());
-                return HttpResponse.created(order, URI.create(self(placed.order())));
+                return HttpResponse.created(OrderJson.of(placed.order()), URI.create(OrderJson.self(placed.order())));
             }
             if (result instanceof PlaceOrder.CustomerNotFound) {
                 return customerNotFound(request);
@@ -129,7 +122,7 @@ class OrdersController {
                     List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
         }
         return answers.of(request, caller, page, orders -> HttpResponse.ok(ResourceCollection.of(orders.totalCount(),
-                orders.items().stream().map(OrdersController::response).toList(),
+                orders.items().stream().map(OrderJson::of).toList(),
                 next(orders, pageSize))));
     }
 
@@ -138,13 +131,13 @@ class OrdersController {
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String orderId) {
         return answers.of(request, caller, getOrder.get(CustomerRef.parse(customerId).orElse(null), orderId, Actors.of(caller)),
-                order -> HttpResponse.ok(response(order)), orderId);
+                order -> HttpResponse.ok(OrderJson.of(order)), orderId);
     }
 
     /** The next page's link, under the customer's tenant id (the token is scoped to it). */
     private static String next(Page<OrderView> orders, int pageSize) {
         return orders.continuationToken().filter(token -> !orders.items().isEmpty())
-                .map(token -> UriBuilder.of(collection(orders.items().get(0).customerTenantId())).queryParam("size", pageSize)
+                .map(token -> UriBuilder.of(OrderJson.collection(orders.items().get(0).customerTenantId())).queryParam("size", pageSize)
                         .queryParam("continuationToken", token).toString())
                 .orElse(null);
     }
@@ -191,28 +184,5 @@ class OrdersController {
     static String countryName(Market market, Locale locale) {
         String name = new Locale("", market.code()).getDisplayCountry(locale);
         return name == null || name.isBlank() || name.equals(market.code()) ? market.code() : name;
-    }
-
-    private static String collection(String tenantId) {
-        return "/v1/customers/" + tenantId + "/orders";
-    }
-
-    static String self(OrderView order) {
-        return collection(order.customerTenantId()) + "/" + order.id();
-    }
-
-    static OrderResponse response(OrderView order) {
-        List<LineItemResponse> lines = order.lineItems().stream().map(line -> new LineItemResponse(
-                line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(), line.friendlyName(),
-                line.quantity(), line.termDuration().code().orElse(null), MoneyJson.of(line.unitPrice()),
-                MoneyJson.of(line.charged().net()), MoneyJson.of(line.charged().tax()), MoneyJson.of(line.charged().gross()),
-                line.taxIncluded(), line.status().code())).toList();
-        return new OrderResponse(order.id(), order.customerTenantId(), order.billingCycle(),
-                order.currency().getCurrencyCode(), order.creationDate(), order.status().code(), lines,
-                totals(order.totals()), Map.of("self", new ResourceCollection.Link(self(order), "GET")));
-    }
-
-    private static Totals totals(PriceQuote quote) {
-        return new Totals(MoneyJson.of(quote.net()), MoneyJson.of(quote.tax()), MoneyJson.of(quote.gross()));
     }
 }
