@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * {@link #UNDEFINED} (PC's own "none of these") only where PC has nothing close.
  *
  * <p>A kind stored but not named here (none is written; only a hand-made row could be) reads as
- * {@link #UNDEFINED}.
+ * {@link #UNDEFINED}; a filter on PC's {@code undefined} finds the kinds named here as undefined,
+ * not such a row (our {@code OperationKind} filter does).
  */
 public final class ActivityCatalogue {
 
