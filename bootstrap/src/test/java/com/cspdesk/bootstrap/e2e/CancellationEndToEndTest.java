@@ -406,7 +406,7 @@ class CancellationEndToEndTest extends EndToEnd {
         assertThat(twins).extracting(Answer::body).containsOnly(twins.get(0).body());
 
         String globalAdmin = loginDemo("global.admin@partner.demo");
-        String filter = URLEncoder.encode("{\"field\":\"OperationType\",\"value\":\"issue_credit\",\"operator\":\"equals\"}",
+        String filter = URLEncoder.encode("{\"field\":\"OperationKind\",\"value\":\"issue_credit\",\"operator\":\"equals\"}",
                 StandardCharsets.UTF_8);
         Answer credits = send("GET", "/v1/auditrecords?size=500&filter=" + filter, globalAdmin, null);
         assertThat(credits.status()).as(credits.toString()).isEqualTo(200);
