@@ -18,7 +18,10 @@ import java.util.Optional;
  * and the token is also in the link's {@code MS-ContinuationToken} header.
  */
 @Serdeable
-public record ResourceCollection<T>(long totalCount, List<T> items, Map<String, Link> links) {
+public record ResourceCollection<T>(long totalCount,
+                                    // An empty page still says "items": [] — PC clients read the field unconditionally.
+                                    @JsonInclude(JsonInclude.Include.ALWAYS) List<T> items,
+                                    Map<String, Link> links) {
 
     /** The root every API path starts with; the next link is written relative to it. */
     static final String API_ROOT = "/v1/";
