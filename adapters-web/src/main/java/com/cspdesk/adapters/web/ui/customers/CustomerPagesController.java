@@ -140,7 +140,7 @@ class CustomerPagesController {
         Map<String, Object> model = section("customers.new.title");
         model.put("form", form);
         model.put("countries", countries(UiLocale.of(request)));
-        model.put("errorField", refused.reason().field());
+        model.put("errorField", refused.field());
         model.put("errorKey", "field." + refused.reason().code());
         return pages.render(request, HttpStatus.BAD_REQUEST, "customers/new", model);
     }
