@@ -1,5 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,6 +294,31 @@ class CustomersEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/customers?q=wrong-", agent, null).json().get("totalCount")).isEqualTo(0);
     }
 
+    @Test
+    void theDashboardsFormAddsACustomerWithItsBillingEmailAndAddressAndNamesAWrongField() {
+        String session = sessionOf(dashboardSignIn("admin.agent@partner.demo", DEMO_PASSWORD));
+        Answer added = dashboardForm(session, "companyName=Alpine+Ski+House&domain=alpineskihouse.example&country=AT"
+                + "&email=billing%40alpineskihouse.example&addressLine1=Skiweg+1&addressLine2=&city=Innsbruck&state=Tirol"
+                + "&postalCode=6020&phoneNumber=%2B43+512+123456");
+        assertThat(added.status()).as(added.toString()).isEqualTo(303);
+        String id = added.header("Location").replaceAll("^/ui/customers/([^?]+)\\?done=customer_created$", "$1");
+        Map<String, Object> read = send("GET", "/v1/customers/" + id, agent, null).json();
+        assertThat(billing(read)).containsEntry("email", "billing@alpineskihouse.example")
+                .containsEntry("companyName", "Alpine Ski House").containsEntry("country", "AT");
+        assertThat(address(read)).isEqualTo(Map.of("country", "AT", "addressLine1", "Skiweg 1", "city", "Innsbruck",
+                "state", "Tirol", "postalCode", "6020", "phoneNumber", "+43 512 123456"));
+
+        Answer plain = dashboardForm(session, "companyName=Plain+Form+Ltd&domain=plain-form.example&country=GB");
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(303);
+
+        Answer wrong = dashboardForm(session, "companyName=Wrong+Mail+Ltd&domain=wrong-mail.example&country=GB"
+                + "&email=not-an-address");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).containsPattern("<input type=\"email\" id=\"email\"[^>]*aria-invalid=\"true\"")
+                .contains("Not an email address.");
+        assertThat(send("GET", "/v1/customers?q=wrong-mail", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
     /** A new CUSTOMER_GLOBAL_ADMIN of this tenant, signed in. */
     private String customerAdmin(String username, String tenantId) {
         String password = "Tenant-Admin-Passw0rd!";
@@ -310,6 +337,13 @@ class CustomersEndToEndTest extends EndToEnd {
 
     private static Map<String, Object> customer(String name, String domain, String country) {
         return Map.of("companyProfile", Map.of("companyName", name, "domain", domain), "billingProfile", Map.of("country", country));
+    }
+
+    /** The dashboard's add-customer form posted by a browser signed in with this session. */
+    private Answer dashboardForm(String session, String fields) {
+        return send("POST", "/ui/customers", null, fields + "&csrfToken=" + UiCsrf.token(DASHBOARD_CSRF_SEED, session),
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                "Cookie", SessionCookie.NAME + "=" + session + "; " + UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED);
     }
 
     /**
