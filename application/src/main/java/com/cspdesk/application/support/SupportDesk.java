@@ -6,8 +6,6 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
-import com.cspdesk.domain.contact.EmailAddress;
-import com.cspdesk.domain.contact.PhoneNumber;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -24,6 +22,8 @@ import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.contact.EmailAddress;
+import com.cspdesk.domain.contact.PhoneNumber;
 import com.cspdesk.domain.support.AttachmentNames;
 
 import java.math.BigDecimal;
