@@ -36,6 +36,11 @@ public final class AdminActs {
     public static final String SIGN_IN = "sign_in";
     /** The failed sign-in that starts a back-off, for the account or the address. */
     public static final String SIGN_IN_LOCKED_OUT = "sign_in_locked_out";
+    /** Applications (service callers) and their secrets: Partner Center's names. */
+    public static final String REGISTER_APPLICATION = "register_application";
+    public static final String ADD_APPLICATION_CREDENTIAL = "add_application_credential";
+    public static final String REMOVE_APPLICATION_CREDENTIAL = "remove_application_credential";
+    public static final String UNREGISTER_APPLICATION = "unregister_application";
 
     private AdminActs() {
     }
