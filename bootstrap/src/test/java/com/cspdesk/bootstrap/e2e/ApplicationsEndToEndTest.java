@@ -1,5 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -245,6 +247,39 @@ class ApplicationsEndToEndTest extends EndToEnd {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).matches("[0-9]+");
         assertThat(throttled.json()).containsEntry("error", "too_many_attempts");
+    }
+
+    @Test
+    void theDashboardPageRegistersShowsTheSecretOnceAndRevokes() {
+        String session = sessionOf(dashboardSignIn(ADMIN, ADMIN_PASSWORD));
+        String cookie = SessionCookie.NAME + "=" + session + "; " + UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED;
+        String csrf = UiCsrf.FIELD + "=" + UiCsrf.token(DASHBOARD_CSRF_SEED, session);
+
+        Answer page = send("GET", "/ui/settings/applications", null, null, "Accept", "text/html", "Cookie", cookie,
+                "Accept-Language", "hu");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("Alkalmazások", "data-action=\"register-application\"");
+
+        Answer registered = send("POST", "/ui/settings/applications", null, csrf + "&name=Dashboard+sync&role=SALES_AGENT",
+                "Content-Type", FORM, "Accept", "text/html", "Cookie", cookie);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.header("Cache-Control")).contains("no-store");
+        String secret = registered.body().replaceAll("(?s).*data-field=\"client-secret\">([^<]+)<.*", "$1");
+        String clientId = registered.body().replaceAll("(?s).*data-field=\"client-id\">([^<]+)<.*", "$1");
+        assertThat(secret).startsWith("cspd_").hasSize(48);
+        assertThat(grantInBody(clientId, secret).status()).isEqualTo(200);
+        assertThat(send("GET", "/ui/settings/applications", null, null, "Accept", "text/html", "Cookie", cookie).body())
+                .contains(clientId).doesNotContain(secret);
+
+        Answer revoked = send("POST", "/ui/settings/applications/" + clientId + "/revoke", null, csrf, "Content-Type", FORM,
+                "Accept", "text/html", "Cookie", cookie);
+        assertThat(revoked.status()).isEqualTo(303);
+        assertThat(grantInBody(clientId, secret).status()).isEqualTo(401);
+
+        createUser(admin, "dashboard.agent@partner.test", "Dashboard-Agent-Passw0rd", "SALES_AGENT");
+        String agent = sessionOf(dashboardSignIn("dashboard.agent@partner.test", "Dashboard-Agent-Passw0rd"));
+        assertThat(send("GET", "/ui/settings/applications", null, null, "Accept", "text/html", "Cookie",
+                SessionCookie.NAME + "=" + agent).status()).isEqualTo(403);
     }
 
     private static String encode(String value) {
