@@ -1,6 +1,7 @@
 package com.cspdesk.adapters.web.me;
 
 import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.ForUsersOnly;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
 import com.cspdesk.application.identity.port.in.EndSessions;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +32,7 @@ class SignOutEverywhereController {
     @Post("/signout-everywhere")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @OpenDuringEnrolment
+    @ForUsersOnly
     HttpResponse<?> signOutEverywhere(Authentication caller) {
         endSessions.endSessionsOf(Actors.of(caller));
         return HttpResponse.noContent();
