@@ -128,7 +128,7 @@ class ApplicationsEndToEndTest extends EndToEnd {
     @Test
     void twoSecretsLiveAtOnceAndARevokedOnesTokensAreRefusedAtOnce() {
         App app = register("Rotating sync", "SALES_AGENT");
-        Answer second = send("POST", "/v1/applications/" + app.clientId() + "/credentials", admin, null);
+        Answer second = send("POST", "/v1/applications/" + app.clientId() + "/secrets", admin, null);
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
         assertThat(second.header("Cache-Control")).isEqualTo("no-store");
         String secondSecret = (String) second.json().get("clientSecret");
@@ -140,9 +140,9 @@ class ApplicationsEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/customers", oldToken, null).status()).isEqualTo(200);
         assertThat(send("GET", "/v1/customers", newToken, null).status()).isEqualTo(200);
 
-        Answer revoked = send("DELETE", "/v1/applications/" + app.clientId() + "/credentials/" + app.credentialId(), admin, null);
+        Answer revoked = send("DELETE", "/v1/applications/" + app.clientId() + "/secrets/" + app.credentialId(), admin, null);
         assertThat(revoked.status()).isEqualTo(204);
-        assertThat(send("DELETE", "/v1/applications/" + app.clientId() + "/credentials/" + app.credentialId(), admin, null)
+        assertThat(send("DELETE", "/v1/applications/" + app.clientId() + "/secrets/" + app.credentialId(), admin, null)
                 .status()).as("again: nothing more to do").isEqualTo(204);
 
         assertThat(send("GET", "/v1/customers", oldToken, null).status()).isEqualTo(401);
@@ -151,7 +151,7 @@ class ApplicationsEndToEndTest extends EndToEnd {
         assertThat(oldSecret.status()).isEqualTo(401);
         assertThat(oldSecret.json()).containsEntry("error", "invalid_client");
         assertThat(send("GET", "/v1/applications/" + app.clientId(), admin, null).body()).contains("\"revoked\"", "\"active\"");
-        assertThat(send("DELETE", "/v1/applications/" + app.clientId() + "/credentials/" + UUID.randomUUID(), admin, null)
+        assertThat(send("DELETE", "/v1/applications/" + app.clientId() + "/secrets/" + UUID.randomUUID(), admin, null)
                 .problemCode()).isEqualTo("application_credential_not_found");
     }
 
@@ -166,7 +166,7 @@ class ApplicationsEndToEndTest extends EndToEnd {
         assertThat(grantWithBasic(app.clientId(), app.secret()).status()).isEqualTo(401);
         Answer kept = send("GET", "/v1/applications/" + app.clientId(), admin, null);
         assertThat(kept.json()).containsEntry("status", "revoked").containsKey("revokedAt");
-        assertThat(send("POST", "/v1/applications/" + app.clientId() + "/credentials", admin, null).problemCode())
+        assertThat(send("POST", "/v1/applications/" + app.clientId() + "/secrets", admin, null).problemCode())
                 .isEqualTo("application_revoked");
         assertThat(send("DELETE", "/v1/applications/" + UUID.randomUUID(), admin, null).problemCode())
                 .isEqualTo("application_not_found");
@@ -186,7 +186,7 @@ class ApplicationsEndToEndTest extends EndToEnd {
         String token = token(mighty);
         assertThat(send("POST", "/v1/applications", token, Map.of("name", "Child", "roles", List.of("SALES_AGENT")))
                 .status()).isEqualTo(403);
-        assertThat(send("POST", "/v1/applications/" + mighty.clientId() + "/credentials", token, null).status()).isEqualTo(403);
+        assertThat(send("POST", "/v1/applications/" + mighty.clientId() + "/secrets", token, null).status()).isEqualTo(403);
         assertThat(send("GET", "/v1/me/mfa", token, null).problemCode()).isEqualTo("application_not_a_user");
         assertThat(send("POST", "/v1/me/signout-everywhere", token, null).problemCode()).isEqualTo("application_not_a_user");
         assertThat(send("GET", "/v1/users", token, null).status()).as("its roles' other rights").isEqualTo(200);

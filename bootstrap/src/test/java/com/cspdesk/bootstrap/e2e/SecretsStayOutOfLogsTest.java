@@ -84,7 +84,7 @@ class SecretsStayOutOfLogsTest extends EndToEnd {
                 "roles", List.of("ADMIN_AGENT"))).json();
         String clientId = (String) registered.get("clientId");
         String secret = (String) registered.get("clientSecret");
-        String second = (String) send("POST", "/v1/applications/" + clientId + "/credentials", admin, null).json().get("clientSecret");
+        String second = (String) send("POST", "/v1/applications/" + clientId + "/secrets", admin, null).json().get("clientSecret");
         String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=";
         String token = (String) send("POST", "/oauth2/token", null, form + secret,
                 "Content-Type", "application/x-www-form-urlencoded").json().get("access_token");

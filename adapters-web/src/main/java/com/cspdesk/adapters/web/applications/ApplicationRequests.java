@@ -61,7 +61,7 @@ final class ApplicationRequests {
         }
     }
 
-    /** {@code POST /v1/applications/{id}/credentials} → 201: the new secret, shown this once. */
+    /** {@code POST /v1/applications/{id}/secrets} → 201: the new secret, shown this once. */
     @Serdeable
     record NewCredentialResponse(String id, String applicationId, String hint, Instant createdAt, String status,
                                  String clientId, String clientSecret) {

@@ -110,12 +110,12 @@ class ApplicationsController {
                 application -> HttpResponse.ok(ApplicationResponse.of(application)));
     }
 
-    @Post("/{applicationId}/credentials")
+    @Post("/{applicationId}/secrets")
     HttpResponse<?> addCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId) {
         AddApplicationCredential.AddCredentialOutcome outcome = addCredential.addCredential(applicationId, Actors.of(caller));
         if (outcome instanceof AddApplicationCredential.Added added) {
             return noStore(HttpResponse.created(NewCredentialResponse.of(added.secret()), URI.create("/v1/applications/"
-                    + added.secret().applicationId() + "/credentials/" + added.secret().credentialId())));
+                    + added.secret().applicationId() + "/secrets/" + added.secret().credentialId())));
         }
         if (outcome instanceof AddApplicationCredential.NotFound) {
             return problems.respond(request, HttpStatus.NOT_FOUND, NOT_FOUND);
@@ -130,7 +130,7 @@ class ApplicationsController {
     }
 
     /** Revokes one secret (204, again 204 when it already was); the application's other secrets work on. */
-    @Delete("/{applicationId}/credentials/{credentialId}")
+    @Delete("/{applicationId}/secrets/{credentialId}")
     HttpResponse<?> removeCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId,
                                      @PathVariable String credentialId) {
         return answer(request, caller, removeCredential.removeCredential(applicationId, credentialId, Actors.of(caller)),

@@ -100,7 +100,7 @@ class ApplicationPagesController {
         return Refusals.notPermitted(caller);
     }
 
-    @Post("/{applicationId}/credentials")
+    @Post("/{applicationId}/secrets")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId) {
         AddApplicationCredential.AddCredentialOutcome outcome = addCredential.addCredential(applicationId, Actors.of(caller));
@@ -119,7 +119,7 @@ class ApplicationPagesController {
         return Refusals.notPermitted(caller);
     }
 
-    @Post("/{applicationId}/credentials/{credentialId}/revoke")
+    @Post("/{applicationId}/secrets/{credentialId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> revokeCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId,
                                      @PathVariable String credentialId) {
