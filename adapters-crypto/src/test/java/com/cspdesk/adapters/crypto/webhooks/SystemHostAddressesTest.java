@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.web.webhooks;
+package com.cspdesk.adapters.crypto.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
