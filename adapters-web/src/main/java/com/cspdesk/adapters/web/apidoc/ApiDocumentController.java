@@ -22,7 +22,8 @@ import java.util.Properties;
 
 /**
  * The API document for anyone (as Partner Center's reference is public): {@code /openapi.json} is the
- * file micronaut-openapi's processor wrote at compile time, {@code /openapi.yml} the same content as
+ * file micronaut-openapi's processor wrote at compile time ({@link DocumentRepairs} applied),
+ * {@code /openapi.yml} the same content as
  * YAML, and {@code /openapi/ui} Swagger UI from its WebJar (served under {@code /webjars/swagger-ui/},
  * nothing from another site) under the dashboard's Content-Security-Policy.
  */
@@ -43,8 +44,9 @@ class ApiDocumentController {
     ApiDocumentController(JsonMapper mapper,
                           @Value("${micronaut.views.csp.policy-directives:default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'}")
                           String contentSecurityPolicy) {
-        this.json = read(DOCUMENT);
-        this.yaml = yaml(mapper, json);
+        Map<String, Object> document = DocumentRepairs.repair(parse(mapper, read(DOCUMENT)));
+        this.json = write(mapper, document);
+        this.yaml = yaml(document);
         this.page = page(swaggerUiVersion());
         this.contentSecurityPolicy = contentSecurityPolicy;
     }
@@ -73,16 +75,27 @@ class ApiDocumentController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 
-    private static String yaml(JsonMapper mapper, String json) {
+    private static Map<?, ?> parse(JsonMapper mapper, String json) {
         try {
-            Map<?, ?> document = mapper.readValue(json, Map.class);
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            options.setWidth(120);
-            return new Yaml(options).dump(document);
+            return mapper.readValue(json, Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("the API document is not JSON", e);
         }
+    }
+
+    private static String write(JsonMapper mapper, Map<String, Object> document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String yaml(Map<String, Object> document) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(120);
+        return new Yaml(options).dump(document);
     }
 
     private static String page(String version) {

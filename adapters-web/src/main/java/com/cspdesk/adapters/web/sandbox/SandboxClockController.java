@@ -64,6 +64,7 @@ class SandboxClockController {
     @Operation(summary = "The sandbox's clock (sandbox mode only)")
     @NeedsToken
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockResponse.class)))
+    @ApiResponse(responseCode = "404", description = "Not in sandbox mode", ref = ApiDoc.NOT_FOUND)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ClockResponse read() {
@@ -74,6 +75,7 @@ class SandboxClockController {
     @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"advanceBy\": \"P15D\"}")))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", description = "Not in sandbox mode", ref = ApiDoc.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Put
     @RequiresPermission(Permission.MOVE_SANDBOX_CLOCK)
