@@ -186,8 +186,8 @@ public abstract class EndToEnd implements TestPropertyProvider {
                 request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            exchanges.add(new ApiConformance.Exchange(method, path, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body()));
+            recordApiAnswer(method, path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
             return new Answer(response.statusCode(), response.body(), response.headers().map(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,6 +195,11 @@ public abstract class EndToEnd implements TestPropertyProvider {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An answer for the check against the API document, for a class's own HTTP helper (the browser tests' API calls). */
+    protected final void recordApiAnswer(String method, String path, int status, String contentType, String body) {
+        exchanges.add(new ApiConformance.Exchange(method, path, status, contentType, body));
     }
 
     /**
