@@ -166,6 +166,21 @@ final class ApiConformance {
         return Optional.of(message.append("\n      body: ").append(excerpt(exchange.body())).toString());
     }
 
+    /** What is wrong with a request body's example (its place in the document, e.g. #/paths/…/requestBody/content/…), or nothing. */
+    List<String> exampleMismatches(String contentPointer, JsonNode example) {
+        JsonNode schemaNode = document.at(contentPointer + "/schema");
+        return compiled.computeIfAbsent(contentPointer + "/schema", p -> compile(schemaNode)).validate(example).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
+    }
+
+    static String pointer(String... tokens) {
+        StringBuilder pointer = new StringBuilder("#");
+        for (String token : tokens) {
+            pointer.append('/').append(escape(token));
+        }
+        return pointer.toString().substring(1);
+    }
+
     /** Every exchange checked; a readable list of the ones that do not conform, or nothing. */
     String mismatches(List<Exchange> exchanges) {
         StringBuilder all = new StringBuilder();

@@ -126,6 +126,26 @@ class OpenApiDocumentTest extends EndToEnd {
         softly.assertAll();
     }
 
+    /** The examples of the main requests are requests the schema takes (and there are some). */
+    @Test
+    void everyRequestExampleMatchesItsSchema() {
+        SoftAssertions softly = new SoftAssertions();
+        List<String> examples = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation.getValue().path("requestBody").path("content").properties().forEach(media ->
+                        media.getValue().path("examples").properties().forEach(example -> {
+                            String name = operation.getKey() + " " + path.getKey() + " " + media.getKey();
+                            examples.add(name);
+                            String pointer = ApiConformance.pointer("paths", path.getKey(), operation.getKey(), "requestBody",
+                                    "content", media.getKey());
+                            softly.assertThat(ApiConformance.document().exampleMismatches(pointer, example.getValue().path("value")))
+                                    .as("example of %s", name).isEmpty();
+                        }))));
+        softly.assertAll();
+        assertThat(examples).as("request examples").hasSizeGreaterThan(6).anyMatch(e -> e.startsWith("post /v1/customers "))
+                .anyMatch(e -> e.startsWith("post /login ")).anyMatch(e -> e.startsWith("patch /v1/customers/{customerId}/orders/{orderId} "));
+    }
+
     @Test
     void theSecuritySchemesAreABearerTokenAndTheClientCredentialsGrant() {
         JsonNode schemes = document.path("components").path("securitySchemes");
