@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What every {@link ActivityRecords} must do, with records written through the adapter's own
  * {@link ActivityLog}: keyset pages newest first and exports oldest first over a date range
- * (from inclusive, to exclusive), filters that ignore case and take wildcards literally, chains in
+ * (from inclusive, to exclusive), filters that ignore case and take wildcards literally (equals with
+ * several values matching any of them), chains in
  * sequence order a part at a time, and a changed or deleted record found by verification. The test
  * methods may share one store: each writes into an hour of its own, so its criteria see only its
  * rows.
@@ -150,14 +151,65 @@ public abstract class ActivityRecordsContract extends PortContract {
         assertFilter(base, "companyName", "Contoso", false);
         assertFilter(base, "companyName", "OSO k", true, contosoOrder, contosoKey);
         assertFilter(base, "companyName", "bRiK", true, fabrikamLink);
-        assertFilter(base, "resourceType", "ORDER", false, contosoOrder);
-        assertFilter(base, "resourceType", "Software_Key", false, contosoKey);
-        assertFilter(base, "resourceType", "SOFTWARE", true, fabrikamLink, contosoKey);
-        assertFilter(base, "resourceType", "software", false);
-        assertFilter(base, "operationType", "create_order", false, contosoOrder);
-        assertFilter(base, "operationType", "GET_SOFTWARE_KEY", false, contosoKey);
-        assertFilter(base, "operationType", "Create_", true, partner, contosoOrder);
-        assertFilter(base, "operationType", "nothing like it", true);
+        assertFilter(base, "resourceKind", "ORDER", false, contosoOrder);
+        assertFilter(base, "resourceKind", "Software_Key", false, contosoKey);
+        assertFilter(base, "resourceKind", "SOFTWARE", true, fabrikamLink, contosoKey);
+        assertFilter(base, "resourceKind", "software", false);
+        assertFilter(base, "operationKind", "create_order", false, contosoOrder);
+        assertFilter(base, "operationKind", "GET_SOFTWARE_KEY", false, contosoKey);
+        assertFilter(base, "operationKind", "Create_", true, partner, contosoOrder);
+        assertFilter(base, "operationKind", "nothing like it", true);
+    }
+
+    /**
+     * Equals with several values matches any of them (a Partner Center type names several of our
+     * kinds: {@code undefined} is a sign-in, a credit, a download, …): pages newest first without
+     * duplicates or gaps whatever their size, exports the exact reverse, counts the same rows.
+     */
+    @Test
+    void anEqualsFilterOnSeveralValuesMatchesAnyOfThemAndPagesInOrder() {
+        Instant base = Instant.parse("2026-01-23T08:00:00.000001Z");
+        String[][] kinds = {{"cancel_order", "order"}, {"issue_credit", "credit"}, {"sign_in", "user"},
+                {"get_software_key", "software_key"}, {"download_software", "software_download"}};
+        List<ActivityEntry> written = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Groups of three in the same microsecond: the id decides among them, across kinds too.
+            Instant at = base.plus(Duration.ofMinutes(i / 3));
+            String[] kind = kinds[i % kinds.length];
+            written.add(entry(at, kind[0], i % 2 == 0 ? tenant() : null, "Contoso", kind[1], i));
+        }
+        written.forEach(port(ActivityLog.class)::append);
+        Instant end = base.plus(Duration.ofHours(1));
+        Criteria undefinedKinds = new Criteria(base, end, Optional.of("operationKind"),
+                List.of("issue_credit", "SIGN_IN", "download_software", "sign_in", "no_such_kind"), false);
+        List<ActivityEntry> expected = written.stream()
+                .filter(e -> List.of("issue_credit", "sign_in", "download_software").contains(e.operationType())).toList();
+
+        List<Stored> paged = pageThrough(undefinedKinds, 50);
+
+        assertThat(paged).extracting(Stored::entry).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(paged).isSortedAccordingTo(NEWEST_FIRST);
+        assertThat(port(ActivityRecords.class).count(undefinedKinds)).isEqualTo(expected.size());
+        for (int size : new int[]{1, 2, 3, 4, 14, 15, 16}) {
+            assertThat(pageThrough(undefinedKinds, size)).as("pages of %d", size).containsExactlyElementsOf(paged);
+        }
+        List<Stored> exported = port(ActivityRecords.class).ascending(undefinedKinds, Optional.empty(), 100);
+        List<Stored> reversed = new ArrayList<>(paged);
+        java.util.Collections.reverse(reversed);
+        assertThat(exported).containsExactlyElementsOf(reversed);
+        Stored third = exported.get(2);
+        assertThat(port(ActivityRecords.class).ascending(undefinedKinds,
+                Optional.of(new Cursor(third.entry().operationDate(), third.id())), 4))
+                .containsExactlyElementsOf(exported.subList(3, 7));
+
+        Criteria orderOrKey = new Criteria(base, end, Optional.of("resourceKind"), List.of("ORDER", "software_key"), false);
+        assertThat(port(ActivityRecords.class).page(orderOrKey, Optional.empty(), 100)).extracting(Stored::entry)
+                .allSatisfy(e -> assertThat(e.resourceType()).isIn("order", "software_key")).hasSize(10);
+        assertThat(port(ActivityRecords.class).count(orderOrKey)).isEqualTo(10);
+        assertThatThrownBy(() -> port(ActivityRecords.class).page(new Criteria(base, end, Optional.of("operationKind"),
+                List.of("sign", "credit"), true), Optional.empty(), 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> port(ActivityRecords.class).count(new Criteria(base, end, Optional.of("operationKind"),
+                List.of(), false))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -179,9 +231,9 @@ public abstract class ActivityRecordsContract extends PortContract {
         assertFilter(base, "companyName", "s! s", true, bang);
         assertFilter(base, "companyName", "yes!%", true);
         assertFilter(base, "companyName", "YES! SHOP", false, bang);
-        assertFilter(base, "resourceType", "%", true);
-        assertFilter(base, "operationType", "e_o", true, noBang, bang, noPercent, percent);
-        assertFilter(base, "operationType", "e%o", true);
+        assertFilter(base, "resourceKind", "%", true);
+        assertFilter(base, "operationKind", "e_o", true, noBang, bang, noPercent, percent);
+        assertFilter(base, "operationKind", "e%o", true);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +100,7 @@ public abstract class IdempotencyRecordsContract extends PortContract {
         for (int i = 0; i < 8; i++) {
             twins.add(() -> execution.execute(request, () -> {
                 runs.incrementAndGet();
-                return CREATED;
+                return Optional.of(CREATED);
             }));
         }
 
@@ -117,11 +118,11 @@ public abstract class IdempotencyRecordsContract extends PortContract {
         IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
                 port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
         IdempotentRequest request = new IdempotentRequest("agent", key(), "8".repeat(64));
-        assertThat(execution.execute(request, () -> CREATED)).isEqualTo(new ExecuteIdempotently.Executed(CREATED));
+        assertThat(execution.execute(request, () -> Optional.of(CREATED))).isEqualTo(new ExecuteIdempotently.Executed(CREATED));
 
         String atRest = port(IdempotencyRecords.class).find("agent", request.key()).orElseThrow().answer().orElseThrow().value();
         assertThat(atRest).doesNotContain("/v1/x/1").doesNotContain("\"id\"");
-        assertThat(execution.execute(request, () -> CREATED)).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
+        assertThat(execution.execute(request, () -> Optional.of(CREATED))).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
     }
 
     @Test
@@ -149,7 +150,39 @@ public abstract class IdempotencyRecordsContract extends PortContract {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isEmpty();
-        assertThat(execution.execute(request, () -> CREATED)).isInstanceOf(ExecuteIdempotently.Executed.class);
+        assertThat(execution.execute(request, () -> Optional.of(CREATED))).isInstanceOf(ExecuteIdempotently.Executed.class);
+    }
+
+    @Test
+    void aReleasedClaimIsGoneAndTheKeyCanBeClaimedAgain() {
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "9".repeat(64));
+        inTransaction(() -> {
+            assertThat(port(IdempotencyRecords.class).claim(request, AT)).isTrue();
+            port(IdempotencyRecords.class).release("agent", request.key());
+            return null;
+        });
+        assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isEmpty();
+        assertThat(inTransaction(() -> port(IdempotencyRecords.class).claim(request, AT))).isTrue();
+        // Releasing what nobody holds changes nothing.
+        inTransaction(() -> {
+            port(IdempotencyRecords.class).release("nobody", request.key());
+            return null;
+        });
+        assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isPresent();
+    }
+
+    @Test
+    void anActionThatAnswersWithAFailureKeepsNothingSoItsRetryRunsAgain() {
+        IdempotentExecution execution = new IdempotentExecution(port(IdempotencyRecords.class),
+                port(SecretSealing.class), port(Transactions.class), Clock.fixed(AT, ZoneOffset.UTC));
+        IdempotentRequest request = new IdempotentRequest("agent", key(), "7".repeat(64));
+        assertThat(execution.execute(request, Optional::empty)).isEqualTo(new ExecuteIdempotently.Failed());
+        assertThat(port(IdempotencyRecords.class).find("agent", request.key())).isEmpty();
+
+        // The corrected body may come with the same key: it is a first attempt.
+        IdempotentRequest corrected = new IdempotentRequest("agent", request.key(), "5".repeat(64));
+        assertThat(execution.execute(corrected, () -> Optional.of(CREATED))).isEqualTo(new ExecuteIdempotently.Executed(CREATED));
+        assertThat(execution.execute(corrected, () -> Optional.of(CREATED))).isEqualTo(new ExecuteIdempotently.Replayed(CREATED));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.activity.ActivityCatalogue;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
 
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
 /**
  * Spec "View activity for software key access and software downloads", with Partner Center's
  * audit-record rules (anchor facts): the last 30 days by default, nothing from more than 90
- * days back, one filter; and the check that the stored chains are intact.
+ * days back, one filter; and the check that the stored chains are intact. A record shows Partner
+ * Center's operation and resource types beside our own kinds (the {@link ActivityCatalogue}'s, mapped
+ * as it is read: what is stored, and hashed, is our kind).
  */
 public final class ActivityLogReading implements QueryActivityLog, VerifyActivityLog {
 
@@ -37,9 +40,11 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     public static final Duration OLDEST_START = Duration.ofDays(90);
     static final String TOKEN_KIND = "activity";
     private static final int BATCH = 1000;
+    /** The API's filter fields (any case) and the port's; ResourceType and OperationType are read through the catalogue. */
     private static final Map<String, String> FIELDS = Map.of(
             "customerid", "customerId", "companyname", "companyName",
-            "resourcetype", "resourceType", "operationtype", "operationType");
+            "resourcetype", "resourceType", "operationtype", "operationType",
+            "resourcekind", "resourceKind", "operationkind", "operationKind");
 
     private final ActivityRecords records;
     private final Clock clock;
@@ -59,8 +64,12 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        ActivityRecords.Criteria criteria = criteria(query, now);
         Optional<ActivityRecords.Cursor> after = query.page().continuationToken().map(ActivityLogReading::cursor);
+        Optional<ActivityRecords.Criteria> matching = criteria(query, now);
+        if (matching.isEmpty()) {
+            return new Found(new Page<>(List.of(), 0, Optional.empty()));
+        }
+        ActivityRecords.Criteria criteria = matching.get();
         int size = query.page().size();
         List<ActivityRecords.Stored> rows = records.page(criteria, after, size + 1);
         boolean more = rows.size() > size;
@@ -80,7 +89,11 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        ActivityRecords.Criteria criteria = criteria(query, now);
+        Optional<ActivityRecords.Criteria> matching = criteria(query, now);
+        if (matching.isEmpty()) {
+            return new Found(new Page<>(List.of(), 0, Optional.empty()));
+        }
+        ActivityRecords.Criteria criteria = matching.get();
         Optional<ActivityRecords.Cursor> after = Optional.empty();
         long total = 0;
         while (true) {
@@ -159,14 +172,32 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         return Optional.empty();
     }
 
-    private static ActivityRecords.Criteria criteria(ActivityQuery query, Instant now) {
+    /**
+     * The port's criteria. A filter on Partner Center's OperationType or ResourceType reads every kind
+     * the {@link ActivityCatalogue} calls so (equals: {@code update_order} finds cancellations; substring:
+     * the kinds whose PC name contains the value); empty when no kind is called so, as nothing can match.
+     */
+    private static Optional<ActivityRecords.Criteria> criteria(ActivityQuery query, Instant now) {
         Instant end = query.endDate().orElse(now);
         Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
-        Optional<ActivityQuery.Filter> filter = query.filter();
-        return new ActivityRecords.Criteria(start, end,
-                filter.map(f -> FIELDS.get(f.field().toLowerCase(Locale.ROOT))),
-                filter.map(f -> f.value().strip()),
-                filter.map(f -> "substring".equalsIgnoreCase(f.operator())).orElse(false));
+        if (query.filter().isEmpty()) {
+            return Optional.of(new ActivityRecords.Criteria(start, end, Optional.empty(), List.of(), false));
+        }
+        ActivityQuery.Filter filter = query.filter().get();
+        String field = FIELDS.get(filter.field().toLowerCase(Locale.ROOT));
+        String value = filter.value().strip();
+        boolean substring = "substring".equalsIgnoreCase(filter.operator());
+        List<String> kinds;
+        if (field.equals("operationType")) {
+            kinds = ActivityCatalogue.operationKindsCalled(value, substring);
+        } else if (field.equals("resourceType")) {
+            kinds = ActivityCatalogue.resourceKindsCalled(value, substring);
+        } else {
+            return Optional.of(new ActivityRecords.Criteria(start, end, Optional.of(field), List.of(value), substring));
+        }
+        String kindField = field.equals("operationType") ? "operationKind" : "resourceKind";
+        return kinds.isEmpty() ? Optional.empty()
+                : Optional.of(new ActivityRecords.Criteria(start, end, Optional.of(kindField), kinds, false));
     }
 
     private static ActivityRecords.Cursor cursor(String token) {
@@ -191,8 +222,8 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
             data.remove(ActivityEntry.LINK_ID);
             data = Collections.unmodifiableMap(data);
         }
-        return new ActivityRecordView(stored.id(), e.operationDate(), e.operationType(), e.operationStatus(),
-                e.userPrincipalName(), e.applicationId(), e.customerId(), e.customerName(), e.resourceType(),
-                e.resourceId(), data);
+        return new ActivityRecordView(stored.id(), e.operationDate(), ActivityCatalogue.operationTypeOf(e.operationType()),
+                e.operationType(), e.operationStatus(), e.userPrincipalName(), e.applicationId(), e.customerId(),
+                e.customerName(), ActivityCatalogue.resourceTypeOf(e.resourceType()), e.resourceType(), e.resourceId(), data);
     }
 }

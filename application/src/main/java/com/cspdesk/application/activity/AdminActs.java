@@ -1,6 +1,9 @@
 package com.cspdesk.application.activity;
 
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.activity.ActivityCatalogue;
+import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.activity.ActivityEntry;
 
 import java.time.Instant;
@@ -11,31 +14,32 @@ import java.util.Optional;
 /**
  * The activity records of the partner's own administration — users, sign-ins, second factors,
  * customers, the sandbox clock, invoice runs — on the partner's chain, with who, when and from where
- * ({@value #CLIENT_ADDRESS} in the customized data). Operation types are Partner Center's where it
- * has one ({@code create_partner_user}, {@code add_customer}, {@code ready_invoice}, …).
+ * ({@value #CLIENT_ADDRESS} in the customized data). Their kinds and Partner Center's names for them
+ * are the {@link ActivityCatalogue}'s ({@code sign_in} is PC's {@code undefined}, {@code enrol_mfa} its
+ * {@code update_partner_user}, …).
  */
 public final class AdminActs {
 
     /** The customized-data key of the address the act came from. */
     public static final String CLIENT_ADDRESS = "clientAddress";
-    public static final String FAILED = "failed";
+    public static final String FAILED = ActivityEntry.FAILED;
     /** Who acts when nobody signed in does: the schedules. */
     public static final String SYSTEM = "system";
 
-    /** Partner Center's operation types for the acts of this kind it knows; its own names for the rest. */
-    public static final String CREATE_PARTNER_USER = "create_partner_user";
-    public static final String UPDATE_PARTNER_USER = "update_partner_user";
-    public static final String REMOVE_PARTNER_USER = "remove_partner_user";
-    public static final String ADD_CUSTOMER = "add_customer";
-    public static final String READY_INVOICE = "ready_invoice";
-    public static final String UPDATE_SANDBOX_CLOCK = "update_sandbox_clock";
+    /** The admin acts' kinds, from the {@link ActivityCatalogue} (which names Partner Center's type of each). */
+    public static final String CREATE_PARTNER_USER = Operation.CREATE_PARTNER_USER.kind();
+    public static final String UPDATE_PARTNER_USER = Operation.UPDATE_PARTNER_USER.kind();
+    public static final String REMOVE_PARTNER_USER = Operation.REMOVE_PARTNER_USER.kind();
+    public static final String ADD_CUSTOMER = Operation.ADD_CUSTOMER.kind();
+    public static final String READY_INVOICE = Operation.READY_INVOICE.kind();
+    public static final String UPDATE_SANDBOX_CLOCK = Operation.UPDATE_SANDBOX_CLOCK.kind();
     /** A user's second factor confirmed (by the user), and removed (by an admin). */
-    public static final String ENROL_MFA = "enrol_mfa";
-    public static final String RESET_MFA = "reset_mfa";
+    public static final String ENROL_MFA = Operation.ENROL_MFA.kind();
+    public static final String RESET_MFA = Operation.RESET_MFA.kind();
     /** A failed sign-in: a wrong password, or a wrong second-factor code (detail {@code mfa}). */
-    public static final String SIGN_IN = "sign_in";
+    public static final String SIGN_IN = Operation.SIGN_IN.kind();
     /** The failed sign-in that starts a back-off, for the account or the address. */
-    public static final String SIGN_IN_LOCKED_OUT = "sign_in_locked_out";
+    public static final String SIGN_IN_LOCKED_OUT = Operation.SIGN_IN_LOCKED_OUT.kind();
 
     private AdminActs() {
     }
@@ -55,7 +59,7 @@ public final class AdminActs {
     public static ActivityEntry forCustomer(Actor actor, Instant when, String operationType, String customerId,
                                             String customerName, Map<String, String> details) {
         return new ActivityEntry(when, operationType, ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null), customerId,
-                customerName, "customer", customerId, withAddress(details, actor.address()));
+                customerName, Resource.CUSTOMER.kind(), customerId, withAddress(details, actor.address()));
     }
 
     /**

@@ -12,6 +12,8 @@ import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
+import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -114,7 +116,7 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
                 return new OrderNotFound();
             }
             Orders.StoredOrder order = locked.get();
-            if (!command.acknowledged()) {
+            if (!command.acknowledgement().given()) {
                 return new NotAcknowledged();
             }
             List<Integer> named = command.lineItemNumbers().isEmpty() ? activeLines(order) : command.lineItemNumbers();
@@ -215,8 +217,8 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
         data.put("lineItems", String.join(",", notes.stream().map(n -> String.valueOf(n.lineItemNumber())).toList()));
         data.put("creditGross", total.gross().amount().toPlainString());
         data.put("currency", order.currency().getCurrencyCode());
-        activityLog.append(new ActivityEntry(now, "cancel_order", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
-                customer.tenantId(), customer.companyName(), "order", order.id(), data));
+        activityLog.append(new ActivityEntry(now, Operation.CANCEL_ORDER.kind(), ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
+                customer.tenantId(), customer.companyName(), Resource.ORDER.kind(), order.id(), data));
         for (Credits.CreditNote note : notes) {
             Map<String, String> credit = new LinkedHashMap<>();
             credit.put("orderId", order.id());
@@ -225,8 +227,8 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
             credit.put("tax", note.credit().tax().amount().toPlainString());
             credit.put("gross", note.credit().gross().amount().toPlainString());
             credit.put("currency", order.currency().getCurrencyCode());
-            activityLog.append(new ActivityEntry(now, "issue_credit", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
-                    customer.tenantId(), customer.companyName(), "credit", note.id(), credit));
+            activityLog.append(new ActivityEntry(now, Operation.ISSUE_CREDIT.kind(), ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
+                    customer.tenantId(), customer.companyName(), Resource.CREDIT.kind(), note.id(), credit));
         }
     }
 

@@ -9,6 +9,7 @@ import com.cspdesk.application.shared.port.out.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,15 +40,19 @@ public final class IdempotentExecution implements ExecuteIdempotently {
     }
 
     @Override
-    public Outcome execute(IdempotentRequest request, Supplier<KeptAnswer> action) {
+    public Outcome execute(IdempotentRequest request, Supplier<Optional<KeptAnswer>> action) {
         return transactions.inTransaction(() -> {
             // Claim first: a concurrent twin blocks here until the first commits, then finds it.
             if (!records.claim(request, clock.instant())) {
                 return replay(request);
             }
-            KeptAnswer answer = action.get();
-            records.complete(request.scope(), request.key(), seal(request, answer));
-            return new Executed(answer);
+            Optional<KeptAnswer> answer = action.get();
+            if (answer.isEmpty()) {
+                records.release(request.scope(), request.key());
+                return new Failed();
+            }
+            records.complete(request.scope(), request.key(), seal(request, answer.get()));
+            return new Executed(answer.get());
         });
     }
 

@@ -19,6 +19,7 @@ import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -57,7 +58,7 @@ public final class SecondFactorAuthentication
     public static final String ISSUER = "CSP Software Desk";
     private static final String TOKEN_CONTEXT = "mfa-sign-in";
     private static final String SECRET_CONTEXT = "totp-secret:";
-    static final String USER = "user";
+    static final String USER = Resource.USER.kind();
 
     private final SecondFactors secondFactors;
     private final Users users;

@@ -12,6 +12,7 @@ import com.cspdesk.application.identity.port.out.SignInFailures.Key;
 import com.cspdesk.application.identity.port.out.UserAccount;
 import com.cspdesk.application.identity.port.out.Users;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.identity.FailedSignIns;
 import com.cspdesk.domain.identity.SignInThrottle;
 import com.cspdesk.domain.identity.Username;
@@ -106,14 +107,14 @@ public final class SigningIn implements AuthenticateUser {
                     failures.recordFailure(key, now, SignInThrottle.PER_ACCOUNT.forgetsBefore(now)));
             Optional<FailedSignIns> address = addressKey.map(key ->
                     failures.recordFailure(key, now, SignInThrottle.PER_ADDRESS.forgetsBefore(now)));
-            activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN, AdminActs.FAILED, attempted, clientAddress, "user", attempted,
+            activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN, AdminActs.FAILED, attempted, clientAddress, Resource.USER.kind(), attempted,
                     Map.of()));
             account.filter(count -> SignInThrottle.PER_ACCOUNT.locksOutAt(count.count())).ifPresent(count ->
-                    activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN_LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress, "user",
+                    activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN_LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress, Resource.USER.kind(),
                             attempted, lockOut("account", count, SignInThrottle.PER_ACCOUNT))));
             address.filter(count -> SignInThrottle.PER_ADDRESS.locksOutAt(count.count())).ifPresent(count ->
                     activityLog.append(AdminActs.entry(now, AdminActs.SIGN_IN_LOCKED_OUT, AdminActs.FAILED, attempted, clientAddress,
-                            "client_address", addressKey.get().value(), lockOut("address", count, SignInThrottle.PER_ADDRESS))));
+                            Resource.CLIENT_ADDRESS.kind(), addressKey.get().value(), lockOut("address", count, SignInThrottle.PER_ADDRESS))));
             return null;
         });
         return new Refused();

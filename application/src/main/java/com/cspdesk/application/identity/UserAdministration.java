@@ -3,6 +3,7 @@ package com.cspdesk.application.identity;
 import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.identity.port.in.UpdateUser;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
 public final class UserAdministration implements CreateUser, ListUsers, UpdateUser, DeleteUser, SeedUser {
 
     /** The resource type of a user's activity records. */
-    private static final String USER = "user";
+    private static final String USER = Resource.USER.kind();
 
     private final Users users;
     private final Customers customers;

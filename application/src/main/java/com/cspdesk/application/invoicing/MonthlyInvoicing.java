@@ -14,6 +14,7 @@ import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -46,7 +47,7 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
     static final String LOCK = "monthly-invoicing";
     static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
     static final String SCHEDULER = "scheduler";
-    private static final String INVOICE_RUN = "invoice_run";
+    private static final String INVOICE_RUN = Resource.INVOICE_RUN.kind();
 
     private final Invoices invoices;
     private final InvoiceRuns runs;

@@ -2,9 +2,16 @@ package com.cspdesk.application.ordering;
 
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.domain.money.PreTaxPrices;
 import com.cspdesk.domain.order.LineStatus;
 
-/** A stored order as callers see it: a cancelled line shows quantity 0 (Partner Center does). */
+import java.util.Optional;
+
+/**
+ * A stored order as callers see it: a cancelled line shows quantity 0 (Partner Center does), its prices before
+ * tax are those of what was bought. No line has a subscription id yet: the desk keeps no subscriptions (an
+ * Azure reservation's {@code provisioningContext.subscriptionId} is accepted when ordering but not stored).
+ */
 public final class OrderViews {
 
     private OrderViews() {
@@ -14,7 +21,8 @@ public final class OrderViews {
         return new OrderView(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(), order.createdAt(),
                 order.status(), order.lines().stream().map(line -> new OrderView.Line(line.lineItemNumber(), line.offerId(),
                 line.productId(), line.skuId(), line.friendlyName(), line.status() == LineStatus.CANCELLED ? 0 : line.quantity(),
-                line.term(), line.unitPrice(), line.charged(), line.taxIncluded(), line.status())).toList(),
+                line.term(), line.unitPrice(), line.charged(), line.taxIncluded(), line.status(),
+                PreTaxPrices.of(line.unitPrice(), line.quantity(), line.charged(), line.taxIncluded()), Optional.empty())).toList(),
                 order.totals(), order.createdBy());
     }
 }

@@ -14,6 +14,8 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
+import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -207,8 +209,8 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
         data.put("offerIds", String.join(",", order.lines().stream().map(Orders.StoredLine::offerId).toList()));
         data.put("totalGross", order.totals().gross().amount().toPlainString());
         data.put("currency", order.currency().getCurrencyCode());
-        return new ActivityEntry(order.createdAt(), "create_order", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
-                customer.tenantId(), customer.companyName(), "order", order.id(), data);
+        return new ActivityEntry(order.createdAt(), Operation.CREATE_ORDER.kind(), ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
+                customer.tenantId(), customer.companyName(), Resource.ORDER.kind(), order.id(), data);
     }
 
     private static Orders.Cursor cursor(String tenant, String token) {

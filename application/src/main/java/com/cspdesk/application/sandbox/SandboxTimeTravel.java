@@ -3,6 +3,7 @@ package com.cspdesk.application.sandbox;
 import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.sandbox.SandboxClockRange;
@@ -84,7 +85,7 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
         // Saved first: when saving fails the clock has not moved, and a restart finds what it showed.
         transactions.inTransaction(() -> {
             settings.saveOffset(offset);
-            activityLog.append(AdminActs.by(actor, from, AdminActs.UPDATE_SANDBOX_CLOCK, "sandbox_clock", "sandbox",
+            activityLog.append(AdminActs.by(actor, from, AdminActs.UPDATE_SANDBOX_CLOCK, Resource.SANDBOX_CLOCK.kind(), "sandbox",
                     details));
             return null;
         });

@@ -4,6 +4,8 @@ import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
+import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -121,7 +123,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
                 return vault.keep(entitlement.id(), selection.version(), issued) ? issued
                         : vault.find(entitlement.id(), selection.version()).orElseThrow();
             });
-            activityLog.append(entry("get_software_key", "software_key", entitlement, checked.customer(), actor.username(),
+            activityLog.append(entry(Operation.GET_SOFTWARE_KEY, Resource.SOFTWARE_KEY, entitlement, checked.customer(), actor.username(),
                     actor.applicationId().orElse(null), selectionData(selection, Map.of())));
             return new Key(key);
         });
@@ -152,7 +154,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         return transactions.inTransaction(() -> {
             links.add(new DownloadLinks.StoredLink(linkId, entitlement.id(), entitlement.customerTenantId(), selection.version(),
                     selection.language(), selection.bitness(), issued.link(), actor.username()));
-            activityLog.append(entry("get_software_download_link", "software_download_link", entitlement,
+            activityLog.append(entry(Operation.GET_SOFTWARE_DOWNLOAD_LINK, Resource.SOFTWARE_DOWNLOAD_LINK, entitlement,
                     checked.customer(), actor.username(), actor.applicationId().orElse(null),
                     selectionData(selection, Map.of(ActivityEntry.LINK_ID, linkId,
                             "expiresAt", issued.expiresAt().toString()))));
@@ -217,7 +219,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         if (use.firstByte() != 0 || use.bytes() != file.sizeBytes()) {
             sent.put("range", use.firstByte() + "-" + (use.firstByte() + use.bytes() - 1) + "/" + file.sizeBytes());
         }
-        return entry("download_software", "software_download", entitlement, customer, link.createdBy(), null,
+        return entry(Operation.DOWNLOAD_SOFTWARE, Resource.SOFTWARE_DOWNLOAD, entitlement, customer, link.createdBy(), null,
                 selectionData(selection, sent));
     }
 
@@ -270,14 +272,14 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private ActivityEntry entry(String operation, String resourceType, Entitlement entitlement, Customers.Customer customer,
+    private ActivityEntry entry(Operation operation, Resource resource, Entitlement entitlement, Customers.Customer customer,
                                 String user, String applicationId, Map<String, String> data) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("productName", entitlement.productName());
         all.put("orderId", entitlement.orderId());
         all.putAll(data);
-        return new ActivityEntry(now(), operation, ActivityEntry.SUCCEEDED, user, applicationId, customer.tenantId(),
-                customer.companyName(), resourceType, entitlement.id(), all);
+        return new ActivityEntry(now(), operation.kind(), ActivityEntry.SUCCEEDED, user, applicationId, customer.tenantId(),
+                customer.companyName(), resource.kind(), entitlement.id(), all);
     }
 
     private static Map<String, String> selectionData(SoftwareSelection selection, Map<String, String> more) {

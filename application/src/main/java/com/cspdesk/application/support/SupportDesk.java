@@ -6,6 +6,8 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
+import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -136,8 +138,8 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
             data.put("category", CATEGORY);
             data.put("orderId", r.orderId() == null ? "" : r.orderId().strip());
             data.put("amountRequested", amount.get().amount().toPlainString() + " " + amount.get().currency().getCurrencyCode());
-            activityLog.append(new ActivityEntry(now, "create_service_request", ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
-                    customer.get().tenantId(), customer.get().companyName(), "service_request", view.id(), data));
+            activityLog.append(new ActivityEntry(now, Operation.CREATE_SERVICE_REQUEST.kind(), ActivityEntry.SUCCEEDED, actor.username(), actor.applicationId().orElse(null),
+                    customer.get().tenantId(), customer.get().companyName(), Resource.SERVICE_REQUEST.kind(), view.id(), data));
             return null;
         });
         return new Created(view);

@@ -75,6 +75,76 @@ class ActivityLogReadingTest {
         }
     }
 
+    /** PC's client filters by PC's names: an order update is every kind PC calls so; our own kind is a field of its own. */
+    @Test
+    void aFilterOnPartnerCentersTypeReadsEveryKindItNamesAndOurKindItself() {
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        Instant start = NOW.minus(Duration.ofDays(30));
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("OperationType", " UPDATE_ORDER", "equals"))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"), List.of("cancel_order"), false)),
+                any(), anyInt());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("operationtype", "update_partner_user", null))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"),
+                List.of("update_partner_user", "enrol_mfa", "reset_mfa"), false)), any(), anyInt());
+        // A substring of PC's names: the kinds whose PC name contains it, matched exactly.
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("OperationType", "_order", "substring"))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"),
+                List.of("create_order", "cancel_order"), false)), any(), anyInt());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("ResourceType", "partner_user", "equals"))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("resourceKind"), List.of("user"), false)),
+                any(), anyInt());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("OperationKind", "Cancel_", "substring"))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"), Optional.of("Cancel_"), true)),
+                any(), anyInt());
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("RESOURCEKIND", "credit", "equals"))), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("resourceKind"), Optional.of("credit"), false)),
+                any(), anyInt());
+    }
+
+    /** Our own kind as a PC type (cancel_order), or a PC type none of ours is, matches nothing: the port is not asked. */
+    @Test
+    void aPartnerCenterTypeThatNamesNoKindOfOursFindsNothingWithoutReading() {
+        for (ActivityQuery.Filter filter : List.of(new ActivityQuery.Filter("OperationType", "cancel_order", "equals"),
+                new ActivityQuery.Filter("OperationType", "create_customer_user", "equals"),
+                new ActivityQuery.Filter("ResourceType", "credit", "equals"))) {
+            QueryActivityLog.QueryResult result = reading.query(query(Optional.empty(), Optional.empty(), Optional.of(filter)), AUDITOR);
+            assertThat(result).as(filter.toString()).isInstanceOf(QueryActivityLog.Found.class);
+            assertThat(((QueryActivityLog.Found) result).page().items()).isEmpty();
+            assertThat(((QueryActivityLog.Found) result).page().totalCount()).isZero();
+            List<ActivityRecordView> exported = new ArrayList<>();
+            assertThat(reading.forEach(query(Optional.empty(), Optional.empty(), Optional.of(filter)), AUDITOR, exported::add))
+                    .isInstanceOf(QueryActivityLog.Found.class);
+            assertThat(exported).isEmpty();
+        }
+        verifyNoInteractions(records);
+    }
+
+    /** Every record shows PC's types (in PC's lists whatever is stored) and our kinds beside them; the stored entry is untouched. */
+    @Test
+    void aRecordShowsPartnerCentersTypesAndOurKinds() {
+        ActivityEntry cancellation = new ActivityEntry(NOW.minusSeconds(5), "cancel_order", "succeeded", "agent", null, "t1",
+                "Contoso", "order", "o1", Map.of());
+        ActivityEntry credit = new ActivityEntry(NOW.minusSeconds(4), "issue_credit", "succeeded", "agent", null, "t1",
+                "Contoso", "credit", "c1", Map.of());
+        ActivityEntry signIn = new ActivityEntry(NOW.minusSeconds(3), "sign_in", "failed", "who", null, null, null, "user",
+                "who", Map.of());
+        ActivityEntry unknown = new ActivityEntry(NOW.minusSeconds(2), "made_by_hand", "succeeded", "who", null, null, null,
+                "thing", "x", Map.of());
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of(new ActivityRecords.Stored("1", cancellation),
+                new ActivityRecords.Stored("2", credit), new ActivityRecords.Stored("3", signIn), new ActivityRecords.Stored("4", unknown)));
+        when(records.count(any())).thenReturn(4L);
+
+        QueryActivityLog.Found found = (QueryActivityLog.Found) reading.query(query(Optional.empty(), Optional.empty(), Optional.empty()), AUDITOR);
+
+        assertThat(found.page().items()).extracting(ActivityRecordView::operationType, ActivityRecordView::operationKind,
+                ActivityRecordView::resourceType, ActivityRecordView::resourceKind, ActivityRecordView::operationStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("update_order", "cancel_order", "order", "order", "succeeded"),
+                        org.assertj.core.groups.Tuple.tuple("undefined", "issue_credit", "undefined", "credit", "succeeded"),
+                        org.assertj.core.groups.Tuple.tuple("undefined", "sign_in", "partner_user", "user", "failed"),
+                        org.assertj.core.groups.Tuple.tuple("undefined", "made_by_hand", "undefined", "thing", "succeeded"));
+        assertThat(cancellation.operationType()).isEqualTo("cancel_order");
+    }
+
     @Test
     void verificationWalksEveryChainInPagesAndNamesTheFirstBrokenRecord() {
         List<ActivityChain.ChainedEntry> good = chain(1500, -1);

@@ -17,6 +17,7 @@ import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.cancellation.Acknowledgement;
 import com.cspdesk.domain.cancellation.CancellationPolicy;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.TermDuration;
@@ -57,6 +58,8 @@ class OrderCancellingTest {
     private static final Actor AGENT = Actor.partner("admin.agent@partner.example", Role.ADMIN_AGENT);
     private static final CustomerRef REF = CustomerRef.parse(TENANT).orElseThrow();
     private static final Currency EUR = Currency.getInstance("EUR");
+    /** A Partner Center client's PATCH: no {@code acknowledged} field. */
+    private static final Acknowledgement API_CALL = Acknowledgement.apiCall(Optional.empty());
 
     private final Customers customers = mock(Customers.class);
     private final Orders orders = mock(Orders.class);
@@ -79,7 +82,7 @@ class OrderCancellingTest {
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT.plus(Duration.ofDays(60)));
 
-        var result = cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT);
+        var result = cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT);
 
         assertThat(result).isInstanceOfSatisfying(CancelOrder.Cancelled.class,
                 c -> assertThat(c.credited()).isEqualTo(quote("1000.00", "190.00")));
@@ -98,7 +101,7 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "1000.00", "190.00"));
         stubOrder(order, order);
         var result = at(BOUGHT.plus(Duration.ofDays(60)).plusSeconds(1))
-                .cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT);
+                .cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT);
         assertThat(result).isEqualTo(new CancelOrder.Refused("cancellation_window_passed", Optional.of(0), false));
         verify(cancellations, never()).markCancelled(any(), any(), any());
         verify(credits, never()).issue(any());
@@ -125,7 +128,7 @@ class OrderCancellingTest {
         CancellationPreview preview = TestActors.found(cancelling.preview(REF, "order-1", AGENT));
         assertThat(preview.cancellable()).isFalse();
         assertThat(preview.reason()).contains("not_cancellable");
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("not_cancellable", Optional.of(0), false));
     }
 
@@ -143,7 +146,7 @@ class OrderCancellingTest {
         assertThat(preview.refundToRequest()).isEqualTo(preview.lineItems().get(0).credit());
         assertThat(preview.refundToRequest().gross().amount())
                 .isLessThan(new java.math.BigDecimal("11900.00")).isGreaterThan(new java.math.BigDecimal("11800.00"));
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("support_request_required", Optional.of(0), true));
         verify(credits, atLeastOnce()).reservationRefundsSince(TENANT, BOUGHT.plus(Duration.ofDays(1)).minus(Duration.ofDays(365)));
     }
@@ -153,7 +156,7 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "100.00", "19.00"),
                 line(1, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "200.00", "38.00"));
         stubOrder(order, order);
-        var result = at(BOUGHT).cancel(new CancelCommand(REF, "order-1", true, List.of(1)), AGENT);
+        var result = at(BOUGHT).cancel(new CancelCommand(REF, "order-1", API_CALL, List.of(1)), AGENT);
         assertThat(result).isInstanceOf(CancelOrder.Cancelled.class);
         verify(cancellations).markCancelled(eq("order-1"), anyList(), eq(OrderStatus.COMPLETED));
         verify(revocations).revoke("order-1", List.of(1));
@@ -164,16 +167,16 @@ class OrderCancellingTest {
         Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "100.00", "19.00"));
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT);
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", false, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", Acknowledgement.dialog(false), List.of()), AGENT))
                 .isInstanceOf(CancelOrder.NotAcknowledged.class);
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of(7)), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of(7)), AGENT))
                 .isEqualTo(new CancelOrder.UnknownLine(7));
-        assertThat(cancelling.cancel(new CancelCommand(REF, "nope", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "nope", API_CALL, List.of()), AGENT))
                 .isInstanceOf(CancelOrder.OrderNotFound.class);
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()),
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()),
                 Actor.customer("it@other.example", "22222222-2222-4222-8222-222222222222")))
                 .isEqualTo(new CancelOrder.NotPermitted(Permission.CANCEL_PURCHASE));
-        assertThat(cancelling.cancel(new CancelCommand(CustomerRef.parse("nobody.example").orElseThrow(), "order-1", true,
+        assertThat(cancelling.cancel(new CancelCommand(CustomerRef.parse("nobody.example").orElseThrow(), "order-1", API_CALL,
                 List.of()), AGENT)).isInstanceOf(CancelOrder.CustomerNotFound.class);
         assertThat(cancelling.preview(REF, "order-1", Actor.customer("it@other.example", "22222222-2222-4222-8222-222222222222")))
                 .isEqualTo(Lookup.notFound("customer_not_found"));
@@ -184,6 +187,28 @@ class OrderCancellingTest {
     }
 
     @Test
+    void anApiCallAcknowledgesByBeingMadeButNotWhenItSaysFalseAndTheDialogNeedsItsTick() {
+        Orders.StoredOrder order = order(line(0, ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE, "100.00", "19.00"));
+        stubOrder(order, order);
+        OrderCancelling cancelling = at(BOUGHT);
+
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", Acknowledgement.apiCall(Optional.of(false)), List.of()),
+                AGENT)).isInstanceOf(CancelOrder.NotAcknowledged.class);
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", Acknowledgement.dialog(false), List.of()), AGENT))
+                .isInstanceOf(CancelOrder.NotAcknowledged.class);
+        verify(cancellations, never()).markCancelled(any(), any(), any());
+        verify(credits, never()).issue(any());
+
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT))
+                .isInstanceOf(CancelOrder.Cancelled.class);
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", Acknowledgement.apiCall(Optional.of(true)), List.of()),
+                AGENT)).isInstanceOf(CancelOrder.Cancelled.class);
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", Acknowledgement.dialog(true), List.of()), AGENT))
+                .isInstanceOf(CancelOrder.Cancelled.class);
+        verify(cancellations, org.mockito.Mockito.times(3)).markCancelled(eq("order-1"), anyList(), eq(OrderStatus.CANCELLED));
+    }
+
+    @Test
     void aCancelledOrderIsAlreadyCancelled() {
         Orders.StoredOrder order = new Orders.StoredOrder("order-1", TENANT, "one_time", EUR, BOUGHT, OrderStatus.CANCELLED,
                 quote("100.00", "19.00"), "agent", List.of(new Orders.StoredLine(0, "P:0001:A", "P", "0001", "A", "Thing",
@@ -191,9 +216,9 @@ class OrderCancellingTest {
                 LineStatus.CANCELLED, quote("100.00", "19.00"), Optional.of(BOUGHT))));
         stubOrder(order, order);
         OrderCancelling cancelling = at(BOUGHT);
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT))
                 .isEqualTo(new CancelOrder.Refused("already_cancelled", Optional.empty(), false));
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of(0)), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of(0)), AGENT))
                 .isEqualTo(new CancelOrder.Refused("already_cancelled", Optional.of(0), false));
         assertThat(TestActors.found(cancelling.preview(REF, "order-1", AGENT)).reason()).contains("already_cancelled");
     }
@@ -202,14 +227,14 @@ class OrderCancellingTest {
     void onlyTheTablesRolesCancelOrPreviewAndARefusalTouchesNoPort() {
         OrderCancelling cancelling = at(BOUGHT);
         for (Actor actor : TestActors.refused(Permission.CANCEL_PURCHASE)) {
-            assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), actor))
+            assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), actor))
                     .isEqualTo(new CancelOrder.NotPermitted(Permission.CANCEL_PURCHASE));
         }
         for (Actor actor : TestActors.refused(Permission.VIEW_ORDERS)) {
             assertThat(cancelling.preview(REF, "order-1", actor)).isEqualTo(Lookup.notPermitted(Permission.VIEW_ORDERS));
         }
         verifyNoInteractions(customers, orders, cancellations, revocations, credits, activityLog, transactions);
-        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", true, List.of()), AGENT))
+        assertThat(cancelling.cancel(new CancelCommand(REF, "order-1", API_CALL, List.of()), AGENT))
                 .isInstanceOf(CancelOrder.OrderNotFound.class);
     }
 

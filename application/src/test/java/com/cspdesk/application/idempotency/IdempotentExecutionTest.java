@@ -104,6 +104,14 @@ class IdempotentExecutionTest {
     }
 
     @Test
+    void anActionThatAnswersWithAFailureReleasesItsKeyAndKeepsNothing() {
+        when(records.claim(REQUEST, NOW)).thenReturn(true);
+        assertThat(execution.execute(REQUEST, Optional::empty)).isEqualTo(new ExecuteIdempotently.Failed());
+        verify(records).release("agent", "req-1");
+        verify(records, never()).complete(any(), any(), any());
+    }
+
+    @Test
     void expiredRecordsAreForgottenAfterRetention() {
         when(records.forgetOlderThan(NOW.minus(IdempotentExecution.RETENTION))).thenReturn(3);
         assertThat(execution.forgetExpired()).isEqualTo(3);
@@ -118,8 +126,8 @@ class IdempotentExecutionTest {
         assertThat(IdempotentRequest.isValidKey(null)).isFalse();
     }
 
-    private KeptAnswer act() {
+    private Optional<KeptAnswer> act() {
         runs.incrementAndGet();
-        return CREATED;
+        return Optional.of(CREATED);
     }
 }

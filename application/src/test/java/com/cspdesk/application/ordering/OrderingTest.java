@@ -73,6 +73,10 @@ class OrderingTest {
         assertThat(order.totals().gross()).isEqualTo(Money.of("977493.60", "HUF"));
         assertThat(order.lineItems().get(0).taxIncluded()).isFalse();
         assertThat(order.lineItems().get(0).friendlyName()).contains("Windows Server 2022 Standard");
+        // Partner Center's pricing, before tax: the list price per unit, the line's net; no subscription made.
+        assertThat(order.lineItems().get(0).preTax().unitPrice()).isEqualTo(Money.of("384840.00", "HUF"));
+        assertThat(order.lineItems().get(0).preTax().extendedPrice()).isEqualTo(order.totals().net());
+        assertThat(order.lineItems().get(0).subscriptionId()).isEmpty();
 
         ArgumentCaptor<List<Entitlements.Entitlement>> granted = ArgumentCaptor.captor();
         verify(world.entitlements).grant(granted.capture());
@@ -95,6 +99,9 @@ class OrderingTest {
         assertThat(order.totals().tax()).isEqualTo(Money.of("162.49", "AUD"));
         assertThat(order.totals().net()).isEqualTo(Money.of("1624.88", "AUD"));
         assertThat(order.lineItems().get(0).taxIncluded()).isTrue();
+        // Partner Center's pricing is before tax even where the list price includes it.
+        assertThat(order.lineItems().get(0).preTax().unitPrice()).isEqualTo(Money.of("1624.88", "AUD"));
+        assertThat(order.lineItems().get(0).preTax().extendedPrice()).isEqualTo(Money.of("1624.88", "AUD"));
     }
 
     @Test

@@ -5,7 +5,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
+import com.cspdesk.domain.activity.PartnerCenterAuditValues;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -115,10 +117,13 @@ class ActivityLogEndToEndTest extends EndToEnd {
         Answer answer = send("GET", "/v1/auditrecords?filter=" + filter("CustomerId", tenant, "equals"), globalAdmin, null);
         List<Map<String, Object>> records = Purchases.items(answer);
         assertThat(answer.json().get("totalCount")).isEqualTo(6);
-        assertThat(records).extracting(r -> r.get("operationType")).containsExactlyInAnyOrder("add_customer", "create_order", "get_software_key",
+        assertThat(records).extracting(r -> r.get("operationKind")).containsExactlyInAnyOrder("add_customer", "create_order", "get_software_key",
                 "get_software_download_link", "download_software", "download_software");
+        // #14: Partner Center's names; a download is none of PC's operations, but its link is PC's resource.
+        assertThat(records).extracting(r -> r.get("operationType")).containsExactlyInAnyOrder("add_customer", "create_order",
+                "get_software_key", "get_software_download_link", "undefined", "undefined");
         // #13: every served range is in the log, with its bytes; the whole download too.
-        assertThat(records.stream().filter(r -> "download_software".equals(r.get("operationType")))
+        assertThat(records.stream().filter(r -> "download_software".equals(r.get("operationKind")))
                 .map(r -> r.get("customizedData").toString()))
                 .anySatisfy(data -> assertThat(data).contains("{key=range, value=100-9999/10000}", "{key=bytes, value=9900}"))
                 .anySatisfy(data -> assertThat(data).contains("{key=bytes, value=10000}").doesNotContain("key=range"));
@@ -129,13 +134,15 @@ class ActivityLogEndToEndTest extends EndToEnd {
         for (Map<String, Object> record : records) {
             assertThat(record).containsEntry("userPrincipalName", AGENT).containsEntry("customerId", tenant)
                     .containsEntry("customerName", companyName).containsEntry("operationStatus", "succeeded")
-                    .containsKeys("id", "applicationId", "resourceType", "resourceId", "customizedData");
+                    .containsKeys("id", "applicationId", "resourceType", "resourceKind", "resourceId", "customizedData");
         }
         Map<String, Object> key = record(records, "get_software_key");
         assertThat(key).containsEntry("resourceType", "software_key").containsEntry("resourceId", softwareId);
         assertThat(key.get("customizedData").toString()).contains("{key=version, value=2019}", "{key=language, value=de-DE}",
                 "{key=bitness, value=x64}", "{key=orderId, value=" + orderId + "}");
         assertThat(record(records, "get_software_download_link")).containsEntry("resourceType", "software_download_link");
+        assertThat(record(records, "download_software")).containsEntry("operationType", "undefined")
+                .containsEntry("resourceType", "software_download_link").containsEntry("resourceKind", "software_download");
         assertThat(record(records, "download_software").get("customizedData").toString()).contains("SQLServer2019-x64-DEU.iso");
         assertThat(answer.body()).doesNotContain(productKey, productKey.replace("-", ""));
 
@@ -180,14 +187,18 @@ class ActivityLogEndToEndTest extends EndToEnd {
                 "attachment; filename=\"activity-log-" + LocalDate.parse(monthAgo).minusDays(1) + "-" + LocalDate.parse(today).minusDays(1) + ".csv\"");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
         assertThat(rows).hasSize(7);
-        assertThat(rows.get(0).toList()).containsExactly("id", "operationDate", "operationType", "operationStatus",
-                "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceId", "customizedData");
-        assertThat(rows.subList(1, 7)).extracting(r -> r.get(2)).containsExactly("add_customer", "create_order",
+        assertThat(rows.get(0).toList()).containsExactly("id", "operationDate", "operationType", "operationKind", "operationStatus",
+                "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceKind", "resourceId",
+                "customizedData");
+        // Our kind beside Partner Center's type.
+        assertThat(rows.subList(1, 7)).extracting(r -> r.get(3)).containsExactly("add_customer", "create_order",
                 "get_software_key", "get_software_download_link", "download_software", "download_software");
+        assertThat(rows.subList(1, 7)).extracting(r -> r.get(2)).containsExactly("add_customer", "create_order",
+                "get_software_key", "get_software_download_link", "undefined", "undefined");
         assertThat(csv.body()).doesNotContain(linkId, "linkId");
         for (CSVRecord row : rows.subList(1, 7)) {
-            assertThat(row.get(4)).isEqualTo(AGENT);
-            assertThat(row.get(7)).isEqualTo("'" + companyName);
+            assertThat(row.get(5)).isEqualTo(AGENT);
+            assertThat(row.get(8)).isEqualTo("'" + companyName);
         }
         assertThat(csv.body()).doesNotContain(productKey);
 
@@ -356,6 +367,83 @@ class ActivityLogEndToEndTest extends EndToEnd {
                 .collect(Collectors.toList())).containsExactly("mallory");
     }
 
+    /**
+     * #14: Partner Center's SDK reads operationType, resourceType and operationStatus into its enums
+     * and fails the whole page on any other value. Pages holding a cancellation, its credit, downloads
+     * and a failed sign-in carry only PC's values, our own kinds beside them; PC's names filter (a
+     * cancellation is PC's update_order), and so do ours.
+     */
+    @Test
+    @Order(8)
+    void everyPageHoldsOnlyPartnerCentersValuesWithACancellationACreditADownloadAndASignIn() {
+        String agent = loginDemo(AGENT);
+        String cancelledOrder = shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
+        Answer cancelled = send("PATCH", "/v1/customers/" + tenant + "/orders/" + cancelledOrder, agent,
+                Map.of("status", "cancelled", "acknowledged", true));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        Answer wrongPassword = send("POST", "/login", null, Map.of("username", AGENT, "password", "not the password"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+
+        List<Map<String, Object>> onePage = Purchases.items(send("GET", "/v1/auditrecords?size=500", globalAdmin, null));
+        List<Map<String, Object>> records = allPages("/v1/auditrecords?size=7");
+
+        assertThat(onePage).extracting(r -> r.get("operationKind"))
+                .contains("cancel_order", "issue_credit", "download_software", "sign_in");
+        assertThat(records).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(
+                onePage.stream().map(r -> r.get("id")).toList());
+        for (Map<String, Object> record : records) {
+            assertThat(PartnerCenterAuditValues.OPERATION_TYPES).as(record.toString()).contains((String) record.get("operationType"));
+            assertThat(PartnerCenterAuditValues.RESOURCE_TYPES).as(record.toString()).contains((String) record.get("resourceType"));
+            assertThat(PartnerCenterAuditValues.OPERATION_STATUSES).as(record.toString()).contains((String) record.get("operationStatus"));
+        }
+        Map<String, Object> cancellation = records.stream().filter(r -> cancelledOrder.equals(r.get("resourceId"))
+                && "cancel_order".equals(r.get("operationKind"))).findFirst().orElseThrow();
+        assertThat(cancellation).containsEntry("operationType", "update_order").containsEntry("resourceType", "order")
+                .containsEntry("resourceKind", "order");
+        assertThat(record(records, "issue_credit")).containsEntry("operationType", "undefined")
+                .containsEntry("resourceType", "undefined").containsEntry("resourceKind", "credit");
+        assertThat(record(records, "sign_in")).containsEntry("operationType", "undefined").containsEntry("resourceType", "partner_user")
+                .containsEntry("resourceKind", "user").containsEntry("operationStatus", "failed");
+
+        // A Partner Center client filters by PC's names: update_order finds the cancellation.
+        List<Map<String, Object>> orderUpdates = allPages("/v1/auditrecords?filter=" + filter("OperationType", "update_order", "equals"));
+        assertThat(orderUpdates).extracting(r -> r.get("id")).contains(cancellation.get("id"));
+        assertThat(orderUpdates).extracting(r -> r.get("operationType")).containsOnly("update_order");
+        assertThat(allPages("/v1/auditrecords?filter=" + filter("OperationType", "cancel_order", "equals"))).isEmpty();
+        // Ours: the kind itself, equals or substring.
+        List<Map<String, Object>> credits = allPages("/v1/auditrecords?filter=" + filter("OperationKind", "ISSUE_CREDIT", "equals"));
+        assertThat(credits).isNotEmpty().extracting(r -> r.get("operationKind")).containsOnly("issue_credit");
+        assertThat(allPages("/v1/auditrecords?filter=" + filter("OperationKind", "cancel", "substring")))
+                .extracting(r -> r.get("operationKind")).contains("cancel_order").containsOnly("cancel_order");
+        // Resources likewise: PC's software_download_link is the link and the downloads through it.
+        List<Map<String, Object>> links = allPages("/v1/auditrecords?filter=" + filter("ResourceType", "software_download_link", "equals")
+                + "&size=2");
+        assertThat(links).extracting(r -> r.get("operationKind")).contains("get_software_download_link", "download_software")
+                .containsOnly("get_software_download_link", "download_software");
+        assertThat(links).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+        assertThat(allPages("/v1/auditrecords?filter=" + filter("ResourceKind", "software_download", "equals")))
+                .allSatisfy(r -> assertThat(r).containsEntry("operationKind", "download_software"))
+                .filteredOn(r -> tenant.equals(r.get("customerId"))).hasSize(2);
+        // The undefined ones, several kinds, page by page in order.
+        List<Map<String, Object>> undefined = allPages("/v1/auditrecords?size=2&filter=" + filter("OperationType", "undefined", "equals"));
+        assertThat(undefined).extracting(r -> r.get("operationKind")).contains("issue_credit", "download_software", "sign_in");
+        assertThat(undefined).extracting(r -> Instant.parse((String) r.get("operationDate")))
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        // The dashboard lists and filters by our kinds: a cancellation and a credit are told apart.
+        String cookie = dashboardSignIn("global.admin@partner.demo", DEMO_PASSWORD).headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionCookie.NAME + "=")).findFirst().orElseThrow();
+        for (Map.Entry<String, String> kind : Map.of("cancel_order", "Order cancelled", "issue_credit", "Credit issued").entrySet()) {
+            Answer page = send("GET", "/ui/settings/activity?kind=" + kind.getKey(), null, null,
+                    "Cookie", cookie.substring(0, cookie.indexOf(';')), "Accept", "text/html", "Accept-Language", "en");
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.body()).contains("data-operation=\"" + kind.getKey() + "\"")
+                    .containsPattern("data-label=\"Activity\"[^>]*>" + kind.getValue() + "</td>")
+                    .doesNotContain("data-operation=\"" + (kind.getKey().equals("cancel_order") ? "issue_credit" : "cancel_order") + "\"")
+                    .contains("OperationKind");
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void noProductKeyReachesALogLine() {
@@ -373,9 +461,26 @@ class ActivityLogEndToEndTest extends EndToEnd {
         return LocalDate.ofInstant(productNow(), ZoneOffset.UTC);
     }
 
-    private static Map<String, Object> record(List<Map<String, Object>> records, String operationType) {
-        return records.stream().filter(r -> operationType.equals(r.get("operationType"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + operationType + " in " + records));
+    private static Map<String, Object> record(List<Map<String, Object>> records, String operationKind) {
+        return records.stream().filter(r -> operationKind.equals(r.get("operationKind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + operationKind + " in " + records));
+    }
+
+    /** Every record of the query, page after page as a client follows links.next. */
+    private List<Map<String, Object>> allPages(String first) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String path = first;
+        for (int pages = 0; path != null && pages < 100; pages++) {
+            Answer page = send("GET", path, globalAdmin, null);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            // An empty collection has no items.
+            if (page.json().containsKey("items")) {
+                all.addAll(Purchases.items(page));
+            }
+            Map<?, ?> next = (Map<?, ?>) ((Map<?, ?>) page.json().getOrDefault("links", Map.of())).get("next");
+            path = next == null ? null : "/v1/" + next.get("uri");
+        }
+        return all;
     }
 
     private static String filter(String field, String value, String operator) {

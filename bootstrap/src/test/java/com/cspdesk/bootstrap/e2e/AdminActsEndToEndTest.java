@@ -1,6 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.domain.activity.PartnerCenterAuditValues;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class AdminActsEndToEndTest extends EndToEnd {
         assertThat(send("POST", "/v1/users", admin, Map.of("username", "Audited.Agent@Partner.Test", "password", PASSWORD,
                 "roles", List.of("ADMIN_AGENT")), "MS-RequestId", "audit-create-1").status()).isEqualTo(201);
         Map<String, Object> created = newest("create_partner_user", "audited.agent@partner.test");
-        assertThat(created).containsEntry("userPrincipalName", ADMIN).containsEntry("resourceType", "user")
+        assertThat(created).containsEntry("userPrincipalName", ADMIN).containsEntry("operationType", "create_partner_user")
+                .containsEntry("resourceType", "partner_user").containsEntry("resourceKind", "user")
                 .containsEntry("operationStatus", "succeeded").containsKey("operationDate");
         assertThat(data(created)).containsEntry("roles", "ADMIN_AGENT").doesNotContainKey("password");
         assertThat(data(created).get("clientAddress")).matches(LOOPBACK);
@@ -144,7 +146,8 @@ class AdminActsEndToEndTest extends EndToEnd {
 
         Map<String, Object> record = newest("add_customer", tenant);
         assertThat(record).containsEntry("customerId", tenant).containsEntry("customerName", "Audit Trail GmbH")
-                .containsEntry("userPrincipalName", ADMIN).containsEntry("resourceType", "customer");
+                .containsEntry("userPrincipalName", ADMIN).containsEntry("resourceType", "customer")
+                .containsEntry("operationType", "add_customer").containsEntry("operationKind", "add_customer");
         assertThat(data(record)).containsEntry("domain", "audit-trail.example").containsEntry("country", "DE");
         assertThat(data(record).get("clientAddress")).matches(LOOPBACK);
         assertIntact();
@@ -154,7 +157,8 @@ class AdminActsEndToEndTest extends EndToEnd {
     void startingAnInvoiceRunAndMovingTheClockAreRecorded() {
         Map<String, Object> run = invoiceRunToItsEnd(admin, YearMonth.of(2021, 3));
         Map<String, Object> ready = newest("ready_invoice", (String) run.get("id"));
-        assertThat(ready).containsEntry("userPrincipalName", ADMIN).containsEntry("resourceType", "invoice_run");
+        assertThat(ready).containsEntry("userPrincipalName", ADMIN).containsEntry("operationType", "ready_invoice")
+                .containsEntry("resourceType", "invoice").containsEntry("resourceKind", "invoice_run");
         assertThat(data(ready)).containsEntry("billingMonth", "2021-03");
         assertThat(data(ready).get("clientAddress")).matches(LOOPBACK);
 
@@ -164,7 +168,8 @@ class AdminActsEndToEndTest extends EndToEnd {
         assertThat(moved.status()).isEqualTo(200);
         List<Map<String, Object>> moves = recordsOf("update_sandbox_clock", "sandbox");
         Map<String, Object> move = moves.get(0);
-        assertThat(move).containsEntry("userPrincipalName", "admin.agent@partner.demo");
+        assertThat(move).containsEntry("userPrincipalName", "admin.agent@partner.demo").containsEntry("operationType", "undefined")
+                .containsEntry("resourceType", "undefined").containsEntry("resourceKind", "sandbox_clock");
         assertThat(java.time.Instant.parse(data(move).get("from"))).isAfterOrEqualTo(java.time.Instant.parse(before));
         assertThat(java.time.Duration.between(java.time.Instant.parse(data(move).get("from")),
                 java.time.Instant.parse(data(move).get("to")))).isEqualTo(java.time.Duration.ofHours(1));
@@ -189,6 +194,42 @@ class AdminActsEndToEndTest extends EndToEnd {
         assertThat(page.body()).contains(">From</th>", "User created", "roles: SALES_AGENT")
                 .containsPattern("data-label=\"From\"[^>]*>(" + LOOPBACK + ")</td>")
                 .doesNotContain("clientAddress:");
+    }
+
+    /**
+     * #14: Partner Center's SDK fails a page on an operationType, resourceType or operationStatus
+     * outside its lists. Every admin record is in them (a failed sign-in is PC's undefined on a
+     * partner_user); PC's update_partner_user finds a role change, and our kind finds it alone.
+     */
+    @Test
+    void everyAdminRecordCarriesPartnerCentersValuesAndOurKind() {
+        create("pc.values@partner.test", "SALES_AGENT");
+        assertThat(send("PATCH", "/v1/users/pc.values@partner.test", admin, Map.of("roles", List.of("ADMIN_AGENT"))).status())
+                .isEqualTo(200);
+        assertThat(send("POST", "/login", null, Map.of("username", "pc.values@partner.test", "password", "wrong-password"))
+                .status()).isEqualTo(401);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all = (List<Map<String, Object>>) send("GET", "/v1/auditrecords?size=500", admin, null)
+                .json().get("items");
+
+        assertThat(all).extracting(r -> r.get("operationKind")).contains("create_partner_user", "update_partner_user", "sign_in");
+        for (Map<String, Object> record : all) {
+            assertThat(PartnerCenterAuditValues.OPERATION_TYPES).as(record.toString()).contains((String) record.get("operationType"));
+            assertThat(PartnerCenterAuditValues.RESOURCE_TYPES).as(record.toString()).contains((String) record.get("resourceType"));
+            assertThat(PartnerCenterAuditValues.OPERATION_STATUSES).as(record.toString()).contains((String) record.get("operationStatus"));
+            assertThat(record).containsKeys("operationKind", "resourceKind");
+        }
+        Map<String, Object> signIn = all.stream().filter(r -> "sign_in".equals(r.get("operationKind"))
+                && "pc.values@partner.test".equals(r.get("resourceId"))).findFirst().orElseThrow();
+        assertThat(signIn).containsEntry("operationType", "undefined").containsEntry("resourceType", "partner_user")
+                .containsEntry("operationStatus", "failed");
+        List<Map<String, Object>> byPartnerCenter = records("OperationType", "update_partner_user", "pc.values@partner.test");
+        assertThat(byPartnerCenter).extracting(r -> r.get("operationKind")).containsExactly("update_partner_user");
+        assertThat(records("ResourceType", "partner_user", "pc.values@partner.test")).extracting(r -> r.get("operationKind"))
+                .containsExactly("sign_in", "update_partner_user", "create_partner_user");
+        assertThat(records("ResourceType", "user", "pc.values@partner.test")).isEmpty();
+        assertThat(records("ResourceKind", "user", "pc.values@partner.test")).hasSize(3);
     }
 
     @Test
@@ -216,19 +257,27 @@ class AdminActsEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/auditrecords/verification", admin, null).json()).containsEntry("intact", true);
     }
 
-    /** The newest record of that operation on that resource. */
-    private Map<String, Object> newest(String operationType, String resourceId) {
-        List<Map<String, Object>> records = recordsOf(operationType, resourceId);
-        assertThat(records).as(operationType + " of " + resourceId).isNotEmpty();
+    /** The newest record of that operation (our kind) on that resource. */
+    private Map<String, Object> newest(String operationKind, String resourceId) {
+        List<Map<String, Object>> records = recordsOf(operationKind, resourceId);
+        assertThat(records).as(operationKind + " of " + resourceId).isNotEmpty();
         return records.get(0);
     }
 
-    /** The records of that operation on that resource, newest first. */
+    /** The records of that operation (our kind) on that resource, newest first. */
+    private List<Map<String, Object>> recordsOf(String operationKind, String resourceId) {
+        List<Map<String, Object>> records = records("OperationKind", operationKind, resourceId);
+        assertThat(records).allSatisfy(r -> assertThat(r).containsEntry("operationKind", operationKind));
+        return records;
+    }
+
+    /** The records the filter finds on that resource, newest first. */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> recordsOf(String operationType, String resourceId) {
-        Answer answer = send("GET", "/v1/auditrecords?size=500&filter=" + filter("OperationType", operationType), admin, null);
+    private List<Map<String, Object>> records(String field, String value, String resourceId) {
+        Answer answer = send("GET", "/v1/auditrecords?size=500&filter=" + filter(field, value), admin, null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        return ((List<Map<String, Object>>) answer.json().get("items")).stream()
+        // An empty collection has no items.
+        return ((List<Map<String, Object>>) answer.json().getOrDefault("items", List.of())).stream()
                 .filter(record -> resourceId.equals(record.get("resourceId"))).toList();
     }
 

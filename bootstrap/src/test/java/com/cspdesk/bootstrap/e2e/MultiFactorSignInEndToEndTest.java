@@ -168,8 +168,13 @@ class MultiFactorSignInEndToEndTest extends EndToEnd {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> records = (List<Map<String, Object>>) log.json().get("items");
         assertThat(records).filteredOn(r -> "lost.phone@partner.test".equals(r.get("resourceId")))
-                .extracting(r -> r.get("operationType") + " by " + r.get("userPrincipalName"))
+                .extracting(r -> r.get("operationKind") + " by " + r.get("userPrincipalName"))
                 .contains("enrol_mfa by lost.phone@partner.test", "reset_mfa by " + ADMIN);
+        // Partner Center calls both a change to the partner user.
+        assertThat(records).filteredOn(r -> "lost.phone@partner.test".equals(r.get("resourceId"))
+                        && List.of("enrol_mfa", "reset_mfa").contains(r.get("operationKind")))
+                .extracting(r -> r.get("operationType") + " on " + r.get("resourceType"))
+                .containsExactly("update_partner_user on partner_user", "update_partner_user on partner_user");
     }
 
     @Test

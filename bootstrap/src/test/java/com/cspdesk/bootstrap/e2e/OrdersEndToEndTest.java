@@ -76,11 +76,17 @@ class OrdersEndToEndTest extends EndToEnd {
         assertThat(line.get("gross")).isEqualTo(money(net.multiply(new BigDecimal("1.27")).setScale(2, RoundingMode.HALF_UP), "HUF"));
         assertThat(line.get("gross")).isEqualTo(money(net.add(tax), "HUF"));
         assertThat(order.get("totals")).isEqualTo(Map.of("net", line.get("net"), "tax", line.get("tax"), "gross", line.get("gross")));
+        // Partner Center's price fields, as its SDK reads them: numbers, before tax, beside the desk's own.
+        assertThat(number(order.get("totalPrice"))).isEqualByComparingTo(net);
+        assertThat(line).containsKey("subscriptionId").containsEntry("subscriptionId", null);
+        assertPricing(line, hungarianOffer.listPrice(), net);
 
         Answer read = send("GET", ordersOf(hungary) + "/" + orderId, loginDemo("sales.agent@partner.demo"), null);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(order);
-        assertThat(send("GET", ordersOf(hungary), agent, null).body()).contains(orderId);
+        Map<String, Object> listed = items(send("GET", ordersOf(hungary) + "?size=500", agent, null)).stream()
+                .filter(o -> orderId.equals(o.get("id"))).findFirst().orElseThrow();
+        assertThat(listed).as("a page shows each order as GET does").isEqualTo(order);
     }
 
     @Test
@@ -98,6 +104,10 @@ class OrdersEndToEndTest extends EndToEnd {
         assertThat(line.get("tax")).isEqualTo(money(tax, "AUD"));
         assertThat(line.get("net")).isEqualTo(money(gross.subtract(tax), "AUD"));
         assertThat(order.get("totals")).isEqualTo(Map.of("net", line.get("net"), "tax", line.get("tax"), "gross", line.get("gross")));
+        // Partner Center's prices are before tax here too, though the list price includes GST.
+        BigDecimal net = gross.subtract(tax);
+        assertThat(number(order.get("totalPrice"))).isEqualByComparingTo(net);
+        assertPricing(line, net.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP), net);
 
         Answer read = send("GET", ordersOf(australia) + "/" + order.get("id"), agent, null);
         assertThat(read.json()).isEqualTo(order);
@@ -406,6 +416,23 @@ class OrdersEndToEndTest extends EndToEnd {
     }
 
     // --- helpers
+
+    /** Partner Center's Pricing of a line: every unit price the same (no discount, no proration), the line's net. */
+    @SuppressWarnings("unchecked")
+    private static void assertPricing(Map<String, Object> line, BigDecimal unit, BigDecimal extended) {
+        Map<String, Object> pricing = (Map<String, Object>) line.get("pricing");
+        assertThat(pricing).containsOnlyKeys("listPrice", "discountedPrice", "proratedPrice", "price", "extendedPrice");
+        for (String price : List.of("listPrice", "discountedPrice", "proratedPrice", "price")) {
+            assertThat(pricing.get(price)).as(price + " is a JSON number").isInstanceOf(Number.class);
+            assertThat(number(pricing.get(price))).as(price).isEqualByComparingTo(unit);
+        }
+        assertThat(number(pricing.get("extendedPrice"))).isEqualByComparingTo(extended);
+    }
+
+    private static BigDecimal number(Object value) {
+        assertThat(value).isInstanceOf(Number.class);
+        return new BigDecimal(value.toString());
+    }
 
     private void assertInvalid(Map<String, Object> body, String field) {
         Answer answer = send("POST", ordersOf(hungary), agent, body);

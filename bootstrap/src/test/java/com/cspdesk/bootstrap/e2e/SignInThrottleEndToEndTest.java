@@ -108,7 +108,8 @@ class SignInThrottleEndToEndTest extends EndToEnd {
 
         List<Map<String, Object>> failures = records("sign_in", user);
         assertThat(failures).hasSize(6).allSatisfy(record -> assertThat(record)
-                .containsEntry("operationStatus", "failed").containsEntry("resourceType", "user")
+                .containsEntry("operationStatus", "failed").containsEntry("resourceType", "partner_user")
+                .containsEntry("resourceKind", "user").containsEntry("operationType", "undefined")
                 .containsEntry("resourceId", user));
         assertThat(failures.get(0).get("customizedData").toString()).contains("203.0.113.40");
         List<Map<String, Object>> lockOuts = records("sign_in_locked_out", user);
@@ -119,8 +120,8 @@ class SignInThrottleEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/auditrecords", admin(), null).body()).doesNotContain(WRONG, PASSWORD);
     }
 
-    private List<Map<String, Object>> records(String operationType, String user) {
-        String filter = URLEncoder.encode("{\"field\":\"OperationType\",\"value\":\"" + operationType
+    private List<Map<String, Object>> records(String operationKind, String user) {
+        String filter = URLEncoder.encode("{\"field\":\"OperationKind\",\"value\":\"" + operationKind
                 + "\",\"operator\":\"equals\"}", StandardCharsets.UTF_8);
         Answer answer = send("GET", "/v1/auditrecords?size=500&filter=" + filter, admin(), null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -10,13 +10,19 @@ import java.util.Objects;
  * One record of the activity log (api.md "Activity log", after Partner Center's audit records):
  * what happened, to what, by whom, for which customer. {@code customizedData} keeps its order.
  * Never holds a secret: a key or a token is referred to, not copied.
+ *
+ * <p>{@code operationType} and {@code resourceType} are our kinds as recorded and hashed (an
+ * {@link ActivityCatalogue.Operation} and {@link ActivityCatalogue.Resource} kind); Partner Center's
+ * names for them come from the {@link ActivityCatalogue} when a record is read.
  */
 public record ActivityEntry(Instant operationDate, String operationType, String operationStatus,
                             String userPrincipalName, String applicationId, String customerId,
                             String customerName, String resourceType, String resourceId,
                             Map<String, String> customizedData) {
 
+    /** The statuses a record has; both are Partner Center's {@code operationStatus} values. */
     public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
     /**
      * The {@code customizedData} key naming the download link a record is about. With the token
      * secret a link id rebuilds a working link, so it is shown only to who may make links.

@@ -13,15 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Reads the {@link ActivityBook}: pages over the (operation date, id) order, newest first for the
- * API and oldest first for exports; filters compare lower-cased text (equals, or contains with the
- * value taken literally); chains in sequence order.
+ * API and oldest first for exports; filters compare lower-cased text (equals any of the values, or
+ * contains with the value taken literally); chains in sequence order.
  */
 @Singleton
 @Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)
@@ -30,8 +32,8 @@ class MemoryActivityRecords implements ActivityRecords {
     private static final Map<String, Function<ActivityEntry, String>> FIELDS = Map.of(
             "customerId", ActivityEntry::customerId,
             "companyName", ActivityEntry::customerName,
-            "resourceType", ActivityEntry::resourceType,
-            "operationType", ActivityEntry::operationType);
+            "resourceKind", ActivityEntry::resourceType,
+            "operationKind", ActivityEntry::operationType);
 
     private final ActivityBook book;
 
@@ -119,16 +121,21 @@ class MemoryActivityRecords implements ActivityRecords {
         if (value == null) {
             throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
         }
-        String wanted = criteria.value()
-                .orElseThrow(() -> new IllegalArgumentException("a filter on " + field + " needs a value"))
-                .toLowerCase(Locale.ROOT);
+        if (criteria.values().isEmpty()) {
+            throw new IllegalArgumentException("a filter on " + field + " needs a value");
+        }
+        if (criteria.substring() && criteria.values().size() > 1) {
+            throw new IllegalArgumentException("a substring filter has one value");
+        }
+        Set<String> wanted = criteria.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String part = criteria.values().get(0).toLowerCase(Locale.ROOT);
         return entry -> {
             String text = value.apply(entry);
             if (text == null) {
                 return false;
             }
             String lower = text.toLowerCase(Locale.ROOT);
-            return criteria.substring() ? lower.contains(wanted) : lower.equals(wanted);
+            return criteria.substring() ? lower.contains(part) : wanted.contains(lower);
         };
     }
 }

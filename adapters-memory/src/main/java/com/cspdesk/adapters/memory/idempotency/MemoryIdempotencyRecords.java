@@ -61,6 +61,18 @@ class MemoryIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
+    public void release(String scope, String key) {
+        Key id = new Key(scope, key);
+        transactions.inTransaction(() -> {
+            Kept claimed = kept.get(id);
+            if (claimed == null) {
+                return null;
+            }
+            return transactions.change(() -> kept.remove(id), () -> kept.put(id, claimed));
+        });
+    }
+
+    @Override
     public int forgetOlderThan(Instant before) {
         return transactions.inTransaction(() -> {
             Map<Key, Kept> old = new HashMap<>();

@@ -13,10 +13,14 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 
 /**
@@ -29,8 +33,10 @@ import java.util.TreeSet;
  * generated column, compared with {@code LOWER(?)} so both sides fold case with the same function
  * (MySQL's and MariaDB's {@code _ci} collations also ignore accents there; H2 compares exactly). A
  * substring filter ({@code LIKE '%…%'}, the value's {@code %}, {@code _} and {@code !} escaped with
- * {@code !}) cannot seek, so it scans the date range; the API allows at most 90 days back. A chain is
- * read on ux_activity_record_chain in sequence order.
+ * {@code !}) cannot seek, so it scans the date range; the API allows at most 90 days back. An equals
+ * filter with several values (Partner Center's {@code undefined} names several of our kinds) pages as
+ * one such index read per value, merged ({@link #merged}); its count reads the index with {@code IN}.
+ * A chain is read on ux_activity_record_chain in sequence order.
  *
  * <p>A row whose customized_data is not the JSON array the writer makes is still returned, with that
  * text under {@link #UNREADABLE}: its hash then no longer matches, so verification reports the row
@@ -54,8 +60,8 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
     private static final Map<String, String> KEY_COLUMNS = Map.of(
             "customerId", "customer_id_key",
             "companyName", "customer_name_key",
-            "resourceType", "resource_type_key",
-            "operationType", "operation_type_key");
+            "resourceKind", "resource_type_key",
+            "operationKind", "operation_type_key");
 
     /** Every chain that has records, by key (a loose scan of ux_activity_record_chain). */
     static final String CHAIN_KEYS = "SELECT DISTINCT chain_key FROM activity_record ORDER BY chain_key";
@@ -131,6 +137,10 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
     }
 
     private static Sql select(Criteria criteria, Optional<Cursor> after, int limit, boolean oldestFirst) {
+        List<String> values = distinctValues(criteria);
+        if (!criteria.substring() && values.size() > 1) {
+            return merged(criteria, values, after, limit, oldestFirst);
+        }
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(RECORD).append(where(criteria, parameters));
         after.ifPresent(cursor -> {
@@ -141,10 +151,38 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
             parameters.add(cursor.operationDate());
             parameters.add(cursor.id());
         });
-        sql.append(oldestFirst ? " ORDER BY operation_date, id" : " ORDER BY operation_date DESC, id DESC");
-        sql.append(" LIMIT ?");
+        sql.append(order(oldestFirst)).append(" LIMIT ?");
         parameters.add(limit);
         return new Sql(sql.toString(), parameters.toArray());
+    }
+
+    /**
+     * Equals any of several values (a Partner Center type that names several of our kinds): one read
+     * per value in its index's order, each stopping after {@code limit} rows, merged. The merge sorts
+     * at most values × limit rows, where one {@code IN} would sort every matching row of the range.
+     */
+    private static Sql merged(Criteria criteria, List<String> values, Optional<Cursor> after, int limit, boolean oldestFirst) {
+        List<Object> parameters = new ArrayList<>();
+        StringJoiner parts = new StringJoiner(" UNION ALL ");
+        for (String value : values) {
+            Sql part = select(new Criteria(criteria.from(), criteria.to(), criteria.field(), List.of(value), false), after, limit,
+                    oldestFirst);
+            parts.add("(" + part.text() + ")");
+            parameters.addAll(Arrays.asList(part.parameters()));
+        }
+        parameters.add(limit);
+        return new Sql("SELECT * FROM (" + parts + ") merged" + order(oldestFirst) + " LIMIT ?", parameters.toArray());
+    }
+
+    private static String order(boolean oldestFirst) {
+        return oldestFirst ? " ORDER BY operation_date, id" : " ORDER BY operation_date DESC, id DESC";
+    }
+
+    /** The filter's values without repeats (whatever the case); empty without a filter. */
+    private static List<String> distinctValues(Criteria criteria) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        criteria.values().forEach(value -> byKey.putIfAbsent(value.toLowerCase(Locale.ROOT), value));
+        return List.copyOf(byKey.values());
     }
 
     private static String where(Criteria criteria, List<Object> parameters) {
@@ -157,14 +195,24 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
             if (column == null) {
                 throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
             }
-            String value = criteria.value()
-                    .orElseThrow(() -> new IllegalArgumentException("a filter on " + field + " needs a value"));
+            List<String> values = distinctValues(criteria);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a filter on " + field + " needs a value");
+            }
             if (criteria.substring()) {
+                if (values.size() > 1) {
+                    throw new IllegalArgumentException("a substring filter has one value");
+                }
                 where.append(" AND ").append(column).append(" LIKE LOWER(?) ESCAPE '!'");
-                parameters.add(contains(value));
-            } else {
+                parameters.add(contains(values.get(0)));
+            } else if (values.size() == 1) {
                 where.append(" AND ").append(column).append(" = LOWER(?)");
-                parameters.add(value);
+                parameters.add(values.get(0));
+            } else {
+                StringJoiner any = new StringJoiner(", ", " AND " + column + " IN (", ")");
+                values.forEach(value -> any.add("LOWER(?)"));
+                where.append(any);
+                parameters.addAll(values);
             }
         }
         return where.toString();

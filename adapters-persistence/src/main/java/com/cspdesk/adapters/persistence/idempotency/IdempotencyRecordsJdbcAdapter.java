@@ -72,6 +72,15 @@ class IdempotencyRecordsJdbcAdapter implements IdempotencyRecords {
     }
 
     @Override
+    public void release(String scope, String key) {
+        jdbc.prepareStatement("DELETE FROM idempotency_record WHERE scope = ? AND idem_key = ?", statement -> {
+            statement.setString(1, scope);
+            statement.setString(2, key);
+            return statement.executeUpdate();
+        });
+    }
+
+    @Override
     public int forgetOlderThan(Instant before) {
         return jdbc.prepareStatement("DELETE FROM idempotency_record WHERE created_at < ?", statement -> {
             statement.setTimestamp(1, Timestamp.from(before));

@@ -67,11 +67,11 @@ class ActivityReadsSqlOnH2Test {
             assertThat(entries(records, "companyName", "CONTOSO 50%_off KFT.", false)).containsExactly(order, key);
             assertThat(entries(records, "companyName", "0%_o", true)).containsExactly(order, key);
             assertThat(entries(records, "companyName", "0_", true)).isEmpty();
-            assertThat(entries(records, "resourceType", "software_key", false)).containsExactly(key);
-            assertThat(entries(records, "resourceType", "WARE", true)).containsExactly(key);
-            assertThat(entries(records, "operationType", "GET_software_KEY", false)).containsExactly(key);
-            assertThat(entries(records, "operationType", "Create_", true)).containsExactly(partner, other, order);
-            assertThat(records.count(new Criteria(AT, AT.plusSeconds(3), Optional.of("operationType"),
+            assertThat(entries(records, "resourceKind", "software_key", false)).containsExactly(key);
+            assertThat(entries(records, "resourceKind", "WARE", true)).containsExactly(key);
+            assertThat(entries(records, "operationKind", "GET_software_KEY", false)).containsExactly(key);
+            assertThat(entries(records, "operationKind", "Create_", true)).containsExactly(partner, other, order);
+            assertThat(records.count(new Criteria(AT, AT.plusSeconds(3), Optional.of("operationKind"),
                     Optional.of("CREATE_ORDER"), false))).isEqualTo(2);
 
             assertThat(records.chainKeys()).contains(contoso, ActivityChain.PARTNER_CHAIN);

@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The activity log as CSV (RFC 4180, CRLF, a header row), one record a line. Guards against CSV
+ * The activity log as CSV (RFC 4180, CRLF, a header row), one record a line, with the JSON record's
+ * fields: Partner Center's operation and resource types, each followed by our kind. Guards against CSV
  * (formula) injection as OWASP advises: a cell that a spreadsheet would read as a formula — it
  * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return — is
  * prefixed with {@code '}, so a customer name like {@code =HYPERLINK(…)} stays text.
  */
 final class ActivityCsv implements Closeable {
 
-    static final String[] HEADER = {"id", "operationDate", "operationType", "operationStatus", "userPrincipalName",
-            "applicationId", "customerId", "customerName", "resourceType", "resourceId", "customizedData"};
+    static final String[] HEADER = {"id", "operationDate", "operationType", "operationKind", "operationStatus",
+            "userPrincipalName", "applicationId", "customerId", "customerName", "resourceType", "resourceKind", "resourceId",
+            "customizedData"};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator("\r\n").get();
 
     private final CSVPrinter printer;
@@ -39,12 +41,14 @@ final class ActivityCsv implements Closeable {
         cells.add(safe(record.id()));
         cells.add(record.operationDate() == null ? "" : record.operationDate().toString());
         cells.add(safe(record.operationType()));
+        cells.add(safe(record.operationKind()));
         cells.add(safe(record.operationStatus()));
         cells.add(safe(record.userPrincipalName()));
         cells.add(safe(record.applicationId()));
         cells.add(safe(record.customerId()));
         cells.add(safe(record.customerName()));
         cells.add(safe(record.resourceType()));
+        cells.add(safe(record.resourceKind()));
         cells.add(safe(record.resourceId()));
         cells.add(safe(customizedData(record.customizedData())));
         return cells;

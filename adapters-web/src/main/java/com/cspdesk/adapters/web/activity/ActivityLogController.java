@@ -140,7 +140,7 @@ class ActivityLogController {
         }
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         ActivityQuery query = new ActivityQuery(start, end, parsedFilter,
-                new PageRequest(pageSize, Optional.ofNullable(continuationToken)));
+                new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)));
         QueryActivityLog.QueryResult result;
         try {
             result = queryActivityLog.query(query, Actors.of(caller));
@@ -303,8 +303,8 @@ class ActivityLogController {
     static ActivityRecordResponse response(ActivityRecordView view) {
         List<KeyValue> data = view.customizedData() == null ? List.of()
                 : view.customizedData().entrySet().stream().map(e -> new KeyValue(e.getKey(), e.getValue())).toList();
-        return new ActivityRecordResponse(view.id(), view.operationDate(), view.operationType(), view.operationStatus(),
-                view.userPrincipalName(), view.applicationId(), view.customerId(), view.customerName(),
-                view.resourceType(), view.resourceId(), data);
+        return new ActivityRecordResponse(view.id(), view.operationDate(), view.operationType(), view.operationKind(),
+                view.operationStatus(), view.userPrincipalName(), view.applicationId(), view.customerId(), view.customerName(),
+                view.resourceType(), view.resourceKind(), view.resourceId(), data);
     }
 }

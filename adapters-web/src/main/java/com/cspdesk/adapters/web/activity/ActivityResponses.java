@@ -17,13 +17,18 @@ final class ActivityResponses {
     record ActivityRecordItems(List<ActivityRecordResponse> items) {
     }
 
-    /** api.md "Activity log": one record; every field present, {@code null} when it has no value. */
+    /**
+     * api.md "Activity log": one record; every field present, {@code null} when it has no value.
+     * {@code operationType}, {@code resourceType} and {@code operationStatus} are always Partner
+     * Center's values (its SDK fails a page on any other); {@code operationKind} and
+     * {@code resourceKind} are ours, finer (PC's clients ignore them).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ActivityRecordResponse(String id, Instant operationDate, String operationType, String operationStatus,
-                                  @Nullable String userPrincipalName, @Nullable String applicationId,
+    record ActivityRecordResponse(String id, Instant operationDate, String operationType, String operationKind,
+                                  String operationStatus, @Nullable String userPrincipalName, @Nullable String applicationId,
                                   @Nullable String customerId, @Nullable String customerName,
-                                  @Nullable String resourceType, @Nullable String resourceId,
+                                  String resourceType, @Nullable String resourceKind, @Nullable String resourceId,
                                   List<KeyValue> customizedData) {
     }
 

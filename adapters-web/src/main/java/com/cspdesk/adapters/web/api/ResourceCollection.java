@@ -2,6 +2,7 @@ package com.cspdesk.adapters.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -27,6 +28,18 @@ public record ResourceCollection<T>(long totalCount,
     static final String API_ROOT = "/v1/";
     public static final String CONTINUATION_HEADER = "MS-ContinuationToken";
     private static final String TOKEN_PARAMETER = "continuationToken=";
+
+    /**
+     * The continuation token a list request carries: the {@code continuationToken} query parameter,
+     * or else the {@code MS-ContinuationToken} header alone, as Partner Center's SDK sends it when it
+     * follows a next link.
+     */
+    public static Optional<String> requestedToken(HttpRequest<?> request, @Nullable String queryValue) {
+        if (queryValue != null) {
+            return Optional.of(queryValue);
+        }
+        return Optional.ofNullable(request.getHeaders().get(CONTINUATION_HEADER)).filter(token -> !token.isBlank());
+    }
 
     public static <T> ResourceCollection<T> of(List<T> items) {
         return new ResourceCollection<>(items.size(), List.copyOf(items), Map.of());

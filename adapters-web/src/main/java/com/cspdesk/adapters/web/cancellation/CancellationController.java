@@ -11,14 +11,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.domain.customer.CustomerRef;
-import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelRequest;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.CancelledOrderResponse;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.Credit;
-import com.cspdesk.adapters.web.cancellation.CancellationRequests.LineItemResponse;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.PreviewLineResponse;
 import com.cspdesk.adapters.web.cancellation.CancellationRequests.PreviewResponse;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.cspdesk.adapters.web.orders.OrderJson;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
@@ -30,6 +29,7 @@ import com.cspdesk.application.cancellation.port.in.CancellationPreview;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.cancellation.Acknowledgement;
 import com.cspdesk.domain.money.PriceQuote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,7 +51,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -120,11 +119,11 @@ class CancellationController {
             }
         }
         Actor actor = Actors.of(caller);
-        boolean acknowledged = Boolean.TRUE.equals(body.acknowledged());
+        Acknowledgement acknowledgement = Acknowledgement.apiCall(Optional.ofNullable(body.acknowledged()));
         Optional<CustomerRef> customer = CustomerRef.parse(customerId);
         return idempotent.run(request, caller, body, () -> {
             CancelOrder.CancelResult result = cancelOrder.cancel(
-                    new CancelOrder.CancelCommand(customer.orElse(null), orderId, acknowledged, numbers), actor);
+                    new CancelOrder.CancelCommand(customer.orElse(null), orderId, acknowledgement, numbers), actor);
             if (result instanceof CancelOrder.Cancelled cancelled) {
                 return HttpResponse.ok(response(cancelled.order(), cancelled.credited()));
             }
@@ -199,15 +198,7 @@ class CancellationController {
 
     /** The order as {@code GET …/orders/{orderId}} shows it (same fields, same values), plus the credit. */
     static CancelledOrderResponse response(OrderView order, PriceQuote credited) {
-        List<LineItemResponse> lines = order.lineItems().stream().map(line -> new LineItemResponse(
-                line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(), line.friendlyName(),
-                line.quantity(), line.termDuration().code().orElse(null), MoneyJson.of(line.unitPrice()),
-                MoneyJson.of(line.charged().net()), MoneyJson.of(line.charged().tax()), MoneyJson.of(line.charged().gross()),
-                line.taxIncluded(), line.status().code())).toList();
-        String self = "/v1/customers/" + order.customerTenantId() + "/orders/" + order.id();
-        return new CancelledOrderResponse(order.id(), order.customerTenantId(), order.billingCycle(),
-                order.currency().getCurrencyCode(), order.creationDate(), order.status().code(), lines,
-                credit(order.totals()), Map.of("self", new ResourceCollection.Link(self, "GET")), credit(credited));
+        return new CancelledOrderResponse(OrderJson.of(order), credit(credited));
     }
 
     static Credit credit(PriceQuote quote) {

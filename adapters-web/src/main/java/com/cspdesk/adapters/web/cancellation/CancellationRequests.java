@@ -1,9 +1,10 @@
 package com.cspdesk.adapters.web.cancellation;
 
-import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
+import com.cspdesk.adapters.web.orders.OrderJson;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 final class CancellationRequests {
 
@@ -23,10 +23,12 @@ final class CancellationRequests {
     }
 
     /**
-     * {@code PATCH /v1/customers/{id}/orders/{orderId}} as Partner Center's "cancel software
-     * purchases": {@code status} must be {@code cancelled}, {@code acknowledged} is the dialog's
-     * checkbox, {@code lineItems} left out cancels every active line. Other fields Partner Center
-     * sends ({@code id}, a line's {@code offerId}) are ignored.
+     * {@code PATCH /v1/customers/{id}/orders/{orderId}} as Partner Center's "Cancel software
+     * purchases": the order with {@code status} {@code cancelled} and the lines to cancel
+     * ({@code lineItems} left out cancels every active line). Everything else a Partner Center client
+     * sends with it ({@code id}, {@code totalPrice}, {@code links}, a line's {@code offerId},
+     * {@code quantity}, {@code pricing}, …) is ignored. The call itself acknowledges the consequences;
+     * {@code acknowledged}, the desk's own field, may be left out, and {@code false} refuses.
      */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -60,19 +62,9 @@ final class CancellationRequests {
 
     /**
      * The order after the cancellation, field for field what {@code GET …/orders/{orderId}}
-     * answers, plus {@code creditTotal}: what this cancellation credits on the next invoice.
+     * answers ({@link OrderJson}), plus {@code creditTotal}: what this cancellation credits on the next invoice.
      */
     @Serdeable
-    record CancelledOrderResponse(String id, String referenceCustomerId, String billingCycle, String currencyCode,
-                                  Instant creationDate, String status, List<LineItemResponse> lineItems, Credit totals,
-                                  Map<String, ResourceCollection.Link> links, Credit creditTotal) {
-    }
-
-    /** As the order's line item: {@code termDuration} is {@code null} for perpetual software. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record LineItemResponse(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
-                            int quantity, @Nullable String termDuration, MoneyJson unitPrice, MoneyJson net,
-                            MoneyJson tax, MoneyJson gross, boolean taxIncluded, String status) {
+    record CancelledOrderResponse(@JsonUnwrapped OrderJson.OrderResponse order, Credit creditTotal) {
     }
 }

@@ -124,7 +124,7 @@ class CustomersController {
         Optional<String> query = Optional.ofNullable(q).map(String::strip).filter(s -> !s.isEmpty());
         Lookup<Page<CustomerView>> page;
         try {
-            page = findCustomers.find(query, new PageRequest(pageSize, Optional.ofNullable(continuationToken)),
+            page = findCustomers.find(query, new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)),
                     Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",

@@ -20,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The reusable idempotency plumbing for every state-changing POST and PATCH: with an
- * {@code MS-RequestId} (or {@code Idempotency-Key}) header, the first response is kept and a retry
- * gets it again; the same key with another body is refused with 409. Without the header the
+ * {@code MS-RequestId} (or {@code Idempotency-Key}) header, the first successful response is kept
+ * and a retry gets it again; the same key with another body is refused with 409. A refused or failed
+ * request keeps nothing, so its retry (Partner Center's SDK re-sends with the same request id) runs. Without the header the
  * request simply runs. The dashboard's forms, which cannot send a header, use {@link #runForm} with
  * the same keeping, fingerprint and replay.
  */
@@ -85,15 +87,20 @@ public class IdempotentResponses {
         MutableHttpResponse<?>[] fresh = new MutableHttpResponse<?>[1];
         ExecuteIdempotently.Outcome outcome = executeIdempotently.execute(idempotent, () -> {
             fresh[0] = action.get();
-            return kept(fresh[0]).encode();
+            return succeeded(fresh[0]) ? Optional.of(kept(fresh[0]).encode()) : Optional.empty();
         });
-        if (outcome instanceof ExecuteIdempotently.Executed) {
+        if (outcome instanceof ExecuteIdempotently.Executed || outcome instanceof ExecuteIdempotently.Failed) {
             return fresh[0];
         }
         if (outcome instanceof ExecuteIdempotently.Replayed replayed) {
             return replay(KeptResponse.decode(replayed.answer()));
         }
         return keyReused.get();
+    }
+
+    /** A refusal (4xx) or an error (5xx) changed nothing: it is answered, not kept. */
+    private static boolean succeeded(MutableHttpResponse<?> response) {
+        return response.code() < 400;
     }
 
     private String fingerprint(HttpRequest<?> request, Object body) {

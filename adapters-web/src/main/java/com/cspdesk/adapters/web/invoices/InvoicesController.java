@@ -114,7 +114,7 @@ class InvoicesController {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         Lookup<Page<InvoiceViews.InvoiceView>> page;
         try {
-            page = listInvoices.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
+            page = listInvoices.list(new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }

@@ -1,10 +1,7 @@
 package com.cspdesk.adapters.web.orders;
 
-import com.cspdesk.adapters.web.api.ResourceCollection;
-import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.domain.order.OrderPlacementPolicy;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,7 +12,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +23,7 @@ final class OrderRequests {
     }
 
     /** The API document's item type of GET /v1/customers/{customerId}/orders (a ResourceCollection of these). */
-    record OrderItems(List<OrderResponse> items) {
+    record OrderItems(List<OrderJson.OrderResponse> items) {
     }
 
     /**
@@ -57,23 +53,5 @@ final class OrderRequests {
         int wholeQuantity() {
             return WholeNumberValidator.wholeNumber(quantity).orElseThrow().intValueExact();
         }
-    }
-
-    @Serdeable
-    record OrderResponse(String id, String referenceCustomerId, String billingCycle, String currencyCode,
-                         Instant creationDate, String status, List<LineItemResponse> lineItems, Totals totals,
-                         Map<String, ResourceCollection.Link> links) {
-    }
-
-    /** {@code termDuration} is {@code null} for perpetual software. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record LineItemResponse(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
-                            int quantity, @Nullable String termDuration, MoneyJson unitPrice, MoneyJson net,
-                            MoneyJson tax, MoneyJson gross, boolean taxIncluded, String status) {
-    }
-
-    @Serdeable
-    record Totals(MoneyJson net, MoneyJson tax, MoneyJson gross) {
     }
 }

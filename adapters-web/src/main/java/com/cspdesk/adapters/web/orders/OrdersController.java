@@ -13,13 +13,9 @@ import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
-import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.adapters.web.i18n.SupportedLanguages;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
-import com.cspdesk.adapters.web.orders.OrderRequests.LineItemResponse;
-import com.cspdesk.adapters.web.orders.OrderRequests.OrderResponse;
 import com.cspdesk.adapters.web.orders.OrderRequests.PlaceOrderRequest;
-import com.cspdesk.adapters.web.orders.OrderRequests.Totals;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
@@ -36,7 +32,6 @@ import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.market.Market;
-import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.OrderPlacement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -61,7 +56,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,7 +90,7 @@ class OrdersController {
     @Operation(summary = "Places an order for a customer (Partner Center's shape; MS-RequestId makes a retry safe)")
     @RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"billingCycle": "one_time", "lineItems": [{"lineItemNumber": 0, "offerId": "DG7GMGF0FKZV:0001:DG7GMGF0DWMS", "quantity": 2}]}""")))
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderRequests.OrderResponse.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderJson.OrderResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
@@ -118,8 +112,7 @@ class OrdersController {
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
                     new PlaceOrder.PlaceOrderCommand(customer, body.billingCycle().strip(), lines), actor);
             if (result instanceof PlaceOrder.Placed placed) {
-                OrderResponse order = response(placed.order());
-                return HttpResponse.created(order, URI.create(self(placed.order())));
+                return HttpResponse.created(OrderJson.of(placed.order()), URI.create(OrderJson.self(placed.order())));
             }
             if (result instanceof PlaceOrder.CustomerNotFound) {
                 return customerNotFound(request);
@@ -144,31 +137,31 @@ class OrdersController {
         Lookup<Page<OrderView>> page;
         try {
             page = listOrders.list(CustomerRef.parse(customerId).orElse(null),
-                    new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
+                    new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
                     List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
         }
         return answers.of(request, caller, page, orders -> HttpResponse.ok(ResourceCollection.of(orders.totalCount(),
-                orders.items().stream().map(OrdersController::response).toList(),
+                orders.items().stream().map(OrderJson::of).toList(),
                 next(orders, pageSize))));
     }
 
     @Operation(summary = "Reads an order")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderRequests.OrderResponse.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderJson.OrderResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{orderId}")
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String orderId) {
         return answers.of(request, caller, getOrder.get(CustomerRef.parse(customerId).orElse(null), orderId, Actors.of(caller)),
-                order -> HttpResponse.ok(response(order)), orderId);
+                order -> HttpResponse.ok(OrderJson.of(order)), orderId);
     }
 
     /** The next page's link, under the customer's tenant id (the token is scoped to it). */
     private static String next(Page<OrderView> orders, int pageSize) {
         return orders.continuationToken().filter(token -> !orders.items().isEmpty())
-                .map(token -> UriBuilder.of(collection(orders.items().get(0).customerTenantId())).queryParam("size", pageSize)
+                .map(token -> UriBuilder.of(OrderJson.collection(orders.items().get(0).customerTenantId())).queryParam("size", pageSize)
                         .queryParam("continuationToken", token).toString())
                 .orElse(null);
     }
@@ -215,28 +208,5 @@ class OrdersController {
     static String countryName(Market market, Locale locale) {
         String name = new Locale("", market.code()).getDisplayCountry(locale);
         return name == null || name.isBlank() || name.equals(market.code()) ? market.code() : name;
-    }
-
-    private static String collection(String tenantId) {
-        return "/v1/customers/" + tenantId + "/orders";
-    }
-
-    static String self(OrderView order) {
-        return collection(order.customerTenantId()) + "/" + order.id();
-    }
-
-    static OrderResponse response(OrderView order) {
-        List<LineItemResponse> lines = order.lineItems().stream().map(line -> new LineItemResponse(
-                line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(), line.friendlyName(),
-                line.quantity(), line.termDuration().code().orElse(null), MoneyJson.of(line.unitPrice()),
-                MoneyJson.of(line.charged().net()), MoneyJson.of(line.charged().tax()), MoneyJson.of(line.charged().gross()),
-                line.taxIncluded(), line.status().code())).toList();
-        return new OrderResponse(order.id(), order.customerTenantId(), order.billingCycle(),
-                order.currency().getCurrencyCode(), order.creationDate(), order.status().code(), lines,
-                totals(order.totals()), Map.of("self", new ResourceCollection.Link(self(order), "GET")));
-    }
-
-    private static Totals totals(PriceQuote quote) {
-        return new Totals(MoneyJson.of(quote.net()), MoneyJson.of(quote.tax()), MoneyJson.of(quote.gross()));
     }
 }

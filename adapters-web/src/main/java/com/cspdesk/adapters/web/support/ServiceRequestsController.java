@@ -168,7 +168,7 @@ class ServiceRequestsController {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
         Lookup<Page<ServiceRequestView>> page;
         try {
-            page = readServiceRequests.list(new PageRequest(pageSize, Optional.ofNullable(continuationToken)), Actors.of(caller));
+            page = readServiceRequests.list(new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }

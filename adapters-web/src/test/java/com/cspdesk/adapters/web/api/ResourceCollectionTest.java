@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.api;
 
+import io.micronaut.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,6 +19,16 @@ class ResourceCollectionTest {
         assertThat(next.uri()).isEqualTo("customers?size=2&continuationToken=Y3VzdG9tZXJzOmFiYw%3D%3D&q=page");
         assertThat(next.method()).isEqualTo("GET");
         assertThat(next.headers()).containsExactly(new ResourceCollection.Header("MS-ContinuationToken", "Y3VzdG9tZXJzOmFiYw=="));
+    }
+
+    @Test
+    void aListRequestTakesItsTokenFromTheQueryOrElseFromTheHeaderPartnerCentersSdkSends() {
+        HttpRequest<?> headerOnly = HttpRequest.GET("/v1/customers?size=2").header("MS-ContinuationToken", "dG9rZW4=");
+        assertThat(ResourceCollection.requestedToken(headerOnly, null)).contains("dG9rZW4=");
+        assertThat(ResourceCollection.requestedToken(headerOnly, "cXVlcnk=")).contains("cXVlcnk=");
+        assertThat(ResourceCollection.requestedToken(HttpRequest.GET("/v1/customers"), null)).isEmpty();
+        assertThat(ResourceCollection.requestedToken(HttpRequest.GET("/v1/customers").header("MS-ContinuationToken", ""), null))
+                .isEmpty();
     }
 
     @Test

@@ -71,6 +71,34 @@ class IdempotentResponsesTest {
     }
 
     @Test
+    void aRefusalOrAnErrorIsNotKeptSoTheSdksRetryWithTheSameRequestIdRunsAgain() {
+        HttpRequest<?> request = HttpRequest.POST("/v1/customers/c/orders", "{}").header(IdempotentResponses.REQUEST_ID, "k-2");
+        HttpResponse<?> refused = responses.run(request, AGENT, Map.of("q", 0), () -> {
+            runs.incrementAndGet();
+            return HttpResponse.badRequest(Map.of("code", "quantity_invalid"));
+        });
+        HttpResponse<?> unavailable = responses.run(request, AGENT, Map.of("q", 1), () -> {
+            runs.incrementAndGet();
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE);
+        });
+        assertThat(kept).isEmpty();
+
+        Supplier<MutableHttpResponse<?>> create = () -> {
+            runs.incrementAndGet();
+            return HttpResponse.created(Map.of("id", "o-2"));
+        };
+        HttpResponse<?> placed = responses.run(request, AGENT, Map.of("q", 1), create);
+        HttpResponse<?> retry = responses.run(request, AGENT, Map.of("q", 1), create);
+
+        assertThat(refused.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(unavailable.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
+        assertThat(header(refused, IdempotentResponses.REPLAYED)).isNull();
+        assertThat(placed.code()).isEqualTo(HttpStatus.CREATED.getCode());
+        assertThat(header(retry, IdempotentResponses.REPLAYED)).isEqualTo("true");
+        assertThat(runs).hasValue(3);
+    }
+
+    @Test
     void aDashboardFormIsIdempotentOnItsRequestIdAndAnotherFormWithItIsRefusedByTheCallersPage() {
         HttpRequest<?> request = HttpRequest.POST("/ui/customers/c/orders", "offerId=x&quantity=2");
         Supplier<MutableHttpResponse<?>> place = () -> {
@@ -137,6 +165,11 @@ class IdempotentResponsesTest {
         public void complete(String scope, String key, KeptAnswer answer) {
             Kept claimed = kept.get(id(scope, key));
             kept.put(id(scope, key), new Kept(claimed.fingerprint(), claimed.createdAt(), Optional.of(answer)));
+        }
+
+        @Override
+        public void release(String scope, String key) {
+            kept.remove(id(scope, key));
         }
 
         @Override

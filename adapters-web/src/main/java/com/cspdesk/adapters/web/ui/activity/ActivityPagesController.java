@@ -8,6 +8,7 @@ import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.RequiresPermission;
 import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.activity.ActivityCatalogue;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ import java.util.Optional;
  * Spec "View activity for software key access and software downloads": the gear menu's Activity
  * log, for global admins, account admins, referral admins and marketing content admins. A date
  * range (whole days in UTC, both ends included; the last 30 days unless chosen), the kind of
- * activity, newest first in pages, and the same range as CSV through the JSON API's export
+ * activity (ours, finer than Partner Center's operation type: a cancellation, not an order update), newest first in pages, and the same range as CSV through the JSON API's export
  * ({@code /v1/auditrecords?format=csv}, which the session cookie may read).
  */
 @Hidden
@@ -49,10 +51,10 @@ import java.util.Optional;
 public class ActivityPagesController {
 
     static final String PATH = UiUrls.ACTIVITY;
-    public static final List<String> KINDS = List.of("get_software_key", "get_software_download_link", "download_software",
-            "create_order", "cancel_order", "issue_credit", "create_service_request",
-            "create_partner_user", "update_partner_user", "remove_partner_user", "add_customer", "ready_invoice",
-            "update_sandbox_clock", "sign_in", "sign_in_locked_out", "enrol_mfa", "reset_mfa");
+    /** Our kinds (not Partner Center's coarser types): every one the catalogue names, each with a label. */
+    public static final List<String> KINDS = Arrays.stream(ActivityCatalogue.Operation.values())
+            .map(ActivityCatalogue.Operation::kind).toList();
+    private static final String KIND_FIELD = "OperationKind";
     private static final int PAGE_SIZE = 50;
 
     private final QueryActivityLog queryActivityLog;
@@ -90,7 +92,7 @@ public class ActivityPagesController {
             return pages.render(request, HttpStatus.BAD_REQUEST, "activity/log", model);
         }
         Optional<ActivityQuery.Filter> filter = chosenKind.isEmpty() ? Optional.empty()
-                : Optional.of(new ActivityQuery.Filter("OperationType", chosenKind, "equals"));
+                : Optional.of(new ActivityQuery.Filter(KIND_FIELD, chosenKind, "equals"));
         // The end date is included: the range ends as the next day begins (UTC).
         ActivityQuery query = new ActivityQuery(Optional.of(start.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 Optional.of(end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), filter,
@@ -118,7 +120,7 @@ public class ActivityPagesController {
         UriBuilder csv = UriBuilder.of("/v1/auditrecords").queryParam("startDate", start.toString())
                 .queryParam("endDate", end.plusDays(1).toString()).queryParam("format", "csv");
         if (!chosenKind.isEmpty()) {
-            csv.queryParam("filter", "{\"field\":\"OperationType\",\"value\":\"" + chosenKind + "\",\"operator\":\"equals\"}");
+            csv.queryParam("filter", "{\"field\":\"" + KIND_FIELD + "\",\"value\":\"" + chosenKind + "\",\"operator\":\"equals\"}");
         }
         model.put("csvHref", csv.toString());
         return pages.page(request, "activity/log", model);

@@ -18,6 +18,7 @@ import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.ListOrders;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.cancellation.Acknowledgement;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -107,9 +108,9 @@ class CancelPagesController {
     private HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, Actor actor, CustomerView customer,
                                    CancelForm form) {
         String orderId = UiForms.text(form.orderId());
-        boolean acknowledged = form.acknowledged() != null && !form.acknowledged().isBlank();
+        boolean ticked = form.acknowledged() != null && !form.acknowledged().isBlank();
         CancelOrder.CancelResult result = cancelOrder.cancel(
-                new CancelOrder.CancelCommand(customer.ref(), orderId, acknowledged, List.of()), actor);
+                new CancelOrder.CancelCommand(customer.ref(), orderId, Acknowledgement.dialog(ticked), List.of()), actor);
         if (result instanceof CancelOrder.NotPermitted) {
             return Refusals.notPermitted(caller);
         }

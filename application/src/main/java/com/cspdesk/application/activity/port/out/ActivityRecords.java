@@ -29,10 +29,22 @@ public interface ActivityRecords {
     List<ActivityChain.ChainedEntry> chain(String chainKey, long afterSequence, int limit);
 
     /**
-     * {@code field} one of customerId, companyName, resourceType, operationType; {@code substring}
-     * false means equals. Matching ignores case.
+     * {@code field} one of customerId, companyName, resourceKind, operationKind (the kinds as stored:
+     * {@link com.cspdesk.domain.activity.ActivityEntry#resourceType()} and
+     * {@link com.cspdesk.domain.activity.ActivityEntry#operationType()}). Equals matches a record whose
+     * field is any of {@code values}; {@code substring} (exactly one value) one whose field contains it.
+     * Matching ignores case. A field without a value is refused ({@link IllegalArgumentException}).
      */
-    record Criteria(Instant from, Instant to, Optional<String> field, Optional<String> value, boolean substring) {
+    record Criteria(Instant from, Instant to, Optional<String> field, List<String> values, boolean substring) {
+
+        public Criteria {
+            values = List.copyOf(values);
+        }
+
+        /** One value, or none without a field. */
+        public Criteria(Instant from, Instant to, Optional<String> field, Optional<String> value, boolean substring) {
+            this(from, to, field, value.map(List::of).orElse(List.of()), substring);
+        }
     }
 
     record Cursor(Instant operationDate, String id) {

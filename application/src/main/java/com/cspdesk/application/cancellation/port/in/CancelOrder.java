@@ -3,15 +3,18 @@ package com.cspdesk.application.cancellation.port.in;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.cancellation.Acknowledgement;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.domain.money.PriceQuote;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Spec "Cancel a purchase" and "Post-cancellation details": cancels a whole order or chosen lines
- * (one order per request), after the user acknowledged the consequences. In one transaction the
+ * (one order per request), once the consequences are acknowledged
+ * ({@link Acknowledgement}: the dialog's tick, or an API call itself). In one transaction the
  * lines are cancelled, their keys and download links revoked, the credits recorded for the next
  * monthly invoice, and the activity logged. Visible at once.
  */
@@ -19,9 +22,13 @@ public interface CancelOrder {
 
     CancelResult cancel(CancelCommand command, Actor actor);
 
-    /** {@code lineItemNumbers} empty: every active line of the order. */
-    record CancelCommand(CustomerRef customer, String orderId, boolean acknowledged, List<Integer> lineItemNumbers) {
+    /**
+     * {@code lineItemNumbers} empty: every active line of the order. {@code acknowledgement}: how the request came
+     * and what it said; whether that is enough is {@link Acknowledgement#given()}'s rule.
+     */
+    record CancelCommand(CustomerRef customer, String orderId, Acknowledgement acknowledgement, List<Integer> lineItemNumbers) {
         public CancelCommand {
+            Objects.requireNonNull(acknowledgement, "acknowledgement");
             lineItemNumbers = lineItemNumbers == null ? List.of() : List.copyOf(lineItemNumbers);
         }
     }
@@ -44,7 +51,7 @@ public interface CancelOrder {
     record NotPermitted(Permission permission) implements CancelResult {
     }
 
-    /** The user did not tick the acknowledgement. */
+    /** The consequences were not acknowledged: the dialog's box not ticked, or an API caller said {@code false}. */
     record NotAcknowledged() implements CancelResult {
     }
 

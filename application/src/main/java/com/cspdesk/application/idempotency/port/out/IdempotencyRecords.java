@@ -19,6 +19,12 @@ public interface IdempotencyRecords {
 
     void complete(String scope, String key, KeptAnswer answer);
 
+    /**
+     * Gives a claimed key back inside the current transaction (its record goes): the action failed
+     * and changed nothing, so a retry with that key is a first attempt again.
+     */
+    void release(String scope, String key);
+
     /** Forgets records older than the given instant; answers how many. */
     int forgetOlderThan(Instant before);
 

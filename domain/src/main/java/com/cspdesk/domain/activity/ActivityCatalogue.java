@@ -1,0 +1,192 @@
+package com.cspdesk.domain.activity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every kind of act the activity log records, and what Partner Center's audit records call it
+ * (issue #14: PC's SDK reads {@code operationType}, {@code resourceType} and {@code operationStatus}
+ * into enums and fails a whole page on a value outside its lists).
+ *
+ * <p>Read it as a table. Our kind (the {@link Operation} or {@link Resource} {@code kind}) is what a
+ * record stores and hashes ({@link ActivityEntry#operationType()}, {@link ActivityEntry#resourceType()}),
+ * and what the API shows as {@code operationKind} / {@code resourceKind}, the CSV and the dashboard
+ * too. Partner Center's name ({@code partnerCenterType}) is what the API shows as {@code operationType}
+ * / {@code resourceType}, worked out when a record is read, so records stored before this catalogue
+ * read (and verify) as they are, and a better PC name chosen later applies to old records alike.
+ * {@link #UNDEFINED} (PC's own "none of these") only where PC has nothing close.
+ *
+ * <p>A kind stored but not named here (none is written; only a hand-made row could be) reads as
+ * {@link #UNDEFINED}; a filter on PC's {@code undefined} finds the kinds named here as undefined,
+ * not such a row (our {@code OperationKind} filter does).
+ */
+public final class ActivityCatalogue {
+
+    /** Partner Center's value for an operation or resource outside its list. */
+    public static final String UNDEFINED = "undefined";
+
+    private ActivityCatalogue() {
+    }
+
+    /** What a record is about, ours and Partner Center's name for it. */
+    public enum Resource {
+        CUSTOMER("customer", "customer"),
+        ORDER("order", "order"),
+        /** A credit note issued for cancelled lines; PC's audit has no credit note (its refunds are invoice lines). */
+        CREDIT("credit", UNDEFINED),
+        SOFTWARE_KEY("software_key", "software_key"),
+        SOFTWARE_DOWNLOAD_LINK("software_download_link", "software_download_link"),
+        /** Bits sent through a download link: the link is the resource PC knows. */
+        SOFTWARE_DOWNLOAD("software_download", "software_download_link"),
+        /** A support request; PC's audit list has none. */
+        SERVICE_REQUEST("service_request", UNDEFINED),
+        /** A user of the partner's desk. */
+        USER("user", "partner_user"),
+        /** The address sign-ins came from, when the lock-out is per address. */
+        CLIENT_ADDRESS("client_address", UNDEFINED),
+        /** A monthly invoice run: it readies the invoices. */
+        INVOICE_RUN("invoice_run", "invoice"),
+        /** The sandbox's moved clock (the sandbox only). */
+        SANDBOX_CLOCK("sandbox_clock", UNDEFINED),
+        /** A registered service caller (#14 item 3). */
+        APPLICATION("application", "application"),
+        /** One of an application's secrets. */
+        APPLICATION_CREDENTIAL("application_credential", "application_credential");
+
+        private final String kind;
+        private final String partnerCenterType;
+
+        Resource(String kind, String partnerCenterType) {
+            this.kind = kind;
+            this.partnerCenterType = partnerCenterType;
+        }
+
+        /** Our name, as stored and shown as {@code resourceKind}. */
+        public String kind() {
+            return kind;
+        }
+
+        /** Partner Center's {@code resourceType}. */
+        public String partnerCenterType() {
+            return partnerCenterType;
+        }
+
+        public static Optional<Resource> ofKind(String kind) {
+            return find(values(), Resource::kind, kind);
+        }
+    }
+
+    /** What was done, ours and Partner Center's name for it, and the resources it is recorded on. */
+    public enum Operation {
+        // Software
+        GET_SOFTWARE_KEY("get_software_key", "get_software_key", Resource.SOFTWARE_KEY),
+        GET_SOFTWARE_DOWNLOAD_LINK("get_software_download_link", "get_software_download_link", Resource.SOFTWARE_DOWNLOAD_LINK),
+        /**
+         * Bits sent through a link (whole file or a range). PC logs the link, not the download: not
+         * {@code get_software_download_link}, which would count downloads as links made.
+         */
+        DOWNLOAD_SOFTWARE("download_software", UNDEFINED, Resource.SOFTWARE_DOWNLOAD),
+        // Orders, cancellations, support
+        CREATE_ORDER("create_order", "create_order", Resource.ORDER),
+        /** A cancellation: PC's PATCH of the order, so PC calls it an order update. */
+        CANCEL_ORDER("cancel_order", "update_order", Resource.ORDER),
+        /** The credit note of each cancelled line, beside the cancellation; PC has no such operation. */
+        ISSUE_CREDIT("issue_credit", UNDEFINED, Resource.CREDIT),
+        CREATE_SERVICE_REQUEST("create_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
+        // The partner's users and customers, invoicing, the sandbox
+        CREATE_PARTNER_USER("create_partner_user", "create_partner_user", Resource.USER),
+        UPDATE_PARTNER_USER("update_partner_user", "update_partner_user", Resource.USER),
+        REMOVE_PARTNER_USER("remove_partner_user", "remove_partner_user", Resource.USER),
+        ADD_CUSTOMER("add_customer", "add_customer", Resource.CUSTOMER),
+        /** An invoice run started (by an admin or the schedule). */
+        READY_INVOICE("ready_invoice", "ready_invoice", Resource.INVOICE_RUN),
+        UPDATE_SANDBOX_CLOCK("update_sandbox_clock", UNDEFINED, Resource.SANDBOX_CLOCK),
+        // Sign-ins and second factors
+        /** A failed sign-in (a wrong password or second-factor code); PC's audit has no sign-ins. */
+        SIGN_IN("sign_in", UNDEFINED, Resource.USER),
+        /** The failed sign-in that starts a back-off, for the account or for the address. */
+        SIGN_IN_LOCKED_OUT("sign_in_locked_out", UNDEFINED, Resource.USER, Resource.CLIENT_ADDRESS),
+        /** A user confirmed a second factor: a change to the partner user. */
+        ENROL_MFA("enrol_mfa", "update_partner_user", Resource.USER),
+        /** An admin removed a user's second factor: a change to the partner user. */
+        RESET_MFA("reset_mfa", "update_partner_user", Resource.USER),
+        // Service callers (#14 item 3)
+        REGISTER_APPLICATION("register_application", "register_application", Resource.APPLICATION),
+        UNREGISTER_APPLICATION("unregister_application", "unregister_application", Resource.APPLICATION),
+        ADD_APPLICATION_CREDENTIAL("add_application_credential", "add_application_credential", Resource.APPLICATION_CREDENTIAL),
+        REMOVE_APPLICATION_CREDENTIAL("remove_application_credential", "remove_application_credential",
+                Resource.APPLICATION_CREDENTIAL);
+
+        private final String kind;
+        private final String partnerCenterType;
+        private final List<Resource> resources;
+
+        Operation(String kind, String partnerCenterType, Resource... resources) {
+            this.kind = kind;
+            this.partnerCenterType = partnerCenterType;
+            this.resources = List.of(resources);
+        }
+
+        /** Our name, as stored and shown as {@code operationKind}. */
+        public String kind() {
+            return kind;
+        }
+
+        /** Partner Center's {@code operationType}. */
+        public String partnerCenterType() {
+            return partnerCenterType;
+        }
+
+        /** The resource it is recorded on (the first of {@link #resources()}). */
+        public Resource resource() {
+            return resources.get(0);
+        }
+
+        /** Every resource it may be recorded on. */
+        public List<Resource> resources() {
+            return resources;
+        }
+
+        public static Optional<Operation> ofKind(String kind) {
+            return find(values(), Operation::kind, kind);
+        }
+    }
+
+    /** Partner Center's {@code operationType} of a stored operation kind. */
+    public static String operationTypeOf(String kind) {
+        return Operation.ofKind(kind).map(Operation::partnerCenterType).orElse(UNDEFINED);
+    }
+
+    /** Partner Center's {@code resourceType} of a stored resource kind. */
+    public static String resourceTypeOf(String kind) {
+        return Resource.ofKind(kind).map(Resource::partnerCenterType).orElse(UNDEFINED);
+    }
+
+    /**
+     * Our operation kinds whose Partner Center name is {@code name} (ignoring case), or contains it
+     * when {@code substring}: what a filter on PC's {@code OperationType} reads. Empty when none is.
+     */
+    public static List<String> operationKindsCalled(String name, boolean substring) {
+        Predicate<String> matches = matcher(name, substring);
+        return Arrays.stream(Operation.values()).filter(o -> matches.test(o.partnerCenterType())).map(Operation::kind).toList();
+    }
+
+    /** Our resource kinds whose Partner Center name is (or contains) {@code name}: a filter on PC's {@code ResourceType}. */
+    public static List<String> resourceKindsCalled(String name, boolean substring) {
+        Predicate<String> matches = matcher(name, substring);
+        return Arrays.stream(Resource.values()).filter(r -> matches.test(r.partnerCenterType())).map(Resource::kind).toList();
+    }
+
+    private static Predicate<String> matcher(String name, boolean substring) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return substring ? pc -> pc.contains(wanted) : pc -> pc.equals(wanted);
+    }
+
+    private static <T> Optional<T> find(T[] values, Function<T, String> kindOf, String kind) {
+        return kind == null ? Optional.empty() : Arrays.stream(values).filter(v -> kindOf.apply(v).equals(kind)).findFirst();
+    }
+}
