@@ -3,6 +3,8 @@ package com.cspdesk.contracts;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.customers.port.out.Customers.Customer;
 import com.cspdesk.application.customers.port.out.Customers.Cursor;
+import com.cspdesk.domain.customer.BillingProfile;
+import com.cspdesk.domain.customer.PostalAddress;
 import com.cspdesk.domain.market.Market;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +149,43 @@ public abstract class CustomersContract extends PortContract {
         assertThat(port(Customers.class).count(Optional.of("a_b"))).isEqualTo(1);
         assertThat(port(Customers.class).count(Optional.of("bang!"))).isEqualTo(1);
         assertThat(port(Customers.class).count(Optional.of("%"))).isZero();
+    }
+
+    @Test
+    void aBillingProfileRoundTripsAsGivenByEveryRead() {
+        Customer importers = new Customer(UUID.randomUUID().toString(), "Wide World Importers Kft.", "wwi.example",
+                Market.of("HU"), CREATED, new BillingProfile("Anna", "Kovács", "anna.kovacs@wwi.example", "hu-HU", "hu",
+                "WWI Számlázási Kft.", new PostalAddress("Közép-Magyarország", "Budapest", "Pest", "Váci út 1.",
+                "2. emelet", "201. ajtó", "1062", "Anna", "Kovács", "+36 1 234 5678")));
+        assertThat(port(Customers.class).add(importers)).isTrue();
+
+        assertThat(port(Customers.class).byTenantId(importers.tenantId())).contains(importers);
+        assertThat(port(Customers.class).byDomain("WWI.example")).contains(importers);
+        assertThat(port(Customers.class).page(Optional.of("wide world importers"), Optional.empty(), 5)).containsExactly(importers);
+    }
+
+    @Test
+    void everyPartOfABillingProfileKeepsItsLongestValueAndMissingPartsStayMissing() {
+        String fifty = "Ő".repeat(BillingProfile.MAX_NAME);
+        String line = "ű".repeat(PostalAddress.MAX_ADDRESS_LINE);
+        Customer longest = new Customer(UUID.randomUUID().toString(), "L".repeat(BillingProfile.MAX_COMPANY_NAME),
+                "longest.example", Market.of("DE"), CREATED, new BillingProfile(fifty, fifty,
+                "a".repeat(64) + "@" + "b".repeat(181) + ".example", "de-DE", "de", "Ä".repeat(BillingProfile.MAX_COMPANY_NAME),
+                new PostalAddress("r".repeat(PostalAddress.MAX_REGION), "c".repeat(PostalAddress.MAX_CITY),
+                        "s".repeat(PostalAddress.MAX_STATE), line, line, line, "9".repeat(PostalAddress.MAX_POSTAL_CODE),
+                        fifty, fifty, "+" + "1".repeat(31))));
+        Customer partial = new Customer(UUID.randomUUID().toString(), "Partial GmbH", "partial.example", Market.of("AT"),
+                CREATED, new BillingProfile(null, null, "billing@partial.example", null, null, "Partial GmbH",
+                new PostalAddress(null, "Wien", null, null, null, null, "1010", null, null, null)));
+        Customer plain = customer("Plain Ltd", "plain.example", "GB");
+
+        for (Customer customer : List.of(longest, partial, plain)) {
+            assertThat(port(Customers.class).add(customer)).isTrue();
+            assertThat(port(Customers.class).byTenantId(customer.tenantId())).contains(customer);
+            assertThat(port(Customers.class).byDomain(customer.domain())).contains(customer);
+        }
+        assertThat(port(Customers.class).byTenantId(plain.tenantId()).orElseThrow().billingProfile())
+                .isEqualTo(BillingProfile.of("Plain Ltd"));
     }
 
     /** Every page after the previous one's last customer, until a short page. */

@@ -11,6 +11,7 @@ import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.BillingProfile;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
@@ -55,20 +56,24 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
         if (!actor.may(Permission.CREATE_CUSTOMER)) {
             return new NotPermitted(Permission.CREATE_CUSTOMER);
         }
-        String name = customer.companyName() == null ? "" : customer.companyName().strip();
-        if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
-            return new Refused(Reason.COMPANY_NAME_INVALID, Reason.COMPANY_NAME_INVALID.field());
+        CustomerInput.Checked<String> name = CustomerInput.companyName(customer);
+        if (name.isRefused()) {
+            return name.refused();
         }
         String domain = normalizedDomain(customer.domain());
         if (!DOMAIN.matcher(domain).matches()) {
             return new Refused(Reason.DOMAIN_INVALID, Reason.DOMAIN_INVALID.field());
         }
-        Optional<Market> country = Market.parse(customer.country());
-        if (country.isEmpty() || customer.country().strip().length() != 2) {
-            return new Refused(Reason.COUNTRY_INVALID, Reason.COUNTRY_INVALID.field());
+        CustomerInput.Checked<Market> country = CustomerInput.country(customer);
+        if (country.isRefused()) {
+            return country.refused();
         }
-        Customers.Customer created = new Customers.Customer(UUID.randomUUID().toString(), name, domain, country.get(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        CustomerInput.Checked<BillingProfile> billing = CustomerInput.billingProfile(customer.billingProfile(), name.value());
+        if (billing.isRefused()) {
+            return billing.refused();
+        }
+        Customers.Customer created = new Customers.Customer(UUID.randomUUID().toString(), name.value(), domain,
+                country.value(), clock.instant().truncatedTo(ChronoUnit.MICROS), billing.value());
         // On the new customer's chain, with its id and name, as Partner Center's add_customer record is.
         boolean added = transactions.inTransaction(() -> {
             if (!customers.add(created)) {
@@ -137,6 +142,6 @@ public final class CustomerAccounts implements CreateCustomer, FindCustomers, Ge
 
     private static CustomerView view(Customers.Customer customer) {
         return new CustomerView(customer.tenantId(), customer.companyName(), customer.domain(), customer.country(),
-                customer.createdAt());
+                customer.createdAt(), customer.billingProfile());
     }
 }

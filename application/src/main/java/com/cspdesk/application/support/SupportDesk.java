@@ -24,6 +24,8 @@ import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.contact.EmailAddress;
+import com.cspdesk.domain.contact.PhoneNumber;
 import com.cspdesk.domain.support.AttachmentNames;
 
 import java.math.BigDecimal;
@@ -51,8 +53,6 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     public static final int MAX_ATTACHMENTS = 10;
     public static final Set<String> ALLOWED_TYPES = AttachmentNames.ALLOWED_TYPES;
     private static final Set<String> IMPACTS = Set.of("low", "moderate", "high", "critical");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
 
     private final ServiceRequests requests;
@@ -119,10 +119,10 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         if (blank(r.contactName()) || r.contactName().length() > 200) {
             return new CreateServiceRequest.Refused("contact_name_invalid", "contact.name");
         }
-        if (r.contactEmail() == null || !EMAIL.matcher(r.contactEmail().strip()).matches()) {
+        if (EmailAddress.parse(r.contactEmail()).isEmpty()) {
             return new CreateServiceRequest.Refused("contact_email_invalid", "contact.email");
         }
-        if (r.contactPhone() == null || !PHONE.matcher(r.contactPhone().strip()).matches()) {
+        if (PhoneNumber.parse(r.contactPhone()).isEmpty()) {
             return new CreateServiceRequest.Refused("contact_phone_invalid", "contact.phone");
         }
         Instant now = now();

@@ -99,7 +99,9 @@ class CustomerAccountsTest {
         assertRefused(new NewCustomer("Name", null, "HU"), CreateCustomer.Reason.DOMAIN_INVALID);
         assertRefused(new NewCustomer("Name", "a.example", "Hungary"), CreateCustomer.Reason.COUNTRY_INVALID);
         assertRefused(new NewCustomer("Name", "a.example", "ZZ"), CreateCustomer.Reason.COUNTRY_INVALID);
-        assertRefused(new NewCustomer("Name", "a.example", null), CreateCustomer.Reason.COUNTRY_INVALID);
+        // No country at all: Partner Center's field is the one named.
+        assertThat(accounts.create(new NewCustomer("Name", "a.example", null), AGENT)).isEqualTo(new CreateCustomer.Refused(
+                CreateCustomer.Reason.COUNTRY_INVALID, "billingProfile.defaultAddress.country"));
         verify(customers, never()).add(any());
         when(customers.add(any())).thenReturn(false);
         assertRefused(new NewCustomer("Name", "taken.example", "DE"), CreateCustomer.Reason.DOMAIN_TAKEN);

@@ -1,5 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.adapters.web.ui.shared.SessionCookie;
+import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,8 @@ class CustomersEndToEndTest extends EndToEnd {
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(created.header("Location")).isEqualTo("/v1/customers/" + id);
         assertThat(body).containsEntry("companyProfile", Map.of("companyName", "Wingtip Toys Kft.", "domain", "wingtip.example"))
-                .containsEntry("billingProfile", Map.of("country", "HU")).containsKey("createdAt");
+                .containsEntry("billingProfile", Map.of("companyName", "Wingtip Toys Kft.", "defaultAddress", Map.of("country", "HU"),
+                        "country", "HU")).containsKey("createdAt");
         assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("links")).get("self")).get("uri")).isEqualTo("/v1/customers/" + id);
         assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("links")).get("orders")).get("uri")).isEqualTo("/v1/customers/" + id + "/orders");
 
@@ -220,6 +224,101 @@ class CustomersEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/customers?q=retry", agent, null).json().get("totalCount")).isEqualTo(1);
     }
 
+    @Test
+    void partnerCentersCreateBodyAddsTheCustomerAndItsBillingProfileReadsBack() {
+        Answer created = send("POST", "/v1/customers", agent, partnerCenterBody("wingtip-sdk.example"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Map<String, Object> body = created.json();
+        assertThat(body.get("companyProfile")).isEqualTo(Map.of("companyName", "Wingtip Toys", "domain", "wingtip-sdk.example"));
+        Map<String, Object> address = new HashMap<>(Map.of("country", "US", "region", "Pacific Northwest", "city", "Redmond",
+                "state", "WA", "addressLine1", "One Microsoft Way", "addressLine2", "Building 7", "postalCode", "98052",
+                "firstName", "Gena", "lastName", "Soto", "phoneNumber", "4255550101"));
+        // Partner Center's culture and language written as Microsoft Learn does (en-US, en); email "" is no email.
+        assertThat(body.get("billingProfile")).isEqualTo(Map.of("firstName", "Gena", "lastName", "Soto", "culture", "en-US",
+                "language", "en", "companyName", "Wingtip Toys", "defaultAddress", address, "country", "US"));
+
+        String id = (String) body.get("id");
+        Answer read = send("GET", "/v1/customers/" + id, sales, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(body);
+        Answer listed = send("GET", "/v1/customers?q=wingtip-sdk", sales, null);
+        assertThat(items(listed)).singleElement().satisfies(customer -> assertThat(customer).isEqualTo(body));
+
+        Map<String, Object> withEmail = partnerCenterBody("wingtip-sdk-mail.example");
+        billing(withEmail).put("email", "gena.soto@wingtip-sdk.example");
+        Answer mailed = send("POST", "/v1/customers", agent, withEmail);
+        assertThat(mailed.status()).as(mailed.toString()).isEqualTo(201);
+        assertThat(billing(mailed.json())).containsEntry("email", "gena.soto@wingtip-sdk.example");
+    }
+
+    @Test
+    void theShortCountryIsAcceptedBesideTheAddresssAndTwoDifferentCountriesAreRefused() {
+        Map<String, Object> both = partnerCenterBody("both-countries.example");
+        billing(both).put("country", "us");
+        assertThat(send("POST", "/v1/customers", agent, both).status()).isEqualTo(201);
+
+        Map<String, Object> differing = partnerCenterBody("differing-countries.example");
+        billing(differing).put("country", "DE");
+        assertRefused(differing, 400, "country_mismatch", "billingProfile.country");
+        Answer hungarian = send("POST", "/v1/customers", agent, differing, "Accept-Language", "hu");
+        assertThat(hungarian.json().get("title")).isEqualTo("Két különböző ország");
+
+        Map<String, Object> unknown = partnerCenterBody("unknown-country.example");
+        address(unknown).put("country", "USA");
+        assertRefused(unknown, 400, "country_invalid", "billingProfile.defaultAddress.country");
+        assertThat(send("GET", "/v1/customers?q=differing-countries", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
+    void aWrongPartOfTheBillingProfileIsRefusedByItsName() {
+        Map<String, Object> email = partnerCenterBody("wrong-email.example");
+        billing(email).put("email", "gena.soto");
+        assertRefused(email, 400, "email_invalid", "billingProfile.email");
+        Map<String, Object> culture = partnerCenterBody("wrong-culture.example");
+        billing(culture).put("culture", "english");
+        assertRefused(culture, 400, "culture_invalid", "billingProfile.culture");
+        Map<String, Object> language = partnerCenterBody("wrong-language.example");
+        billing(language).put("language", "eng");
+        assertRefused(language, 400, "language_invalid", "billingProfile.language");
+        Map<String, Object> name = partnerCenterBody("wrong-name.example");
+        billing(name).put("lastName", "S".repeat(51));
+        assertRefused(name, 400, "name_invalid", "billingProfile.lastName");
+        Map<String, Object> line = partnerCenterBody("wrong-line.example");
+        address(line).put("addressLine1", "A".repeat(201));
+        assertRefused(line, 400, "address_invalid", "billingProfile.defaultAddress.addressLine1");
+        Map<String, Object> phone = partnerCenterBody("wrong-phone.example");
+        address(phone).put("phoneNumber", "call Gena");
+        assertRefused(phone, 400, "phone_number_invalid", "billingProfile.defaultAddress.phoneNumber");
+        Answer german = send("POST", "/v1/customers", agent, phone, "Accept-Language", "de");
+        assertThat(german.json().get("title")).isEqualTo("Ungültige Telefonnummer");
+        assertThat(send("GET", "/v1/customers?q=wrong-", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
+    @Test
+    void theDashboardsFormAddsACustomerWithItsBillingEmailAndAddressAndNamesAWrongField() {
+        String session = sessionOf(dashboardSignIn("admin.agent@partner.demo", DEMO_PASSWORD));
+        Answer added = dashboardForm(session, "companyName=Alpine+Ski+House&domain=alpineskihouse.example&country=AT"
+                + "&email=billing%40alpineskihouse.example&addressLine1=Skiweg+1&addressLine2=&city=Innsbruck&state=Tirol"
+                + "&postalCode=6020&phoneNumber=%2B43+512+123456");
+        assertThat(added.status()).as(added.toString()).isEqualTo(303);
+        String id = added.header("Location").replaceAll("^/ui/customers/([^?]+)\\?done=customer_created$", "$1");
+        Map<String, Object> read = send("GET", "/v1/customers/" + id, agent, null).json();
+        assertThat(billing(read)).containsEntry("email", "billing@alpineskihouse.example")
+                .containsEntry("companyName", "Alpine Ski House").containsEntry("country", "AT");
+        assertThat(address(read)).isEqualTo(Map.of("country", "AT", "addressLine1", "Skiweg 1", "city", "Innsbruck",
+                "state", "Tirol", "postalCode", "6020", "phoneNumber", "+43 512 123456"));
+
+        Answer plain = dashboardForm(session, "companyName=Plain+Form+Ltd&domain=plain-form.example&country=GB");
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(303);
+
+        Answer wrong = dashboardForm(session, "companyName=Wrong+Mail+Ltd&domain=wrong-mail.example&country=GB"
+                + "&email=not-an-address");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).containsPattern("<input type=\"email\" id=\"email\"[^>]*aria-invalid=\"true\"")
+                .contains("Not an email address.");
+        assertThat(send("GET", "/v1/customers?q=wrong-mail", agent, null).json().get("totalCount")).isEqualTo(0);
+    }
+
     /** A new CUSTOMER_GLOBAL_ADMIN of this tenant, signed in. */
     private String customerAdmin(String username, String tenantId) {
         String password = "Tenant-Admin-Passw0rd!";
@@ -238,6 +337,40 @@ class CustomersEndToEndTest extends EndToEnd {
 
     private static Map<String, Object> customer(String name, String domain, String country) {
         return Map.of("companyProfile", Map.of("companyName", name, "domain", domain), "billingProfile", Map.of("country", country));
+    }
+
+    /** The dashboard's add-customer form posted by a browser signed in with this session. */
+    private Answer dashboardForm(String session, String fields) {
+        return send("POST", "/ui/customers", null, fields + "&csrfToken=" + UiCsrf.token(DASHBOARD_CSRF_SEED, session),
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                "Cookie", SessionCookie.NAME + "=" + session + "; " + UiCsrf.SEED_COOKIE + "=" + DASHBOARD_CSRF_SEED);
+    }
+
+    /**
+     * Partner Center's create body as its Java SDK writes a Customer (null fields left out, the
+     * resource attributes on each part): the company's name in the billing profile only, culture and
+     * language as Microsoft Learn's sample writes them, an empty email.
+     */
+    private static Map<String, Object> partnerCenterBody(String domain) {
+        Map<String, Object> address = new HashMap<>(Map.of("country", "US", "region", "Pacific Northwest", "city", "Redmond",
+                "state", "WA", "addressLine1", "One Microsoft Way", "addressLine2", "Building 7", "postalCode", "98052",
+                "firstName", "Gena", "lastName", "Soto", "phoneNumber", "4255550101"));
+        Map<String, Object> billing = new HashMap<>(Map.of("firstName", "Gena", "lastName", "Soto", "email", "",
+                "culture", "EN-US", "language", "En", "companyName", "Wingtip Toys", "defaultAddress", address,
+                "attributes", Map.of("objectType", "CustomerBillingProfile")));
+        Map<String, Object> company = Map.of("domain", domain, "attributes", Map.of("objectType", "CustomerCompanyProfile"));
+        return new HashMap<>(Map.of("companyProfile", company, "billingProfile", billing,
+                "attributes", Map.of("objectType", "Customer")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> billing(Map<String, Object> customer) {
+        return (Map<String, Object>) customer.get("billingProfile");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> address(Map<String, Object> customer) {
+        return (Map<String, Object>) billing(customer).get("defaultAddress");
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,8 @@ import com.cspdesk.adapters.persistence.shared.DuplicateKeys;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.domain.customer.BillingProfile;
+import com.cspdesk.domain.customer.PostalAddress;
 import com.cspdesk.domain.market.Market;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -19,8 +21,11 @@ import java.util.Optional;
 class CustomersJdbcAdapter implements Customers {
 
     /** By primary key; every request that names a customer runs it first. */
-    static final String BY_TENANT_ID = "SELECT tenant_id, company_name, domain, country, created_at FROM customer"
-            + " WHERE tenant_id = ?";
+    static final String BY_TENANT_ID = "SELECT tenant_id, company_name, domain, country, created_at,"
+            + " billing_first_name, billing_last_name, billing_email, billing_culture, billing_language, billing_company_name,"
+            + " address_region, address_city, address_state, address_line1, address_line2, address_line3,"
+            + " address_postal_code, address_first_name, address_last_name, address_phone_number"
+            + " FROM customer WHERE tenant_id = ?";
 
     private final CustomerRepository repository;
     private final JdbcOperations jdbc;
@@ -53,9 +58,14 @@ class CustomersJdbcAdapter implements Customers {
     @Override
     @Connectable
     public Optional<Customer> byTenantId(String tenantId) {
-        return JdbcRows.one(jdbc, BY_TENANT_ID, row -> new Customer(row.getString("tenant_id"),
-                row.getString("company_name"), row.getString("domain"), Market.of(row.getString("country")),
-                JdbcRows.instant(row, "created_at")), tenantId);
+        return JdbcRows.one(jdbc, BY_TENANT_ID, row -> toCustomer(new CustomerRow(row.getString("tenant_id"),
+                row.getString("company_name"), null, row.getString("domain"), null, row.getString("country"),
+                JdbcRows.instant(row, "created_at"), row.getString("billing_first_name"), row.getString("billing_last_name"),
+                row.getString("billing_email"), row.getString("billing_culture"), row.getString("billing_language"),
+                row.getString("billing_company_name"), row.getString("address_region"), row.getString("address_city"),
+                row.getString("address_state"), row.getString("address_line1"), row.getString("address_line2"),
+                row.getString("address_line3"), row.getString("address_postal_code"), row.getString("address_first_name"),
+                row.getString("address_last_name"), row.getString("address_phone_number"))), tenantId);
     }
 
     @Override
@@ -86,12 +96,25 @@ class CustomersJdbcAdapter implements Customers {
     }
 
     private static CustomerRow toRow(Customer customer) {
+        BillingProfile billing = customer.billingProfile();
+        PostalAddress address = billing.defaultAddress();
         return new CustomerRow(customer.tenantId(), customer.companyName(), key(customer.companyName()),
-                customer.domain(), key(customer.domain()), customer.country().code(), customer.createdAt());
+                customer.domain(), key(customer.domain()), customer.country().code(), customer.createdAt(),
+                billing.firstName(), billing.lastName(), billing.email(), billing.culture(), billing.language(),
+                billing.companyName(), address.region(), address.city(), address.state(), address.addressLine1(),
+                address.addressLine2(), address.addressLine3(), address.postalCode(), address.firstName(),
+                address.lastName(), address.phoneNumber());
     }
 
     private static Customer toCustomer(CustomerRow row) {
-        return new Customer(row.tenantId(), row.companyName(), row.domain(), Market.of(row.country()), row.createdAt());
+        PostalAddress address = new PostalAddress(row.addressRegion(), row.addressCity(), row.addressState(),
+                row.addressLine1(), row.addressLine2(), row.addressLine3(), row.addressPostalCode(), row.addressFirstName(),
+                row.addressLastName(), row.addressPhoneNumber());
+        BillingProfile billing = new BillingProfile(row.billingFirstName(), row.billingLastName(), row.billingEmail(),
+                row.billingCulture(), row.billingLanguage(),
+                row.billingCompanyName() == null ? row.companyName() : row.billingCompanyName(), address);
+        return new Customer(row.tenantId(), row.companyName(), row.domain(), Market.of(row.country()), row.createdAt(),
+                billing);
     }
 
     private static String key(String text) {

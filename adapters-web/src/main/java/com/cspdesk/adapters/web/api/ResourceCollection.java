@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 @Serdeable
 public record ResourceCollection<T>(long totalCount,
+                                    // An empty page still says "items": [] — PC clients read the field unconditionally.
                                     @JsonInclude(JsonInclude.Include.ALWAYS) List<T> items,
                                     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Map<String, Link> links) {
 

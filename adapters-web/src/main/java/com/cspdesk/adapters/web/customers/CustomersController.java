@@ -5,8 +5,6 @@ import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.api.ResourceCollection;
-import com.cspdesk.adapters.web.customers.CustomerRequests.BillingProfile;
-import com.cspdesk.adapters.web.customers.CustomerRequests.CompanyProfile;
 import com.cspdesk.adapters.web.customers.CustomerRequests.CreateCustomerRequest;
 import com.cspdesk.adapters.web.customers.CustomerRequests.CustomerResponse;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
@@ -97,9 +95,7 @@ class CustomersController {
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateCustomerRequest body) {
         Actor actor = Actors.of(caller);
         return idempotent.run(request, caller, body, () -> {
-            CreateCustomer.CreateCustomerResult result = createCustomer.create(new CreateCustomer.NewCustomer(
-                    body.companyProfile().companyName(), body.companyProfile().domain(), body.billingProfile().country()),
-                    actor);
+            CreateCustomer.CreateCustomerResult result = createCustomer.create(CustomerRequests.newCustomer(body), actor);
             if (result instanceof CreateCustomer.Created created) {
                 CustomerResponse customer = response(created.customer());
                 return HttpResponse.created(customer, URI.create(self(created.customer())));
@@ -166,7 +162,6 @@ class CustomersController {
         Map<String, ResourceCollection.Link> links = new LinkedHashMap<>();
         links.put("self", new ResourceCollection.Link(self(customer), "GET"));
         links.put("orders", new ResourceCollection.Link(self(customer) + "/orders", "GET"));
-        return new CustomerResponse(customer.tenantId(), new CompanyProfile(customer.companyName(), customer.domain()),
-                new BillingProfile(customer.country().code()), customer.createdAt(), links);
+        return CustomerRequests.response(customer, links);
     }
 }

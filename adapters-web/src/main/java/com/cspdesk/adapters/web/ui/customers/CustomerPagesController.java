@@ -121,7 +121,7 @@ class CustomerPagesController {
     @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> newCustomer(HttpRequest<?> request) {
         Map<String, Object> model = section("customers.new.title");
-        model.put("form", new NewCustomerForm("", "", "", null));
+        model.put("form", new NewCustomerForm("", "", "", "", "", "", "", "", "", "", null));
         model.put("countries", countries(UiLocale.of(request)));
         return pages.page(request, "customers/new", model);
     }
@@ -130,8 +130,7 @@ class CustomerPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Body NewCustomerForm form) {
-        CreateCustomer.CreateCustomerResult result = createCustomer.create(new CreateCustomer.NewCustomer(
-                UiForms.text(form.companyName()), UiForms.text(form.domain()), UiForms.text(form.country())), Actors.of(caller));
+        CreateCustomer.CreateCustomerResult result = createCustomer.create(form.newCustomer(), Actors.of(caller));
         if (result instanceof CreateCustomer.Created created) {
             return UiPages.redirect(request, PATH + "/" + created.customer().tenantId() + "?done=customer_created");
         }
@@ -142,7 +141,7 @@ class CustomerPagesController {
         Map<String, Object> model = section("customers.new.title");
         model.put("form", form);
         model.put("countries", countries(UiLocale.of(request)));
-        model.put("errorField", refused.reason().field());
+        model.put("errorField", refused.field());
         model.put("errorKey", "field." + refused.reason().code());
         return pages.render(request, HttpStatus.BAD_REQUEST, "customers/new", model);
     }
@@ -223,8 +222,19 @@ class CustomerPagesController {
                 .toList();
     }
 
+    /** The company, its domain and billing country; the billing email, address and phone may be left empty. */
     @Serdeable
     record NewCustomerForm(@Nullable String companyName, @Nullable String domain, @Nullable String country,
-                           @Nullable String csrfToken) {
+                           @Nullable String email, @Nullable String addressLine1, @Nullable String addressLine2,
+                           @Nullable String city, @Nullable String state, @Nullable String postalCode,
+                           @Nullable String phoneNumber, @Nullable String csrfToken) {
+
+        CreateCustomer.NewCustomer newCustomer() {
+            CreateCustomer.NewAddress address = new CreateCustomer.NewAddress(null, null, UiForms.text(city),
+                    UiForms.text(state), UiForms.text(addressLine1), UiForms.text(addressLine2), null,
+                    UiForms.text(postalCode), null, null, UiForms.text(phoneNumber));
+            return new CreateCustomer.NewCustomer(UiForms.text(companyName), UiForms.text(domain), UiForms.text(country),
+                    new CreateCustomer.NewBillingProfile(null, null, UiForms.text(email), null, null, null, address));
+        }
     }
 }

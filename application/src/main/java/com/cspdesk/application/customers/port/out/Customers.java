@@ -1,5 +1,6 @@
 package com.cspdesk.application.customers.port.out;
 
+import com.cspdesk.domain.customer.BillingProfile;
 import com.cspdesk.domain.market.Market;
 
 import java.time.Instant;
@@ -25,7 +26,20 @@ public interface Customers {
 
     long count(Optional<String> prefix);
 
-    record Customer(String tenantId, String companyName, String domain, Market country, Instant createdAt) {
+    /** A customer; its billing profile's default address lies in {@code country}. */
+    record Customer(String tenantId, String companyName, String domain, Market country, Instant createdAt,
+                    BillingProfile billingProfile) {
+
+        public Customer {
+            if (billingProfile == null && companyName != null) {
+                billingProfile = BillingProfile.of(companyName);
+            }
+        }
+
+        /** A customer of whom only name, domain and country are known. */
+        public Customer(String tenantId, String companyName, String domain, Market country, Instant createdAt) {
+            this(tenantId, companyName, domain, country, createdAt, null);
+        }
     }
 
     /** The last customer of a page. */
