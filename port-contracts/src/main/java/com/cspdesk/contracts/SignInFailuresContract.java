@@ -62,14 +62,19 @@ public abstract class SignInFailuresContract extends PortContract {
         String name = "shared-" + UUID.randomUUID();
         Key asAccount = new Key(Kind.ACCOUNT, name);
         Key asAddress = new Key(Kind.ADDRESS, name);
+        Key asClient = Key.client(name);
         failures().recordFailure(asAccount, T, LONG_AGO);
         failures().recordFailure(asAddress, T, LONG_AGO);
         failures().recordFailure(asAddress, T, LONG_AGO);
+        failures().recordFailure(asClient, T, LONG_AGO);
+        failures().recordFailure(asClient, T, LONG_AGO);
+        failures().recordFailure(asClient, T, LONG_AGO);
 
         failures().clear(asAccount);
 
         assertThat(failures().of(asAccount)).isEmpty();
         assertThat(failures().of(asAddress)).contains(new FailedSignIns(2, T));
+        assertThat(failures().of(asClient)).contains(new FailedSignIns(3, T));
         failures().clear(asAccount);
         assertThat(failures().recordFailure(asAccount, T, LONG_AGO).count()).isEqualTo(1);
     }

@@ -40,6 +40,11 @@ public final class AdminActs {
     public static final String SIGN_IN = Operation.SIGN_IN.kind();
     /** The failed sign-in that starts a back-off, for the account or the address. */
     public static final String SIGN_IN_LOCKED_OUT = Operation.SIGN_IN_LOCKED_OUT.kind();
+    /** Applications (service callers) and their secrets: Partner Center's names. */
+    public static final String REGISTER_APPLICATION = Operation.REGISTER_APPLICATION.kind();
+    public static final String ADD_APPLICATION_CREDENTIAL = Operation.ADD_APPLICATION_CREDENTIAL.kind();
+    public static final String REMOVE_APPLICATION_CREDENTIAL = Operation.REMOVE_APPLICATION_CREDENTIAL.kind();
+    public static final String UNREGISTER_APPLICATION = Operation.UNREGISTER_APPLICATION.kind();
 
     private AdminActs() {
     }

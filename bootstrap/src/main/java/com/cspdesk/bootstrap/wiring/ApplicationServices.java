@@ -13,7 +13,12 @@ import com.cspdesk.application.customers.CustomerAccounts;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.identity.ApplicationAdministration;
+import com.cspdesk.application.identity.ApplicationAuthentication;
+import com.cspdesk.application.identity.LiveCredentials;
 import com.cspdesk.application.identity.Sessions;
+import com.cspdesk.application.identity.port.out.Applications;
+import com.cspdesk.application.identity.port.out.ClientSecrets;
 import com.cspdesk.application.identity.SigningIn;
 import com.cspdesk.application.identity.SecondFactorAuthentication;
 import com.cspdesk.application.identity.port.out.SecondFactors;
@@ -84,6 +89,26 @@ class ApplicationServices {
     @Singleton
     Sessions sessions(Users users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         return new Sessions(users, Clock.systemUTC(), SESSIONS_KEPT_FOR, SESSIONS_REMEMBERED, blocking);
+    }
+
+    /** Applications' tokens are checked as briefly remembered as users' sessions: a revocation elsewhere counts here within this time. */
+    @Singleton
+    LiveCredentials liveCredentials(Applications applications) {
+        return new LiveCredentials(applications, Clock.systemUTC(), SESSIONS_KEPT_FOR, SESSIONS_REMEMBERED);
+    }
+
+    @Singleton
+    ApplicationAdministration applicationAdministration(Applications applications, ClientSecrets secrets,
+                                                        LiveCredentials liveCredentials, ActivityLog activityLog,
+                                                        Transactions transactions, Clock clock) {
+        return new ApplicationAdministration(applications, secrets, liveCredentials, activityLog, transactions, clock);
+    }
+
+    @Singleton
+    ApplicationAuthentication applicationAuthentication(Applications applications, ClientSecrets secrets,
+                                                        SignInFailures failures, ActivityLog activityLog,
+                                                        Transactions transactions, Clock clock) {
+        return new ApplicationAuthentication(applications, secrets, failures, activityLog, transactions, clock);
     }
 
     @Singleton

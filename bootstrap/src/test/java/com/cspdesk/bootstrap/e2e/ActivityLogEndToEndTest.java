@@ -281,7 +281,8 @@ class ActivityLogEndToEndTest extends EndToEnd {
 
         for (String bad : List.of("{not json", "[]", "\"CustomerId\"", "{\"field\":\"Password\",\"value\":\"x\",\"operator\":\"equals\"}",
                 "{\"field\":\"CustomerId\",\"value\":\"x\",\"operator\":\"like\"}", "{\"field\":\"CustomerId\",\"value\":42}",
-                "{\"field\":\"CustomerId\",\"value\":\"\"}", "{\"field\":\"CustomerId\",\"value\":\"x\",\"sql\":\"1=1\"}")) {
+                "{\"field\":\"CustomerId\",\"value\":\"\"}", "{\"field\":\"CustomerId\",\"value\":\"x\",\"sql\":\"1=1\"}",
+                "{\"field\":\"CustomerId\",\"value\":\"x\",\"operator\":\"Equals\",\"fieldType\":\"DateTimeOffset\"}")) {
             Answer refused = send("GET", "/v1/auditrecords?filter=" + URLEncoder.encode(bad, StandardCharsets.UTF_8), globalAdmin, null);
             assertThat(refused.status()).as(bad + " " + refused).isEqualTo(400);
             assertThat(refused.problemCode()).isEqualTo("filter_invalid");

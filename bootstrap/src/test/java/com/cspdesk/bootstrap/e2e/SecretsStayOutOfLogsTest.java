@@ -76,4 +76,29 @@ class SecretsStayOutOfLogsTest extends EndToEnd {
         // (Six-digit codes are left out of the check: any long number in a log line holds some, and a used code is spent.)
         assertThat(everything).doesNotContain(secret, mfaToken, signedIn).doesNotContain(recoveryCodes.toArray(String[]::new));
     }
+
+    @Test
+    void applicationsSecretsAndTokensStayOutOfTheLogs() {
+        String admin = login(ADMIN, ADMIN_PASSWORD);
+        Map<String, Object> registered = send("POST", "/v1/applications", admin, Map.of("name", "Logged sync",
+                "roles", List.of("ADMIN_AGENT"))).json();
+        String clientId = (String) registered.get("clientId");
+        String secret = (String) registered.get("clientSecret");
+        String second = (String) send("POST", "/v1/applications/" + clientId + "/secrets", admin, null).json().get("clientSecret");
+        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=";
+        String token = (String) send("POST", "/oauth2/token", null, form + secret,
+                "Content-Type", "application/x-www-form-urlencoded").json().get("access_token");
+        String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + second).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String viaBasic = (String) send("POST", "/oauth2/token", null, "grant_type=client_credentials",
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic " + basic).json().get("access_token");
+        send("POST", "/oauth2/token", null, form + "cspd_Wrong-Secret-Never-Logged", "Content-Type", "application/x-www-form-urlencoded");
+        send("GET", "/v1/customers", token, null);
+        send("GET", "/v1/customers", viaBasic, null);
+
+        String everything = String.join("\n", captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertThat(token).isNotBlank();
+        assertThat(viaBasic).isNotBlank();
+        assertThat(everything).doesNotContain(secret, second, token, viaBasic, basic, "cspd_Wrong-Secret-Never-Logged",
+                secret.substring(5, 30), second.substring(5, 30));
+    }
 }

@@ -52,7 +52,12 @@ public enum Permission {
     MANAGE_OWN_MFA(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN, REFERRAL_ADMIN, MARKETING_CONTENT_ADMIN,
             CUSTOMER_GLOBAL_ADMIN),
     /** Remove another user's second factor (a lost phone), which ends that user's sessions. */
-    RESET_MFA(GLOBAL_ADMIN);
+    RESET_MFA(GLOBAL_ADMIN),
+    /**
+     * Register applications (service callers), add and revoke their secrets, unregister them. A
+     * registered application never does this itself, whatever its roles: only a signed-in user.
+     */
+    MANAGE_APPLICATIONS(GLOBAL_ADMIN);
 
     private final Set<Role> roles;
 

@@ -46,7 +46,8 @@ class PermissionTest {
             Map.entry(Permission.MOVE_SANDBOX_CLOCK, Set.of(GLOBAL_ADMIN, ADMIN_AGENT)),
             Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_OWN_MFA, EnumSet.allOf(Role.class)),
-            Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)));
+            Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)),
+            Map.entry(Permission.MANAGE_APPLICATIONS, Set.of(GLOBAL_ADMIN)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()

@@ -84,7 +84,9 @@ class ActivityLogController {
     private static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
     /** api.md's default range, here only to name the CSV file; the use case applies it. */
     private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    private static final Set<String> FILTER_KEYS = Set.of("field", "value", "operator");
+    /** Partner Center's SDK also writes {@code fieldType} (its SimpleFieldFilter); only {@code String} means anything here. */
+    private static final Set<String> FILTER_KEYS = Set.of("field", "value", "operator", "fieldType");
+    private static final String STRING_FIELD = "String";
 
     private final QueryActivityLog queryActivityLog;
     private final VerifyActivityLog verifyActivityLog;
@@ -268,7 +270,10 @@ class ActivityLogController {
         return parsed;
     }
 
-    /** {@code {"field": …, "value": …, "operator": …}} with string values only; anything else is not a filter. */
+    /**
+     * {@code {"field": …, "value": …, "operator": …}} (and {@code "fieldType": "String"}, as PC's SDK sends it)
+     * with string values only; anything else is not a filter.
+     */
     private Optional<ActivityQuery.Filter> filter(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
@@ -286,6 +291,10 @@ class ActivityLogController {
             if (value != null && !(value instanceof String)) {
                 throw new IllegalArgumentException("values are strings");
             }
+        }
+        Object fieldType = parsed.get("fieldType");
+        if (fieldType != null && !STRING_FIELD.equalsIgnoreCase((String) fieldType)) {
+            throw new IllegalArgumentException("every field is a string");
         }
         return Optional.of(new ActivityQuery.Filter((String) parsed.get("field"), (String) parsed.get("value"),
                 (String) parsed.get("operator")));

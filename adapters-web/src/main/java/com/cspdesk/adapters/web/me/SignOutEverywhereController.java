@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.ForUsersOnly;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
 import com.cspdesk.application.identity.port.in.EndSessions;
 import io.micronaut.http.HttpResponse;
@@ -39,6 +40,7 @@ class SignOutEverywhereController {
     @Post("/signout-everywhere")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @OpenDuringEnrolment
+    @ForUsersOnly
     HttpResponse<?> signOutEverywhere(Authentication caller) {
         endSessions.endSessionsOf(Actors.of(caller));
         return HttpResponse.noContent();

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.ForUsersOnly;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.RequiresPermission;
@@ -68,6 +69,7 @@ class SecondFactorController {
     @Get("/v1/me/mfa")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
+    @ForUsersOnly
     HttpResponse<?> status(HttpRequest<?> request, Authentication caller) {
         return answers.of(request, caller, viewSecondFactor.status(Actors.of(caller)), status -> HttpResponse.ok(
                 new StatusResponse(status.enrolled(), status.required(), status.recoveryCodesLeft())));
@@ -79,6 +81,7 @@ class SecondFactorController {
     @Post("/v1/me/mfa/totp")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
+    @ForUsersOnly
     HttpResponse<?> enrol(HttpRequest<?> request, Authentication caller) {
         EnrolSecondFactor.EnrolOutcome outcome = enrolSecondFactor.enrol(Actors.of(caller));
         if (outcome instanceof EnrolSecondFactor.Enrolment enrolment) {
@@ -98,6 +101,7 @@ class SecondFactorController {
     @Post("/v1/me/mfa/totp/confirm")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
+    @ForUsersOnly
     HttpResponse<?> confirm(HttpRequest<?> request, Authentication caller, @Nullable @Body CodeRequest body) {
         ConfirmSecondFactor.ConfirmOutcome outcome = confirmSecondFactor.confirm(Actors.of(caller),
                 body == null ? null : body.code());

@@ -38,7 +38,9 @@ public final class Actors {
             throw new AuthorizationException(authentication);
         }
         // Where from: the request being served, as ClientAddressFilter resolved it (none outside a request).
-        return new Actor(authentication.getName(), roles, tenant, ClientAddresses.current());
+        // An application's token names the application: its acts carry its id (applicationId on the activity log).
+        return new Actor(authentication.getName(), roles, tenant, ClientAddresses.current(),
+                ApplicationClaims.applicationOf(authentication));
     }
 
     /** Whether the table grants this permission to any of the caller's roles (for a customer's admin: in its tenant). */

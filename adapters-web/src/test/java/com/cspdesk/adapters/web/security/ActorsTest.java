@@ -29,6 +29,18 @@ class ActorsTest {
     }
 
     @Test
+    void anApplicationsTokenActsUnderItsAppNameWithItsIdAndRoles() {
+        Actor actor = Actors.of(Authentication.build("app:a1", List.of("ADMIN_AGENT"),
+                Map.of(ApplicationClaims.APPLICATION_CLAIM, "a1", ApplicationClaims.CREDENTIAL_CLAIM, "c1")));
+
+        assertThat(actor.username()).isEqualTo("app:a1");
+        assertThat(actor.applicationId()).contains("a1");
+        assertThat(actor.roles()).containsExactly(Role.ADMIN_AGENT);
+        assertThat(actor.isCustomer()).isFalse();
+        assertThat(Actors.of(Authentication.build("admin.agent@partner.demo", List.of("ADMIN_AGENT"))).applicationId()).isEmpty();
+    }
+
+    @Test
     void aCustomerAdminIsBoundToTheTenantOfItsTidClaim() {
         Actor actor = Actors.of(Authentication.build("customer.admin@contoso.demo", List.of("CUSTOMER_GLOBAL_ADMIN"),
                 Map.of(Actors.TENANT_CLAIM, TENANT)));

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.security;
 
+import com.cspdesk.application.identity.port.in.CheckApplicationToken;
 import com.cspdesk.application.identity.port.in.CheckSession;
 import com.cspdesk.application.identity.port.in.EndSessions;
 import com.cspdesk.domain.access.Actor;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 @Singleton
 @Requires(property = OpenSessions.PROPERTY, value = "open")
-public class OpenSessions implements CheckSession, EndSessions {
+public class OpenSessions implements CheckSession, EndSessions, CheckApplicationToken {
 
     public static final String PROPERTY = "test.sessions";
     static final long GENERATION = 1;
@@ -31,6 +32,12 @@ public class OpenSessions implements CheckSession, EndSessions {
     @Override
     public boolean isCurrent(String username, long sessionGeneration) {
         return sessionGeneration == GENERATION;
+    }
+
+    /** No application is registered in these tests: an application's token never counts. */
+    @Override
+    public boolean isLive(String applicationId, String credentialId) {
+        return false;
     }
 
     @Override

@@ -16,6 +16,9 @@ class SessionClaimValidatorTest {
     private final SessionClaimValidator<Object> validator = new SessionClaimValidator<>((username, generation) -> {
         asked.add(username + "/" + generation);
         return username.equals("agent.one") && generation == 8;
+    }, (applicationId, credentialId) -> {
+        asked.add(applicationId + "#" + credentialId);
+        return applicationId.equals("a1") && credentialId.equals("c1");
     });
 
     @Test
@@ -34,6 +37,31 @@ class SessionClaimValidatorTest {
         assertThat(validator.validate(new JwtClaimsSetAdapter(new JWTClaimsSet.Builder()
                 .claim(SignedInClaims.SESSION_CLAIM, 8L).build()), null)).isFalse();
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void anApplicationsTokenCountsWhileItsApplicationAndCredentialAreLive() {
+        assertThat(validator.validate(application("app:a1", "a1", "c1"), null)).isTrue();
+        assertThat(validator.validate(application("app:a1", "a1", "c2"), null)).isFalse();
+        assertThat(asked).containsExactly("a1#c1", "a1#c2");
+    }
+
+    @Test
+    void anApplicationsTokenWithoutItsCredentialOrUnderAnotherSubjectNeverCounts() {
+        assertThat(validator.validate(application("app:a1", "a1", null), null)).isFalse();
+        assertThat(validator.validate(application("agent.one", "a1", "c1"), null)).isFalse();
+        // A session generation does not make an application's token a user's.
+        assertThat(validator.validate(new JwtClaimsSetAdapter(new JWTClaimsSet.Builder().subject("agent.one")
+                .claim(SignedInClaims.SESSION_CLAIM, 8L).claim(ApplicationClaims.APPLICATION_CLAIM, "a9").build()), null)).isFalse();
+        assertThat(asked).isEmpty();
+    }
+
+    private static JwtClaimsSetAdapter application(String subject, String applicationId, String credentialId) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).claim(ApplicationClaims.APPLICATION_CLAIM, applicationId);
+        if (credentialId != null) {
+            builder.claim(ApplicationClaims.CREDENTIAL_CLAIM, credentialId);
+        }
+        return new JwtClaimsSetAdapter(builder.build());
     }
 
     private static JwtClaimsSetAdapter claims(String subject, Object generation) {

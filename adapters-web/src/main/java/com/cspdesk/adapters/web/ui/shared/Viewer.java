@@ -61,6 +61,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.START_INVOICE_RUN);
     }
 
+    /** Applications (service callers) and their secrets: global admins. */
+    public boolean canManageApplications() {
+        return may(Permission.MANAGE_APPLICATIONS);
+    }
+
     public boolean canFileSupportRequests() {
         return may(Permission.FILE_SERVICE_REQUEST);
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The failed sign-ins of each account and client address, kept where every instance sees them
+ * The failed sign-ins of each account, client address and application client id, kept where every instance sees them
  * (so the throttle holds across instances). Never a password: only the lower-cased username or the
  * address, a count and an instant. {@link #recordFailure} joins the caller's transaction.
  */
@@ -46,12 +46,21 @@ public interface SignInFailures {
         }
 
         public static Key address(String clientAddress) {
-            return new Key(Kind.ADDRESS, clientAddress.length() > MAXIMUM_LENGTH
-                    ? clientAddress.substring(0, MAXIMUM_LENGTH) : clientAddress);
+            return new Key(Kind.ADDRESS, cut(clientAddress));
+        }
+
+        /** A registered application's client id, as given in a token request (cut to the longest key). */
+        public static Key client(String clientId) {
+            return new Key(Kind.CLIENT, cut(clientId));
+        }
+
+        private static String cut(String value) {
+            return value.length() > MAXIMUM_LENGTH ? value.substring(0, MAXIMUM_LENGTH) : value;
         }
     }
 
+    /** An account, a client address, or a registered application's client id (the token grant's "account"). */
     enum Kind {
-        ACCOUNT, ADDRESS
+        ACCOUNT, ADDRESS, CLIENT
     }
 }

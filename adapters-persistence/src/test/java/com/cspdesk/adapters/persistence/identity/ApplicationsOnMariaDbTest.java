@@ -1,0 +1,9 @@
+package com.cspdesk.adapters.persistence.identity;
+
+import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.ApplicationsContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class ApplicationsOnMariaDbTest extends ApplicationsContract {
+}
