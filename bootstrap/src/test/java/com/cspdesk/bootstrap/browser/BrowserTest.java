@@ -342,6 +342,8 @@ public abstract class BrowserTest extends EndToEnd {
                 request.method(method, HttpRequest.BodyPublishers.ofByteArray(jsonMapper.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            recordApiAnswer(method, path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    new String(response.body(), StandardCharsets.UTF_8));
             return new Api(response.statusCode(), response.body(), response.headers().map(), jsonMapper);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 import org.apache.commons.codec.binary.Base32;
@@ -26,6 +27,8 @@ import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,9 @@ public abstract class EndToEnd implements TestPropertyProvider {
     static final String CLOCK_STANDS_STILL = "cspdesk.test.clock-stands-still";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Every answer of the JSON API this class received, checked against the API document after the class. */
+    private final List<ApiConformance.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     @Inject
     EmbeddedServer server;
@@ -180,12 +186,31 @@ public abstract class EndToEnd implements TestPropertyProvider {
                 request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            recordApiAnswer(method, path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
             return new Answer(response.statusCode(), response.body(), response.headers().map(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer for the check against the API document, for a class's own HTTP helper (the browser tests' API calls). */
+    protected final void recordApiAnswer(String method, String path, int status, String contentType, String body) {
+        exchanges.add(new ApiConformance.Exchange(method, path, status, contentType, body));
+    }
+
+    /**
+     * The API document cannot drift from the code: every answer of the JSON API this class's tests
+     * received has its path, method and status in the document, and a JSON body matches its schema.
+     */
+    @AfterAll
+    void everyAnswerConformsToTheApiDocument() {
+        String mismatches = ApiConformance.document().mismatches(List.copyOf(exchanges));
+        if (!mismatches.isEmpty()) {
+            throw new AssertionError(getClass().getSimpleName() + ": " + mismatches);
         }
     }
 

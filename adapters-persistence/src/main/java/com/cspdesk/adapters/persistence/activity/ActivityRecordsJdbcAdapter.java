@@ -167,8 +167,12 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
         for (String value : values) {
             Sql part = select(new Criteria(criteria.from(), criteria.to(), criteria.field(), List.of(value), false), after, limit,
                     oldestFirst);
-            parts.add("(" + part.text() + ")");
-            parameters.addAll(Arrays.asList(part.parameters()));
+            // The part's LIMIT is written as a number, not a parameter: H2 reuses a subquery's earlier result
+            // when only a LIMIT parameter changed (a page of 14 came back with the rows of a page of 2).
+            String text = part.text();
+            parts.add("(" + text.substring(0, text.length() - " LIMIT ?".length()) + " LIMIT " + limit + ")");
+            Object[] partParameters = part.parameters();
+            parameters.addAll(Arrays.asList(partParameters).subList(0, partParameters.length - 1));
         }
         parameters.add(limit);
         return new Sql("SELECT * FROM (" + parts + ") merged" + order(oldestFirst) + " LIMIT ?", parameters.toArray());

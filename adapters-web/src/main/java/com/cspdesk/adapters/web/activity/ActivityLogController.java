@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.activity;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
@@ -68,6 +74,7 @@ import java.util.concurrent.ExecutorService;
  * range as CSV with {@code format=csv} or {@code Accept: text/csv}. Global admins can also check
  * that no stored record was changed ({@code /verification}).
  */
+@Tag(name = "activity log")
 @Controller("/v1/auditrecords")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ActivityLogController {
@@ -100,6 +107,11 @@ class ActivityLogController {
         this.blocking = blocking;
     }
 
+    @Operation(summary = "Reads the activity log (Partner Center's audit records: startDate, endDate, filter); CSV with format=csv")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {
+            ResourceCollection.class, ActivityResponses.ActivityRecordItems.class})),
+        @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get(produces = {MediaType.APPLICATION_JSON, TEXT_CSV, "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.READ_ACTIVITY_LOG)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
@@ -162,6 +174,8 @@ class ActivityLogController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
+    @Operation(summary = "Checks that no stored record of the log was changed (its hash chains)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActivityResponses.VerificationResponse.class)))
     @Get("/verification")
     @RequiresPermission(Permission.READ_ACTIVITY_LOG)
     HttpResponse<?> verify(HttpRequest<?> request, Authentication caller) {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.activity;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,6 +11,10 @@ import java.util.List;
 final class ActivityResponses {
 
     private ActivityResponses() {
+    }
+
+    /** The API document's item type of GET /v1/auditrecords (a ResourceCollection of these). */
+    record ActivityRecordItems(List<ActivityRecordResponse> items) {
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,14 @@ import java.util.Optional;
  * api.md "Collections": {@code {totalCount, items, links: {next: {uri, method, headers}}}}; the next
  * link carries an opaque continuation token. As Partner Center writes it (#14): the uri is relative to
  * the API root ({@code customers?size=2&continuationToken=…}, which its SDK puts after {@code /v1/}),
- * and the token is also in the link's {@code MS-ContinuationToken} header.
+ * and the token is also in the link's {@code MS-ContinuationToken} header. {@code items} is written
+ * even when empty ({@code []}, as Partner Center does); {@code links} only when there is a next page.
  */
 @Serdeable
 public record ResourceCollection<T>(long totalCount,
                                     // An empty page still says "items": [] — PC clients read the field unconditionally.
                                     @JsonInclude(JsonInclude.Include.ALWAYS) List<T> items,
-                                    Map<String, Link> links) {
+                                    @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Map<String, Link> links) {
 
     /** The root every API path starts with; the next link is written relative to it. */
     static final String API_ROOT = "/v1/";

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.applications;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.application.identity.port.in.ApplicationView;
 import com.cspdesk.application.identity.port.in.IssuedSecret;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +15,10 @@ import java.util.List;
 final class ApplicationRequests {
 
     private ApplicationRequests() {
+    }
+
+    /** The API document's item type of GET /v1/applications (a ResourceCollection of these). */
+    record ApplicationItems(List<ApplicationResponse> items) {
     }
 
     /** {@code POST /v1/applications}: the name is checked by the core (so its refusal has the field's message). */

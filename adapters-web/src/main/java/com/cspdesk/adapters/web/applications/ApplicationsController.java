@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.applications;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.applications.ApplicationRequests.ApplicationResponse;
@@ -47,6 +55,7 @@ import java.util.Set;
  * {@code MS-RequestId} replay, as the second factor's enrolment is not: the secret is shown once and
  * then exists only as a hash. So a retried registration registers a second application (delete the spare).
  */
+@Tag(name = "applications")
 @Controller("/v1/applications")
 @RequiresPermission(Permission.MANAGE_APPLICATIONS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -77,6 +86,10 @@ class ApplicationsController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Registers an application (a service caller) with its roles: the secret is shown once")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"name\": \"Billing export\", \"roles\": [\"SALES_AGENT\"]}")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApplicationRequests.RegisteredResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Post
     HttpResponse<?> register(HttpRequest<?> request, Authentication caller, @Valid @Body RegisterApplicationRequest body) {
         Optional<String> unknown = body.roles().stream().filter(name -> role(name).isEmpty()).findFirst();
@@ -98,18 +111,27 @@ class ApplicationsController {
         return Refusals.notPermitted(caller);
     }
 
+    @Operation(summary = "Lists the applications, revoked ones marked")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, ApplicationRequests.ApplicationItems.class})))
     @Get
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller) {
         return answers.of(request, caller, listApplications.list(Actors.of(caller)),
                 applications -> HttpResponse.ok(ResourceCollection.of(applications.stream().map(ApplicationResponse::of).toList())));
     }
 
+    @Operation(summary = "Reads an application and its secrets (hints only)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApplicationRequests.ApplicationResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{applicationId}")
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId) {
         return answers.of(request, caller, getApplication.get(applicationId, Actors.of(caller)),
                 application -> HttpResponse.ok(ApplicationResponse.of(application)));
     }
 
+    @Operation(summary = "Adds a secret for rotation: shown once")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApplicationRequests.NewCredentialResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post("/{applicationId}/secrets")
     HttpResponse<?> addCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId) {
         AddApplicationCredential.AddCredentialOutcome outcome = addCredential.addCredential(applicationId, Actors.of(caller));
@@ -130,6 +152,9 @@ class ApplicationsController {
     }
 
     /** Revokes one secret (204, again 204 when it already was); the application's other secrets work on. */
+    @Operation(summary = "Revokes one secret; the others work on")
+    @ApiResponse(responseCode = "204", description = "Revoked (also when it already was)")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Delete("/{applicationId}/secrets/{credentialId}")
     HttpResponse<?> removeCredential(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId,
                                      @PathVariable String credentialId) {
@@ -138,6 +163,9 @@ class ApplicationsController {
     }
 
     /** Revokes the application (204, again 204 when it already was); it stays listed, marked revoked. */
+    @Operation(summary = "Revokes the application: its tokens end at once")
+    @ApiResponse(responseCode = "204", description = "Revoked (also when it already was)")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Delete("/{applicationId}")
     HttpResponse<?> unregister(HttpRequest<?> request, Authentication caller, @PathVariable String applicationId) {
         return answer(request, caller, unregisterApplication.unregister(applicationId, Actors.of(caller)), NOT_FOUND);

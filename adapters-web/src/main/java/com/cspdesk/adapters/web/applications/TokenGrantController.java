@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.applications;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.clientaddress.ClientAddresses;
 import com.cspdesk.adapters.web.security.TokenIssuer;
 import com.cspdesk.adapters.web.signin.LoggedNames;
@@ -43,6 +51,7 @@ import java.util.Optional;
  * {@code Retry-After}. Open to anyone: the client authentication is the credential. The secret never
  * reaches a log line; the client id does, sanitised.
  */
+@Tag(name = "sign-in")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TokenGrantController {
@@ -59,6 +68,15 @@ class TokenGrantController {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "An application's token: the OAuth 2.0 client credentials grant (the form or HTTP Basic)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, examples = @ExampleObject(value = """
+            {"grant_type": "client_credentials", "client_id": "app-id", "client_secret": "the secret shown once"}""")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request or unsupported_grant_type (RFC 6749)",
+            content = @Content(schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_client (RFC 6749)", content = @Content(schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts, with Retry-After", content = @Content(schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
     @Post("/oauth2/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.cancellation;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -53,6 +61,7 @@ import java.util.Set;
  * path with {@code GET …/orders/{orderId}} of the orders controller: Micronaut routes by method
  * and path, so the two controllers live side by side. Another tenant's customer or order is 404.
  */
+@Tag(name = "orders")
 @Controller("/v1/customers/{customerId}/orders/{orderId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CancellationController {
@@ -75,6 +84,9 @@ class CancellationController {
         this.answers = answers;
     }
 
+    @Operation(summary = "What cancelling the order would do: the lines, the credit, the window")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CancellationRequests.PreviewResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/cancellation")
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> preview(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
@@ -84,6 +96,13 @@ class CancellationController {
                 preview -> HttpResponse.ok(response(preview, customer.get().value(), mayFileSupportRequests(caller))), orderId);
     }
 
+    @Operation(summary = "Cancels an order or some of its lines (Partner Center's PATCH with status cancelled)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"status": "cancelled", "lineItems": [{"lineItemNumber": 0}]}""")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CancellationRequests.CancelledOrderResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Patch
     @RequiresPermission(Permission.CANCEL_PURCHASE)
     HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,

@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.catalog;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -46,6 +52,7 @@ import java.util.Optional;
  * api.md "Catalog": products, their SKUs and a SKU's availability (price) in one market. Every
  * call names the customer's {@code country}; the partner's agents and global admins may browse.
  */
+@Tag(name = "catalog")
 @Controller("/v1/products")
 @RequiresPermission(Permission.BROWSE_CATALOG)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,6 +75,9 @@ class CatalogController {
         this.messages = messages;
     }
 
+    @Operation(summary = "Lists the products sold in a country (country: ISO 3166 code)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, CatalogResponses.ProductItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get
     HttpResponse<?> products(HttpRequest<?> request, Authentication caller, @QueryValue @Nullable String country,
                              @QueryValue @Nullable String targetView) {
@@ -88,6 +98,10 @@ class CatalogController {
                 products -> HttpResponse.ok(ResourceCollection.of(products.stream().map(product -> response(product, locale)).toList())));
     }
 
+    @Operation(summary = "Lists a product's SKUs")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, CatalogResponses.SkuItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{productId}/skus")
     HttpResponse<?> skus(HttpRequest<?> request, Authentication caller, @PathVariable String productId,
                          @QueryValue @Nullable String country) {
@@ -100,6 +114,10 @@ class CatalogController {
                 productId);
     }
 
+    @Operation(summary = "Lists a SKU's availabilities (the offer and its price) in a country")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, CatalogResponses.AvailabilityItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{productId}/skus/{skuId}/availabilities")
     HttpResponse<?> availabilities(HttpRequest<?> request, Authentication caller, @PathVariable String productId,
                                    @PathVariable String skuId,

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.catalog;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +11,18 @@ import java.util.List;
 final class CatalogResponses {
 
     private CatalogResponses() {
+    }
+
+    /** The API document's item type of GET /v1/products (a ResourceCollection of these). */
+    record ProductItems(List<ProductResponse> items) {
+    }
+
+    /** The API document's item type of GET /v1/products/{productId}/skus (a ResourceCollection of these). */
+    record SkuItems(List<SkuResponse> items) {
+    }
+
+    /** The API document's item type of GET …/skus/{skuId}/availabilities (a ResourceCollection of these). */
+    record AvailabilityItems(List<AvailabilityResponse> items) {
     }
 
     @Serdeable

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +64,10 @@ final class CustomerRequests {
     @Serdeable
     record CustomerResponse(String id, CompanyProfile companyProfile, BillingProfile billingProfile, Instant createdAt,
                             Map<String, ResourceCollection.Link> links) {
+    }
+
+    /** The API document's item type of the customer collection (GET /v1/customers). */
+    record CustomerItems(List<CustomerResponse> items) {
     }
 
     /** The use case's input: the body as sent, field by field. */

@@ -20,7 +20,15 @@ import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Page;
 import com.cspdesk.application.shared.port.in.PageRequest;
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -52,6 +60,7 @@ import java.util.Optional;
  * tenant's customer is 404, as if it did not exist).
  */
 @Controller("/v1/customers")
+@Tag(name = "customers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CustomersController {
 
@@ -74,6 +83,13 @@ class CustomersController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Adds a customer (Partner Center's shape; MS-RequestId makes a retry safe)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"companyProfile\": {\"companyName\": "
+            + "\"Wingtip Toys Kft.\", \"domain\": \"wingtip.example\"}, \"billingProfile\": {\"defaultAddress\": "
+            + "{\"country\": \"HU\", \"city\": \"Budapest\"}, \"email\": \"it@wingtip.example\"}}")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post
     @RequiresPermission(Permission.CREATE_CUSTOMER)
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateCustomerRequest body) {
@@ -91,6 +107,9 @@ class CustomersController {
         });
     }
 
+    @Operation(summary = "Finds customers page by page (q: name or domain)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, CustomerRequests.CustomerItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get
     @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
@@ -116,6 +135,9 @@ class CustomersController {
                 }).orElse(null))));
     }
 
+    @Operation(summary = "Reads a customer by tenant id or domain")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{customerTenantIdOrDomain}")
     @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerTenantIdOrDomain) {

@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.downloads;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.application.software.port.in.DownloadSoftware;
 import com.cspdesk.application.software.port.in.DownloadableFile;
@@ -45,6 +51,7 @@ import java.util.regex.Pattern;
  * 206; several ranges are ignored and the whole file is sent (200), as RFC 9110 §14.2 allows.
  */
 @Controller(DownloadUris.PATH)
+@Tag(name = "downloads")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DownloadsController {
@@ -61,11 +68,25 @@ class DownloadsController {
         this.problems = problems;
     }
 
+    @Operation(summary = "Downloads the file of a download link (the token is the credential; Range and If-None-Match work)")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The asked Range", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
+    @ApiResponse(responseCode = "416", ref = ApiDoc.RANGE_NOT_SATISFIABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
     @Get(uri = "/{token}", headRoute = false, produces = MediaType.ALL)
     HttpResponse<?> download(HttpRequest<?> request, @PathVariable String token) {
         return answer(request, token, false);
     }
 
+    @Operation(summary = "The file's size, type and ETag, without its bits (no download is counted)")
+    @ApiResponse(responseCode = "200", description = "The file's headers")
+    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
+    @ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
     @Head("/{token}")
     @Produces(MediaType.ALL)
     HttpResponse<?> head(HttpRequest<?> request, @PathVariable String token) {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.invoices;
 
+import java.util.List;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
@@ -17,6 +18,14 @@ import java.util.Map;
 final class InvoiceResponses {
 
     private InvoiceResponses() {
+    }
+
+    /** The API document's item type of GET /v1/invoices (a ResourceCollection of these). */
+    record InvoiceItems(List<InvoiceResponse> items) {
+    }
+
+    /** The API document's item type of GET /v1/invoices/{invoiceId}/lineitems (a ResourceCollection of these). */
+    record InvoiceLineItems(List<InvoiceLineResponse> items) {
     }
 
     /** {@code POST /v1/invoices/runs}: the billing month, {@code yyyy-MM}. */

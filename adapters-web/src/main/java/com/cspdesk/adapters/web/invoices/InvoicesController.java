@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.invoices;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -62,6 +70,7 @@ import java.util.regex.Pattern;
  * Global admins and account admins start a month's run (also scheduled after each month ends) and
  * follow its progress; re-running a month changes nothing. Everyone else is 403.
  */
+@Tag(name = "invoices")
 @Controller("/v1/invoices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvoicesController {
@@ -94,6 +103,9 @@ class InvoicesController {
         this.pdf = new InvoicePdf(messages, partnerName);
     }
 
+    @Operation(summary = "Lists the invoices page by page")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, InvoiceResponses.InvoiceItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
@@ -112,6 +124,9 @@ class InvoicesController {
                         .queryParam("continuationToken", token).toString()).orElse(null))));
     }
 
+    @Operation(summary = "Reads an invoice")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvoiceResponses.InvoiceResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{invoiceId}")
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
@@ -119,6 +134,9 @@ class InvoicesController {
                 invoice -> HttpResponse.ok(InvoiceResponses.invoice(invoice)));
     }
 
+    @Operation(summary = "Lists an invoice's lines")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, InvoiceResponses.InvoiceLineItems.class})))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{invoiceId}/lineitems")
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> lineItems(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
@@ -130,6 +148,11 @@ class InvoicesController {
      * The invoice as a file: {@code format=pdf} (the default) or {@code format=csv}, always as an
      * attachment named after the invoice ({@code INV-2026-11-EUR.pdf}).
      */
+    @Operation(summary = "The invoice as a file: format=pdf (the default) or format=csv")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get(value = "/{invoiceId}/document", produces = {"application/pdf", "text/csv", MediaType.APPLICATION_JSON,
             "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.READ_INVOICES)
@@ -161,6 +184,11 @@ class InvoicesController {
     }
 
     // Admin agents too (api.md "Invoices"): re-running a month that has ended changes nothing.
+    @Operation(summary = "Starts the invoice run of an ended month (MS-RequestId makes a retry safe)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"month\": \"2026-11\"}")))
+    @ApiResponse(responseCode = "202", description = "Started; Location is the run", content = @Content(schema = @Schema(implementation = InvoiceResponses.InvoiceRunResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post("/runs")
     @RequiresPermission(Permission.START_INVOICE_RUN)
     HttpResponse<?> startRun(HttpRequest<?> request, Authentication caller, @Valid @Body StartRunRequest body) {
@@ -202,6 +230,9 @@ class InvoicesController {
         }
     }
 
+    @Operation(summary = "Reads an invoice run (running, completed or failed)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvoiceResponses.InvoiceRunResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/runs/{runId}")
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> run(HttpRequest<?> request, Authentication caller, @PathVariable String runId) {

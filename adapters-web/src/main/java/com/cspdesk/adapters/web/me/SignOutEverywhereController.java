@@ -1,5 +1,9 @@
 package com.cspdesk.adapters.web.me;
 
+import com.cspdesk.adapters.web.apidoc.NeedsToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.ForUsersOnly;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
@@ -19,6 +23,7 @@ import io.micronaut.security.rules.SecurityRule;
  * Any signed-in caller may end their own sessions. Repeating it is harmless, so it needs no
  * {@code MS-RequestId}: the repeat arrives with a token that no longer counts and gets 401.
  */
+@Tag(name = "sign-in")
 @Controller("/v1/me")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SignOutEverywhereController {
@@ -29,6 +34,9 @@ class SignOutEverywhereController {
         this.endSessions = endSessions;
     }
 
+    @Operation(summary = "Ends every session of the caller, this one included")
+    @NeedsToken
+    @ApiResponse(responseCode = "204", description = "Every token of the caller is refused from now on")
     @Post("/signout-everywhere")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @OpenDuringEnrolment

@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.mfa;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
@@ -35,6 +41,7 @@ import java.util.List;
  * {@code POST /v1/me/mfa/totp/confirm {"code"}} — open to a token that may only enrol; and an admin's
  * {@code DELETE /v1/users/{username}/mfa}. The answers are never stored for replay: they hold secrets.
  */
+@Tag(name = "sign-in")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SecondFactorController {
@@ -57,6 +64,8 @@ class SecondFactorController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Whether the caller has a second factor and must have one")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SecondFactorController.StatusResponse.class)))
     @Get("/v1/me/mfa")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
@@ -66,6 +75,9 @@ class SecondFactorController {
                 new StatusResponse(status.enrolled(), status.required(), status.recoveryCodesLeft())));
     }
 
+    @Operation(summary = "Starts enrolling an authenticator app: its secret, otpauth URI and recovery codes")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SecondFactorController.EnrolmentResponse.class)))
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post("/v1/me/mfa/totp")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
@@ -82,6 +94,10 @@ class SecondFactorController {
         return Refusals.notPermitted(caller);
     }
 
+    @Operation(summary = "Confirms the enrolment with a code from the app")
+    @ApiResponse(responseCode = "204", description = "Enrolled")
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
     @Post("/v1/me/mfa/totp/confirm")
     @RequiresPermission(Permission.MANAGE_OWN_MFA)
     @OpenDuringEnrolment
@@ -101,6 +117,9 @@ class SecondFactorController {
         return Refusals.notPermitted(caller);
     }
 
+    @Operation(summary = "Removes a user's second factor (an admin's reset)")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Delete("/v1/users/{username}/mfa")
     @RequiresPermission(Permission.RESET_MFA)
     HttpResponse<?> reset(HttpRequest<?> request, Authentication caller, @PathVariable String username) {

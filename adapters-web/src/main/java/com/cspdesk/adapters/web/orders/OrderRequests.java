@@ -22,6 +22,10 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
+    /** The API document's item type of GET /v1/customers/{customerId}/orders (a ResourceCollection of these). */
+    record OrderItems(List<OrderJson.OrderResponse> items) {
+    }
+
     /**
      * {@code POST /v1/customers/{id}/orders}. {@code status} is read-only (as in Partner Center):
      * it is declared only so that sending it can be refused; other unknown fields are ignored.

@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.orders;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -55,6 +63,7 @@ import java.util.Optional;
  * orders (also sales agents, and a customer's own admin for its tenant; another tenant's
  * customer is 404). The customer is addressed by tenant id or by domain.
  */
+@Tag(name = "orders")
 @Controller("/v1/customers/{customerId}/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrdersController {
@@ -78,6 +87,14 @@ class OrdersController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Places an order for a customer (Partner Center's shape; MS-RequestId makes a retry safe)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"billingCycle": "one_time", "lineItems": [{"lineItemNumber": 0, "offerId": "DG7GMGF0FKZV:0001:DG7GMGF0DWMS", "quantity": 2}]}""")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderJson.OrderResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
     @Post
     @RequiresPermission(Permission.PLACE_ORDER)
     HttpResponse<?> place(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
@@ -107,6 +124,10 @@ class OrdersController {
         });
     }
 
+    @Operation(summary = "Lists a customer's orders page by page")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, OrderRequests.OrderItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
@@ -126,6 +147,9 @@ class OrdersController {
                 next(orders, pageSize))));
     }
 
+    @Operation(summary = "Reads an order")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderJson.OrderResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{orderId}")
     @RequiresPermission(Permission.VIEW_ORDERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,

@@ -1,5 +1,14 @@
 package com.cspdesk.adapters.web.sandbox;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import com.cspdesk.adapters.web.apidoc.NeedsToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.domain.access.Actor;
@@ -36,6 +45,7 @@ import java.util.List;
  * api.md "Sandbox only": the test clock. The route does not exist (404) unless sandbox mode is
  * on. Anyone signed in may read it; moving it is for the partner's admins.
  */
+@Tag(name = "sandbox")
 @Controller("/v1/test/clock")
 @Requires(property = "cspdesk.sandbox.enabled", value = "true")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,12 +61,22 @@ class SandboxClockController {
         this.problems = problems;
     }
 
+    @Operation(summary = "The sandbox's clock (sandbox mode only)")
+    @NeedsToken
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockResponse.class)))
+    @ApiResponse(responseCode = "404", description = "Not in sandbox mode", ref = ApiDoc.NOT_FOUND)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ClockResponse read() {
         return response(readSandboxTime.now());
     }
 
+    @Operation(summary = "Moves the sandbox's clock: now (an instant) or advanceBy (an ISO duration)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"advanceBy\": \"P15D\"}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", description = "Not in sandbox mode", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Put
     @RequiresPermission(Permission.MOVE_SANDBOX_CLOCK)
     HttpResponse<?> move(HttpRequest<?> request, Authentication caller, @Valid @Body MoveClockRequest body) {

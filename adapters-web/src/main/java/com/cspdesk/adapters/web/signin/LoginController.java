@@ -9,7 +9,15 @@ import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
 import com.cspdesk.application.identity.port.in.CompleteSignIn;
 import com.cspdesk.application.identity.port.in.SignedInUser;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,6 +47,12 @@ import java.util.List;
  * on purpose.
  */
 @Controller
+@Tag(name = "sign-in")
+@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoginController.BearerToken.class)))
+@ApiResponse(responseCode = "401", description = "invalid_credentials, mfa_required (with mfaToken), invalid_mfa_code or "
+        + "mfa_token_invalid", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", ref = ApiDoc.TOO_MANY_REQUESTS)
+@ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
 
@@ -56,6 +70,9 @@ class LoginController {
         this.problems = problems;
     }
 
+    @Operation(summary = "Signs a user in: a bearer token, or 401 mfa_required with the token for the second step")
+    @RequestBody(content = @Content(examples = @ExampleObject(
+            value = "{\"username\": \"admin.agent@partner.demo\", \"password\": \"Demo-Passw0rd!\"}")))
     @Post("/login")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -72,6 +89,7 @@ class LoginController {
      * authenticator app or a recovery code. A wrong code is 401 {@code invalid_mfa_code} (five per
      * token); an expired, forged or used-up token 401 {@code mfa_token_invalid}.
      */
+    @Operation(summary = "The second step: the mfaToken of 401 mfa_required and a code (or a recovery code)")
     @Post("/login/mfa")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Secured(SecurityRule.IS_ANONYMOUS)

@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.software;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -56,6 +64,7 @@ import java.util.Locale;
  * answers carry {@code Cache-Control: no-store}. Keys are not run through the idempotency store
  * (that would keep the key in clear in the database): asking again simply gives the same key.
  */
+@Tag(name = "software")
 @Controller("/v1/customers/{customerId}/software")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SoftwareController {
@@ -81,6 +90,9 @@ class SoftwareController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Lists a customer's software (from its orders)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, SoftwareRequests.SoftwareItems.class})))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get
     @RequiresPermission(Permission.VIEW_SOFTWARE)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
@@ -88,6 +100,12 @@ class SoftwareController {
                 software -> HttpResponse.ok(ResourceCollection.of(software.stream().map(SoftwareController::response).toList())));
     }
 
+    @Operation(summary = "Reveals the product key of a software for a version, language and bitness")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"version\": \"2024\", \"language\": \"en-US\", \"bitness\": \"64\"}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SoftwareRequests.KeyResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
     @Post("/{softwareId}/keys")
     @RequiresPermission(Permission.GET_PRODUCT_KEY)
     HttpResponse<?> key(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
@@ -104,6 +122,12 @@ class SoftwareController {
         return noStore(refusal(request, ((GetProductKey.Refused) result).refusal()));
     }
 
+    @Operation(summary = "Makes a download link (MS-RequestId makes a retry safe)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SoftwareRequests.LinkResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
     @Post("/{softwareId}/downloadlinks")
     @RequiresPermission(Permission.CREATE_DOWNLOAD_LINK)
     HttpResponse<?> link(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.software;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,10 @@ import java.util.List;
 final class SoftwareRequests {
 
     private SoftwareRequests() {
+    }
+
+    /** The API document's item type of GET /v1/customers/{customerId}/software (a ResourceCollection of these). */
+    record SoftwareItems(List<SoftwareResponse> items) {
     }
 
     /**

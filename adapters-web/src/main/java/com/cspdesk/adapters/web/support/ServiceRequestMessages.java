@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.support;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -16,6 +17,10 @@ import java.util.List;
 final class ServiceRequestMessages {
 
     private ServiceRequestMessages() {
+    }
+
+    /** The API document's item type of GET /v1/servicerequests (a ResourceCollection of these). */
+    record ServiceRequestItems(List<ServiceRequestResponse> items) {
     }
 
     /**

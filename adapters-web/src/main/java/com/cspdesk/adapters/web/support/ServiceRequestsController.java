@@ -1,5 +1,11 @@
 package com.cspdesk.adapters.web.support;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -84,6 +90,7 @@ import java.util.Set;
  * and Micronaut 4 has no per-route override; they must be at least 6 MB for the use case to see
  * files up to its limit (above them Micronaut itself answers 413 {@code payload_too_large}).
  */
+@Tag(name = "support")
 @Controller("/v1/servicerequests")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.FILE_SERVICE_REQUEST)
@@ -120,6 +127,11 @@ class ServiceRequestsController {
         this.messages = messages;
     }
 
+    @Operation(summary = "Files a service request (e.g. a refund after the cancellation window)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.ServiceRequestResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
     @Post
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body ServiceRequestBody body) {
         Actor actor = Actors.of(caller);
@@ -146,6 +158,9 @@ class ServiceRequestsController {
         });
     }
 
+    @Operation(summary = "Lists the service requests the caller may see, page by page")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, ServiceRequestMessages.ServiceRequestItems.class})))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
@@ -169,6 +184,10 @@ class ServiceRequestsController {
      * computes for the order's active lines or, when it shows none (a refund beyond self-service
      * shows no credit), the gross of the order's active lines.
      */
+    @Operation(summary = "A refund request filled in for an order (customerId, orderId), to send as it is or changed")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.ServiceRequestBody.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/template")
     HttpResponse<?> template(HttpRequest<?> request, Authentication caller,
                              @QueryValue @Nullable @Size(max = 255) String customerId,
@@ -198,6 +217,9 @@ class ServiceRequestsController {
                 new ContactBody("", "", ""));
     }
 
+    @Operation(summary = "Reads a service request")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.ServiceRequestResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{requestId}")
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String requestId) {
         return answers.of(request, caller, readServiceRequests.get(requestId, Actors.of(caller)),
@@ -205,6 +227,13 @@ class ServiceRequestsController {
     }
 
     /** One file as the multipart part {@value #FILE_PART}; its type is sniffed by the use case, never taken from the upload. */
+    @Operation(summary = "Attaches a file (multipart, the part named file)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.AttachmentResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
     @Post(value = "/{requestId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> attach(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
                            @Part(FILE_PART) @Nullable CompletedFileUpload file) {
@@ -235,6 +264,9 @@ class ServiceRequestsController {
         });
     }
 
+    @Operation(summary = "Downloads an attachment")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get(value = "/{requestId}/attachments/{attachmentId}", produces = MediaType.ALL, headRoute = false)
     HttpResponse<?> attachment(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
                                @PathVariable String attachmentId) {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.users;
 
+import com.cspdesk.adapters.web.api.ResourceCollection;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,10 @@ import java.util.List;
 final class UserRequests {
 
     private UserRequests() {
+    }
+
+    /** The API document's item type of GET /v1/users (a ResourceCollection of these). */
+    record UserItems(List<UserResponse> items) {
     }
 
     /** {@code POST /v1/users}. The password never appears in {@link #toString()}. */

@@ -1,5 +1,13 @@
 package com.cspdesk.adapters.web.users;
 
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
@@ -43,6 +51,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** api.md "Users": global admins only. */
+@Tag(name = "users")
 @Controller("/v1/users")
 @RequiresPermission(Permission.MANAGE_USERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,6 +76,13 @@ class UsersController {
         this.answers = answers;
     }
 
+    @Operation(summary = "Adds a user with its roles (a customer's roles name its customer)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"username": "it@tailspin.example", "password": "Long-Enough-Passw0rd!", "roles": ["CUSTOMER_GLOBAL_ADMIN"],
+             "customerTenantId": "cc3c1b0c-9f92-4d17-818d-472394e14dee"}""")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserRequests.UserResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post
     HttpResponse<?> create(HttpRequest<?> request, Authentication caller, @Valid @Body CreateUserRequest body) {
         Optional<String> unknown = unknownRole(body.roles());
@@ -89,6 +105,8 @@ class UsersController {
         });
     }
 
+    @Operation(summary = "Lists the users")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, UserRequests.UserItems.class})))
     @Get
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller) {
         return answers.of(request, caller, listUsers.list(Actors.of(caller)),
@@ -96,6 +114,11 @@ class UsersController {
     }
 
     /** Roles, tenant or password; any change ends the user's sessions at once. */
+    @Operation(summary = "Changes a user's roles or password")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserRequests.UserResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Patch("/{username}")
     HttpResponse<?> update(HttpRequest<?> request, Authentication caller, @PathVariable String username,
                            @Valid @Body UpdateUserRequest body) {
@@ -128,6 +151,10 @@ class UsersController {
         });
     }
 
+    @Operation(summary = "Removes a user (never the last global admin, never oneself)")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Delete("/{username}")
     HttpResponse<?> delete(HttpRequest<?> request, Authentication caller, @PathVariable String username) {
         return switch (deleteUser.delete(username, Actors.of(caller))) {

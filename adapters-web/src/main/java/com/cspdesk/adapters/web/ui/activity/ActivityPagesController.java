@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.activity;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
 import io.micronaut.security.authentication.Authentication;
@@ -42,6 +43,7 @@ import java.util.Optional;
  * activity (ours, finer than Partner Center's operation type: a cancellation, not an order update), newest first in pages, and the same range as CSV through the JSON API's export
  * ({@code /v1/auditrecords?format=csv}, which the session cookie may read).
  */
+@Hidden
 @Controller(ActivityPagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.applications;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.RequiresPermission;
@@ -48,6 +49,7 @@ import java.util.Set;
  * takes several), and buttons to add a secret and to revoke a secret or an application. A new secret is
  * shown on the answer that made it, {@code no-store}, and never again.
  */
+@Hidden
 @Controller(UiUrls.APPLICATIONS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.billing;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.software.SoftwareDialogs;
 import com.cspdesk.adapters.web.ui.software.SoftwareRows;
@@ -36,6 +37,7 @@ import java.util.Map;
  * and downloads — the tenant comes from its session, never from the address, so there is no other
  * tenant to ask for.
  */
+@Hidden
 @Controller(CustomerBillingController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.cancellation;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -50,6 +51,7 @@ import java.util.Optional;
  * with its acknowledgement checkbox, Submit, and the confirmation. Admin agents only; the same
  * {@code CancelOrder} use case as {@code PATCH /v1/customers/{id}/orders/{orderId}}.
  */
+@Hidden
 @Controller(UiUrls.CUSTOMERS + "/{customerId}/cancel")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

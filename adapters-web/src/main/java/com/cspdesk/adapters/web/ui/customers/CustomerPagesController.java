@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.customers;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -52,6 +53,7 @@ import java.util.TreeMap;
  * domain, keyset pages), a new customer, and a customer's detail page with its Software and its
  * Order history, and one order.
  */
+@Hidden
 @Controller(CustomerPagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.home;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.ui.shared.LocalPaths;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * sign-in page), and {@code /ui/language/{tag}} is the language switcher, which remembers the
  * choice in the {@value UiLocale#COOKIE} cookie for a year.
  */
+@Hidden
 @Controller
 @Produces(MediaType.TEXT_HTML)
 class HomeController {

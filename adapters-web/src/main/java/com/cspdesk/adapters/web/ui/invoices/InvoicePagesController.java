@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.invoices;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.access.Actor;
@@ -53,6 +54,7 @@ import java.util.Optional;
  * cookie may read), and the invoice run for a month that has ended, with its progress polled while
  * it runs. Global admins, account admins and admin agents read and start runs (as in the JSON API).
  */
+@Hidden
 @Controller(InvoicePagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.mfa;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.publicurl.PublicUrl;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.OpenDuringEnrolment;
@@ -37,6 +38,7 @@ import java.util.Map;
  * it on. Turning it on ends every session of the user, this one included, so the browser is sent to sign
  * in again — with a code. Open to a session that may only enrol, which every other page sends here.
  */
+@Hidden
 @Controller(UiUrls.SECURITY)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.ordering;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
@@ -60,6 +61,7 @@ import java.util.UUID;
  * idempotent on the review page's request id, through the same {@link IdempotentResponses} as the
  * API: a double click or a reload after posting places one order and gets the first answer again.
  */
+@Hidden
 @Controller(UiUrls.CUSTOMERS + "/{customerId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.signin;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.publicurl.PublicUrl;
 import com.cspdesk.adapters.web.ui.shared.LocalPaths;
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
@@ -50,6 +51,7 @@ import java.util.Optional;
  * A user with a second factor gets a second step after the password: the same page asks for a code,
  * carrying the sealed {@code mfaToken} in a hidden field, and {@code POST /ui/login/mfa} finishes it.
  */
+@Hidden
 @Controller("/ui")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

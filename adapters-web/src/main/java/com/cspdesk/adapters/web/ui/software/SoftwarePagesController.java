@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.software;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
@@ -30,6 +31,7 @@ import io.micronaut.security.authentication.Authentication;
  * get keys and links (api.md); a sales agent sees the software but not these actions, and is
  * refused (403) when it posts them anyway.
  */
+@Hidden
 @Controller(UiUrls.CUSTOMERS + "/{customerId}/software/{softwareId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.ui.support;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
@@ -60,6 +61,7 @@ import java.util.Optional;
  * subscription ID, refund reason, amount requested), the Contact, Add files, and Submit; then the
  * list of requests and one request. Admin agents and global admins (api.md).
  */
+@Hidden
 @Controller(SupportPagesController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
