@@ -1,6 +1,15 @@
 package com.cspdesk.adapters.web.webhooks;
 
 import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.apidoc.ApiDoc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.Refusals;
@@ -45,6 +54,7 @@ import java.util.function.Function;
  * never gets here. Answers holding a secret are {@code no-store} and never kept for an
  * {@code MS-RequestId} replay: the secret is shown once.
  */
+@Tag(name = "webhooks")
 @Controller("/webhooks/v1")
 @RequiresPermission(Permission.MANAGE_WEBHOOKS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -76,12 +86,20 @@ class WebhookRegistrationController {
     }
 
     /** Partner Center's list: every event name a registration may hold. */
+    @Operation(summary = "Every event name a registration may hold (Partner Center's availableEvents)")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = String.class))))
     @Get("/availableEvents")
     HttpResponse<?> availableEvents(HttpRequest<?> request, Authentication caller) {
         return answers.of(request, caller, listEvents.availableEvents(Actors.of(caller)), HttpResponse::ok);
     }
 
     /** 201 with the registration and its signing secret (shown once); 409 when the partner has one already. */
+    @Operation(summary = "Registers the partner's webhook: the signing secret (whsec_) is shown once")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"WebhookUrl\": \"https://hooks.partner.example/cspdesk\", \"WebhookEvents\": [\"order-created\", \"order-updated\"]}")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegisteredResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDoc.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
     @Post("/registration")
     HttpResponse<?> register(HttpRequest<?> request, Authentication caller, @Valid @Body RegistrationRequest body) {
         WebhookChange change = registerWebhook.register(body.webhookUrl(), body.webhookEvents(), Actors.of(caller));
@@ -89,6 +107,9 @@ class WebhookRegistrationController {
                 RegisteredResponse.of(done.registration(), done.secret().orElseThrow()), URI.create(REGISTRATION))));
     }
 
+    @Operation(summary = "Reads the partner's webhook registration (never its secret)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/registration")
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller) {
         return answers.of(request, caller, getRegistration.get(Actors.of(caller)),
@@ -96,12 +117,21 @@ class WebhookRegistrationController {
     }
 
     /** Replaces the URL and the events (checked as on registration); the signing secret stays. */
+    @Operation(summary = "Replaces the registration's URL and events; the signing secret stays")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"WebhookUrl\": \"https://hooks.partner.example/cspdesk\", \"WebhookEvents\": [\"order-created\", \"order-updated\"]}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDoc.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Put("/registration")
     HttpResponse<?> update(HttpRequest<?> request, Authentication caller, @Valid @Body RegistrationRequest body) {
         WebhookChange change = updateRegistration.update(body.webhookUrl(), body.webhookEvents(), Actors.of(caller));
         return answer(request, caller, change, done -> HttpResponse.ok(RegistrationResponse.of(done.registration())));
     }
 
+    @Operation(summary = "Deletes the partner's webhook registration")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Delete("/registration")
     HttpResponse<?> delete(HttpRequest<?> request, Authentication caller) {
         return switch (deleteRegistration.delete(Actors.of(caller))) {
@@ -112,6 +142,9 @@ class WebhookRegistrationController {
     }
 
     /** A new signing secret (201, shown once); the old one signs no more. */
+    @Operation(summary = "Renews the signing secret: the new one is shown once, the old one signs no more")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SecretResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Post("/registration/secret")
     HttpResponse<?> rotate(HttpRequest<?> request, Authentication caller) {
         return answer(request, caller, rotateSecret.rotate(Actors.of(caller)), done -> noStore(HttpResponse.created(
