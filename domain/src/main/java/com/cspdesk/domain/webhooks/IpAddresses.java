@@ -44,6 +44,28 @@ public final class IpAddresses {
         return FORBIDDEN_V6.stream().anyMatch(range -> range.contains(address));
     }
 
+    /**
+     * Whether {@code address} is in the CIDR range {@code network}/{@code prefix} (both of one length:
+     * 4 or 16 bytes; an address of another length never is).
+     */
+    public static boolean inRange(byte[] network, int prefix, byte[] address) {
+        if (address.length != network.length) {
+            return false;
+        }
+        int whole = prefix / 8;
+        for (int i = 0; i < whole; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (address[whole] & mask) == (network[whole] & mask);
+    }
+
     /** The IPv4 address an IPv6 one carries by one of the transition mechanisms, if it does. */
     static Optional<byte[]> embeddedV4(byte[] v6) {
         boolean mapped = allZeroBefore(v6, 10) && (v6[10] & 0xff) == 0xff && (v6[11] & 0xff) == 0xff;
@@ -174,18 +196,7 @@ public final class IpAddresses {
         }
 
         boolean contains(byte[] address) {
-            int whole = prefix / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xFF << (8 - rest)) & 0xFF;
-            return (address[whole] & mask) == (network[whole] & mask);
+            return inRange(network, prefix, address);
         }
     }
 }

@@ -56,6 +56,16 @@ class IpAddressesTest {
     }
 
     @Test
+    void a_cidr_range_holds_exactly_its_addresses() {
+        byte[] network = {(byte) 172, 16, 0, 0};
+        assertThat(IpAddresses.inRange(network, 12, new byte[] {(byte) 172, 31, (byte) 255, (byte) 255})).isTrue();
+        assertThat(IpAddresses.inRange(network, 12, new byte[] {(byte) 172, 32, 0, 0})).isFalse();
+        assertThat(IpAddresses.inRange(network, 0, new byte[] {1, 2, 3, 4})).isTrue();
+        assertThat(IpAddresses.inRange(network, 32, new byte[] {(byte) 172, 16, 0, 1})).isFalse();
+        assertThat(IpAddresses.inRange(network, 8, new byte[16])).as("another length").isFalse();
+    }
+
+    @Test
     void an_address_of_another_length_is_forbidden() {
         assertThat(IpAddresses.isForbidden(new byte[5])).isTrue();
         assertThat(IpAddresses.isForbidden(null)).isTrue();
