@@ -1,11 +1,18 @@
 package com.cspdesk.bootstrap.e2e;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +31,24 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
     private static final String REGISTRATION = "/webhooks/v1/registration";
     private static final String RECEIVER = "http://127.0.0.1:9/hooks";
 
+    @Inject
+    Environment environment;
     private String agent;
     private String sales;
+
+    /** What the table keeps of the signing secret, read on the test's own connection to the product's database. */
+    private String storedSecret() {
+        try (Connection connection = DriverManager.getConnection(environment.getRequiredProperty("datasources.default.url", String.class),
+                environment.getProperty("datasources.default.username", String.class).orElse(null),
+                environment.getProperty("datasources.default.password", String.class).orElse(null));
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT sealed_secret FROM webhook_registration")) {
+            assertThat(row.next()).as("a registration row").isTrue();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Override
     Map<String, String> settings() {
@@ -67,6 +90,8 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
         assertThat(created).containsEntry("WebhookUrl", RECEIVER)
                 .containsEntry("WebhookEvents", List.of("customer-created", "order-created"));
         assertThat(secret).startsWith("whsec_").hasSize("whsec_".length() + 44);
+        String sealed = storedSecret();
+        assertThat(sealed).as("sealed, never in clear").doesNotContain(secret.substring("whsec_".length(), 30));
 
         Answer again = send("POST", REGISTRATION, sales, body(RECEIVER, "order-created"));
         assertThat(again.status()).isEqualTo(409);
@@ -90,6 +115,7 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
         assertThat(rotated.json()).containsEntry("SubscriberId", id);
         assertThat(send("GET", REGISTRATION, agent, null).body()).doesNotContain(newSecret);
+        assertThat(storedSecret()).isNotEqualTo(sealed).doesNotContain(newSecret.substring("whsec_".length(), 30));
 
         assertThat(send("DELETE", REGISTRATION, agent, null).status()).isEqualTo(204);
         assertThat(send("DELETE", REGISTRATION, agent, null).problemCode()).isEqualTo("webhook_registration_not_found");
