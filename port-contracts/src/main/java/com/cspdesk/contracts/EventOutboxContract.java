@@ -64,23 +64,11 @@ public abstract class EventOutboxContract extends PortContract {
         String key = newKey();
         String firstId = newId();
         String secondId = newId();
-        CountDownLatch firstAppended = new CountDownLatch(1);
-        List<Callable<String>> tasks = List.of(() -> inTransaction(() -> {
-            port(EventOutbox.class).append(new NewEvent(firstId, change(key, WebhookEvent.ORDER_CREATED)));
-            firstAppended.countDown();
-            pause(); // still uncommitted: the second append must not overtake it
-            return "first";
-        }), () -> {
-            Latches.await(firstAppended);
-            port(EventOutbox.class).append(new NewEvent(secondId, change(key, WebhookEvent.ORDER_UPDATED)));
-            return "second";
-        });
 
-        Concurrently.run(tasks);
+        assertThat(appendWhileAnotherIsOpen(key, firstId, secondId, true)).containsExactly("committed", "second");
 
         assertThat(pendingOf(key)).extracting(PendingEvent::id, PendingEvent::sequence)
-                .containsExactly(tuple(firstId, 1L),
-                        tuple(secondId, 2L));
+                .containsExactly(tuple(firstId, 1L), tuple(secondId, 2L));
     }
 
     @Test
@@ -88,29 +76,40 @@ public abstract class EventOutboxContract extends PortContract {
         String key = newKey();
         String firstId = newId();
         String secondId = newId();
+
+        assertThat(appendWhileAnotherIsOpen(key, firstId, secondId, false)).containsExactly("rolled back", "second");
+
+        assertThat(pendingOf(key)).extracting(PendingEvent::id, PendingEvent::sequence)
+                .containsExactly(tuple(secondId, 1L));
+    }
+
+    /**
+     * One unit appends {@code firstId}, holds its transaction open a while, then commits or rolls back;
+     * meanwhile another appends {@code secondId} to the same key, and must not overtake the first.
+     */
+    private List<String> appendWhileAnotherIsOpen(String key, String firstId, String secondId, boolean commit)
+            throws Exception {
         CountDownLatch firstAppended = new CountDownLatch(1);
         List<Callable<String>> tasks = List.of(() -> {
             try {
-                inTransaction(() -> {
+                return inTransaction(() -> {
                     port(EventOutbox.class).append(new NewEvent(firstId, change(key, WebhookEvent.ORDER_CREATED)));
                     firstAppended.countDown();
-                    pause();
-                    throw new IllegalStateException("rolled back");
+                    pause(); // still uncommitted
+                    if (!commit) {
+                        throw new IllegalStateException("rolled back");
+                    }
+                    return "committed";
                 });
-            } catch (IllegalStateException expected) {
+            } catch (IllegalStateException rolledBack) {
                 return "rolled back";
             }
-            return "committed";
         }, () -> {
             Latches.await(firstAppended);
             port(EventOutbox.class).append(new NewEvent(secondId, change(key, WebhookEvent.ORDER_UPDATED)));
             return "second";
         });
-
-        assertThat(Concurrently.run(tasks)).containsExactly("rolled back", "second");
-
-        assertThat(pendingOf(key)).extracting(PendingEvent::id, PendingEvent::sequence)
-                .containsExactly(tuple(secondId, 1L));
+        return Concurrently.run(tasks);
     }
 
     @Test
