@@ -81,11 +81,10 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
     @Test
     void aCancellationLeavesOrderUpdatedThenCreditIssuedInOrder() {
         String tenant = shop.createCustomer(agent, "Storno Kft.", "HU");
-        Map<String, Object> order = shop.order(agent, tenant,
-                Shop.line(0, shop.offer(agent, CancellationEndToEndTest.WS2022_STANDARD, "0001", "HU"), 2));
-        String orderUri = "/v1/customers/" + tenant + "/orders/" + order.get("id");
+        String orderId = order(tenant, CancellationEndToEndTest.WS2022_STANDARD, "HU");
+        String orderUri = "/v1/customers/" + tenant + "/orders/" + orderId;
 
-        Answer cancelled = shop.cancel(agent, tenant, (String) order.get("id"));
+        Answer cancelled = shop.cancel(agent, tenant, orderId);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
         List<PendingEvent> events = eventsAbout(orderUri);
@@ -99,11 +98,10 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
     @Test
     void aRefusedCancellationLeavesNoEvent() {
         String tenant = shop.createCustomer(agent, "Pinguin Kft.", "DE");
-        Map<String, Object> order = shop.order(agent, tenant,
-                Shop.line(0, shop.offer(agent, CancellationEndToEndTest.SUSE_PLAN, "0001", "DE"), 1));
-        String orderUri = "/v1/customers/" + tenant + "/orders/" + order.get("id");
+        String orderId = order(tenant, CancellationEndToEndTest.SUSE_PLAN, "DE");
+        String orderUri = "/v1/customers/" + tenant + "/orders/" + orderId;
 
-        Answer refused = shop.cancel(agent, tenant, (String) order.get("id"));
+        Answer refused = shop.cancel(agent, tenant, orderId);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
 
         assertThat(eventsAbout(orderUri)).extracting(e -> e.change().event()).containsExactly(WebhookEvent.ORDER_CREATED);
@@ -112,9 +110,7 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
     @Test
     void ofConcurrentCancellationsOnlyTheOneThatCommittedLeavesEvents() throws Exception {
         String tenant = shop.createCustomer(agent, "Verseny Kft.", "HU");
-        Map<String, Object> order = shop.order(agent, tenant,
-                Shop.line(0, shop.offer(agent, CancellationEndToEndTest.WS2022_STANDARD, "0001", "HU"), 1));
-        String orderId = (String) order.get("id");
+        String orderId = order(tenant, CancellationEndToEndTest.WS2022_STANDARD, "HU");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Integer> statuses = new ArrayList<>();
         try {
@@ -133,6 +129,11 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
 
         assertThat(eventsAbout("/v1/customers/" + tenant + "/orders/" + orderId)).extracting(e -> e.change().event())
                 .containsExactly(WebhookEvent.ORDER_CREATED, WebhookEvent.ORDER_UPDATED, WebhookEvent.CREDIT_ISSUED);
+    }
+
+    /** An order of one of the product's SKU 0001 for the customer: its id. */
+    private String order(String tenant, String productId, String country) {
+        return (String) shop.order(agent, tenant, Shop.line(0, shop.offer(agent, productId, "0001", country), 1)).get("id");
     }
 
     private List<PendingEvent> eventsAbout(String resourceUri) {
