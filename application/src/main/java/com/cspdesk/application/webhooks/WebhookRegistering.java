@@ -174,7 +174,7 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
         if (WebhookSubscriptionPolicy.refusalToManage(actor).isPresent()) {
             return Lookup.notPermitted(Permission.MANAGE_WEBHOOKS);
         }
-        return Lookup.found(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::eventName).toList());
+        return Lookup.found(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireName).toList());
     }
 
     /** The input read and checked: who, which events, then where (a look-up last, only for a caller who may). */
@@ -184,7 +184,7 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
         }
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
         for (String name : names == null ? List.<String>of() : names) {
-            Optional<WebhookEvent> event = WebhookEvent.ofName(name);
+            Optional<WebhookEvent> event = WebhookEvent.ofWireName(name);
             if (event.isEmpty()) {
                 return Checked.refused(new WebhookChange.Refused(Reason.EVENT_UNKNOWN, EVENTS_FIELD, String.valueOf(name)));
             }
@@ -193,7 +193,7 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
         Optional<WebhookSubscriptionPolicy.Refusal> refusal = WebhookSubscriptionPolicy.refusalOf(actor, events);
         if (refusal.isPresent()) {
             if (refusal.get() instanceof WebhookSubscriptionPolicy.EventNotPermitted notPermitted) {
-                return Checked.refused(new WebhookChange.EventNotPermitted(notPermitted.event().eventName()));
+                return Checked.refused(new WebhookChange.EventNotPermitted(notPermitted.event().wireName()));
             }
             if (refusal.get() instanceof WebhookSubscriptionPolicy.NoEvents) {
                 return Checked.refused(new WebhookChange.Refused(Reason.EVENTS_MISSING, EVENTS_FIELD, ""));
@@ -240,7 +240,7 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
     }
 
     private static List<String> names(Set<WebhookEvent> events) {
-        return Arrays.stream(WebhookEvent.values()).filter(events::contains).map(WebhookEvent::eventName).toList();
+        return Arrays.stream(WebhookEvent.values()).filter(events::contains).map(WebhookEvent::wireName).toList();
     }
 
     static WebhookRegistrationView view(WebhookRegistration registration) {

@@ -1,8 +1,12 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.application.webhooks.port.out.EventOutbox.PendingEvent;
 import com.cspdesk.bootstrap.Application;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
+import com.cspdesk.domain.webhooks.WebhookEvent;
+import jakarta.inject.Inject;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,6 +47,9 @@ class MemoryEndToEndTest extends EndToEnd {
     private final Path disk;
     private final Purchases purchases = new Purchases(this);
     private final Shop shop = new Shop(this);
+
+    @Inject
+    EventOutbox outbox;
 
     MemoryEndToEndTest() throws IOException {
         disk = Files.createTempDirectory("cspdesk-memory-e2e-");
@@ -125,6 +132,18 @@ class MemoryEndToEndTest extends EndToEnd {
         assertThat(runToTheEnd(loginDemo("account.admin@partner.demo"), month)).as("a re-run changes nothing")
                 .containsEntry("invoicesCreated", 0);
         assertThat(send("GET", invoice, agent, null).json()).isEqualTo(invoiced.json());
+
+        // Issue #15: the memory store's outbox got each change's webhook event, a resource's in commit order.
+        List<PendingEvent> events = outbox.oldestUndelivered(10_000);
+        assertThat(events).filteredOn(e -> e.change().resourceUri().equals(Shop.ordersOf(tenant) + "/" + orderId))
+                .extracting(e -> e.change().event())
+                .containsExactly(WebhookEvent.ORDER_CREATED, WebhookEvent.ORDER_UPDATED, WebhookEvent.CREDIT_ISSUED);
+        assertThat(events).filteredOn(e -> e.change().resourceUri().equals(purchases.softwareOf(tenant) + "/" + software))
+                .extracting(e -> e.change().event()).contains(WebhookEvent.SOFTWARE_KEY_ACCESSED,
+                        WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED);
+        assertThat(events).filteredOn(e -> e.change().resourceUri().equals("/v1/customers/" + tenant))
+                .extracting(e -> e.change().event()).containsExactly(WebhookEvent.CUSTOMER_CREATED);
+        assertThat(events).extracting(e -> e.change().event()).contains(WebhookEvent.INVOICE_READY);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The events a webhook registration may name (issue #15), with Partner Center's names
- * ({@code {resource}-{action}}) — the closed list {@code GET /webhooks/v1/availableEvents} answers and
+ * The events a webhook registration may name (issue #15), as Partner Center spells them on the wire
+ * ({@code EventName}, {@code WebhookEvents}: {@code {resource}-{action}}; the wire name is kept apart from
+ * the constant's name, so renaming a constant never changes what a receiver sees) — the closed list {@code GET /webhooks/v1/availableEvents} answers and
  * a registration is checked against, and the names the outbox writes. Each carries the permission of
  * reading what it is about: naming the event in a registration needs it ({@link WebhookSubscriptionPolicy}).
  * {@code test-created} is about the registration itself, so it needs no more than managing it.
@@ -27,17 +28,17 @@ public enum WebhookEvent {
     SERVICE_REQUEST_UPDATED("service-request-updated", Permission.FILE_SERVICE_REQUEST),
     TEST_CREATED("test-created", Permission.MANAGE_WEBHOOKS);
 
-    private final String eventName;
+    private final String wireName;
     private final Permission permission;
 
-    WebhookEvent(String eventName, Permission permission) {
-        this.eventName = eventName;
+    WebhookEvent(String wireName, Permission permission) {
+        this.wireName = wireName;
         this.permission = permission;
     }
 
-    /** Partner Center's {@code EventName}, as registrations name it and deliveries carry it. */
-    public String eventName() {
-        return eventName;
+    /** The name on the wire ({@code order-created}): Partner Center's {@code EventName}, as registrations name it. */
+    public String wireName() {
+        return wireName;
     }
 
     /** The permission of reading what the event is about: who may subscribe to it. */
@@ -45,9 +46,9 @@ public enum WebhookEvent {
         return permission;
     }
 
-    /** The event of that exact name (Partner Center's names are lower case; no other spelling is one). */
-    public static Optional<WebhookEvent> ofName(String name) {
+    /** The event of that name, blanks around it aside (Partner Center's names are lower case; no other spelling is one). */
+    public static Optional<WebhookEvent> ofWireName(String name) {
         return name == null ? Optional.empty()
-                : Arrays.stream(values()).filter(e -> e.eventName.equals(name.strip())).findFirst();
+                : Arrays.stream(values()).filter(e -> e.wireName.equals(name.strip())).findFirst();
     }
 }

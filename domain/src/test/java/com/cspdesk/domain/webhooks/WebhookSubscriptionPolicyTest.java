@@ -21,13 +21,13 @@ class WebhookSubscriptionPolicyTest {
 
     @Test
     void the_event_names_are_partner_centers_and_the_outboxs() {
-        assertThat(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::eventName)).containsExactly(
+        assertThat(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireName)).containsExactly(
                 "customer-created", "order-created", "order-updated", "credit-issued", "invoice-ready",
                 "software-key-accessed", "software-download-link-created", "service-request-created",
                 "service-request-updated", "test-created");
-        assertThat(WebhookEvent.ofName(" order-created ")).contains(WebhookEvent.ORDER_CREATED);
-        assertThat(WebhookEvent.ofName("Order-Created")).isEmpty();
-        assertThat(WebhookEvent.ofName(null)).isEmpty();
+        assertThat(WebhookEvent.ofWireName(" order-created ")).contains(WebhookEvent.ORDER_CREATED);
+        assertThat(WebhookEvent.ofWireName("Order-Created")).isEmpty();
+        assertThat(WebhookEvent.ofWireName(null)).isEmpty();
     }
 
     @Test

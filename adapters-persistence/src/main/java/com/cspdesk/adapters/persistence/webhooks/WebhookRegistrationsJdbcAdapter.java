@@ -78,12 +78,12 @@ class WebhookRegistrationsJdbcAdapter implements WebhookRegistrations {
 
     /** In the list's order, so the column reads the same for the same events. */
     private static String events(Set<WebhookEvent> events) {
-        return CommaSeparated.join(Arrays.stream(WebhookEvent.values()).filter(events::contains).toList(), WebhookEvent::eventName);
+        return CommaSeparated.join(Arrays.stream(WebhookEvent.values()).filter(events::contains).toList(), WebhookEvent::wireName);
     }
 
     private static WebhookRegistration registration(ResultSet row) throws SQLException {
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
-        events.addAll(CommaSeparated.split(row.getString("events"), name -> WebhookEvent.ofName(name).orElseThrow(
+        events.addAll(CommaSeparated.split(row.getString("events"), name -> WebhookEvent.ofWireName(name).orElseThrow(
                 () -> new IllegalStateException("webhook_registration.events holds an unknown event"))));
         return new WebhookRegistration(row.getString("id"), row.getString("url"), events, row.getString("sealed_secret"),
                 JdbcRows.instant(row, "created_at"), row.getString("created_by"), JdbcRows.instant(row, "updated_at"));

@@ -1,0 +1,43 @@
+package com.cspdesk.application.webhooks;
+
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.webhooks.ResourceChanges;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one place a change becomes a webhook event: the activity log, decorated. Every change an event
+ * is about already appends its activity record inside its transaction, so appending the event beside
+ * the record puts it in the same unit of work, without a second call in every use case to forget
+ * (issue #15 item 4). Which record raises which event is {@link ResourceChanges}' table.
+ *
+ * <p>The record is appended first, then the event, both in one transaction (the caller's, or one of
+ * their own): on JDBC the record takes its chain's lock before the event takes its resource's, always
+ * in that order.
+ */
+public final class OutboxedActivityLog implements ActivityLog {
+
+    private final ActivityLog records;
+    private final EventOutbox outbox;
+    private final Transactions transactions;
+
+    public OutboxedActivityLog(ActivityLog records, EventOutbox outbox, Transactions transactions) {
+        this.records = Objects.requireNonNull(records, "records");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    @Override
+    public void append(ActivityEntry entry) {
+        transactions.inTransaction(() -> {
+            records.append(entry);
+            ResourceChanges.of(entry).ifPresent(change ->
+                    outbox.append(new EventOutbox.NewEvent("msg_" + UUID.randomUUID().toString().replace("-", ""), change)));
+            return null;
+        });
+    }
+}

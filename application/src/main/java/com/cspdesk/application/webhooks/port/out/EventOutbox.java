@@ -1,0 +1,41 @@
+package com.cspdesk.application.webhooks.port.out;
+
+import com.cspdesk.domain.webhooks.ResourceChange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The transactional outbox of webhook events (issue #15 item 4). {@link #append} joins the caller's
+ * transaction, so an event commits with the change it is about and a change that rolls back leaves
+ * none. Each event gets the next sequence of its {@link ResourceChange#orderingKey() ordering key},
+ * handed out in commit order (an append waits for an uncommitted one of the same key), so a delivery
+ * can keep each resource's events in the order they were committed.
+ */
+public interface EventOutbox {
+
+    /** Appends in the caller's transaction (or one of its own). */
+    void append(NewEvent event);
+
+    /**
+     * Up to {@code limit} committed events not yet marked delivered, oldest first: in commit order
+     * within each ordering key (ascending {@link PendingEvent#sequence()}).
+     */
+    List<PendingEvent> oldestUndelivered(int limit);
+
+    /** Marks an event delivered; false when no such undelivered event is stored. */
+    boolean markDelivered(String eventId, Instant deliveredAt);
+
+    /** An event to append: {@code id} is its {@code webhook-id} on every attempt. */
+    record NewEvent(String id, ResourceChange change) {
+        public NewEvent {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /** A stored event not yet delivered, with its place in its ordering key's sequence (from 1). */
+    record PendingEvent(String id, ResourceChange change, long sequence) {
+    }
+}
