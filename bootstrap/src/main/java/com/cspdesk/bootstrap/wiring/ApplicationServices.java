@@ -60,6 +60,11 @@ import com.cspdesk.domain.money.PriceQuotePolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
+import com.cspdesk.application.webhooks.WebhookRegistering;
+import com.cspdesk.application.webhooks.port.out.HostAddresses;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
+import com.cspdesk.application.webhooks.port.out.WebhookSecrets;
+import com.cspdesk.domain.webhooks.WebhookDestinationPolicy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -192,5 +197,13 @@ class ApplicationServices {
     SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
                                         Transactions transactions) {
         return new SandboxTimeTravel(clock, settings, activityLog, transactions);
+    }
+
+    @Singleton
+    WebhookRegistering webhookRegistering(WebhookRegistrations registrations, WebhookSecrets secrets, SecretSealing sealing,
+                                          HostAddresses hostAddresses, WebhookDestinationPolicy destinations,
+                                          ActivityLog activityLog, Transactions transactions, Clock clock) {
+        return new WebhookRegistering(registrations, secrets, sealing, hostAddresses, destinations, activityLog, transactions,
+                clock);
     }
 }

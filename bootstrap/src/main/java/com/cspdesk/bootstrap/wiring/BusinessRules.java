@@ -23,6 +23,7 @@ import io.micronaut.core.annotation.Nullable;
 import com.cspdesk.domain.software.DownloadLinkPolicy;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.identity.SecondFactorRequirement;
+import com.cspdesk.domain.webhooks.WebhookDestinationPolicy;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -50,6 +51,15 @@ class BusinessRules {
         return new ProductAvailability(AzureReservationAvailability.asInSpecWith(
                 markets("cspdesk.markets.azure-reservations.unavailable-added", added),
                 markets("cspdesk.markets.azure-reservations.unavailable-removed", removed)));
+    }
+
+    /**
+     * {@code CSPDESK_WEBHOOKS_ALLOWED_HOSTS}: hosts a webhook may point to whatever they resolve to, over
+     * {@code http} too (a local receiver, the tests); none by default.
+     */
+    @Singleton
+    WebhookDestinationPolicy webhookDestinationPolicy(@Value("${cspdesk.webhooks.allowed-hosts:}") List<String> allowedHosts) {
+        return new WebhookDestinationPolicy(allowedHosts);
     }
 
     @Singleton

@@ -101,4 +101,19 @@ class SecretsStayOutOfLogsTest extends EndToEnd {
         assertThat(everything).doesNotContain(secret, second, token, viaBasic, basic, "cspd_Wrong-Secret-Never-Logged",
                 secret.substring(5, 30), second.substring(5, 30));
     }
+
+    @Test
+    void webhookSigningSecretsStayOutOfTheLogs() {
+        String agent = loginDemo("admin.agent@partner.demo");
+        Map<String, Object> body = Map.of("WebhookUrl", "https://203.0.113.10/hooks", "WebhookEvents", List.of("order-created"));
+        String secret = (String) send("POST", "/webhooks/v1/registration", agent, body).json().get("SigningSecret");
+        String renewed = (String) send("POST", "/webhooks/v1/registration/secret", agent, null).json().get("SigningSecret");
+        send("PUT", "/webhooks/v1/registration", agent, body);
+        send("DELETE", "/webhooks/v1/registration", agent, null);
+
+        String everything = String.join("\n", captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertThat(secret).startsWith("whsec_");
+        assertThat(renewed).startsWith("whsec_");
+        assertThat(everything).doesNotContain(secret.substring(6, 30), renewed.substring(6, 30));
+    }
 }

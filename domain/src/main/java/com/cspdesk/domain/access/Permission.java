@@ -57,7 +57,13 @@ public enum Permission {
      * Register applications (service callers), add and revoke their secrets, unregister them. A
      * registered application never does this itself, whatever its roles: only a signed-in user.
      */
-    MANAGE_APPLICATIONS(GLOBAL_ADMIN);
+    MANAGE_APPLICATIONS(GLOBAL_ADMIN),
+    /**
+     * The partner's webhook registration (issue #15): read, register, change, delete, rotate its secret.
+     * Held by every partner role that may read what some event is about; which events a caller may
+     * name is {@code WebhookSubscriptionPolicy}'s (an event's own permission), never a customer's user.
+     */
+    MANAGE_WEBHOOKS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN);
 
     private final Set<Role> roles;
 

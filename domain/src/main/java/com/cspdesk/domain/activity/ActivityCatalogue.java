@@ -55,7 +55,9 @@ public final class ActivityCatalogue {
         /** A registered service caller (#14 item 3). */
         APPLICATION("application", "application"),
         /** One of an application's secrets. */
-        APPLICATION_CREDENTIAL("application_credential", "application_credential");
+        APPLICATION_CREDENTIAL("application_credential", "application_credential"),
+        /** The partner's webhook registration (#15); PC's audit list has none. */
+        WEBHOOK_REGISTRATION("webhook_registration", UNDEFINED);
 
         private final String kind;
         private final String partnerCenterType;
@@ -119,7 +121,14 @@ public final class ActivityCatalogue {
         UNREGISTER_APPLICATION("unregister_application", "unregister_application", Resource.APPLICATION),
         ADD_APPLICATION_CREDENTIAL("add_application_credential", "add_application_credential", Resource.APPLICATION_CREDENTIAL),
         REMOVE_APPLICATION_CREDENTIAL("remove_application_credential", "remove_application_credential",
-                Resource.APPLICATION_CREDENTIAL);
+                Resource.APPLICATION_CREDENTIAL),
+        // Webhooks (#15): PC's audit has no webhook operation
+        REGISTER_WEBHOOK("register_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        /** The registration's URL or events changed. */
+        UPDATE_WEBHOOK("update_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        DELETE_WEBHOOK("delete_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        /** A new signing secret made; the old one no longer signs. */
+        ROTATE_WEBHOOK_SECRET("rotate_webhook_secret", UNDEFINED, Resource.WEBHOOK_REGISTRATION);
 
         private final String kind;
         private final String partnerCenterType;

@@ -47,7 +47,8 @@ class PermissionTest {
             Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_OWN_MFA, EnumSet.allOf(Role.class)),
             Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)),
-            Map.entry(Permission.MANAGE_APPLICATIONS, Set.of(GLOBAL_ADMIN)));
+            Map.entry(Permission.MANAGE_APPLICATIONS, Set.of(GLOBAL_ADMIN)),
+            Map.entry(Permission.MANAGE_WEBHOOKS, Set.of(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.clientaddress;
 
+import com.cspdesk.domain.webhooks.IpAddresses;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -81,21 +82,7 @@ public class TrustedProxies {
         }
 
         boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int whole = prefix / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xFF << (8 - rest)) & 0xFF;
-            return (address[whole] & mask) == (network[whole] & mask);
+            return IpAddresses.inRange(network, prefix, address);
         }
     }
 }
