@@ -151,8 +151,7 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
             parameters.add(cursor.operationDate());
             parameters.add(cursor.id());
         });
-        sql.append(order(oldestFirst)).append(" LIMIT ?");
-        parameters.add(limit);
+        sql.append(order(oldestFirst)).append(limitClause(limit));
         return new Sql(sql.toString(), parameters.toArray());
     }
 
@@ -167,15 +166,18 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
         for (String value : values) {
             Sql part = select(new Criteria(criteria.from(), criteria.to(), criteria.field(), List.of(value), false), after, limit,
                     oldestFirst);
-            // The part's LIMIT is written as a number, not a parameter: H2 reuses a subquery's earlier result
-            // when only a LIMIT parameter changed (a page of 14 came back with the rows of a page of 2).
-            String text = part.text();
-            parts.add("(" + text.substring(0, text.length() - " LIMIT ?".length()) + " LIMIT " + limit + ")");
-            Object[] partParameters = part.parameters();
-            parameters.addAll(Arrays.asList(partParameters).subList(0, partParameters.length - 1));
+            parts.add("(" + part.text() + ")");
+            parameters.addAll(Arrays.asList(part.parameters()));
         }
-        parameters.add(limit);
-        return new Sql("SELECT * FROM (" + parts + ") merged" + order(oldestFirst) + " LIMIT ?", parameters.toArray());
+        return new Sql("SELECT * FROM (" + parts + ") merged" + order(oldestFirst) + limitClause(limit), parameters.toArray());
+    }
+
+    /**
+     * The page's LIMIT written as a number, not a parameter: H2 reuses a subquery's earlier result when
+     * only a LIMIT parameter changed (a page of 14 of several kinds came back with the rows of a page of 2).
+     */
+    private static String limitClause(int limit) {
+        return " LIMIT " + limit;
     }
 
     private static String order(boolean oldestFirst) {
