@@ -78,8 +78,7 @@ class UsersController {
 
     @Operation(summary = "Adds a user with its roles (a customer's roles name its customer)")
     @RequestBody(content = @Content(examples = @ExampleObject(value = """
-            {"username": "it@tailspin.example", "password": "Long-Enough-Passw0rd!", "roles": ["CUSTOMER_GLOBAL_ADMIN"],
-             "customerTenantId": "cc3c1b0c-9f92-4d17-818d-472394e14dee"}""")))
+            {"username": "new.agent@partner.example", "password": "Long-Enough-Passw0rd!", "roles": ["ADMIN_AGENT"]}""")))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserRequests.UserResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)

@@ -61,6 +61,9 @@ import java.util.function.Function;
 class WebhookRegistrationController {
 
     static final String REGISTRATION = "/webhooks/v1/registration";
+    /** The body POST and PUT take, as the API document shows it. */
+    private static final String REGISTRATION_EXAMPLE =
+            "{\"WebhookUrl\": \"https://hooks.partner.example/cspdesk\", \"WebhookEvents\": [\"order-created\", \"order-updated\"]}";
 
     private final RegisterWebhook registerWebhook;
     private final GetWebhookRegistration getRegistration;
@@ -95,7 +98,7 @@ class WebhookRegistrationController {
 
     /** 201 with the registration and its signing secret (shown once); 409 when the partner has one already. */
     @Operation(summary = "Registers the partner's webhook: the signing secret (whsec_) is shown once")
-    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"WebhookUrl\": \"https://hooks.partner.example/cspdesk\", \"WebhookEvents\": [\"order-created\", \"order-updated\"]}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(value = REGISTRATION_EXAMPLE)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegisteredResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDoc.FORBIDDEN)
@@ -118,7 +121,7 @@ class WebhookRegistrationController {
 
     /** Replaces the URL and the events (checked as on registration); the signing secret stays. */
     @Operation(summary = "Replaces the registration's URL and events; the signing secret stays")
-    @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"WebhookUrl\": \"https://hooks.partner.example/cspdesk\", \"WebhookEvents\": [\"order-created\", \"order-updated\"]}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(value = REGISTRATION_EXAMPLE)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDoc.FORBIDDEN)
