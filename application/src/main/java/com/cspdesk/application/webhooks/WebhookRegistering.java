@@ -138,7 +138,8 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
                 return new WebhookChange.NotFound();
             }
             WebhookRegistration rotated = new WebhookRegistration(id, current.get().url(), current.get().events(),
-                    current.get().sealedSecret(), current.get().createdAt(), current.get().createdBy(), now);
+                    current.get().sealedSecret(), current.get().createdAt(), current.get().createdBy(), now,
+                    current.get().health());
             activityLog.append(AdminActs.by(actor, now, Operation.ROTATE_WEBHOOK_SECRET.kind(), RESOURCE, id, described(rotated)));
             return new WebhookChange.Done(view(rotated), Optional.of(secret));
         });
@@ -245,7 +246,8 @@ public final class WebhookRegistering implements RegisterWebhook, UpdateWebhookR
 
     static WebhookRegistrationView view(WebhookRegistration registration) {
         return new WebhookRegistrationView(registration.id(), registration.url(), names(registration.events()),
-                registration.createdAt(), registration.createdBy(), registration.updatedAt());
+                registration.createdAt(), registration.createdBy(), registration.updatedAt(),
+                registration.health().failingSince(), registration.health().disabledAt());
     }
 
     private Instant now() {

@@ -128,7 +128,13 @@ public final class ActivityCatalogue {
         UPDATE_WEBHOOK("update_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
         DELETE_WEBHOOK("delete_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
         /** A new signing secret made; the old one no longer signs. */
-        ROTATE_WEBHOOK_SECRET("rotate_webhook_secret", UNDEFINED, Resource.WEBHOOK_REGISTRATION);
+        ROTATE_WEBHOOK_SECRET("rotate_webhook_secret", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        /** A test event ({@code test-created}) asked for: raises it, so it goes out as every other event. */
+        SEND_WEBHOOK_TEST("send_webhook_test", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        /** A delivery sent again on an admin's request, under its first {@code webhook-id}. */
+        REDELIVER_WEBHOOK("redeliver_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        /** The registration switched off by the desk after failing for days; a change of it switches it on. */
+        DISABLE_WEBHOOK("disable_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION);
 
         private final String kind;
         private final String partnerCenterType;

@@ -21,10 +21,12 @@ import java.util.function.Function;
  * Read it as a table: an operation kind, the event it raises, the resource's name and its address
  * relative to the API. Only a {@link ActivityEntry#SUCCEEDED succeeded} act raises an event.
  *
- * <p>{@code service-request-updated} and {@code test-created} are raised elsewhere (no act records a
- * service request's update yet; the test event is the registration's).
+ * <p>{@code service-request-updated} is not raised yet: no act records a service request's update.
  */
 public final class ResourceChanges {
+
+    /** The detail of a {@code send_webhook_test} record naming the test's correlation id. */
+    public static final String CORRELATION_ID = "correlationId";
 
     private static final Map<Operation, Raise> RAISES = new EnumMap<>(Operation.class);
 
@@ -42,6 +44,9 @@ public final class ResourceChanges {
                 ResourceChanges::software);
         raise(Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED, "ServiceRequest",
                 e -> "/v1/servicerequests/" + e.resourceId());
+        // The test event points at its own status, which the registration's owner can read.
+        raise(Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED, "test",
+                e -> "/webhooks/v1/registration/validationEvents/" + e.customizedData().getOrDefault(CORRELATION_ID, ""));
     }
 
     private ResourceChanges() {

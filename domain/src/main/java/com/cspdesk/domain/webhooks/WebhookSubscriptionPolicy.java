@@ -36,6 +36,14 @@ public final class WebhookSubscriptionPolicy {
     }
 
     /** Why the actor may not read or change the registration at all, or empty when it may. */
+    /**
+     * Whether a registration naming {@code subscribed} is sent {@code event}: the events it names, and
+     * always {@code test-created}, which only its own test raises (Partner Center sends it unasked too).
+     */
+    public static boolean receives(Set<WebhookEvent> subscribed, WebhookEvent event) {
+        return event == WebhookEvent.TEST_CREATED || subscribed.contains(event);
+    }
+
     public static Optional<Refusal> refusalToManage(Actor actor) {
         if (actor.isCustomer()) {
             return Optional.of(new CustomerUser());

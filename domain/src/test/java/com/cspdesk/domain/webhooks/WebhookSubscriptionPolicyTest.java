@@ -20,6 +20,17 @@ import org.junit.jupiter.api.Test;
 class WebhookSubscriptionPolicyTest {
 
     @Test
+    void aRegistrationReceivesWhatItNamesAndItsOwnTestEventsAndNothingElse() {
+        Set<WebhookEvent> named = EnumSet.of(WebhookEvent.ORDER_CREATED, WebhookEvent.CREDIT_ISSUED);
+        for (WebhookEvent event : WebhookEvent.values()) {
+            boolean expected = named.contains(event) || event == WebhookEvent.TEST_CREATED;
+            assertThat(WebhookSubscriptionPolicy.receives(named, event)).as(event.wireName()).isEqualTo(expected);
+        }
+        assertThat(WebhookSubscriptionPolicy.receives(Set.of(), WebhookEvent.TEST_CREATED)).isTrue();
+        assertThat(WebhookSubscriptionPolicy.receives(Set.of(), WebhookEvent.ORDER_CREATED)).isFalse();
+    }
+
+    @Test
     void the_event_names_are_partner_centers_and_the_outboxs() {
         assertThat(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireName)).containsExactly(
                 "customer-created", "order-created", "order-updated", "credit-issued", "invoice-ready",

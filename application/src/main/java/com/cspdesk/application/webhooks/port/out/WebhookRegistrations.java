@@ -15,7 +15,10 @@ public interface WebhookRegistrations {
     /** Stores the registration; false (and nothing stored) when the partner already has one. */
     boolean add(WebhookRegistration registration);
 
-    /** Sets where and which events; false when there is no registration with that id. */
+    /**
+     * Sets where and which events, and makes the registration healthy again (a registration switched off
+     * for failing is switched on by its owner's change); false when there is no registration with that id.
+     */
     boolean update(String id, String url, Set<WebhookEvent> events, Instant at);
 
     /** Replaces the sealed secret; false when there is no registration with that id. */
