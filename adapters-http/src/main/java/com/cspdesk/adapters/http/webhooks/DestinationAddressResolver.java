@@ -28,14 +28,17 @@ final class DestinationAddressResolver implements DnsResolver {
         InetAddress[] allAddressesOf(String host) throws UnknownHostException;
     }
 
-    /** The destination is refused: told apart from a plain {@link UnknownHostException} by the transport. */
-    static final class AddressRefused extends UnknownHostException {
+    /**
+     * No address to connect to, and why (refused, none, the lookup took too long): told apart from a
+     * plain {@link UnknownHostException} by the transport.
+     */
+    static final class NoAddress extends UnknownHostException {
 
         private static final long serialVersionUID = 1L;
 
         private final transient Failure failure;
 
-        AddressRefused(String host, Failure failure) {
+        NoAddress(String host, Failure failure) {
             super(host + ": " + failure);
             this.failure = failure;
         }
@@ -58,8 +61,10 @@ final class DestinationAddressResolver implements DnsResolver {
         InetAddress[] addresses;
         try {
             addresses = lookup.allAddressesOf(host);
+        } catch (NoAddress e) {
+            throw e;
         } catch (UnknownHostException e) {
-            throw new AddressRefused(host, Failure.UNRESOLVABLE);
+            throw new NoAddress(host, Failure.UNRESOLVABLE);
         }
         if (addresses == null) {
             addresses = new InetAddress[0];
@@ -70,7 +75,7 @@ final class DestinationAddressResolver implements DnsResolver {
         Optional<Problem> refusal = policy.refusalOfAddresses(
                 Arrays.stream(addresses).map(InetAddress::getAddress).toList());
         if (refusal.isPresent()) {
-            throw new AddressRefused(host,
+            throw new NoAddress(host,
                     refusal.get() == Problem.UNRESOLVABLE ? Failure.UNRESOLVABLE : Failure.ADDRESS_NOT_ALLOWED);
         }
         return addresses;

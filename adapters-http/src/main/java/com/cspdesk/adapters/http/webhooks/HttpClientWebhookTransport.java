@@ -55,8 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * anything is sent, and every address the client connects to comes from {@link DestinationAddressResolver},
  * which refuses a forbidden one: the check happens at connect time, on the addresses actually used.
  *
- * <p>Bounds: the connection (and TLS handshake), each wait for the answer, and the whole attempt, which a
- * timer cancels when it outlasts its bound; the answer's head (line length, header count) and at most
+ * <p>Bounds: the name lookup and the connection (and TLS handshake), each wait for the answer, and the
+ * whole attempt, which a timer cancels when it outlasts its bound; the answer's head (line length, header count) and at most
  * {@value #MAX_BODY_READ} bytes of its body, read and thrown away (only the status counts). No redirect is
  * followed, no request is retried, no cookie or authentication state is kept.
  */
@@ -74,19 +74,22 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
     private final Duration attemptTimeout;
     private final CloseableHttpClient client;
     private final ScheduledThreadPoolExecutor deadlines;
+    private final DestinationAddressResolver.Lookup lookup;
 
     @Inject
     HttpClientWebhookTransport(WebhookDestinationPolicy policy,
                                @Value("${cspdesk.webhooks.delivery.connect-timeout:5s}") Duration connectTimeout,
                                @Value("${cspdesk.webhooks.delivery.response-timeout:10s}") Duration responseTimeout,
                                @Value("${cspdesk.webhooks.delivery.attempt-timeout:15s}") Duration attemptTimeout) {
-        this(policy, connectTimeout, responseTimeout, attemptTimeout, InetAddress::getAllByName);
+        this(policy, connectTimeout, responseTimeout, attemptTimeout,
+                new BoundedLookup(InetAddress::getAllByName, connectTimeout));
     }
 
     HttpClientWebhookTransport(WebhookDestinationPolicy policy, Duration connectTimeout, Duration responseTimeout,
                                Duration attemptTimeout, DestinationAddressResolver.Lookup lookup) {
         this.policy = policy;
         this.attemptTimeout = attemptTimeout;
+        this.lookup = lookup;
         Timeout connect = Timeout.of(connectTimeout);
         Timeout response = Timeout.of(responseTimeout);
         Http1Config head = Http1Config.custom()
@@ -218,8 +221,8 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
     }
 
     static Failure failureOf(Throwable e) {
-        if (e instanceof DestinationAddressResolver.AddressRefused) {
-            return ((DestinationAddressResolver.AddressRefused) e).failure();
+        if (e instanceof DestinationAddressResolver.NoAddress) {
+            return ((DestinationAddressResolver.NoAddress) e).failure();
         }
         if (e instanceof UnknownHostException) {
             return Failure.UNRESOLVABLE;
@@ -257,5 +260,12 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
     public void close() {
         deadlines.shutdownNow();
         client.close(CloseMode.IMMEDIATE);
+        if (lookup instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) lookup).close();
+            } catch (Exception e) {
+                // closing at shutdown: nothing left to do with it
+            }
+        }
     }
 }

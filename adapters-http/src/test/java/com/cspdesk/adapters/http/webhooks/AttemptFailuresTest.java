@@ -26,7 +26,7 @@ class AttemptFailuresTest {
     @Test
     void each_kind_of_exception_has_its_failure() {
         assertThat(HttpClientWebhookTransport.failureOf(
-                new DestinationAddressResolver.AddressRefused("h", Failure.ADDRESS_NOT_ALLOWED)))
+                new DestinationAddressResolver.NoAddress("h", Failure.ADDRESS_NOT_ALLOWED)))
                 .isEqualTo(Failure.ADDRESS_NOT_ALLOWED);
         assertThat(HttpClientWebhookTransport.failureOf(new UnknownHostException("h"))).isEqualTo(Failure.UNRESOLVABLE);
         assertThat(HttpClientWebhookTransport.failureOf(new SSLHandshakeException("PKIX path building failed")))

@@ -3,7 +3,7 @@ package com.cspdesk.adapters.http.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cspdesk.adapters.http.webhooks.DestinationAddressResolver.AddressRefused;
+import com.cspdesk.adapters.http.webhooks.DestinationAddressResolver.NoAddress;
 import com.cspdesk.application.webhooks.port.out.WebhookTransport.Failure;
 import com.cspdesk.domain.webhooks.WebhookDestinationPolicy;
 import java.net.InetAddress;
@@ -37,7 +37,7 @@ class DestinationAddressResolverTest {
 
     private static void assertRefused(DestinationAddressResolver resolver, String host, Failure failure) {
         assertThatThrownBy(() -> resolver.resolve(host))
-                .isInstanceOfSatisfying(AddressRefused.class, refused -> assertThat(refused.failure()).isEqualTo(failure));
+                .isInstanceOfSatisfying(NoAddress.class, refused -> assertThat(refused.failure()).isEqualTo(failure));
     }
 
     @Test
@@ -69,6 +69,13 @@ class DestinationAddressResolverTest {
     }
 
     @Test
+    void a_lookup_that_gave_up_keeps_its_reason() {
+        assertRefused(strict(host -> {
+            throw new NoAddress(host, Failure.TIMED_OUT);
+        }), "receiver.example", Failure.TIMED_OUT);
+    }
+
+    @Test
     void a_refusal_is_an_unknown_host_to_the_client_so_it_connects_nowhere() {
         assertThatThrownBy(() -> strict(resolvingTo(LOOPBACK)).resolve("receiver.example"))
                 .isInstanceOf(UnknownHostException.class);
@@ -79,7 +86,7 @@ class DestinationAddressResolverTest {
         assertThat(strict(resolvingTo(PUBLIC)).resolve("receiver.example", 8443))
                 .containsExactly(new InetSocketAddress(InetAddress.getByAddress(PUBLIC), 8443));
         assertThatThrownBy(() -> strict(resolvingTo(PRIVATE)).resolve("receiver.example", 8443))
-                .isInstanceOf(AddressRefused.class);
+                .isInstanceOf(NoAddress.class);
     }
 
     @Test

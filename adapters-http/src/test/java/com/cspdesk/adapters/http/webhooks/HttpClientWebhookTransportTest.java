@@ -254,13 +254,22 @@ class HttpClientWebhookTransportTest {
         }
     }
 
-    /** A raw receiver: reads what the client sends first, writes {@code answer}, and hangs up. */
+    /**
+     * A raw receiver: once the client has sent something, writes {@code answer}, then reads until the
+     * client hangs up (closing with unread bytes would reset the connection, a different failure).
+     */
     private static CompletableFuture<Void> answerOnce(ServerSocket server, String answer) {
         return CompletableFuture.runAsync(() -> {
             try (Socket socket = server.accept()) {
-                socket.getInputStream().read(new byte[4096]);
+                socket.setSoTimeout(10_000);
+                byte[] buffer = new byte[4096];
+                socket.getInputStream().read(buffer);
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                while (socket.getInputStream().read(buffer) >= 0) {
+                    // what the client still sends is not read by anyone
+                }
             } catch (IOException e) {
                 // the client hung up first: nothing more to do
             }
