@@ -56,9 +56,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which refuses a forbidden one: the check happens at connect time, on the addresses actually used.
  *
  * <p>Bounds: the name lookup and the connection (and TLS handshake), each wait for the answer, and the
- * whole attempt, which a timer cancels when it outlasts its bound; the answer's head (line length, header count) and at most
- * {@value #MAX_BODY_READ} bytes of its body, read and thrown away (only the status counts). No redirect is
- * followed, no request is retried, no cookie or authentication state is kept.
+ * whole attempt, which a timer cancels when it outlasts its bound; the answer's head (line length,
+ * header count) and at most {@value #MAX_BODY_READ} bytes of its body, read and thrown away (only the
+ * status counts). No redirect is followed, no request is retried, no cookie or authentication state is
+ * kept, no proxy is used (a proxy would resolve the name itself, past the check).
  */
 @Singleton
 final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseable {
@@ -68,7 +69,7 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
     private static final int MAX_HEADER_COUNT = 100;
     private static final int MAX_CONNECTIONS = 20;
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
-    static final String USER_AGENT = "CSP-Software-Desk-Webhooks/1";
+    private static final String USER_AGENT = "CSP-Software-Desk-Webhooks/1";
 
     private final WebhookDestinationPolicy policy;
     private final Duration attemptTimeout;
