@@ -53,6 +53,7 @@ class WebhookDeliveryEndToEndTest extends EndToEnd {
         Map<String, String> settings = super.settings();
         settings.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
         settings.put("cspdesk.webhooks.delivery.poll-interval", "100ms");
+        settings.put("spec.name", "WebhookDeliveryEndToEndTest");
         return settings;
     }
 
