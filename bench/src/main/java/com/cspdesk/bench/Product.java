@@ -70,6 +70,8 @@ final class Product implements AutoCloseable {
         env.put("CSPDESK_DEMO_SOFTWARE_FILES", "false");
         env.put("CSPDESK_SOFTWARE_STORE_PATH", softwareStore.toString());
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        // The benchmark's webhook receiver listens on loopback.
+        env.put("CSPDESK_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
         long begin = System.nanoTime();
         Process process;
         try {
