@@ -63,12 +63,8 @@ class WebhookDeliveryEndToEndTest extends EndToEnd {
 
     @BeforeAll
     void registerAReceiver() throws IOException {
-        receiver = new WebhookReceiver();
         agent = loginDemo("admin.agent@partner.demo");
-        Answer registered = send("POST", "/webhooks/v1/registration", agent, Map.of("WebhookUrl", receiver.url(),
-                "WebhookEvents", List.of("customer-created", "order-created", "order-updated", "credit-issued")));
-        assertThat(registered.status()).as(registered.toString()).isIn(200, 201);
-        receiver.trust((String) registered.json().get("SigningSecret"));
+        receiver = WebhookReceiver.registered(this, agent, "customer-created", "order-created", "order-updated", "credit-issued");
     }
 
     @AfterAll
