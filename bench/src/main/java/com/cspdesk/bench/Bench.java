@@ -310,7 +310,7 @@ public final class Bench {
      */
     private void webhooks(Db db, DataSet data, Http http, String agent) throws Exception {
         report.title("Webhooks: order-created delivered to a local receiver while 32 clients place orders");
-        report.table("orders/s", "statements/order", "events delivered/s (load window)", "latency p50 ms",
+        report.table("orders/s", "statements/order (its delivery's included)", "events delivered/s (load window)", "latency p50 ms",
                 "latency p99 ms", "latency max ms", "backlog at the end of the load", "drained in s", "duplicates");
         try (WebhookSink sink = new WebhookSink()) {
             Http.Reply registered = http.json("POST", "/webhooks/v1/registration", agent,

@@ -36,7 +36,7 @@ class WebhookDispatch {
     private final ExecutorService executor;
     private volatile boolean running = true;
 
-    WebhookDispatch(DeliverWebhooks deliver, @Value("${cspdesk.webhooks.delivery.threads:4}") int threads,
+    WebhookDispatch(DeliverWebhooks deliver, @Value("${cspdesk.webhooks.delivery.threads:8}") int threads,
                     @Value("${cspdesk.webhooks.delivery.poll-interval:500ms}") Duration pollInterval) {
         this.deliver = deliver;
         this.threads = Math.max(1, threads);

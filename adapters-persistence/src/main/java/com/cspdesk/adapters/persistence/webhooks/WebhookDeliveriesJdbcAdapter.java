@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,8 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
 
     /** How many candidates one claim looks at: more than the deliveries instances can hold at once. */
     private static final int CANDIDATES = 32;
+    /** Among how many of the oldest candidates a claimant starts. */
+    private static final int SPREAD = 8;
 
     /**
      * The oldest due deliveries of the enabled registration (the partner's one, read first) that are first
@@ -84,7 +87,13 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
             return false;
         }
         Optional<Claimed> claimed = Optional.empty();
-        for (long position : JdbcRows.list(jdbc, CANDIDATES_DUE, row -> row.getLong(1), enabled.get(), PENDING, now, PENDING)) {
+        List<Long> candidates = JdbcRows.list(jdbc, CANDIDATES_DUE, row -> row.getLong(1), enabled.get(), PENDING, now, PENDING);
+        // Claimants that read the same candidates at once would all try the first, then the second…: each
+        // starts at a random one of the first few instead (and wraps), so most claims succeed at once while
+        // the oldest due still go first.
+        int start = candidates.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(Math.min(candidates.size(), SPREAD));
+        for (int i = 0; i < candidates.size(); i++) {
+            long position = candidates.get((start + i) % candidates.size());
             claimed = JdbcRows.one(jdbc, CLAIM, row -> new Claimed(row.getLong("position"), row.getString("registration_id"),
                     row.getString("event_id"), row.getInt("attempts"), JdbcRows.optionalInstant(row, "first_attempt_at")),
                     position, PENDING, now);
