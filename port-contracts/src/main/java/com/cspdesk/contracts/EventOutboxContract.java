@@ -2,7 +2,7 @@ package com.cspdesk.contracts;
 
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import com.cspdesk.application.webhooks.port.out.EventOutbox.NewEvent;
-import com.cspdesk.application.webhooks.port.out.EventOutbox.PendingEvent;
+import com.cspdesk.application.webhooks.port.out.EventOutbox.StoredEvent;
 import com.cspdesk.domain.webhooks.ResourceChange;
 import com.cspdesk.domain.webhooks.WebhookEvent;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * What every {@link EventOutbox} must do: keep an event only if the transaction that appended it
  * commits, and hand a resource's events back in the order they were committed, numbered from 1
- * without gaps, until they are marked delivered. Each test uses resources of its own.
+ * without gaps. Each test uses resources of its own.
  */
 public abstract class EventOutboxContract extends PortContract {
 
@@ -40,8 +40,8 @@ public abstract class EventOutboxContract extends PortContract {
         port(EventOutbox.class).append(new NewEvent(oneId, change));
         port(EventOutbox.class).append(new NewEvent(twoId, noAudit));
 
-        assertThat(pendingOf(key)).containsExactly(new PendingEvent(oneId, change, 1),
-                new PendingEvent(twoId, noAudit, 2));
+        assertThat(pendingOf(key)).containsExactly(new StoredEvent(oneId, change, 1),
+                new StoredEvent(twoId, noAudit, 2));
     }
 
     @Test
@@ -56,7 +56,7 @@ public abstract class EventOutboxContract extends PortContract {
 
         assertThat(pendingOf(key)).extracting(e -> e.change().event())
                 .containsExactly(WebhookEvent.ORDER_CREATED, WebhookEvent.CREDIT_ISSUED);
-        assertThat(pendingOf(key)).extracting(PendingEvent::sequence).containsExactly(1L, 2L);
+        assertThat(pendingOf(key)).extracting(StoredEvent::sequence).containsExactly(1L, 2L);
     }
 
     @Test
@@ -67,7 +67,7 @@ public abstract class EventOutboxContract extends PortContract {
 
         assertThat(appendWhileAnotherIsOpen(key, firstId, secondId, true)).containsExactly("committed", "second");
 
-        assertThat(pendingOf(key)).extracting(PendingEvent::id, PendingEvent::sequence)
+        assertThat(pendingOf(key)).extracting(StoredEvent::id, StoredEvent::sequence)
                 .containsExactly(tuple(firstId, 1L), tuple(secondId, 2L));
     }
 
@@ -79,7 +79,7 @@ public abstract class EventOutboxContract extends PortContract {
 
         assertThat(appendWhileAnotherIsOpen(key, firstId, secondId, false)).containsExactly("rolled back", "second");
 
-        assertThat(pendingOf(key)).extracting(PendingEvent::id, PendingEvent::sequence)
+        assertThat(pendingOf(key)).extracting(StoredEvent::id, StoredEvent::sequence)
                 .containsExactly(tuple(secondId, 1L));
     }
 
@@ -135,45 +135,12 @@ public abstract class EventOutboxContract extends PortContract {
         Concurrently.run(tasks);
 
         List<Long> expected = LongStream.rangeClosed(1, threads * perThread).boxed().toList();
-        assertThat(pendingOf(order)).extracting(PendingEvent::sequence).containsExactlyElementsOf(expected);
-        assertThat(pendingOf(customer)).extracting(PendingEvent::sequence).containsExactlyElementsOf(expected);
+        assertThat(pendingOf(order)).extracting(StoredEvent::sequence).containsExactlyElementsOf(expected);
+        assertThat(pendingOf(customer)).extracting(StoredEvent::sequence).containsExactlyElementsOf(expected);
     }
 
     @Test
-    void aDeliveredEventIsNoLongerPendingAndIsMarkedOnce() {
-        String key = newKey();
-        String nobodyId = newId();
-        NewEvent first = event(key, WebhookEvent.ORDER_CREATED);
-        NewEvent second = event(key, WebhookEvent.ORDER_UPDATED);
-        port(EventOutbox.class).append(first);
-        port(EventOutbox.class).append(second);
-
-        assertThat(port(EventOutbox.class).markDelivered(first.id(), AT.plusSeconds(5))).isTrue();
-        assertThat(port(EventOutbox.class).markDelivered(first.id(), AT.plusSeconds(6))).isFalse();
-        assertThat(port(EventOutbox.class).markDelivered(nobodyId, AT)).isFalse();
-
-        assertThat(pendingOf(key)).extracting(PendingEvent::id).containsExactly(second.id());
-    }
-
-    @Test
-    void aMarkThatRollsBackLeavesTheEventPending() {
-        String key = newKey();
-        NewEvent event = event(key, WebhookEvent.ORDER_CREATED);
-        port(EventOutbox.class).append(event);
-
-        assertThatThrownBy(() -> inTransaction(() -> {
-            port(EventOutbox.class).markDelivered(event.id(), AT);
-            throw new IllegalStateException("the delivery's bookkeeping failed");
-        })).isInstanceOf(IllegalStateException.class);
-
-        assertThat(pendingOf(key)).extracting(PendingEvent::id).containsExactly(event.id());
-    }
-
-    @Test
-    void theOldestComeFirstAndNoMoreThanAsked() {
-        for (PendingEvent stale : port(EventOutbox.class).oldestUndelivered(10_000)) {
-            port(EventOutbox.class).markDelivered(stale.id(), AT); // other tests' events
-        }
+    void eachKeyHasItsOwnEventsAndAnUnknownKeyNone() {
         String a = newKey();
         String b = newKey();
         NewEvent first = event(a, WebhookEvent.ORDER_CREATED);
@@ -183,15 +150,21 @@ public abstract class EventOutboxContract extends PortContract {
         port(EventOutbox.class).append(second);
         port(EventOutbox.class).append(third);
 
-        assertThat(port(EventOutbox.class).oldestUndelivered(2)).extracting(PendingEvent::id)
-                .containsExactly(first.id(), second.id());
-        assertThat(port(EventOutbox.class).oldestUndelivered(10)).extracting(PendingEvent::id)
-                .containsExactly(first.id(), second.id(), third.id());
+        assertThat(pendingOf(a)).extracting(StoredEvent::id).containsExactly(first.id(), third.id());
+        assertThat(pendingOf(b)).extracting(StoredEvent::id).containsExactly(second.id());
+        assertThat(pendingOf(newKey())).isEmpty();
     }
 
-    private List<PendingEvent> pendingOf(String key) {
-        return port(EventOutbox.class).oldestUndelivered(100_000).stream()
-                .filter(e -> e.change().orderingKey().equals(key)).toList();
+    @Test
+    void appendTellsTheEventsSequence() {
+        String key = newKey();
+        assertThat(port(EventOutbox.class).append(event(key, WebhookEvent.ORDER_CREATED))).isEqualTo(1L);
+        assertThat(port(EventOutbox.class).append(event(key, WebhookEvent.ORDER_UPDATED))).isEqualTo(2L);
+        assertThat(port(EventOutbox.class).append(event(newKey(), WebhookEvent.ORDER_UPDATED))).isEqualTo(1L);
+    }
+
+    private List<StoredEvent> pendingOf(String key) {
+        return port(EventOutbox.class).ofOrderingKey(key);
     }
 
     private static String newKey() {

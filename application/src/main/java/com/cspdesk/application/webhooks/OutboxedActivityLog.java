@@ -3,8 +3,12 @@ package com.cspdesk.application.webhooks;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
 import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.webhooks.ResourceChange;
 import com.cspdesk.domain.webhooks.ResourceChanges;
+import com.cspdesk.domain.webhooks.WebhookSubscriptionPolicy;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -17,17 +21,23 @@ import java.util.UUID;
  *
  * <p>The record is appended first, then the event, both in one transaction (the caller's, or one of
  * their own): on JDBC the record takes its chain's lock before the event takes its resource's, always
- * in that order.
+ * in that order. The delivery is scheduled due at the change's instant, for the registration of the moment
+ * (none while it is switched off).
  */
 public final class OutboxedActivityLog implements ActivityLog {
 
     private final ActivityLog records;
     private final EventOutbox outbox;
+    private final WebhookRegistrations registrations;
+    private final WebhookDeliveries deliveries;
     private final Transactions transactions;
 
-    public OutboxedActivityLog(ActivityLog records, EventOutbox outbox, Transactions transactions) {
+    public OutboxedActivityLog(ActivityLog records, EventOutbox outbox, WebhookRegistrations registrations,
+                               WebhookDeliveries deliveries, Transactions transactions) {
         this.records = Objects.requireNonNull(records, "records");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.registrations = Objects.requireNonNull(registrations, "registrations");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
@@ -35,9 +45,22 @@ public final class OutboxedActivityLog implements ActivityLog {
     public void append(ActivityEntry entry) {
         transactions.inTransaction(() -> {
             records.append(entry);
-            ResourceChanges.of(entry).ifPresent(change ->
-                    outbox.append(new EventOutbox.NewEvent("msg_" + UUID.randomUUID().toString().replace("-", ""), change)));
+            ResourceChanges.of(entry).ifPresent(this::outbox);
             return null;
         });
+    }
+
+    /**
+     * The event, and its delivery to the registration when that is on and receives it: both in the
+     * change's transaction, so what commits is sent and nothing else is.
+     */
+    private void outbox(ResourceChange change) {
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        long sequence = outbox.append(new EventOutbox.NewEvent(id, change));
+        registrations.find()
+                .filter(registration -> registration.health().enabled())
+                .filter(registration -> WebhookSubscriptionPolicy.receives(registration.events(), change.event()))
+                .ifPresent(registration -> deliveries.schedule(new WebhookDeliveries.NewDelivery(registration.id(), id,
+                        change.orderingKey(), sequence, change.changedAt())));
     }
 }

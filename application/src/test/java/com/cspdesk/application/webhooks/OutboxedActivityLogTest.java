@@ -3,6 +3,10 @@ package com.cspdesk.application.webhooks;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistration;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistration.Health;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.webhooks.WebhookEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +16,8 @@ import org.mockito.InOrder;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +38,9 @@ class OutboxedActivityLogTest {
     private final ActivityLog records = mock(ActivityLog.class);
     private final EventOutbox outbox = mock(EventOutbox.class);
     private final Transactions transactions = mock(Transactions.class);
-    private final OutboxedActivityLog log = new OutboxedActivityLog(records, outbox, transactions);
+    private final WebhookRegistrations registrations = mock(WebhookRegistrations.class);
+    private final WebhookDeliveries deliveries = mock(WebhookDeliveries.class);
+    private final OutboxedActivityLog log = new OutboxedActivityLog(records, outbox, registrations, deliveries, transactions);
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -87,6 +95,51 @@ class OutboxedActivityLogTest {
         assertThatThrownBy(() -> log.append(placed)).hasMessage("the database went away");
 
         verify(outbox, never()).append(any());
+    }
+
+    @Test
+    void anEventIsScheduledForTheRegistrationThatReceivesItInTheSameUnitOfWork() {
+        when(registrations.find()).thenReturn(Optional.of(registration(Set.of(WebhookEvent.ORDER_CREATED), Health.HEALTHY)));
+        when(outbox.append(any())).thenReturn(7L);
+
+        log.append(entry("create_order", ActivityEntry.SUCCEEDED, "o-4"));
+
+        ArgumentCaptor<EventOutbox.NewEvent> event = ArgumentCaptor.forClass(EventOutbox.NewEvent.class);
+        InOrder order = inOrder(transactions, records, outbox, deliveries);
+        order.verify(transactions).inTransaction(any());
+        order.verify(records).append(any());
+        order.verify(outbox).append(event.capture());
+        order.verify(deliveries).schedule(new WebhookDeliveries.NewDelivery("reg-1", event.getValue().id(),
+                "/v1/customers/t-1/orders/o-4", 7L, AT));
+    }
+
+    @Test
+    void nothingIsScheduledWithoutARegistrationOrForAnEventItDoesNotNameOrWhileItIsSwitchedOff() {
+        log.append(entry("create_order", ActivityEntry.SUCCEEDED, "o-5"));
+        when(registrations.find()).thenReturn(Optional.of(registration(Set.of(WebhookEvent.CUSTOMER_CREATED), Health.HEALTHY)));
+        log.append(entry("create_order", ActivityEntry.SUCCEEDED, "o-6"));
+        when(registrations.find()).thenReturn(Optional.of(registration(Set.of(WebhookEvent.ORDER_CREATED),
+                new Health(Optional.of(AT), Optional.of(AT)))));
+        log.append(entry("create_order", ActivityEntry.SUCCEEDED, "o-7"));
+
+        verify(outbox, times(3)).append(any());
+        verify(deliveries, never()).schedule(any());
+    }
+
+    @Test
+    void aTestEventReachesARegistrationThatNamesNoTestEvent() {
+        when(registrations.find()).thenReturn(Optional.of(registration(Set.of(WebhookEvent.ORDER_CREATED), Health.HEALTHY)));
+
+        log.append(new ActivityEntry(AT, "send_webhook_test", ActivityEntry.SUCCEEDED, "admin.agent@partner.demo", null,
+                null, null, "webhook_registration", "reg-1", Map.of("correlationId", "c-1")));
+
+        ArgumentCaptor<WebhookDeliveries.NewDelivery> scheduled = ArgumentCaptor.forClass(WebhookDeliveries.NewDelivery.class);
+        verify(deliveries).schedule(scheduled.capture());
+        assertThat(scheduled.getValue().orderingKey()).isEqualTo("/webhooks/v1/registration/validationEvents/c-1");
+    }
+
+    private static WebhookRegistration registration(Set<WebhookEvent> events, Health health) {
+        return new WebhookRegistration("reg-1", "https://hooks.example.com/in", events, "sealed", AT, "admin", AT, health);
     }
 
     private static ActivityEntry entry(String operation, String status, String resourceId) {

@@ -59,18 +59,26 @@ import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuotePolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import com.cspdesk.application.webhooks.WebhookRegistering;
+import com.cspdesk.application.webhooks.WebhookDelivering;
+import com.cspdesk.application.webhooks.WebhookDeliveryLog;
 import com.cspdesk.application.webhooks.port.out.HostAddresses;
+import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
+import com.cspdesk.application.webhooks.port.out.WebhookSigning;
+import com.cspdesk.application.webhooks.port.out.WebhookTransport;
 import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
 import com.cspdesk.application.webhooks.port.out.WebhookSecrets;
 import com.cspdesk.domain.webhooks.WebhookDestinationPolicy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The composition root: application services built from their ports. */
 @Factory
@@ -205,5 +213,26 @@ class ApplicationServices {
                                           ActivityLog activityLog, Transactions transactions, Clock clock) {
         return new WebhookRegistering(registrations, secrets, sealing, hostAddresses, destinations, activityLog, transactions,
                 clock);
+    }
+
+    /**
+     * Webhook delivery: the product's clock decides what is due (the sandbox's time travel moves retries),
+     * real time stamps each attempt for the receiver's replay check; the payload's addresses are absolute
+     * against the public address (or the local one when none is configured).
+     */
+    @Singleton
+    WebhookDelivering webhookDelivering(WebhookDeliveries deliveries, WebhookTransport transport, WebhookSigning signing,
+                                        SecretSealing sealing, ActivityLog activityLog, Clock clock,
+                                        @Value("${cspdesk.public-url:}") String publicUrl,
+                                        @Value("${micronaut.server.port:8080}") int port) {
+        URI root = URI.create(publicUrl.isBlank() ? "http://localhost:" + port + "/" : publicUrl.endsWith("/") ? publicUrl : publicUrl + "/");
+        return new WebhookDelivering(deliveries, transport, signing, sealing, activityLog, clock, Clock.systemUTC(),
+                () -> ThreadLocalRandom.current().nextDouble(), root);
+    }
+
+    @Singleton
+    WebhookDeliveryLog webhookDeliveryLog(WebhookRegistrations registrations, WebhookDeliveries deliveries,
+                                          ActivityLog activityLog, Transactions transactions, Clock clock) {
+        return new WebhookDeliveryLog(registrations, deliveries, activityLog, transactions, clock);
     }
 }

@@ -4,6 +4,8 @@ import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.webhooks.OutboxedActivityLog;
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -19,15 +21,20 @@ class WebhookOutbox implements BeanCreatedEventListener<ActivityLog> {
 
     // Providers: a listener is made before the beans it needs may be.
     private final BeanProvider<EventOutbox> outbox;
+    private final BeanProvider<WebhookRegistrations> registrations;
+    private final BeanProvider<WebhookDeliveries> deliveries;
     private final BeanProvider<Transactions> transactions;
 
-    WebhookOutbox(BeanProvider<EventOutbox> outbox, BeanProvider<Transactions> transactions) {
+    WebhookOutbox(BeanProvider<EventOutbox> outbox, BeanProvider<WebhookRegistrations> registrations,
+                  BeanProvider<WebhookDeliveries> deliveries, BeanProvider<Transactions> transactions) {
         this.outbox = outbox;
+        this.registrations = registrations;
+        this.deliveries = deliveries;
         this.transactions = transactions;
     }
 
     @Override
     public ActivityLog onCreated(BeanCreatedEvent<ActivityLog> event) {
-        return new OutboxedActivityLog(event.getBean(), outbox.get(), transactions.get());
+        return new OutboxedActivityLog(event.getBean(), outbox.get(), registrations.get(), deliveries.get(), transactions.get());
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *       with their command/result records and exceptions, {@code application.<feature>.port.out} outgoing
  *       ports;</li>
  *   <li>{@code adapters.<name>..} for each of {@link #ADAPTERS} — the adapters (web, persistence, crypto,
- *       files, memory), each its own layer;</li>
+ *       files, memory, http), each its own layer;</li>
  *   <li>{@code bootstrap..} — the composition root, outside the onion.</li>
  * </ul>
  *
@@ -47,7 +47,7 @@ public final class HexagonRules {
      * added here (until it is, "every class belongs to a layer" fails on it), and the fixtures under
      * {@code archfixtures} need a class of it in {@code clean} and a cycle of it in each cycle fixture.
      */
-    public static final List<String> ADAPTERS = List.of("web", "persistence", "crypto", "files", "memory");
+    public static final List<String> ADAPTERS = List.of("web", "persistence", "crypto", "files", "memory", "http");
 
     /** The modules, as package suffixes of the root. Cycle rules are generated for each. */
     public static final List<String> MODULES = Stream.of(

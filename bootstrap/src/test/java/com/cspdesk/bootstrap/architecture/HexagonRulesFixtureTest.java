@@ -135,6 +135,8 @@ class HexagonRulesFixtureTest {
                             "archfixtures.packagecycle.adapters.files.store.path.SafePath",
                             "archfixtures.packagecycle.adapters.memory.order.MemoryOrders",
                             "archfixtures.packagecycle.adapters.memory.order.row.StoredOrder",
+                            "archfixtures.packagecycle.adapters.http.webhooks.HttpTransport",
+                            "archfixtures.packagecycle.adapters.http.webhooks.address.CheckedResolver",
                             "archfixtures.packagecycle.bootstrap.config.Wiring",
                             "archfixtures.packagecycle.bootstrap.config.demo.DemoData")),
             Violation.cyclePerModule("featurecycle", HexagonRules::noTopLevelPackageCyclesIn,
@@ -152,6 +154,8 @@ class HexagonRulesFixtureTest {
                             "archfixtures.featurecycle.adapters.files.shared.naming.FileNames",
                             "archfixtures.featurecycle.adapters.memory.order.MemoryOrders",
                             "archfixtures.featurecycle.adapters.memory.shared.undo.OrderUndo",
+                            "archfixtures.featurecycle.adapters.http.webhooks.HttpTransport",
+                            "archfixtures.featurecycle.adapters.http.shared.timing.Deadlines",
                             "archfixtures.featurecycle.bootstrap.config.Wiring",
                             "archfixtures.featurecycle.bootstrap.demo.seed.Seeds")));
 

@@ -1,7 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
-import com.cspdesk.application.webhooks.port.out.EventOutbox.PendingEvent;
+import com.cspdesk.application.webhooks.port.out.EventOutbox.StoredEvent;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
 import com.cspdesk.domain.webhooks.WebhookEvent;
@@ -62,9 +62,9 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
 
         assertThat(eventsAbout("/v1/customers/" + tenant)).extracting(e -> e.change().event())
                 .containsExactly(WebhookEvent.CUSTOMER_CREATED);
-        List<PendingEvent> events = eventsAbout(orderUri);
+        List<StoredEvent> events = eventsAbout(orderUri);
         assertThat(events).hasSize(1);
-        PendingEvent created = events.get(0);
+        StoredEvent created = events.get(0);
         assertThat(created.change().event()).isEqualTo(WebhookEvent.ORDER_CREATED);
         assertThat(created.change().resourceName()).isEqualTo("Order");
         assertThat(created.change().changedAt()).isEqualTo(Instant.parse((String) order.get("creationDate")));
@@ -87,10 +87,10 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
         Answer cancelled = shop.cancel(agent, tenant, orderId);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
-        List<PendingEvent> events = eventsAbout(orderUri);
+        List<StoredEvent> events = eventsAbout(orderUri);
         assertThat(events).extracting(e -> e.change().event())
                 .containsExactly(WebhookEvent.ORDER_CREATED, WebhookEvent.ORDER_UPDATED, WebhookEvent.CREDIT_ISSUED);
-        assertThat(events).extracting(PendingEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 3L);
         assertThat(events).allSatisfy(e -> assertThat(e.change().resourceUri()).isEqualTo(orderUri));
         assertThat(events.get(2).change().resourceName()).isEqualTo("Credit");
     }
@@ -136,7 +136,7 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
         return (String) shop.order(agent, tenant, Shop.line(0, shop.offer(agent, productId, "0001", country), 1)).get("id");
     }
 
-    private List<PendingEvent> eventsAbout(String resourceUri) {
-        return outbox.oldestUndelivered(100_000).stream().filter(e -> e.change().resourceUri().equals(resourceUri)).toList();
+    private List<StoredEvent> eventsAbout(String resourceUri) {
+        return outbox.ofOrderingKey(resourceUri);
     }
 }

@@ -23,6 +23,7 @@ class ResourceChangesTest {
     @Test
     void theTableNamesTheEventsOfTheIssue() {
         assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED,
                 Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED,
                 Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED,
                 Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED,
@@ -51,6 +52,19 @@ class ResourceChangesTest {
         assertThat(audit).isEqualTo("/v1/auditrecords?startDate=2026-12-03T09:14:15.123456Z&endDate=2026-12-03T09:14:15.124456Z"
                 + "&filter={\"field\":\"CustomerId\",\"value\":\"" + TENANT + "\",\"operator\":\"equals\"}");
         assertThat(change.toString()).doesNotContain("Windows", "Contoso", "admin.agent", "987.65");
+    }
+
+    @Test
+    void aTestEventPointsAtItsOwnStatusAndIsOrderedAlone() {
+        ActivityEntry test = entry("send_webhook_test", ActivityEntry.SUCCEEDED, null, "webhook_registration", "reg-1",
+                Map.of(ResourceChanges.CORRELATION_ID, "c-9"));
+
+        ResourceChange change = ResourceChanges.of(test).orElseThrow();
+
+        assertThat(change.event()).isEqualTo(WebhookEvent.TEST_CREATED);
+        assertThat(change.resourceUri()).isEqualTo("/webhooks/v1/registration/validationEvents/c-9");
+        assertThat(change.resourceName()).isEqualTo("test");
+        assertThat(change.orderingKey()).isEqualTo(change.resourceUri());
     }
 
     @Test

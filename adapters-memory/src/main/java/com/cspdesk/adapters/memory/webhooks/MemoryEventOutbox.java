@@ -5,7 +5,8 @@ import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import java.util.Map;
 class MemoryEventOutbox implements EventOutbox {
 
     private final MemoryTransactions transactions;
-    /** Undelivered events by id, in append order. */
-    private final Map<String, PendingEvent> pending = new LinkedHashMap<>();
+    /** Events by id, in append order. */
+    private final Map<String, StoredEvent> events = new LinkedHashMap<>();
     private final Map<String, Long> lastSequences = new HashMap<>();
 
     MemoryEventOutbox(MemoryTransactions transactions) {
@@ -30,19 +31,20 @@ class MemoryEventOutbox implements EventOutbox {
     }
 
     @Override
-    public void append(NewEvent event) {
+    public long append(NewEvent event) {
         String key = event.change().orderingKey();
-        transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Long before = lastSequences.get(key);
             long sequence = before == null ? 1 : before + 1;
-            if (pending.containsKey(event.id())) {
+            if (events.containsKey(event.id())) {
                 throw new IllegalStateException("an outbox event with id " + event.id() + " is stored already");
             }
             return transactions.change(() -> {
                 lastSequences.put(key, sequence);
-                return pending.put(event.id(), new PendingEvent(event.id(), event.change(), sequence));
+                events.put(event.id(), new StoredEvent(event.id(), event.change(), sequence));
+                return sequence;
             }, () -> {
-                pending.remove(event.id());
+                events.remove(event.id());
                 if (before == null) {
                     lastSequences.remove(key);
                 } else {
@@ -53,23 +55,13 @@ class MemoryEventOutbox implements EventOutbox {
     }
 
     @Override
-    public List<PendingEvent> oldestUndelivered(int limit) {
-        return transactions.read(() -> new ArrayList<>(pending.values()).subList(0, Math.min(limit, pending.size())));
+    public List<StoredEvent> ofOrderingKey(String orderingKey) {
+        return transactions.read(() -> events.values().stream().filter(e -> e.change().orderingKey().equals(orderingKey))
+                .sorted(Comparator.comparingLong(StoredEvent::sequence)).toList());
     }
 
-    @Override
-    public boolean markDelivered(String eventId, Instant deliveredAt) {
-        return transactions.inTransaction(() -> {
-            PendingEvent event = pending.get(eventId);
-            if (event == null) {
-                return false;
-            }
-            // Re-inserted at its old place should the unit fail.
-            Map<String, PendingEvent> before = new LinkedHashMap<>(pending);
-            return transactions.change(() -> pending.remove(eventId) != null, () -> {
-                pending.clear();
-                pending.putAll(before);
-            });
-        });
+    /** The event of that id (the deliveries' view of what they deliver). */
+    Optional<StoredEvent> find(String id) {
+        return transactions.read(() -> Optional.ofNullable(events.get(id)));
     }
 }

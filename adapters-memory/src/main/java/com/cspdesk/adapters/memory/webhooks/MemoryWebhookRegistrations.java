@@ -44,7 +44,13 @@ class MemoryWebhookRegistrations implements WebhookRegistrations {
     @Override
     public boolean replaceSecret(String id, String sealedSecret, Instant at) {
         return replace(id, before -> new WebhookRegistration(id, before.url(), before.events(), sealedSecret, before.createdAt(),
-                before.createdBy(), at));
+                before.createdBy(), at, before.health()));
+    }
+
+    /** What an attempt makes of the registration's health (the deliveries' side of the one registration). */
+    boolean changeHealth(String id, UnaryOperator<WebhookRegistration.Health> change) {
+        return replace(id, before -> new WebhookRegistration(id, before.url(), before.events(), before.sealedSecret(),
+                before.createdAt(), before.createdBy(), before.updatedAt(), change.apply(before.health())));
     }
 
     @Override

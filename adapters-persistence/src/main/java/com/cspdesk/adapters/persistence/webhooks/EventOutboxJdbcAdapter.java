@@ -11,7 +11,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,7 +34,7 @@ class EventOutboxJdbcAdapter implements EventOutbox {
     }
 
     @Override
-    public void append(NewEvent event) {
+    public long append(NewEvent event) {
         ResourceChange change = event.change();
         String key = change.orderingKey();
         // ON DUPLICATE KEY UPDATE takes an exclusive lock when the row exists (see ActivityLogJdbcAdapter).
@@ -48,25 +47,20 @@ class EventOutboxJdbcAdapter implements EventOutbox {
                 event.id(), key, sequence, change.event().wireName(), change.resourceUri(), change.resourceName(),
                 change.auditUri(), change.changedAt());
         JdbcRows.update(jdbc, "UPDATE webhook_outbox_head SET last_seq = ? WHERE ordering_key = ?", sequence, key);
+        return sequence;
     }
 
     @Override
-    public List<PendingEvent> oldestUndelivered(int limit) {
-        return JdbcRows.list(jdbc, "SELECT " + COLUMNS + " FROM webhook_event WHERE delivered_at IS NULL"
-                + " ORDER BY position LIMIT ?", EventOutboxJdbcAdapter::pending, limit);
+    public List<StoredEvent> ofOrderingKey(String orderingKey) {
+        return JdbcRows.list(jdbc, "SELECT " + COLUMNS + " FROM webhook_event WHERE ordering_key = ? ORDER BY ordering_seq",
+                EventOutboxJdbcAdapter::stored, orderingKey);
     }
 
-    @Override
-    public boolean markDelivered(String eventId, Instant deliveredAt) {
-        return JdbcRows.update(jdbc, "UPDATE webhook_event SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
-                deliveredAt, eventId) == 1;
-    }
-
-    private static PendingEvent pending(ResultSet row) throws SQLException {
+    static StoredEvent stored(ResultSet row) throws SQLException {
         String name = row.getString("event_name");
         WebhookEvent event = WebhookEvent.ofWireName(name)
                 .orElseThrow(() -> new IllegalStateException("an outbox event of unknown name " + name));
-        return new PendingEvent(row.getString("id"), new ResourceChange(event, row.getString("resource_uri"),
+        return new StoredEvent(row.getString("id"), new ResourceChange(event, row.getString("resource_uri"),
                 row.getString("resource_name"), row.getString("audit_uri"), JdbcRows.instant(row, "changed_at"),
                 row.getString("ordering_key")), row.getLong("ordering_seq"));
     }

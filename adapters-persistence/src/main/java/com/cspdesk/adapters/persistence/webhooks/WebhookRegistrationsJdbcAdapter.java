@@ -39,7 +39,8 @@ class WebhookRegistrationsJdbcAdapter implements WebhookRegistrations {
 
     @Override
     public Optional<WebhookRegistration> find() {
-        return JdbcRows.one(jdbc, "SELECT id, url, events, sealed_secret, created_at, created_by, updated_at"
+        return JdbcRows.one(jdbc, "SELECT id, url, events, sealed_secret, created_at, created_by, updated_at,"
+                + " failing_since, disabled_at"
                 + " FROM webhook_registration WHERE slot = ?", WebhookRegistrationsJdbcAdapter::registration, SLOT);
     }
 
@@ -61,7 +62,8 @@ class WebhookRegistrationsJdbcAdapter implements WebhookRegistrations {
 
     @Override
     public boolean update(String id, String url, Set<WebhookEvent> events, Instant at) {
-        return JdbcRows.update(jdbc, "UPDATE webhook_registration SET url = ?, events = ?, updated_at = ? WHERE slot = ? AND id = ?",
+        return JdbcRows.update(jdbc, "UPDATE webhook_registration SET url = ?, events = ?, updated_at = ?,"
+                        + " failing_since = NULL, disabled_at = NULL WHERE slot = ? AND id = ?",
                 url, events(events), at, SLOT, id) > 0;
     }
 
@@ -86,6 +88,8 @@ class WebhookRegistrationsJdbcAdapter implements WebhookRegistrations {
         events.addAll(CommaSeparated.split(row.getString("events"), name -> WebhookEvent.ofWireName(name).orElseThrow(
                 () -> new IllegalStateException("webhook_registration.events holds an unknown event"))));
         return new WebhookRegistration(row.getString("id"), row.getString("url"), events, row.getString("sealed_secret"),
-                JdbcRows.instant(row, "created_at"), row.getString("created_by"), JdbcRows.instant(row, "updated_at"));
+                JdbcRows.instant(row, "created_at"), row.getString("created_by"), JdbcRows.instant(row, "updated_at"),
+                new WebhookRegistration.Health(JdbcRows.optionalInstant(row, "failing_since"),
+                        JdbcRows.optionalInstant(row, "disabled_at")));
     }
 }

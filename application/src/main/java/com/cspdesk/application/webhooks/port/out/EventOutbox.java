@@ -2,7 +2,6 @@ package com.cspdesk.application.webhooks.port.out;
 
 import com.cspdesk.domain.webhooks.ResourceChange;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,21 +10,16 @@ import java.util.Objects;
  * transaction, so an event commits with the change it is about and a change that rolls back leaves
  * none. Each event gets the next sequence of its {@link ResourceChange#orderingKey() ordering key},
  * handed out in commit order (an append waits for an uncommitted one of the same key), so a delivery
- * can keep each resource's events in the order they were committed.
+ * can keep each resource's events in the order they were committed. Whom an event goes to, and how far
+ * that went, is {@link WebhookDeliveries}'.
  */
 public interface EventOutbox {
 
-    /** Appends in the caller's transaction (or one of its own). */
-    void append(NewEvent event);
+    /** Appends in the caller's transaction (or one of its own): the event's sequence in its ordering key. */
+    long append(NewEvent event);
 
-    /**
-     * Up to {@code limit} committed events not yet marked delivered, oldest first: in commit order
-     * within each ordering key (ascending {@link PendingEvent#sequence()}).
-     */
-    List<PendingEvent> oldestUndelivered(int limit);
-
-    /** Marks an event delivered; false when no such undelivered event is stored. */
-    boolean markDelivered(String eventId, Instant deliveredAt);
+    /** The committed events of an ordering key, in the order they were committed (ascending sequence). */
+    List<StoredEvent> ofOrderingKey(String orderingKey);
 
     /** An event to append: {@code id} is its {@code webhook-id} on every attempt. */
     record NewEvent(String id, ResourceChange change) {
@@ -35,7 +29,7 @@ public interface EventOutbox {
         }
     }
 
-    /** A stored event not yet delivered, with its place in its ordering key's sequence (from 1). */
-    record PendingEvent(String id, ResourceChange change, long sequence) {
+    /** A stored event, with its place in its ordering key's sequence (from 1). */
+    record StoredEvent(String id, ResourceChange change, long sequence) {
     }
 }

@@ -41,8 +41,8 @@ public interface WebhookDeliveries {
     /** One delivery of the registration, by its event's id, with every attempt. */
     Optional<WebhookDeliveryView> find(String registrationId, String eventId);
 
-    /** The delivery of the registration's event pointing at {@code resourceUri} (a test event's status address). */
-    Optional<WebhookDeliveryView> findByResource(String registrationId, String resourceUri);
+    /** The newest delivery of the registration's events of that ordering key (a test event is alone in its own). */
+    Optional<WebhookDeliveryView> findByOrderingKey(String registrationId, String orderingKey);
 
     /** Makes a delivery pending again, due at {@code now}, with a fresh retry window; false when there is none. */
     boolean redeliver(String registrationId, String eventId, Instant now);

@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.crypto.webhooks;
+package com.cspdesk.adapters.http.webhooks;
 
 import com.cspdesk.application.webhooks.port.out.HostAddresses;
 import jakarta.inject.Singleton;
@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A host's addresses through the JVM's resolver (DNS, the hosts file), every one of them, so the
  * destination rule sees each address a connection could go to. A name that does not resolve has none.
- * Here beside the webhook secrets because the web adapter implements no outgoing port; it belongs with
- * the HTTP client that delivers webhooks once that adapter exists (a later step of #15).
+ * Used when a registration is written; a delivery attempt judges the addresses again as it connects
+ * ({@link HttpClientWebhookTransport}), since a name may resolve elsewhere by then.
  */
 @Singleton
 class SystemHostAddresses implements HostAddresses {

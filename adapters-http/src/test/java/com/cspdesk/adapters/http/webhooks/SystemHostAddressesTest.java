@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.crypto.webhooks;
+package com.cspdesk.adapters.http.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

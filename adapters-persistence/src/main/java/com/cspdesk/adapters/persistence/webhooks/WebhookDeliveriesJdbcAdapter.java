@@ -1,0 +1,215 @@
+package com.cspdesk.adapters.persistence.webhooks;
+
+import com.cspdesk.adapters.persistence.shared.JdbcRows;
+import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
+import com.cspdesk.application.webhooks.port.in.WebhookDeliveryView;
+import com.cspdesk.application.webhooks.port.out.EventOutbox.StoredEvent;
+import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
+import com.cspdesk.domain.webhooks.DeliveryStatus;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Deliveries in {@code webhook_delivery}, their attempts in {@code webhook_attempt}.
+ *
+ * <p>The claim is a {@code SELECT … FOR UPDATE SKIP LOCKED} of one delivery row alone, among candidates
+ * read first without a lock (a join or subquery in the locking read would lock the registration's single
+ * row too, and every instance would then skip every delivery but one), under READ COMMITTED so that
+ * scanning the due index locks no gap an order placement inserts into. The row
+ * stays locked while the caller attempts it; an instance that dies mid-attempt releases it with its
+ * connection, and the delivery is due again for whichever instance claims it next.
+ */
+@StoredInDatabase
+@Singleton
+@Transactional
+class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
+
+    private static final String PENDING = DeliveryStatus.PENDING.wireName();
+
+    /** How many candidates one claim looks at: more than the deliveries instances can hold at once. */
+    private static final int CANDIDATES = 32;
+
+    /**
+     * The oldest due deliveries of the enabled registration that are first of their key still pending,
+     * read without a lock: a locking read with subqueries would lock the rows they read too (the
+     * registration's single row, earlier deliveries of the key), and other instances would skip them all.
+     */
+    private static final String CANDIDATES_DUE = "SELECT d.position FROM webhook_delivery d"
+            + " JOIN webhook_registration r ON r.id = d.registration_id AND r.disabled_at IS NULL"
+            + " WHERE d.status = ? AND d.next_attempt_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.registration_id = d.registration_id"
+            + " AND p.ordering_key = d.ordering_key AND p.ordering_seq < d.ordering_seq AND p.status = ?)"
+            + " ORDER BY d.next_attempt_at, d.position LIMIT " + CANDIDATES;
+
+    /**
+     * A candidate, locked unless another instance holds it (then no row): one row by its key, so that
+     * every database skips exactly the rows held (H2 applies a LIMIT before it skips).
+     */
+    private static final String CLAIM = "SELECT position, registration_id, event_id, attempts, first_attempt_at"
+            + " FROM webhook_delivery WHERE position = ? AND status = ? AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED";
+
+    private static final String LISTED = "SELECT d.position, d.event_id, d.status, d.attempts, d.next_attempt_at,"
+            + " d.last_attempt_at, d.last_response_code, d.delivered_at, e.event_name, e.resource_uri, e.changed_at"
+            + " FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id";
+
+    private final JdbcOperations jdbc;
+
+    WebhookDeliveriesJdbcAdapter(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void schedule(NewDelivery delivery) {
+        JdbcRows.update(jdbc, "INSERT INTO webhook_delivery (registration_id, event_id, ordering_key, ordering_seq, status,"
+                        + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)", delivery.registrationId(),
+                delivery.eventId(), delivery.orderingKey(), delivery.sequence(), PENDING, delivery.dueAt());
+    }
+
+    @Override
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public boolean attemptNextDue(Instant now, Function<DueDelivery, AttemptMade> attempt) {
+        Optional<Claimed> claimed = Optional.empty();
+        for (long position : JdbcRows.list(jdbc, CANDIDATES_DUE, row -> row.getLong(1), PENDING, now, PENDING)) {
+            claimed = JdbcRows.one(jdbc, CLAIM, row -> new Claimed(row.getLong("position"), row.getString("registration_id"),
+                    row.getString("event_id"), row.getInt("attempts"), JdbcRows.optionalInstant(row, "first_attempt_at")),
+                    position, PENDING, now);
+            if (claimed.isPresent()) {
+                break;
+            }
+        }
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Claimed delivery = claimed.get();
+        StoredEvent event = JdbcRows.one(jdbc, "SELECT id, ordering_key, ordering_seq, event_name, resource_uri,"
+                        + " resource_name, audit_uri, changed_at FROM webhook_event WHERE id = ?",
+                EventOutboxJdbcAdapter::stored, delivery.eventId())
+                .orElseThrow(() -> new IllegalStateException("the event of delivery " + delivery.position() + " vanished"));
+        Destination destination = JdbcRows.one(jdbc, "SELECT url, sealed_secret, failing_since FROM webhook_registration"
+                                + " WHERE id = ?", row -> new Destination(row.getString("url"), row.getString("sealed_secret"),
+                                JdbcRows.optionalInstant(row, "failing_since")), delivery.registrationId())
+                .orElseThrow(() -> new IllegalStateException("the registration of delivery " + delivery.position() + " vanished"));
+        AttemptMade made = attempt.apply(new DueDelivery(delivery.registrationId(), destination.url(),
+                destination.sealedSecret(), delivery.eventId(), event.change(), delivery.attempts(),
+                delivery.firstAttemptAt(), destination.failingSince()));
+        store(delivery, made);
+        return true;
+    }
+
+    private void store(Claimed delivery, AttemptMade made) {
+        WebhookDeliveryView.Attempt attempt = made.attempt();
+        Instant at = attempt.at();
+        JdbcRows.update(jdbc, "UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
+                        + " first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_response_code = ?,"
+                        + " delivered_at = ? WHERE position = ?", made.status().wireName(), attempt.number(),
+                made.nextAttemptAt().orElse(null), at, at, attempt.responseCode().orElse(null),
+                made.status() == DeliveryStatus.DELIVERED ? at : null, delivery.position());
+        JdbcRows.update(jdbc, "INSERT INTO webhook_attempt (delivery_position, number, attempted_at, response_code,"
+                        + " latency_ms, failure, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", delivery.position(), attempt.number(), at,
+                attempt.responseCode().orElse(null), attempt.latencyMillis(), attempt.failure().orElse(null),
+                attempt.detail().orElse(null));
+        // Each written only when it changes something, so deliveries in flight at once rarely meet on the row.
+        switch (made.health()) {
+            case SUCCEEDING -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = NULL"
+                    + " WHERE id = ? AND failing_since IS NOT NULL", delivery.registrationId());
+            case FAILING -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = ?"
+                    + " WHERE id = ? AND failing_since IS NULL", at, delivery.registrationId());
+            case DISABLED -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET disabled_at = ?,"
+                    + " failing_since = COALESCE(failing_since, ?) WHERE id = ? AND disabled_at IS NULL", at, at,
+                    delivery.registrationId());
+        }
+    }
+
+    @Override
+    public List<Listed> page(String registrationId, Optional<DeliveryStatus> status, Optional<Long> before, int limit) {
+        StringBuilder sql = new StringBuilder(LISTED).append(" WHERE d.registration_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(registrationId));
+        status.ifPresent(s -> {
+            sql.append(" AND d.status = ?");
+            parameters.add(s.wireName());
+        });
+        before.ifPresent(position -> {
+            sql.append(" AND d.position < ?");
+            parameters.add(position);
+        });
+        // A number, not a parameter: the limit is an int the caller bounds.
+        sql.append(" ORDER BY d.position DESC LIMIT ").append(Math.max(1, limit));
+        return JdbcRows.list(jdbc, sql.toString(), row -> new Listed(row.getLong("position"), view(row, List.of())),
+                parameters.toArray());
+    }
+
+    @Override
+    public long count(String registrationId, Optional<DeliveryStatus> status) {
+        return status.isPresent()
+                ? JdbcRows.count(jdbc, "SELECT COUNT(*) FROM webhook_delivery WHERE registration_id = ? AND status = ?",
+                registrationId, status.get().wireName())
+                : JdbcRows.count(jdbc, "SELECT COUNT(*) FROM webhook_delivery WHERE registration_id = ?", registrationId);
+    }
+
+    @Override
+    public Optional<WebhookDeliveryView> find(String registrationId, String eventId) {
+        return withAttempts(JdbcRows.one(jdbc, LISTED + " WHERE d.registration_id = ? AND d.event_id = ?",
+                row -> new Listed(row.getLong("position"), view(row, List.of())), registrationId, eventId));
+    }
+
+    @Override
+    public Optional<WebhookDeliveryView> findByOrderingKey(String registrationId, String orderingKey) {
+        return withAttempts(JdbcRows.one(jdbc, LISTED + " WHERE d.registration_id = ? AND d.ordering_key = ?"
+                        + " ORDER BY d.ordering_seq DESC LIMIT 1", row -> new Listed(row.getLong("position"), view(row, List.of())),
+                registrationId, orderingKey));
+    }
+
+    @Override
+    public boolean redeliver(String registrationId, String eventId, Instant now) {
+        return JdbcRows.update(jdbc, "UPDATE webhook_delivery SET status = ?, next_attempt_at = ?, first_attempt_at = NULL,"
+                + " delivered_at = NULL WHERE registration_id = ? AND event_id = ?", PENDING, now, registrationId, eventId) > 0;
+    }
+
+    private Optional<WebhookDeliveryView> withAttempts(Optional<Listed> listed) {
+        return listed.map(found -> {
+            List<WebhookDeliveryView.Attempt> attempts = JdbcRows.list(jdbc, "SELECT number, attempted_at, response_code,"
+                            + " latency_ms, failure, detail FROM webhook_attempt WHERE delivery_position = ? ORDER BY number",
+                    row -> new WebhookDeliveryView.Attempt(row.getInt("number"), JdbcRows.instant(row, "attempted_at"),
+                            Optional.ofNullable((Integer) row.getObject("response_code", Integer.class)),
+                            row.getLong("latency_ms"), Optional.ofNullable(row.getString("failure")),
+                            Optional.ofNullable(row.getString("detail"))), found.position());
+            WebhookDeliveryView d = found.delivery();
+            return new WebhookDeliveryView(d.id(), d.eventName(), d.resourceUri(), d.resourceChangedAt(), d.status(),
+                    d.attemptCount(), d.lastAttemptAt(), d.lastResponseCode(), d.nextAttemptAt(), d.deliveredAt(), attempts);
+        });
+    }
+
+    private static WebhookDeliveryView view(ResultSet row, List<WebhookDeliveryView.Attempt> attempts) throws SQLException {
+        String status = row.getString("status");
+        DeliveryStatus deliveryStatus = DeliveryStatus.ofWireName(status)
+                .orElseThrow(() -> new IllegalStateException("a webhook delivery of unknown status " + status));
+        return new WebhookDeliveryView(row.getString("event_id"), row.getString("event_name"), row.getString("resource_uri"),
+                JdbcRows.instant(row, "changed_at"), deliveryStatus, row.getInt("attempts"),
+                JdbcRows.optionalInstant(row, "last_attempt_at"),
+                Optional.ofNullable((Integer) row.getObject("last_response_code", Integer.class)),
+                deliveryStatus == DeliveryStatus.PENDING ? JdbcRows.optionalInstant(row, "next_attempt_at")
+                        : Optional.empty(),
+                JdbcRows.optionalInstant(row, "delivered_at"), attempts);
+    }
+
+    private record Claimed(long position, String registrationId, String eventId, int attempts,
+                           Optional<Instant> firstAttemptAt) {
+    }
+
+    private record Destination(String url, String sealedSecret, Optional<Instant> failingSince) {
+        @Override
+        public String toString() {
+            return "Destination[sealedSecret=***]";
+        }
+    }
+}

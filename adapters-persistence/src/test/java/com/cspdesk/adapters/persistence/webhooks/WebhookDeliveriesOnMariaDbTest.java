@@ -1,0 +1,9 @@
+package com.cspdesk.adapters.persistence.webhooks;
+
+import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.WebhookDeliveriesContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(JdbcAdapters.MariaDb.class)
+class WebhookDeliveriesOnMariaDbTest extends WebhookDeliveriesContract {
+}

@@ -1,0 +1,4 @@
+package archfixtures.featurecycle.adapters.http.shared;
+
+public class Bounds {
+}
