@@ -1,6 +1,7 @@
 package com.cspdesk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ public final class Bench {
         profile = !args.contains("--no-profile");
         hold = args.contains("--hold");
         int ph = args.indexOf("--phases");
-        phases = ph >= 0 ? List.of(args.get(ph + 1).split(",")) : List.of("invoice", "orders", "reads", "download", "jmh");
+        phases = ph >= 0 ? List.of(args.get(ph + 1).split(",")) : List.of("invoice", "orders", "webhooks", "reads", "download", "jmh");
         int o = args.indexOf("--out");
         out = Path.of(o >= 0 ? args.get(o + 1) : "out").toAbsolutePath();
         Path built = Path.of(System.getProperty("bench.jar", "../bootstrap/target/cspdesk.jar")).toAbsolutePath().normalize();
@@ -131,6 +132,9 @@ public final class Bench {
                 }
                 if (phases.contains("orders")) {
                     orders(db, data, http, agent, product, sampler);
+                }
+                if (phases.contains("webhooks")) {
+                    webhooks(db, data, http, agent);
                 }
                 if (phases.contains("reads")) {
                     reads(db, data, http, agent, admin, product, sampler);
@@ -295,6 +299,59 @@ public final class Bench {
         if (profile) {
             profileUnderLoad(product, "orders", () -> LoadDriver.run("orders-profiled", 32, Duration.ZERO,
                     Duration.ofSeconds(quick ? 5 : 15), 1_000_000, 201, (client, seq) -> placeOrder(http, agent, data, seq)));
+        }
+    }
+
+    /**
+     * Orders at 32 clients with a webhook registration for {@code order-created} pointing at a local
+     * receiver: orders/s and statements per order with the outbox's delivery rows, events delivered per
+     * second while the load runs, delivery latency (commit to arrival), and how long the backlog takes
+     * to drain once the load stops. The registration is removed afterwards.
+     */
+    private void webhooks(Db db, DataSet data, Http http, String agent) throws Exception {
+        report.title("Webhooks: order-created delivered to a local receiver while 32 clients place orders");
+        report.table("orders/s", "statements/order", "events delivered/s (load window)", "latency p50 ms",
+                "latency p99 ms", "latency max ms", "backlog at the end of the load", "drained in s", "duplicates");
+        try (WebhookSink sink = new WebhookSink()) {
+            Http.Reply registered = http.json("POST", "/webhooks/v1/registration", agent,
+                    Map.of("WebhookUrl", sink.url(), "WebhookEvents", List.of("order-created")));
+            if (registered.status() != 201) {
+                report.note("The registration was refused: " + registered.status() + " " + new String(registered.body()));
+                return;
+            }
+            long before = countOrders(db);
+            long q0 = questions(db);
+            Instant loadStart = Instant.now();
+            LoadDriver.Result load = LoadDriver.run("orders+webhooks", 32, warmup, measure, 2_000_000, 201,
+                    (client, seq) -> placeOrder(http, agent, data, seq));
+            Instant loadEnd = Instant.now();
+            long q1 = questions(db);
+            long placed = countOrders(db) - before;
+            int arrivedByEnd = sink.arrivals().size();
+            Duration drain = sink.awaitCount(placed, Duration.ofMinutes(3));
+            List<WebhookSink.Arrival> arrivals = sink.arrivals();
+            Histogram latency = new Histogram(3);
+            long inWindow = 0;
+            for (WebhookSink.Arrival a : arrivals) {
+                if (!a.arrivedAt().isAfter(loadEnd)) {
+                    latency.recordValue(Math.max(0, Duration.between(a.changedAt(), a.arrivedAt()).toMillis()));
+                    inWindow++;
+                }
+            }
+            double seconds = Duration.between(loadStart, loadEnd).toMillis() / 1000.0;
+            double perSecond = inWindow / seconds;
+            System.out.println("  " + load + "\n  webhooks: " + arrivals.size() + " of " + placed + " delivered");
+            report.row(Report.f0(load.perSecond()), Report.f1((double) (q1 - q0) / Math.max(1, placed)), Report.f0(perSecond),
+                    latency.getTotalCount() == 0 ? "-" : Long.toString(latency.getValueAtPercentile(50)),
+                    latency.getTotalCount() == 0 ? "-" : Long.toString(latency.getValueAtPercentile(99)),
+                    latency.getTotalCount() == 0 ? "-" : Long.toString(latency.getMaxValue()),
+                    placed - arrivedByEnd, Report.f1(drain.toMillis() / 1000.0), sink.duplicates());
+            report.note(String.format("%d orders placed while registered, %d order-created delivered (%s lost).",
+                    placed, arrivals.size(), placed - arrivals.size()));
+            summary.put("webhooks: every order-created delivered, none twice",
+                    arrivals.size() + " of " + placed + ", " + sink.duplicates() + " twice|"
+                            + (arrivals.size() == placed && sink.duplicates() == 0 ? "yes" : "NO"));
+            http.json("DELETE", "/webhooks/v1/registration", agent, null);
         }
     }
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,15 +50,17 @@ public final class Faults {
     private final Report report = new Report();
     private final Path out;
     private final boolean quick;
-    private final boolean skipOutage;
+    private final boolean onlyAbuseAndMatrix;
     private final boolean onlyLoginFlood;
+    private final boolean onlyWebhooks;
     private final Map<String, String> verdicts = new LinkedHashMap<>();
     private boolean failed;
 
     private Faults(List<String> args) {
         quick = args.contains("--quick");
+        onlyAbuseAndMatrix = args.contains("--only-abuse-and-matrix");
         onlyLoginFlood = args.contains("--only-login-flood");
-        skipOutage = args.contains("--only-abuse-and-matrix") || onlyLoginFlood;
+        onlyWebhooks = args.contains("--only-webhooks");
         int o = args.indexOf("--out");
         out = Path.of(o >= 0 ? args.get(o + 1) : "out").toAbsolutePath();
     }
@@ -92,8 +95,12 @@ public final class Faults {
             if (System.getProperty("faults.product-options") != null) {
                 options.addAll(List.of(System.getProperty("faults.product-options").split(" ")));
             }
-            Product a = Product.start(jar, db, store, out.resolve("faults-a.log"), true, secret, options);
-            Product b = Product.start(jar, db, store, out.resolve("faults-b.log"), true, secret, options);
+            // 127.0.0.1 may be registered as a webhook receiver: the suite's own (part 6).
+            Map<String, String> environment = Map.of("CSPDESK_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+            Product a = Product.start(jar, db, store, out.resolve("faults-a.log"), true, secret, options, environment);
+            Product b = Product.start(jar, db, store, out.resolve("faults-b.log"), true, secret, options, environment);
+            // Closed at the end, with any instance a part started again.
+            List<Product> started = Collections.synchronizedList(new ArrayList<>(List.of(a, b)));
             try {
                 DataSet data;
                 try (Connection c = db.connect()) {
@@ -108,20 +115,28 @@ public final class Faults {
                 String globalA = httpA.login("global.admin@partner.demo", DEMO_PASSWORD);
                 String globalB = httpB.login("global.admin@partner.demo", DEMO_PASSWORD);
 
-                if (!skipOutage) {
+                boolean all = !onlyAbuseAndMatrix && !onlyLoginFlood && !onlyWebhooks;
+                if (all) {
                     outage(db, a, httpA, agentA, globalA, data);
                     twoInstances(db, httpA, httpB, agentA, agentB, globalA, globalB, data, loader.lastMonth());
                 }
-                if (!onlyLoginFlood) {
+                if (all || onlyAbuseAndMatrix) {
                     abuse(httpA, agentA, globalA, data, db);
                     matrix(httpA, data, db);
                 }
-                if (!skipOutage || onlyLoginFlood) {
+                if (all || onlyLoginFlood) {
                     loginFlood(a.base(), globalA);
                 }
+                // Last: it kills instance B and registers a receiver that would get every later order's event.
+                if (all || onlyWebhooks) {
+                    webhooks(db, a, b, data, started);
+                }
             } finally {
-                a.close();
-                b.close();
+                List<Product> toClose;
+                synchronized (started) {
+                    toClose = new ArrayList<>(started);
+                }
+                toClose.forEach(Product::close);
             }
         }
         report.title("Summary");
@@ -704,6 +719,401 @@ public final class Faults {
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    // ------------------------------------------------------------------------------------ webhooks
+
+    /** One order placement of the webhook part: which instance, when, the answer, the order and its creationDate. */
+    private record Placement(String instance, long startNanos, long endNanos, int status, String tenant, String orderId,
+                             String creationDate) {
+
+        String path() {
+            return "/v1/customers/" + tenant + "/orders/" + orderId;
+        }
+    }
+
+    private static Placement place(Http http, String instance, String token, String requestId, String tenant, String body) {
+        long t0 = System.nanoTime();
+        try {
+            Http.Reply r = http.send(http.request("/v1/customers/" + tenant + "/orders")
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("MS-RequestId", requestId).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            JsonNode order = r.status() == 201 ? r.json() : null;
+            return new Placement(instance, t0, System.nanoTime(), r.status(), tenant, order == null ? null : order.path("id").asText(),
+                    order == null ? null : order.path("creationDate").asText());
+        } catch (RuntimeException e) {
+            return new Placement(instance, t0, System.nanoTime(), 0, tenant, null, null);
+        }
+    }
+
+    /**
+     * Issue #15's delivery under faults: 8 clients place orders on instances A and B (one database, both
+     * delivering) while a local receiver registered for order-created verifies every delivery with the
+     * Standard Webhooks library. B is killed (SIGKILL) in the middle and started again a few seconds later;
+     * the receiver answers 503 for 5 s. Then every acknowledged order's event must arrive, verified, within
+     * 90 s; a repeat only with the same webhook-id; nothing for an order that is not in the database.
+     */
+    private void webhooks(Db db, Product a, Product b, DataSet data, List<Product> started) throws Exception {
+        report.title("6. Webhooks: orders on two instances, one killed (SIGKILL) and restarted, the receiver down 5 s");
+        int clients = 8;
+        long loadSeconds = quick ? 12 : 20;
+        long killAt = quick ? 3 : 5;
+        long restartAt = quick ? 6 : 9;
+        long downFrom = quick ? 7 : 10;
+        long downSeconds = 5;
+        long deliveryLimitSeconds = 90;
+        Http httpA = new Http(a.base(), Duration.ofSeconds(30));
+        // From an address of its own: earlier parts may have 127.0.0.1 throttled.
+        String agent = httpA.login("admin.agent@partner.demo", DEMO_PASSWORD, FORWARDED_FOR, "192.0.2.202");
+        // Customers of this part only (one per client), so its orders are exactly theirs.
+        List<DataSet.Customer> customers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Http.Reply created = httpA.json("POST", "/v1/customers", agent, Map.of("companyProfile",
+                    Map.of("companyName", "Webhook Load " + c + " GmbH", "domain", "hooks-" + c + "-"
+                            + UUID.randomUUID().toString().substring(0, 8) + ".bench.example"), "billingProfile", Map.of("country", "DE")));
+            if (created.status() != 201) {
+                throw new IllegalStateException("cannot create the webhook part's customer: " + created.status() + " " + created.text());
+            }
+            customers.add(new DataSet.Customer(created.json().path("id").asText(), "Webhook Load " + c + " GmbH", "DE", "EUR"));
+        }
+        List<String> aLogBefore = Files.readAllLines(out.resolve("faults-a.log"));
+        List<String> bLogBefore = Files.readAllLines(out.resolve("faults-b.log"));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Http.Reply registered = httpA.json("POST", "/webhooks/v1/registration", agent,
+                    Map.of("WebhookUrl", receiver.url(), "WebhookEvents", List.of("order-created")));
+            if (registered.status() != 201 && registered.status() != 200) {
+                // A refusal is a problem document: no secret in it.
+                throw new IllegalStateException("cannot register the receiver: " + registered.status() + " " + registered.text());
+            }
+            receiver.trust(registered.json().path("SigningSecret").asText());
+
+            java.util.concurrent.atomic.AtomicReference<Http> toB = new java.util.concurrent.atomic.AtomicReference<>(
+                    new Http(b.base(), Duration.ofSeconds(30)));
+            ConcurrentLinkedQueue<Placement> placements = new ConcurrentLinkedQueue<>();
+            long start = System.nanoTime();
+            long startEpoch = System.currentTimeMillis();
+            long end = start + TimeUnit.SECONDS.toNanos(loadSeconds);
+            AtomicInteger counter = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                DataSet.Customer customer = customers.get(c);
+                pool.execute(() -> {
+                    while (System.nanoTime() < end && counter.get() < 100_000) {
+                        int i = counter.incrementAndGet();
+                        // Half the clients on B; while B is down they go to A, as behind a load balancer.
+                        Http onB = client % 2 == 1 ? toB.get() : null;
+                        Placement p = onB != null ? place(onB, "B", agent, "hooks-" + run + "-" + i, customer.tenantId(),
+                                orderBody(data, customer, i)) : place(httpA, "A", agent, "hooks-" + run + "-" + i,
+                                customer.tenantId(), orderBody(data, customer, i));
+                        placements.add(p);
+                        if (p.status() == 0) {
+                            Db.sleep(100);
+                        }
+                    }
+                });
+            }
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(killAt));
+            long killedAt = System.nanoTime();
+            int killedExit = b.kill();
+            toB.set(null);
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(restartAt));
+            long restartingAt = System.nanoTime();
+            ExecutorService restarter = Executors.newSingleThreadExecutor();
+            Future<Product> restarting = restarter.submit(() -> {
+                Product again = b.startAgain(out.resolve("faults-b-restarted.log"));
+                started.add(again);
+                toB.set(new Http(again.base(), Duration.ofSeconds(30)));
+                return again;
+            });
+            restarter.shutdown();
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(downFrom));
+            long downAt = System.nanoTime();
+            long downAtEpoch = System.currentTimeMillis();
+            receiver.down(true);
+            sleepUntil(downAt + TimeUnit.SECONDS.toNanos(downSeconds));
+            receiver.down(false);
+            long upAt = System.nanoTime();
+            long upAtEpoch = System.currentTimeMillis();
+            pool.shutdown();
+            pool.awaitTermination(loadSeconds + 90, TimeUnit.SECONDS);
+            long loadEnded = System.nanoTime();
+            Product bAgain = null;
+            String restartFailure = null;
+            try {
+                bAgain = restarting.get(150, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                restartFailure = String.valueOf(e.getCause() == null ? e : e.getCause());
+            }
+            long backAt = bAgain == null ? -1 : restartingAt + bAgain.startup().toNanos();
+
+            // What the database holds for this part's customers once the load is over: every committed order,
+            // acknowledged or in flight when B died.
+            List<Placement> all = new ArrayList<>(placements);
+            Map<String, Instant> acknowledged = new LinkedHashMap<>();
+            for (Placement p : all) {
+                if (p.status() == 201) {
+                    acknowledged.put(p.path(), instant(p.creationDate()));
+                }
+            }
+            String tenants = customers.stream().map(c -> "'" + c.tenantId() + "'").collect(java.util.stream.Collectors.joining(","));
+            Set<String> committed = ordersOf(db, tenants);
+            Set<String> expected = new java.util.HashSet<>(acknowledged.keySet());
+            expected.addAll(committed);
+            long deadline = loadEnded + TimeUnit.SECONDS.toNanos(deliveryLimitSeconds);
+            long allDeliveredAt = -1;
+            while (System.nanoTime() < deadline) {
+                Set<String> delivered = deliveredPaths(receiver.received());
+                if (delivered.containsAll(expected)) {
+                    allDeliveredAt = System.nanoTime();
+                    break;
+                }
+                Db.sleep(200);
+            }
+            // A repeat of a delivery the killed instance made but did not record would come now, if at all.
+            Db.sleep(3_000);
+            boolean aAlive = a.isAlive();
+            List<WebhookReceiver.Received> receipts = receiver.received();
+            Set<String> inDb = ordersOf(db, tenants);
+
+            // Figures.
+            Map<Integer, Long> answered = new TreeMap<>();
+            long unverified = 0;
+            Map<String, Long> deliveriesPerId = new TreeMap<>();
+            Map<String, Set<String>> idsPerOrder = new TreeMap<>();
+            Map<String, Long> firstDeliveredEpoch = new java.util.HashMap<>();
+            Map<String, Long> firstDeliveredNanos = new java.util.HashMap<>();
+            Set<String> refusedOnce = new java.util.HashSet<>();
+            long otherEvents = 0;
+            for (WebhookReceiver.Received r : receipts) {
+                answered.merge(r.answered(), 1L, Long::sum);
+                if (!r.verified()) {
+                    unverified++;
+                    continue;
+                }
+                String path = r.resourcePath();
+                if (!"order-created".equals(r.field("EventName"))) {
+                    otherEvents++;
+                }
+                idsPerOrder.computeIfAbsent(path, k -> new java.util.TreeSet<>()).add(r.webhookId());
+                if (r.delivered()) {
+                    deliveriesPerId.merge(r.webhookId(), 1L, Long::sum);
+                    firstDeliveredEpoch.merge(path, r.epochMillis(), Math::min);
+                    firstDeliveredNanos.merge(path, r.nanos(), Math::min);
+                } else {
+                    refusedOnce.add(path);
+                }
+            }
+            long sameIdRepeats = deliveriesPerId.values().stream().mapToLong(n -> n - 1).sum();
+            long ordersWithTwoIds = idsPerOrder.values().stream().filter(ids -> ids.size() > 1).count();
+            long lostAcknowledged = acknowledged.keySet().stream().filter(p -> !firstDeliveredEpoch.containsKey(p)).count();
+            Set<String> unacknowledgedCommitted = new java.util.TreeSet<>(inDb);
+            unacknowledgedCommitted.removeAll(acknowledged.keySet());
+            long lostUnacknowledged = unacknowledgedCommitted.stream().filter(p -> !firstDeliveredEpoch.containsKey(p)).count();
+            long acknowledgedNotInDb = acknowledged.keySet().stream().filter(p -> !inDb.contains(p)).count();
+            long forAbsentOrders = idsPerOrder.keySet().stream().filter(p -> !inDb.contains(p)).count();
+            // Latency from the order's creationDate (set in its transaction) to the first verified 2xx receipt.
+            List<Long> latencyUp = new ArrayList<>();
+            List<Long> latencyAll = new ArrayList<>();
+            // By when the order was placed: the load's phases, in epoch ms from the load's start.
+            long killedMs = (killedAt - start) / 1_000_000;
+            long downMs = (downAt - start) / 1_000_000;
+            long upMs = (upAt - start) / 1_000_000;
+            Map<String, List<Long>> latencyByPhase = new LinkedHashMap<>();
+            String[] phases = {String.format("placed before B's kill (0–%.1f s)", killedMs / 1e3),
+                    String.format("B down or starting, receiver up (%.1f–%.1f s)", killedMs / 1e3, downMs / 1e3),
+                    String.format("receiver answering 503 (%.1f–%.1f s)", downMs / 1e3, upMs / 1e3),
+                    String.format("after the receiver came back (%.1f s–end)", upMs / 1e3)};
+            for (String phase : phases) {
+                latencyByPhase.put(phase, new ArrayList<>());
+            }
+            for (Map.Entry<String, Instant> e : acknowledged.entrySet()) {
+                Long at = firstDeliveredEpoch.get(e.getKey());
+                if (at == null) {
+                    continue;
+                }
+                long ms = at - e.getValue().toEpochMilli();
+                latencyAll.add(ms);
+                long placedMs = e.getValue().toEpochMilli() - startEpoch;
+                latencyByPhase.get(phases[placedMs < killedMs ? 0 : placedMs < downMs ? 1 : placedMs < upMs ? 2 : 3]).add(ms);
+                if (!refusedOnce.contains(e.getKey())) {
+                    latencyUp.add(ms);
+                }
+            }
+            long loadWindowDelivered = firstDeliveredNanos.values().stream().filter(n -> n >= start && n <= loadEnded).count();
+            // The fastest second of the catching up once the load was over (first deliveries per whole second).
+            Map<Long, Long> afterLoadPerSecond = new TreeMap<>();
+            firstDeliveredNanos.values().stream().filter(n -> n > loadEnded)
+                    .forEach(n -> afterLoadPerSecond.merge((n - loadEnded) / 1_000_000_000L, 1L, Long::sum));
+            long catchUpPeak = afterLoadPerSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            long receiverOk = answered.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                    .mapToLong(Map.Entry::getValue).sum();
+            long acknowledgedCount = acknowledged.size();
+            double loadSecondsReal = (loadEnded - start) / 1e9;
+            long lastDelivery = firstDeliveredNanos.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            Map<String, Long> deliveryRows = new TreeMap<>();
+            Map<String, Long> attemptRows = new TreeMap<>();
+            long retried;
+            long recordedOk;
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM webhook_delivery GROUP BY status")) {
+                    while (rs.next()) {
+                        deliveryRows.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COALESCE(CAST(response_code AS CHAR), failure), COUNT(*)"
+                        + " FROM webhook_attempt GROUP BY 1")) {
+                    while (rs.next()) {
+                        attemptRows.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                retried = count(s, "SELECT COUNT(*) FROM webhook_delivery WHERE attempts > 1");
+                recordedOk = count(s, "SELECT COUNT(*) FROM webhook_attempt WHERE response_code BETWEEN 200 AND 299");
+            }
+
+            // Every placement and every receipt, on one time line (ms from the load's start).
+            StringBuilder placed = new StringBuilder(String.format("# B killed at %d ms, restarting at %d ms, back at %s ms;"
+                            + " receiver 503 from %d to %d ms; load ended at %d ms%nstart_ms,duration_ms,instance,status,order%n",
+                    (killedAt - start) / 1_000_000, (restartingAt - start) / 1_000_000,
+                    backAt < 0 ? "never" : String.valueOf((backAt - start) / 1_000_000), (downAt - start) / 1_000_000,
+                    (upAt - start) / 1_000_000, (loadEnded - start) / 1_000_000));
+            all.stream().sorted(java.util.Comparator.comparingLong(Placement::startNanos)).forEach(p -> placed.append(String.format(
+                    "%d,%d,%s,%d,%s%n", (p.startNanos() - start) / 1_000_000, (p.endNanos() - p.startNanos()) / 1_000_000,
+                    p.instance(), p.status(), p.orderId() == null ? "" : p.path())));
+            Files.writeString(out.resolve("faults-webhooks-orders.csv"), placed);
+            StringBuilder got = new StringBuilder("received_ms,answered,verified,webhook_id,event,resource\n");
+            receipts.stream().sorted(java.util.Comparator.comparingLong(WebhookReceiver.Received::nanos)).forEach(r -> got.append(
+                    String.format("%d,%d,%s,%s,%s,%s%n", (r.nanos() - start) / 1_000_000, r.answered(), r.verified(), r.webhookId(),
+                            r.field("EventName"), r.resourcePath())));
+            Files.writeString(out.resolve("faults-webhooks-receipts.csv"), got);
+
+            Map<String, Map<Integer, Long>> byInstance = new TreeMap<>();
+            for (Placement p : all) {
+                byInstance.computeIfAbsent(p.instance(), k -> new TreeMap<>()).merge(p.status(), 1L, Long::sum);
+            }
+            report.table("phase", "figure");
+            report.row("order placements by instance (status: count; 0 = no answer)", byInstance);
+            report.row("B killed (SIGKILL) / started again / answering", String.format("%.1f s / %.1f s / %s", (killedAt - start) / 1e9,
+                    (restartingAt - start) / 1e9, backAt < 0 ? "never: " + restartFailure : String.format("%.1f s", (backAt - start) / 1e9)));
+            report.row("receiver answering 503", String.format("%.1f s to %.1f s", (downAt - start) / 1e9, (upAt - start) / 1e9));
+            report.row("load", String.format("%d clients, %.1f s, %d orders acknowledged (%.1f/s)", clients, loadSecondsReal,
+                    acknowledgedCount, acknowledgedCount / loadSecondsReal));
+            report.row("all events delivered", allDeliveredAt < 0 ? "not within " + deliveryLimitSeconds + " s of the load's end"
+                    : String.format("%.1f s after the load ended", (allDeliveredAt - loadEnded) / 1e9));
+            report.row("requests received (answer: count)", answered);
+            report.row("webhook_delivery rows by status / attempts by answer", deliveryRows + " / " + attemptRows);
+            report.row("deliveries attempted more than once", retried);
+            report.row("2xx answers given by the receiver / recorded by the product (a 2xx whose record died with B is"
+                    + " delivered again)", receiverOk + " / " + recordedOk);
+            report.table("check", "figure");
+            report.row("events expected: acknowledged orders (201)", acknowledgedCount);
+            report.row("orders committed without an answer (in flight when B died)", unacknowledgedCommitted.size());
+            report.row("acknowledged orders not in the database", acknowledgedNotInDb);
+            report.row("orders whose order-created was delivered and verified", firstDeliveredEpoch.size());
+            report.row("lost: acknowledged / committed-unanswered without a verified delivery", lostAcknowledged + " / " + lostUnacknowledged);
+            report.row("duplicated: repeats of a webhook-id already answered 2xx", sameIdRepeats);
+            report.row("orders delivered under two different webhook-ids", ordersWithTwoIds);
+            report.row("requests whose signature did not verify", unverified);
+            report.row("deliveries for an order not in the database / of another event", forAbsentOrders + " / " + otherEvents);
+            report.row("latency commit → receipt, p50 / p99 / max (receiver up, first attempt)", String.format("%s / %s / %s ms (%d events)",
+                    Report.f0(percentile(latencyUp, 50)), Report.f0(percentile(latencyUp, 99)),
+                    latencyUp.isEmpty() ? "n/a" : Report.f0(Collections.max(latencyUp)), latencyUp.size()));
+            report.row("latency commit → receipt, p50 / p99 / max (all, retries after 503 included)", String.format("%s / %s / %s ms",
+                    Report.f0(percentile(latencyAll, 50)), Report.f0(percentile(latencyAll, 99)),
+                    latencyAll.isEmpty() ? "n/a" : Report.f0(Collections.max(latencyAll))));
+            report.row("events delivered per second: during the load / fastest second after it",
+                    Report.f1(loadWindowDelivered / loadSecondsReal) + " / " + catchUpPeak);
+            report.row("instance A alive throughout", aAlive);
+            report.table("order placed", "events", "latency commit → receipt p50 / p99 / max (ms)");
+            latencyByPhase.forEach((phase, ms) -> report.row(phase, ms.size(), Report.f0(percentile(ms, 50)) + " / "
+                    + Report.f0(percentile(ms, 99)) + " / " + (ms.isEmpty() ? "n/a" : Report.f0(Collections.max(ms)))));
+            report.note(String.format("%nEvery request is kept in `faults-webhooks-receipts.csv`, every order placement in"
+                    + " `faults-webhooks-orders.csv`; the restarted B logs to `faults-b-restarted.log`. Last first delivery %.1f s"
+                    + " after the load's start; receiver down from %s to %s (epoch ms).", (lastDelivery - start) / 1e9, downAtEpoch, upAtEpoch));
+            List<String> logLines = new ArrayList<>();
+            logLines.addAll(problemLines("A", Files.readAllLines(out.resolve("faults-a.log")), aLogBefore.size()));
+            logLines.addAll(problemLines("B (killed)", Files.readAllLines(out.resolve("faults-b.log")), bLogBefore.size()));
+            if (Files.exists(out.resolve("faults-b-restarted.log"))) {
+                logLines.addAll(problemLines("B (restarted)", Files.readAllLines(out.resolve("faults-b-restarted.log")), 0));
+            }
+            report.note(String.format("%n%d WARN/ERROR lines in the instances' logs during this part%s", logLines.size(),
+                    logLines.isEmpty() ? "." : " (the first 10):\n\n```\n" + String.join("\n", logLines.subList(0,
+                            Math.min(10, logLines.size()))) + "\n```"));
+
+            check("webhooks: no event lost (every acknowledged and every committed order's order-created delivered, verified, within "
+                            + deliveryLimitSeconds + " s)", lostAcknowledged == 0 && lostUnacknowledged == 0 && acknowledgedCount > 0,
+                    String.format("lost: %d of %d acknowledged, %d of %d committed unanswered", lostAcknowledged, acknowledgedCount,
+                            lostUnacknowledged, unacknowledgedCommitted.size()));
+            check("webhooks: duplicates only with the same webhook-id (none under a new id)", ordersWithTwoIds == 0,
+                    ordersWithTwoIds + " orders under two ids; " + sameIdRepeats + " same-id repeats");
+            verdicts.put("webhooks: duplicated (same webhook-id answered 2xx more than once; at-least-once allows it)",
+                    sameIdRepeats + "|" + (sameIdRepeats == 0 ? "pass" : "note"));
+            check("webhooks: every delivery's signature verifies (Standard Webhooks library)", unverified == 0 && !receipts.isEmpty(),
+                    unverified + " of " + receipts.size() + " requests unverified");
+            check("webhooks: no delivery for an order that is not in the database (a rolled-back order leaves none)",
+                    forAbsentOrders == 0 && otherEvents == 0 && acknowledgedNotInDb == 0,
+                    forAbsentOrders + " for absent orders, " + otherEvents + " of another event, " + acknowledgedNotInDb
+                            + " acknowledged orders missing");
+            check("webhooks: instance A alive throughout, B started again after its SIGKILL", aAlive && bAgain != null,
+                    "A " + (aAlive ? "alive" : "DEAD") + ", B " + (bAgain == null ? "not back: " + restartFailure
+                            : "back in " + Report.f1(bAgain.startup().toMillis() / 1e3) + " s") + " (killed exit " + killedExit + ")");
+            verdicts.put("webhooks: latency commit → receipt p50 / p99 (receiver up)", String.format("%s / %s ms|note",
+                    Report.f0(percentile(latencyUp, 50)), Report.f0(percentile(latencyUp, 99))));
+            verdicts.put("webhooks: events delivered per second during the load", String.format(
+                    "%s/s (%s orders/s acknowledged; %d/s the fastest second after the load)|note",
+                    Report.f1(loadWindowDelivered / loadSecondsReal), Report.f1(acknowledgedCount / loadSecondsReal), catchUpPeak));
+        }
+    }
+
+    /** An ISO-8601 date as the product writes it (UTC "Z", or with an offset). */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        }
+    }
+
+    /** This part's orders in the database, as their addresses. */
+    private static Set<String> ordersOf(Db db, String tenants) throws java.sql.SQLException {
+        Set<String> orders = new java.util.HashSet<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT customer_tenant_id, id FROM customer_order WHERE customer_tenant_id IN (" + tenants + ")")) {
+            while (rs.next()) {
+                orders.add("/v1/customers/" + rs.getString(1) + "/orders/" + rs.getString(2));
+            }
+        }
+        return orders;
+    }
+
+    private static Set<String> deliveredPaths(List<WebhookReceiver.Received> receipts) {
+        Set<String> paths = new java.util.HashSet<>();
+        for (WebhookReceiver.Received r : receipts) {
+            if (r.delivered()) {
+                paths.add(r.resourcePath());
+            }
+        }
+        return paths;
+    }
+
+    /** A log's WARN and ERROR lines from line {@code from} on, each prefixed with the instance. */
+    private static List<String> problemLines(String instance, List<String> lines, int from) {
+        List<String> found = new ArrayList<>();
+        for (int i = Math.min(from, lines.size()); i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+                found.add(instance + ": " + abbreviate(line, 220));
+            }
+        }
+        return found;
+    }
+
+    private static void sleepUntil(long nanos) {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            Db.sleep(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        }
     }
 
     // ------------------------------------------------------------------------------------ abuse

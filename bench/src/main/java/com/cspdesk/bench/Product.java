@@ -38,20 +38,45 @@ final class Product implements AutoCloseable {
     private final int port;
     private final Duration startup;
     private final Path log;
+    private final Launch launch;
 
-    private Product(Process process, int port, Duration startup, Path log) {
+    /** What the product was started with, to start it again the same way after a crash. */
+    private record Launch(Path jar, Db db, Path softwareStore, boolean sandbox, String jwtSecret, List<String> jvmOptions,
+                          Map<String, String> environment) {
+    }
+
+    private Product(Process process, int port, Duration startup, Path log, Launch launch) {
         this.process = process;
         this.port = port;
         this.startup = startup;
         this.log = log;
+        this.launch = launch;
     }
 
     /** Starts the jar and waits (at most 120 s) for {@code /health} to answer 200. */
     static Product start(Path jar, Db db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
                          List<String> jvmOptions) {
+        return start(jar, db, softwareStore, log, sandbox, jwtSecret, jvmOptions, Map.of());
+    }
+
+    /** As {@link #start(Path, Db, Path, Path, boolean, String, List)}, with more environment variables. */
+    static Product start(Path jar, Db db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
+                         List<String> jvmOptions, Map<String, String> environment) {
+        return start(new Launch(jar, db, softwareStore, sandbox, jwtSecret, List.copyOf(jvmOptions), Map.copyOf(environment)), log);
+    }
+
+    /** The same product (database, settings, options) started again on a new port, logging to {@code log}. */
+    Product startAgain(Path log) {
+        return start(launch, log);
+    }
+
+    private static Product start(Launch launch, Path log) {
+        Path jar = launch.jar();
+        Db db = launch.db();
+        Path softwareStore = launch.softwareStore();
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -59,17 +84,20 @@ final class Product implements AutoCloseable {
         env.put("DATASOURCES_DEFAULT_URL", db.jdbcUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", db.username());
         env.put("DATASOURCES_DEFAULT_PASSWORD", db.password());
-        env.put("CSPDESK_JWT_SECRET", jwtSecret);
+        env.put("CSPDESK_JWT_SECRET", launch.jwtSecret());
         env.put("CSPDESK_KEYS_KEYSET", KEYSET);
         env.put("CSPDESK_DOWNLOADS_TOKEN_SECRET", "bench-download-token-secret-0123456789abcdef");
         env.put("CSPDESK_ADMIN_USERNAME", ADMIN);
         env.put("CSPDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("CSPDESK_SANDBOX_ENABLED", String.valueOf(sandbox));
+        env.put("CSPDESK_SANDBOX_ENABLED", String.valueOf(launch.sandbox()));
         // The load signs in with passwords; the second factor has its own tests (MultiFactorSignInEndToEndTest).
         env.put("CSPDESK_MFA_REQUIRED_ROLES", "none");
         env.put("CSPDESK_DEMO_SOFTWARE_FILES", "false");
         env.put("CSPDESK_SOFTWARE_STORE_PATH", softwareStore.toString());
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        // The benchmark's webhook receiver listens on loopback.
+        env.put("CSPDESK_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+        env.putAll(launch.environment());
         long begin = System.nanoTime();
         Process process;
         try {
@@ -78,8 +106,7 @@ final class Product implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + jar, e);
         }
-        Product product = new Product(process, port, awaitHealth(process, port, begin, log), log);
-        return product;
+        return new Product(process, port, awaitHealth(process, port, begin, log), log, launch);
     }
 
     static String randomSecret() {
@@ -196,6 +223,23 @@ final class Product implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Kills the process at once (SIGKILL: no shutdown hook, no goodbye to the database), as a crash would;
+     * its exit status (137 after a SIGKILL).
+     */
+    int kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the product " + process.pid() + " did not die within 30 s of SIGKILL");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

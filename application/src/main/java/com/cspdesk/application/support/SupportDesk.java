@@ -1,5 +1,6 @@
 package com.cspdesk.application.support;
 
+import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
@@ -211,6 +212,10 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
                 name, type, content.length, now());
         transactions.inTransaction(() -> {
             requests.addAttachment(request.get().id(), attachment, content);
+            // The request changed: on the activity log, which raises service-request-updated.
+            activityLog.append(AdminActs.by(actor, attachment.addedAt(), Operation.ATTACH_SERVICE_REQUEST_FILE.kind(),
+                    Resource.SERVICE_REQUEST.kind(), request.get().id(),
+                    Map.of("attachmentId", attachment.id(), "size", Long.toString(content.length))));
             return null;
         });
         return new Attached(attachment);

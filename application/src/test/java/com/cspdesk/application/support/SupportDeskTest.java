@@ -5,6 +5,9 @@ import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.access.Permission;
 import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.cspdesk.domain.activity.ActivityEntry;
+import org.mockito.ArgumentCaptor;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.domain.access.Actor;
@@ -40,6 +43,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.when;
 
 class SupportDeskTest {
@@ -111,6 +115,11 @@ class SupportDeskTest {
                 .isEqualTo(new AttachFile.Refused("attachment_too_large"));
         assertThat(desk.attach("nope", "a.pdf", new byte[]{1}, AGENT)).isInstanceOf(AttachFile.RequestNotFound.class);
         verify(requests).addAttachment(any(), any(), any());
+        // The one stored is on the activity log (after the request's own record): it raises service-request-updated.
+        ArgumentCaptor<ActivityEntry> records = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog, times(2)).append(records.capture());
+        assertThat(records.getAllValues().get(1).operationType()).isEqualTo("attach_service_request_file");
+        assertThat(records.getAllValues().get(1).resourceId()).isEqualTo(stored.id());
     }
 
     @Test

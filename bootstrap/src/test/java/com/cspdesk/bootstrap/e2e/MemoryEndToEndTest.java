@@ -140,7 +140,7 @@ class MemoryEndToEndTest extends EndToEnd {
         assertThat(outbox.ofOrderingKey("/v1/customers/" + tenant)).extracting(e -> e.change().event())
                 .containsExactly(WebhookEvent.CUSTOMER_CREATED);
         assertThat(outbox.ofOrderingKey("/v1/invoices/runs/" + run.get("id"))).extracting(e -> e.change().event())
-                .contains(WebhookEvent.INVOICE_READY);
+                .containsExactly(WebhookEvent.INVOICE_READY);
     }
 
     @Test

@@ -4,7 +4,10 @@ import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.domain.webhooks.WebhookEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class ServiceRequestsEndToEndTest extends EndToEnd {
+
+    @Inject
+    EventOutbox outbox;
 
     static final String RESERVED_VM_D4S_V5 = "DG7GMGF0JN30";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -300,6 +306,10 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
         assertThat(again.body()).isEqualTo(retried.body());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat((List<?>) send("GET", "/v1/servicerequests/" + id, agent, null).json().get("attachments")).hasSize(3);
+        // Issue #15: filed, then changed by each file added (a replayed retry adds none): the request's webhook events.
+        assertThat(outbox.ofOrderingKey("/v1/servicerequests/" + id)).extracting(e -> e.change().event())
+                .containsExactly(WebhookEvent.SERVICE_REQUEST_CREATED, WebhookEvent.SERVICE_REQUEST_UPDATED,
+                        WebhookEvent.SERVICE_REQUEST_UPDATED, WebhookEvent.SERVICE_REQUEST_UPDATED);
     }
 
     @Test

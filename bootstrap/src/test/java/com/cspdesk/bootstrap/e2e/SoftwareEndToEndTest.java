@@ -141,6 +141,27 @@ class SoftwareEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void oneSoftwareIsReadByItsAddressAsAWebhookPointsAtIt() {
+        Answer list = send("GET", shop.softwareOf(tenantA), agent, null);
+        Answer one = send("GET", shop.softwareOf(tenantA) + "/" + sqlOfA, agent, null);
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.json()).isEqualTo(shop.item(list, Purchases.SQL_SERVER_2022_STANDARD));
+        assertThat(send("GET", shop.softwareOf(tenantA) + "/" + sqlOfA, adminOfA, null).json()).isEqualTo(one.json());
+
+        Answer unknown = send("GET", shop.softwareOf(tenantA) + "/" + UUID.randomUUID(), agent, null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problemCode()).isEqualTo("software_not_found");
+        for (String path : List.of(shop.softwareOf(tenantB) + "/" + sqlOfB, shop.softwareOf(tenantA) + "/" + sqlOfB)) {
+            Answer foreign = send("GET", path, adminOfA, null);
+            assertThat(foreign.status()).as(path).isEqualTo(404);
+            assertThat(foreign.body()).doesNotContain("Tenant B", "productName");
+        }
+        assertThat(send("GET", shop.softwareOf(tenantA) + "/" + sqlOfA, loginDemo("account.admin@partner.demo"), null).status())
+                .isEqualTo(403);
+        assertThat(send("GET", shop.softwareOf(tenantA) + "/" + sqlOfA, null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void aCustomersAdminSeesItsOwnSoftwareAndAnotherTenantsIs404() {
         Answer own = send("GET", shop.softwareOf(tenantA), adminOfA, null);
         assertThat(own.status()).isEqualTo(200);

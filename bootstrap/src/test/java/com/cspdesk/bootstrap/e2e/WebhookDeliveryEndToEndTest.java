@@ -2,6 +2,8 @@ package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.webhooks.port.out.EventOutbox;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistration;
+import com.cspdesk.application.webhooks.port.out.WebhookRegistrations;
 import com.cspdesk.application.webhooks.port.out.WebhookSigning;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.WebhookReceiver.Received;
@@ -47,23 +49,22 @@ class WebhookDeliveryEndToEndTest extends EndToEnd {
     EventOutbox outbox;
     @Inject
     WebhookSigning signing;
+    @Inject
+    WebhookRegistrations registrations;
 
     @Override
     Map<String, String> settings() {
         Map<String, String> settings = super.settings();
         settings.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
         settings.put("cspdesk.webhooks.delivery.poll-interval", "100ms");
+        settings.put("spec.name", "WebhookDeliveryEndToEndTest");
         return settings;
     }
 
     @BeforeAll
     void registerAReceiver() throws IOException {
-        receiver = new WebhookReceiver();
         agent = loginDemo("admin.agent@partner.demo");
-        Answer registered = send("POST", "/webhooks/v1/registration", agent, Map.of("WebhookUrl", receiver.url(),
-                "WebhookEvents", List.of("customer-created", "order-created", "order-updated", "credit-issued")));
-        assertThat(registered.status()).as(registered.toString()).isIn(200, 201);
-        receiver.trust((String) registered.json().get("SigningSecret"));
+        receiver = WebhookReceiver.registered(this, agent, "customer-created", "order-created", "order-updated", "credit-issued");
     }
 
     @AfterAll
@@ -161,6 +162,58 @@ class WebhookDeliveryEndToEndTest extends EndToEnd {
         assertThat(delivered).extracting(Received::id).containsExactlyElementsOf(events.stream().map(EventOutbox.StoredEvent::id).toList());
         assertThat(receiver.received()).filteredOn(r -> about(r, uri) && r.eventName().equals("order-created"))
                 .extracting(Received::id).as("every attempt under the event's one webhook-id").containsOnly(events.get(0).id());
+    }
+
+    @Test
+    void aRegistrationFailingForFiveDaysOfSandboxTimeIsSwitchedOffAndItsOwnersChangeSwitchesItOn() {
+        receiver.answer(503);
+        String firstUri;
+        try {
+            String tenant = shop.createCustomer(agent, "Kikapcsolt Kft.", "HU");
+            firstUri = "/v1/customers/" + tenant + "/orders/" + order(tenant);
+            String first = firstUri;
+            receiver.await(WITHIN_SECONDS, got -> got.stream().anyMatch(r -> about(r, first)));
+            // Each day a new order fails too; at five days without a 2xx the registration is off.
+            for (int day = 1; day <= 5; day++) {
+                advanceSandboxClock("P1D");
+                String uri = "/v1/customers/" + tenant + "/orders/" + order(tenant);
+                receiver.await(WITHIN_SECONDS, got -> got.stream().anyMatch(r -> about(r, uri)));
+            }
+            Map<String, Object> registration = send("GET", "/webhooks/v1/registration", agent, null).json();
+            assertThat(registrations.find().orElseThrow().health().disabledAt()).as(registration.toString()).isPresent();
+            Answer records = send("GET", "/v1/auditrecords?size=50&filter=" + java.net.URLEncoder.encode(
+                    "{\"field\":\"OperationKind\",\"value\":\"disable_webhook\",\"operator\":\"equals\"}",
+                    java.nio.charset.StandardCharsets.UTF_8), loginDemo("global.admin@partner.demo"), null);
+            assertThat(records.body()).contains("disable_webhook", "system");
+
+            // Switched off: nothing more is tried, and what happens meanwhile is not queued for it.
+            int before = receiver.received().size();
+            String whileOff = "/v1/customers/" + tenant + "/orders/" + order(tenant);
+            advanceSandboxClock("PT2H");
+            sleepBriefly();
+            assertThat(receiver.received()).hasSize(before);
+            receiver.answer(204);
+            Answer changed = send("PUT", "/webhooks/v1/registration", agent, Map.of("WebhookUrl", receiver.url(),
+                    "WebhookEvents", List.of("customer-created", "order-created", "order-updated", "credit-issued")));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(registrations.find().orElseThrow().health()).isEqualTo(WebhookRegistration.Health.HEALTHY);
+            // On again: the deliveries still within their retries go out.
+            advanceSandboxClock("PT2H");
+            String latest = "/v1/customers/" + tenant + "/orders/" + order(tenant);
+            receiver.await(WITHIN_SECONDS, got -> got.stream().anyMatch(r -> about(r, latest) && r.answered() == 204));
+            assertThat(receiver.received()).noneMatch(r -> about(r, whileOff));
+        } finally {
+            receiver.answer(204);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1500); // several poll intervals: a delivery that were due would have been tried
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
     }
 
     private int attemptsAbout(String resourceUri) {

@@ -59,12 +59,8 @@ class WebhookInstancesEndToEndTest extends EndToEnd {
 
     @BeforeAll
     void registerAReceiver() throws IOException {
-        receiver = new WebhookReceiver();
         agent = loginDemo("admin.agent@partner.demo");
-        Answer registered = send("POST", "/webhooks/v1/registration", agent, Map.of("WebhookUrl", receiver.url(),
-                "WebhookEvents", List.of("order-created")));
-        assertThat(registered.status()).as(registered.toString()).isIn(200, 201);
-        receiver.trust((String) registered.json().get("SigningSecret"));
+        receiver = WebhookReceiver.registered(this, agent, "order-created");
     }
 
     @AfterAll

@@ -72,6 +72,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /** A receiver registered (as {@code token}'s user) for {@code events}, trusting the secret the registration answered. */
+    static WebhookReceiver registered(EndToEnd product, String token, String... events) throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver();
+        EndToEnd.Answer registered = product.send("POST", "/webhooks/v1/registration", token,
+                Map.of("WebhookUrl", receiver.url(), "WebhookEvents", List.of(events)));
+        if (registered.status() != 201) {
+            receiver.close();
+            throw new AssertionError("the receiver was not registered: " + registered);
+        }
+        receiver.trust((String) registered.json().get("SigningSecret"));
+        return receiver;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }

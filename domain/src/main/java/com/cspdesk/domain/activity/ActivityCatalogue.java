@@ -99,6 +99,8 @@ public final class ActivityCatalogue {
         /** The credit note of each cancelled line, beside the cancellation; PC has no such operation. */
         ISSUE_CREDIT("issue_credit", UNDEFINED, Resource.CREDIT),
         CREATE_SERVICE_REQUEST("create_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
+        /** A file added to a service request: the request changed. */
+        ATTACH_SERVICE_REQUEST_FILE("attach_service_request_file", UNDEFINED, Resource.SERVICE_REQUEST),
         // The partner's users and customers, invoicing, the sandbox
         CREATE_PARTNER_USER("create_partner_user", "create_partner_user", Resource.USER),
         UPDATE_PARTNER_USER("update_partner_user", "update_partner_user", Resource.USER),

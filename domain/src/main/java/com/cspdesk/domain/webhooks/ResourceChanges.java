@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Read it as a table: an operation kind, the event it raises, the resource's name and its address
  * relative to the API. Only a {@link ActivityEntry#SUCCEEDED succeeded} act raises an event.
  *
- * <p>{@code service-request-updated} is not raised yet: no act records a service request's update.
+ * <p>A service request changes when a file is attached to it (the desk has no other change of one).
  */
 public final class ResourceChanges {
 
@@ -43,6 +43,8 @@ public final class ResourceChanges {
         raise(Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED, "SoftwareDownloadLink",
                 ResourceChanges::software);
         raise(Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED, "ServiceRequest",
+                e -> "/v1/servicerequests/" + e.resourceId());
+        raise(Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED, "ServiceRequest",
                 e -> "/v1/servicerequests/" + e.resourceId());
         // The test event points at its own status, which the registration's owner can read.
         raise(Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED, "test",

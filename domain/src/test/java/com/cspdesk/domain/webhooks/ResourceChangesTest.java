@@ -24,6 +24,7 @@ class ResourceChangesTest {
     void theTableNamesTheEventsOfTheIssue() {
         assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED,
+                Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED,
                 Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED,
                 Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED,
                 Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED,

@@ -91,22 +91,21 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
             return false;
         }
         Claimed delivery = claimed.get();
-        StoredEvent event = JdbcRows.one(jdbc, "SELECT id, ordering_key, ordering_seq, event_name, resource_uri,"
-                        + " resource_name, audit_uri, changed_at FROM webhook_event WHERE id = ?",
-                EventOutboxJdbcAdapter::stored, delivery.eventId())
-                .orElseThrow(() -> new IllegalStateException("the event of delivery " + delivery.position() + " vanished"));
-        Destination destination = JdbcRows.one(jdbc, "SELECT url, sealed_secret, failing_since FROM webhook_registration"
-                                + " WHERE id = ?", row -> new Destination(row.getString("url"), row.getString("sealed_secret"),
-                                JdbcRows.optionalInstant(row, "failing_since")), delivery.registrationId())
-                .orElseThrow(() -> new IllegalStateException("the registration of delivery " + delivery.position() + " vanished"));
-        AttemptMade made = attempt.apply(new DueDelivery(delivery.registrationId(), destination.url(),
-                destination.sealedSecret(), delivery.eventId(), event.change(), delivery.attempts(),
-                delivery.firstAttemptAt(), destination.failingSince()));
-        store(delivery, made);
+        // The event and where it goes, in one read (neither is locked: both only change by their owners' acts).
+        Due due = JdbcRows.one(jdbc, "SELECT e.id, e.ordering_key, e.ordering_seq, e.event_name, e.resource_uri,"
+                        + " e.resource_name, e.audit_uri, e.changed_at, r.url, r.sealed_secret, r.failing_since"
+                        + " FROM webhook_event e JOIN webhook_registration r ON r.id = ? WHERE e.id = ?",
+                row -> new Due(EventOutboxJdbcAdapter.stored(row), row.getString("url"), row.getString("sealed_secret"),
+                        JdbcRows.optionalInstant(row, "failing_since")), delivery.registrationId(), delivery.eventId())
+                .orElseThrow(() -> new IllegalStateException("the event or registration of delivery " + delivery.position()
+                        + " vanished"));
+        AttemptMade made = attempt.apply(new DueDelivery(delivery.registrationId(), due.url(), due.sealedSecret(),
+                delivery.eventId(), due.event().change(), delivery.attempts(), delivery.firstAttemptAt(), due.failingSince()));
+        store(delivery, made, due.failingSince().isPresent());
         return true;
     }
 
-    private void store(Claimed delivery, AttemptMade made) {
+    private void store(Claimed delivery, AttemptMade made, boolean wasFailing) {
         WebhookDeliveryView.Attempt attempt = made.attempt();
         Instant at = attempt.at();
         JdbcRows.update(jdbc, "UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ?,"
@@ -118,12 +117,21 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
                         + " latency_ms, failure, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", delivery.position(), attempt.number(), at,
                 attempt.responseCode().orElse(null), attempt.latencyMillis(), attempt.failure().orElse(null),
                 attempt.detail().orElse(null));
-        // Each written only when it changes something, so deliveries in flight at once rarely meet on the row.
+        // Each written only when it changes something (as read with the claim, and again in the statement),
+        // so the deliveries in flight at once rarely meet on the registration's row.
         switch (made.health()) {
-            case SUCCEEDING -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = NULL"
-                    + " WHERE id = ? AND failing_since IS NOT NULL", delivery.registrationId());
-            case FAILING -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = ?"
-                    + " WHERE id = ? AND failing_since IS NULL", at, delivery.registrationId());
+            case SUCCEEDING -> {
+                if (wasFailing) {
+                    JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = NULL"
+                            + " WHERE id = ? AND failing_since IS NOT NULL", delivery.registrationId());
+                }
+            }
+            case FAILING -> {
+                if (!wasFailing) {
+                    JdbcRows.update(jdbc, "UPDATE webhook_registration SET failing_since = ?"
+                            + " WHERE id = ? AND failing_since IS NULL", at, delivery.registrationId());
+                }
+            }
             case DISABLED -> JdbcRows.update(jdbc, "UPDATE webhook_registration SET disabled_at = ?,"
                     + " failing_since = COALESCE(failing_since, ?) WHERE id = ? AND disabled_at IS NULL", at, at,
                     delivery.registrationId());
@@ -206,10 +214,10 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
                            Optional<Instant> firstAttemptAt) {
     }
 
-    private record Destination(String url, String sealedSecret, Optional<Instant> failingSince) {
+    private record Due(StoredEvent event, String url, String sealedSecret, Optional<Instant> failingSince) {
         @Override
         public String toString() {
-            return "Destination[sealedSecret=***]";
+            return "Due[event=" + event.id() + ", sealedSecret=***]";
         }
     }
 }

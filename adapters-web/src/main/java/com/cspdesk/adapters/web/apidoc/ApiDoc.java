@@ -18,6 +18,7 @@ public final class ApiDoc {
     public static final String NOT_FOUND = "#/components/responses/NotFound";
     public static final String CONFLICT = "#/components/responses/Conflict";
     public static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
+    public static final String INTERNAL_ERROR = "#/components/responses/InternalError";
     public static final String UNPROCESSABLE = "#/components/responses/Unprocessable";
     public static final String GONE = "#/components/responses/Gone";
     public static final String TOO_LARGE = "#/components/responses/TooLarge";

@@ -27,6 +27,7 @@ import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.software.port.in.ChosenSoftware;
 import com.cspdesk.application.software.port.in.CreateDownloadLink;
 import com.cspdesk.application.software.port.in.GetProductKey;
+import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.software.port.in.ListSoftware;
 import com.cspdesk.application.software.port.in.SoftwareRefusal;
 import com.cspdesk.application.software.port.in.SoftwareView;
@@ -98,6 +99,19 @@ class SoftwareController {
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
         return answers.of(request, caller, listSoftware.list(CustomerRef.parse(customerId).orElse(null), Actors.of(caller)),
                 software -> HttpResponse.ok(ResourceCollection.of(software.stream().map(SoftwareController::response).toList())));
+    }
+
+    @Operation(summary = "One of a customer's software: what a webhook's ResourceUri points at")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SoftwareResponse.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @Get("/{softwareId}")
+    @RequiresPermission(Permission.VIEW_SOFTWARE)
+    HttpResponse<?> one(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
+                        @PathVariable String softwareId) {
+        return answers.of(request, caller, listSoftware.list(CustomerRef.parse(customerId).orElse(null), Actors.of(caller))
+                        .flatMap(software -> Lookup.of(software.stream().filter(s -> s.id().equals(softwareId)).findFirst(),
+                                SoftwareRefusal.Reason.NOT_FOUND.code())),
+                software -> HttpResponse.ok(response(software)));
     }
 
     @Operation(summary = "Reveals the product key of a software for a version, language and bitness")
