@@ -2,6 +2,7 @@ package com.cspdesk.adapters.web.webhooks;
 
 import com.cspdesk.adapters.web.security.OpenSessions;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
+import com.cspdesk.application.webhooks.port.in.WebhookRegistrationView;
 import com.cspdesk.domain.webhooks.DeliveryStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,24 @@ class WebhookSettingsPageTest {
         assertThat(field(later.body(), "url")).isEqualTo("https://hooks.partner.example/in");
         assertThat(later.body()).containsPattern("data-event=\"order-created\"[^>]*checked|checked[^>]*data-event=\"order-created\"")
                 .doesNotContainPattern("data-event=\"customer-created\"[^>]*checked|checked[^>]*data-event=\"customer-created\"");
+    }
+
+    @Test
+    void theRegistrationSaysWhetherItIsOnFailingOrSwitchedOff() throws Exception {
+        WebhookRegistrationView on = StubWebhooks.registration("https://hooks.example.com/in", List.of("order-created"));
+        webhooks.registration = on;
+        assertThat(get(PAGE, agent).body()).containsPattern("data-state=\"enabled\"[^>]*>On<");
+
+        webhooks.registration = new WebhookRegistrationView(on.id(), on.url(), on.events(), on.createdAt(), on.createdBy(),
+                on.updatedAt(), Optional.of(StubWebhooks.T0), Optional.empty());
+        assertThat(get(PAGE, agent).body()).containsPattern("data-state=\"failing\"[^>]*>On, deliveries failing since Dec 3, 2026, 10:00")
+                .doesNotContain("data-state=\"enabled\"");
+
+        webhooks.registration = new WebhookRegistrationView(on.id(), on.url(), on.events(), on.createdAt(), on.createdBy(),
+                on.updatedAt(), Optional.of(StubWebhooks.T0), Optional.of(StubWebhooks.T0.plusSeconds(5 * 86_400)));
+        HttpResponse<String> off = get(PAGE, agent);
+        assertThat(off.body()).containsPattern("data-state=\"disabled\"[^>]*>Switched off on Dec 8, 2026, 10:00")
+                .doesNotContain("data-state=\"failing\"");
     }
 
     @Test
