@@ -73,7 +73,7 @@ final class ApiConformance {
 
     /** Whether the path is the JSON API's (not the dashboard's pages or their files). */
     static boolean isApi(String path) {
-        return path.startsWith("/v1/") || path.equals("/login") || path.equals("/login/mfa") || path.startsWith("/downloads/")
+        return path.startsWith("/v1/") || path.startsWith("/webhooks/") || path.equals("/login") || path.equals("/login/mfa") || path.startsWith("/downloads/")
                 || path.equals("/health") || path.startsWith("/health/") || path.startsWith("/oauth2/")
                 || path.equals("/openapi.json") || path.equals("/openapi.yml");
     }

@@ -99,7 +99,9 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
 
         Answer read = send("GET", REGISTRATION, sales, null);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json()).containsOnlyKeys("SubscriberId", "WebhookUrl", "WebhookEvents").containsEntry("SubscriberId", id);
+        assertThat(read.json()).containsOnlyKeys("SubscriberId", "WebhookUrl", "WebhookEvents", "Status", "FailingSince", "DisabledAt")
+                .containsEntry("SubscriberId", id).containsEntry("Status", "enabled").containsEntry("FailingSince", null)
+                .containsEntry("DisabledAt", null);
         assertThat(read.body()).doesNotContain(secret);
 
         Answer updated = send("PUT", REGISTRATION, agent, body(RECEIVER + "/v2", "order-updated", "invoice-ready", "test-created"));

@@ -14,7 +14,9 @@ import java.util.Map;
  * string as {@code type: [string, null, object]}: they become {@code anyOf: [X, {type: null}]} and
  * {@code [string, null]};</li>
  * <li>every operation that takes a body may be refused before its controller sees it: 413 (too large)
- * and 415 (not the media type it takes), answered by the framework for every such route alike.</li>
+ * and 415 (not the media type it takes), answered by the framework for every such route alike;</li>
+ * <li>an enum given as {@code @Schema(allowableValues)} is written twice, as {@code enum} and as an
+ * {@code allowableValues} that is no keyword: the second goes.</li>
  * </ul>
  * The end-to-end tests check real answers against the repaired document.
  */
@@ -59,6 +61,11 @@ public final class DocumentRepairs {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, value) -> copy.put(String.valueOf(key), nullable(value)));
+            // @Schema(allowableValues) is written as the enum it is, and again under its Java name, which
+            // is no keyword of OpenAPI or JSON Schema (validators warn of it): the enum stays.
+            if (copy.containsKey("enum") && copy.get("allowableValues") instanceof List<?>) {
+                copy.remove("allowableValues");
+            }
             Object type = copy.get("type");
             if ("null".equals(type) && copy.get("allOf") instanceof List<?> allOf && !allOf.isEmpty()) {
                 Object schema = allOf.size() == 1 ? allOf.get(0) : Map.of("allOf", allOf);

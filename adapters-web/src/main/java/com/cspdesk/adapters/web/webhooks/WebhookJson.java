@@ -1,15 +1,21 @@
 package com.cspdesk.adapters.web.webhooks;
 
 import com.cspdesk.application.webhooks.port.in.WebhookRegistrationView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The JSON of {@code /webhooks/v1}, in Partner Center's PascalCase. A secret appears only in the answer that made it. */
 final class WebhookJson {
+
+    static final String ENABLED = "enabled";
+    static final String DISABLED = "disabled";
 
     private WebhookJson() {
     }
@@ -20,14 +26,25 @@ final class WebhookJson {
                                @JsonProperty("WebhookEvents") @Nullable @Size(max = 64) List<String> webhookEvents) {
     }
 
-    /** The registration as Partner Center answers it; {@code SubscriberId} is the registration's id. */
+    /**
+     * The registration as Partner Center answers it; {@code SubscriberId} is the registration's id. Ours
+     * besides: {@code Status} ({@code disabled} once the desk switched it off for failing for days),
+     * since when its deliveries fail and when it was switched off, {@code null} when not so.
+     */
     @Serdeable
     record RegistrationResponse(@JsonProperty("SubscriberId") String subscriberId,
                                 @JsonProperty("WebhookUrl") String webhookUrl,
-                                @JsonProperty("WebhookEvents") List<String> webhookEvents) {
+                                @JsonProperty("WebhookEvents") List<String> webhookEvents,
+                                @JsonProperty("Status") @Schema(allowableValues = {ENABLED, DISABLED},
+                                        requiredMode = Schema.RequiredMode.REQUIRED) String status,
+                                // Written as null while empty, so a client reads the key unconditionally.
+                                @JsonProperty("FailingSince") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant failingSince,
+                                @JsonProperty("DisabledAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant disabledAt) {
 
         static RegistrationResponse of(WebhookRegistrationView registration) {
-            return new RegistrationResponse(registration.id(), registration.url(), registration.events());
+            return new RegistrationResponse(registration.id(), registration.url(), registration.events(),
+                    registration.disabledAt().isPresent() ? DISABLED : ENABLED,
+                    registration.failingSince().orElse(null), registration.disabledAt().orElse(null));
         }
     }
 

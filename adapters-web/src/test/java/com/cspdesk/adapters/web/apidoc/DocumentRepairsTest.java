@@ -27,6 +27,16 @@ class DocumentRepairsTest {
     }
 
     @Test
+    void anEnumIsWrittenOnceAsEnum() {
+        Map<String, Object> status = Map.of("type", "string", "enum", List.of("pending", "delivered"),
+                "allowableValues", List.of("pending", "delivered"));
+        assertThat(schema(DocumentRepairs.repair(schemas(status))))
+                .isEqualTo(Map.of("type", "string", "enum", List.of("pending", "delivered")));
+        Map<String, Object> named = Map.of("type", "object", "properties", Map.of("allowableValues", Map.of("type", "string")));
+        assertThat(schema(DocumentRepairs.repair(schemas(named)))).as("a property of that name stays").isEqualTo(named);
+    }
+
+    @Test
     void anOperationWithABodyMayBeRefusedAsTooLargeOrOfTheWrongType() {
         Map<String, Object> document = Map.of("paths", Map.of("/v1/users", Map.of(
                 "post", Map.of("requestBody", Map.of(), "responses", Map.of("201", Map.of())),

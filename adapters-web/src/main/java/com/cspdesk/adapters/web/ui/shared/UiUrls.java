@@ -15,6 +15,7 @@ public final class UiUrls {
     public static final String BILLING_SOFTWARE = "/ui/billing/products/software";
     public static final String ACTIVITY = "/ui/settings/activity";
     public static final String APPLICATIONS = "/ui/settings/applications";
+    public static final String WEBHOOKS = "/ui/settings/webhooks";
     public static final String INVOICES = "/ui/invoices";
     public static final String SUPPORT = "/ui/support";
 

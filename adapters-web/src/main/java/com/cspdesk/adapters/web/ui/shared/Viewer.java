@@ -66,6 +66,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.MANAGE_APPLICATIONS);
     }
 
+    /** The partner's webhook registration and its delivery log: the partner roles that may read what some event is about. */
+    public boolean canManageWebhooks() {
+        return !isCustomer() && may(Permission.MANAGE_WEBHOOKS);
+    }
+
     public boolean canFileSupportRequests() {
         return may(Permission.FILE_SERVICE_REQUEST);
     }
