@@ -260,16 +260,18 @@ public abstract class WebhookDeliveriesContract extends PortContract {
             return String.join(",", mine);
         });
 
-        assertThat(Concurrently.run(claimants)).containsExactly(held, other);
+        List<String> taken = Concurrently.run(claimants);
+        assertThat(taken).as("each claimant took one, not the same, and the second none more")
+                .containsExactlyInAnyOrder(held, other);
         assertThat(deliveries().count(registrationId, Optional.of(DeliveryStatus.DELIVERED))).isEqualTo(2);
     }
 
     @Test
     void theLogPagesNewestFirstByStatusAndARedeliveryMakesADeliveryDueAgain() {
         String a = schedule(newKey(), T);
-        String b = schedule(newKey(), T);
-        String c = schedule(newKey(), T);
-        deliveries().attemptNextDue(T, due -> delivered(due, T)); // a: the oldest due
+        String b = schedule(newKey(), T.plusSeconds(1));
+        String c = schedule(newKey(), T.plusSeconds(1));
+        deliveries().attemptNextDue(T, due -> delivered(due, T)); // a: the only one due yet
 
         List<WebhookDeliveries.Listed> first = deliveries().page(registrationId, Optional.empty(), Optional.empty(), 2);
         assertThat(first).extracting(l -> l.delivery().id()).containsExactly(c, b);
@@ -290,7 +292,7 @@ public abstract class WebhookDeliveriesContract extends PortContract {
         assertThat(again.deliveredAt()).isEmpty();
         assertThat(again.nextAttemptAt()).contains(T.plus(Duration.ofDays(2)));
 
-        while (deliveries().attemptNextDue(T, due -> delivered(due, T))) {
+        while (deliveries().attemptNextDue(T.plusSeconds(1), due -> delivered(due, T.plusSeconds(1)))) {
             // b and c
         }
         List<DueDelivery> redelivered = new ArrayList<>();
@@ -303,6 +305,34 @@ public abstract class WebhookDeliveriesContract extends PortContract {
             assertThat(due.attempts()).isEqualTo(1);
             assertThat(due.firstAttemptAt()).as("a fresh retry window").isEmpty();
         });
+    }
+
+    @Test
+    void aBatchTakesDueDeliveriesInTheirResourcesOrderAndEndsAtTheFirstThatIsNotDelivered() {
+        String key = newKey();
+        String a = schedule(key, T);
+        String behindA = schedule(key, T);
+        String b = schedule(newKey(), T.plusNanos(1000));
+        String c = schedule(newKey(), T.plusNanos(2000));
+        String d = schedule(newKey(), T.plusNanos(3000));
+
+        List<String> handed = new ArrayList<>();
+        assertThat(deliveries().attemptDue(T.plusSeconds(1), 3, due -> {
+            handed.add(due.eventId());
+            return delivered(due, T.plusSeconds(1));
+        })).isEqualTo(3);
+        assertThat(handed).as("three due, distinct").hasSize(3).doesNotHaveDuplicates().isSubsetOf(a, behindA, b, c, d);
+        if (handed.contains(behindA)) {
+            assertThat(handed.indexOf(a)).as("a resource's second only after its first").isBetween(0, handed.indexOf(behindA));
+        }
+
+        List<String> failing = new ArrayList<>();
+        assertThat(deliveries().attemptDue(T.plusSeconds(2), 10, due -> {
+            failing.add(due.eventId());
+            return failed(due, T.plusSeconds(2), T.plusSeconds(60));
+        })).as("ends at the first attempt that does not deliver").isEqualTo(1);
+        assertThat(failing).hasSize(1);
+        assertThat(deliveries().attemptDue(T.plusSeconds(2), 0, due -> fail("none asked for"))).isZero();
     }
 
     @Test

@@ -40,6 +40,13 @@ import java.util.function.DoubleSupplier;
  */
 public final class WebhookDelivering implements DeliverWebhooks {
 
+    /**
+     * Deliveries claimed and stored in one transaction while the receiver takes them: the transaction's own
+     * statements (isolation, commit, looking for candidates) are shared by the batch, a third of the
+     * statements per delivery on the benchmark.
+     */
+    static final int PER_TRANSACTION = 8;
+
     private final WebhookDeliveries deliveries;
     private final WebhookTransport transport;
     private final WebhookSigning signing;
@@ -74,8 +81,12 @@ public final class WebhookDelivering implements DeliverWebhooks {
     @Override
     public int deliverDue(int max) {
         int attempted = 0;
-        while (attempted < max && deliveries.attemptNextDue(now(), this::attempt)) {
-            attempted++;
+        while (attempted < max) {
+            int batch = deliveries.attemptDue(now(), Math.min(PER_TRANSACTION, max - attempted), this::attempt);
+            if (batch == 0) {
+                break;
+            }
+            attempted += batch;
         }
         return attempted;
     }

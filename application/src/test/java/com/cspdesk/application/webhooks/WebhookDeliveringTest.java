@@ -29,10 +29,13 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -142,11 +145,15 @@ class WebhookDeliveringTest {
 
     @Test
     void itStopsWhenNothingIsDueOrAtTheMost() {
-        when(deliveries.attemptNextDue(any(), any())).thenReturn(false);
+        when(deliveries.attemptDue(any(), anyInt(), any())).thenReturn(0);
         assertThat(delivering.deliverDue(10)).isZero();
 
-        when(deliveries.attemptNextDue(any(), any())).thenReturn(true);
-        assertThat(delivering.deliverDue(3)).isEqualTo(3);
+        // Batches of at most eight, and no more than asked for in all.
+        clearInvocations(deliveries);
+        when(deliveries.attemptDue(any(), anyInt(), any())).thenAnswer(call -> (int) call.getArgument(1));
+        assertThat(delivering.deliverDue(20)).isEqualTo(20);
+        verify(deliveries, times(2)).attemptDue(any(), eq(8), any());
+        verify(deliveries).attemptDue(any(), eq(4), any());
     }
 
     @Test
@@ -157,14 +164,14 @@ class WebhookDeliveringTest {
     }
 
     private void due(DueDelivery due) {
-        when(deliveries.attemptNextDue(eq(NOW), any())).thenAnswer(call -> {
+        when(deliveries.attemptDue(eq(NOW), anyInt(), any())).thenAnswer(call -> {
             @SuppressWarnings("unchecked")
-            Function<DueDelivery, AttemptMade> attempt = call.getArgument(1);
+            Function<DueDelivery, AttemptMade> attempt = call.getArgument(2);
             if (!made.isEmpty()) {
-                return false; // one due, then none
+                return 0; // one due, then none
             }
             made.add(attempt.apply(due));
-            return true;
+            return 1;
         });
     }
 

@@ -64,10 +64,26 @@ class MemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public boolean attemptNextDue(Instant now, Function<DueDelivery, AttemptMade> attempt) {
+    public int attemptDue(Instant now, int max, Function<DueDelivery, AttemptMade> attempt) {
+        int attempted = 0;
+        while (attempted < max) {
+            Optional<DeliveryStatus> outcome = attemptOne(now, attempt);
+            if (outcome.isEmpty()) {
+                break;
+            }
+            attempted++;
+            if (outcome.get() != DeliveryStatus.DELIVERED) {
+                break; // as the database's batch: a failing receiver holds one claim at a time
+            }
+        }
+        return attempted;
+    }
+
+    /** One due delivery claimed, attempted and stored: what it came to; empty when none was due. */
+    private Optional<DeliveryStatus> attemptOne(Instant now, Function<DueDelivery, AttemptMade> attempt) {
         Optional<Due> due = transactions.inTransaction(() -> claim(now));
         if (due.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Stored delivery = due.get().delivery();
         try {
@@ -76,7 +92,7 @@ class MemoryWebhookDeliveries implements WebhookDeliveries {
                 store(delivery.position(), made);
                 return null;
             });
-            return true;
+            return Optional.of(made.status());
         } finally {
             claimed.remove(delivery.position());
         }

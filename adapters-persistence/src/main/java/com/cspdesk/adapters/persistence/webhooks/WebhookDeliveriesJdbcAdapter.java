@@ -80,31 +80,36 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
 
     @Override
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
-    public boolean attemptNextDue(Instant now, Function<DueDelivery, AttemptMade> attempt) {
+    public int attemptDue(Instant now, int max, Function<DueDelivery, AttemptMade> attempt) {
         Optional<String> enabled = JdbcRows.one(jdbc, "SELECT id FROM webhook_registration WHERE disabled_at IS NULL",
                 row -> row.getString(1));
-        if (enabled.isEmpty()) {
-            return false;
+        if (enabled.isEmpty() || max < 1) {
+            return 0;
         }
-        Optional<Claimed> claimed = Optional.empty();
         List<Long> candidates = JdbcRows.list(jdbc, CANDIDATES_DUE, row -> row.getLong(1), enabled.get(), PENDING, now, PENDING);
         // Claimants that read the same candidates at once would all try the first, then the second…: each
         // starts at a random one of the first few instead (and wraps), so most claims succeed at once while
         // the oldest due still go first.
         int start = candidates.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(Math.min(candidates.size(), SPREAD));
-        for (int i = 0; i < candidates.size(); i++) {
+        int attempted = 0;
+        for (int i = 0; i < candidates.size() && attempted < max; i++) {
             long position = candidates.get((start + i) % candidates.size());
-            claimed = JdbcRows.one(jdbc, CLAIM, row -> new Claimed(row.getLong("position"), row.getString("registration_id"),
-                    row.getString("event_id"), row.getInt("attempts"), JdbcRows.optionalInstant(row, "first_attempt_at")),
-                    position, PENDING, now);
-            if (claimed.isPresent()) {
+            Optional<Claimed> claimed = JdbcRows.one(jdbc, CLAIM, row -> new Claimed(row.getLong("position"),
+                    row.getString("registration_id"), row.getString("event_id"), row.getInt("attempts"),
+                    JdbcRows.optionalInstant(row, "first_attempt_at")), position, PENDING, now);
+            if (claimed.isEmpty()) {
+                continue; // another instance holds it, or it is no longer due
+            }
+            attempted++;
+            if (!attempt(claimed.get(), attempt)) {
                 break;
             }
         }
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        Claimed delivery = claimed.get();
+        return attempted;
+    }
+
+    /** One claimed delivery attempted and stored: true when it was delivered. */
+    private boolean attempt(Claimed delivery, Function<DueDelivery, AttemptMade> attempt) {
         // The event and where it goes, in one read (neither is locked: both only change by their owners' acts).
         Due due = JdbcRows.one(jdbc, "SELECT e.id, e.ordering_key, e.ordering_seq, e.event_name, e.resource_uri,"
                         + " e.resource_name, e.audit_uri, e.changed_at, r.url, r.sealed_secret, r.failing_since"
@@ -116,7 +121,7 @@ class WebhookDeliveriesJdbcAdapter implements WebhookDeliveries {
         AttemptMade made = attempt.apply(new DueDelivery(delivery.registrationId(), due.url(), due.sealedSecret(),
                 delivery.eventId(), due.event().change(), delivery.attempts(), delivery.firstAttemptAt(), due.failingSince()));
         store(delivery, made, due.failingSince().isPresent());
-        return true;
+        return made.status() == DeliveryStatus.DELIVERED;
     }
 
     private void store(Claimed delivery, AttemptMade made, boolean wasFailing) {

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * Each outboxed event's delivery to the registration, and the log of its attempts (issue #15 item 4).
  *
- * <p>{@link #attemptNextDue} is how several instances share the work without a lock of their own: the
- * store claims one due delivery in a transaction that keeps it claimed (a row lock taken with
+ * <p>{@link #attemptDue} is how several instances share the work without a lock of their own: the
+ * store claims due deliveries in a transaction that keeps them claimed (a row lock taken with
  * {@code FOR UPDATE SKIP LOCKED}: another instance skips it, and the claim ends with the transaction,
  * whether the instance finishes or dies), lets the caller attempt it, and stores the attempt in the same
  * transaction. A delivery is due only when no earlier delivery of its ordering key to the same
@@ -27,10 +27,17 @@ public interface WebhookDeliveries {
     void schedule(NewDelivery delivery);
 
     /**
-     * Claims the oldest due delivery of an enabled registration no other instance holds, hands it to
-     * {@code attempt} while the claim holds, and stores what it returns; false when none was due.
+     * Claims the oldest due deliveries of an enabled registration no other instance holds, up to
+     * {@code max}, one after the other in one transaction: hands each to {@code attempt} while the claims
+     * hold and stores what it returns. A batch ends at the first attempt that does not deliver, so a
+     * failing receiver holds one claim at a time. Answers how many were attempted (0: none was due).
      */
-    boolean attemptNextDue(Instant now, Function<DueDelivery, AttemptMade> attempt);
+    int attemptDue(Instant now, int max, Function<DueDelivery, AttemptMade> attempt);
+
+    /** One delivery: {@link #attemptDue} with a batch of one; false when none was due. */
+    default boolean attemptNextDue(Instant now, Function<DueDelivery, AttemptMade> attempt) {
+        return attemptDue(now, 1, attempt) > 0;
+    }
 
     /** The registration's log, newest first: up to {@code limit} deliveries older than {@code before} (a position). */
     List<Listed> page(String registrationId, Optional<DeliveryStatus> status, Optional<Long> before, int limit);
