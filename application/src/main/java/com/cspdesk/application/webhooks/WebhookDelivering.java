@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Sends what is due (issue #15 item 4): each delivery claimed by the store for as long as its attempt
@@ -55,16 +56,17 @@ public final class WebhookDelivering implements DeliverWebhooks {
     private final Clock clock;
     private final Clock realClock;
     private final DoubleSupplier jitter;
-    private final String apiRoot;
+    private final Supplier<URI> apiRoot;
 
     /**
      * @param apiRoot the product's public address, which the payload's relative resource addresses are
-     *                made absolute against (Partner Center sends absolute ones)
+     *                made absolute against (Partner Center sends absolute ones); asked for when a payload
+     *                is made, as a server's own port is known only once it listens
      * @param jitter  random numbers in [0, 1) for the retry delays' jitter
      */
     public WebhookDelivering(WebhookDeliveries deliveries, WebhookTransport transport, WebhookSigning signing,
                              SecretSealing sealing, ActivityLog activityLog, Clock clock, Clock realClock,
-                             DoubleSupplier jitter, URI apiRoot) {
+                             DoubleSupplier jitter, Supplier<URI> apiRoot) {
         this.deliveries = deliveries;
         this.transport = transport;
         this.signing = signing;
@@ -73,9 +75,7 @@ public final class WebhookDelivering implements DeliverWebhooks {
         this.clock = clock;
         this.realClock = realClock;
         this.jitter = jitter;
-        // Without its trailing slash: the resource addresses start with one.
-        String root = apiRoot.toString();
-        this.apiRoot = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.apiRoot = apiRoot;
     }
 
     @Override
@@ -144,7 +144,9 @@ public final class WebhookDelivering implements DeliverWebhooks {
     }
 
     private String absolute(String relative) {
-        return apiRoot + relative;
+        // Without the root's trailing slash: the resource addresses start with one.
+        String root = apiRoot.get().toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + relative;
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {

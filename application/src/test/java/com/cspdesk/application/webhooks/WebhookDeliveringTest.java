@@ -53,7 +53,7 @@ class WebhookDeliveringTest {
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final List<AttemptMade> made = new ArrayList<>();
     private final WebhookDelivering delivering = new WebhookDelivering(deliveries, transport, signing, sealing, activityLog,
-            Clock.fixed(NOW, ZoneOffset.UTC), Clock.fixed(REAL, ZoneOffset.UTC), () -> 0.5, URI.create("https://desk.example.com/"));
+            Clock.fixed(NOW, ZoneOffset.UTC), Clock.fixed(REAL, ZoneOffset.UTC), () -> 0.5, () -> URI.create("https://desk.example.com/"));
 
     @BeforeEach
     void secretsOpen() {

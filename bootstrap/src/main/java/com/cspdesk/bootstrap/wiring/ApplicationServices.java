@@ -57,9 +57,11 @@ import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.money.UsdEquivalents;
 import com.cspdesk.domain.money.MarketCurrencies;
 import com.cspdesk.domain.money.PriceQuotePolicy;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import com.cspdesk.application.webhooks.WebhookRegistering;
 import com.cspdesk.application.webhooks.WebhookDelivering;
@@ -79,6 +81,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /** The composition root: application services built from their ports. */
 @Factory
@@ -224,8 +227,10 @@ class ApplicationServices {
     WebhookDelivering webhookDelivering(WebhookDeliveries deliveries, WebhookTransport transport, WebhookSigning signing,
                                         SecretSealing sealing, ActivityLog activityLog, Clock clock,
                                         @Value("${cspdesk.public-url:}") String publicUrl,
-                                        @Value("${micronaut.server.port:8080}") int port) {
-        URI root = URI.create(publicUrl.isBlank() ? "http://localhost:" + port + "/" : publicUrl.endsWith("/") ? publicUrl : publicUrl + "/");
+                                        BeanProvider<EmbeddedServer> server) {
+        URI configured = publicUrl.isBlank() ? null : URI.create(publicUrl);
+        Supplier<URI> root = configured != null ? () -> configured
+                : () -> URI.create("http://localhost:" + server.get().getPort() + "/");
         return new WebhookDelivering(deliveries, transport, signing, sealing, activityLog, clock, Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble(), root);
     }
