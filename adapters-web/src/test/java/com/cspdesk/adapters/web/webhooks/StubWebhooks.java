@@ -1,5 +1,8 @@
 package com.cspdesk.adapters.web.webhooks;
 
+import com.cspdesk.adapters.web.security.OpenSessions;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.context.ApplicationContext;
 import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.CompleteSignIn;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
@@ -42,6 +45,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Requires(property = StubWebhooks.PROPERTY, value = "stub")
 public class StubWebhooks implements GetWebhookRegistration, ListWebhookEvents, RegisterWebhook, UpdateWebhookRegistration,
         DeleteWebhookRegistration, RotateWebhookSecret, TestWebhook, ReadWebhookDeliveries, RedeliverWebhook {
+
+    /** The web layer alone, with these stubs behind the webhook use cases and sessions open to any signed token. */
+    static EmbeddedServer webLayer() {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+                PROPERTY, "stub",
+                OpenSessions.PROPERTY, "open",
+                "micronaut.server.port", -1,
+                "micronaut.security.reject-not-found", false,
+                "micronaut.views.folder", "views",
+                "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
+    }
+
 
     public static final String PROPERTY = "test.webhooks";
     static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");

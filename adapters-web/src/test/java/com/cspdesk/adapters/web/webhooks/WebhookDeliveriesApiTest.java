@@ -3,7 +3,6 @@ package com.cspdesk.adapters.web.webhooks;
 import com.cspdesk.adapters.web.security.OpenSessions;
 import com.cspdesk.domain.webhooks.DeliveryStatus;
 import com.cspdesk.application.webhooks.port.in.WebhookRegistrationView;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -44,13 +43,7 @@ class WebhookDeliveriesApiTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                StubWebhooks.PROPERTY, "stub",
-                OpenSessions.PROPERTY, "open",
-                "micronaut.server.port", -1,
-                "micronaut.security.reject-not-found", false,
-                "micronaut.views.folder", "views",
-                "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
+        server = StubWebhooks.webLayer();
         webhooks = server.getApplicationContext().getBean(StubWebhooks.class);
         json = server.getApplicationContext().getBean(JsonMapper.class);
         agent = token("agent@partner.test", "ADMIN_AGENT");

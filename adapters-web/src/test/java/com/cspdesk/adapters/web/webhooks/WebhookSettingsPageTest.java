@@ -4,7 +4,6 @@ import com.cspdesk.adapters.web.security.OpenSessions;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
 import com.cspdesk.application.webhooks.port.in.WebhookRegistrationView;
 import com.cspdesk.domain.webhooks.DeliveryStatus;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,13 +44,7 @@ class WebhookSettingsPageTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                StubWebhooks.PROPERTY, "stub",
-                OpenSessions.PROPERTY, "open",
-                "micronaut.server.port", -1,
-                "micronaut.security.reject-not-found", false,
-                "micronaut.views.folder", "views",
-                "cspdesk.security.jwt-secret", "a-test-secret-that-is-at-least-32-bytes-long"));
+        server = StubWebhooks.webLayer();
         webhooks = server.getApplicationContext().getBean(StubWebhooks.class);
         agent = token("agent@partner.test", "ADMIN_AGENT");
     }
