@@ -336,6 +336,48 @@ public abstract class WebhookDeliveriesContract extends PortContract {
     }
 
     @Test
+    void settledDeliveriesAndEventsNothingNeedsArePastRetentionForgottenInStepsAndPendingOnesKept() {
+        Instant cutoff = T.plus(Duration.ofDays(30));
+        forgetEverythingBefore(cutoff); // earlier tests' settled deliveries: out of this test's count
+        String deliveredKey = newKey();
+        String delivered = schedule(deliveredKey, T);
+        String failed = schedule(newKey(), T.plusSeconds(1));
+        String pendingKey = newKey();
+        String pending = schedule(pendingKey, T.plusSeconds(2));
+        String orphanKey = newKey();
+        port(EventOutbox.class).append(new EventOutbox.NewEvent("msg_" + UUID.randomUUID().toString().replace("-", ""),
+                new ResourceChange(WebhookEvent.ORDER_CREATED, orphanKey, "Order", null, T, orphanKey)));
+        String recent = schedule(newKey(), T.plus(Duration.ofDays(40)));
+        deliveries().attemptNextDue(T, due -> delivered(due, T));
+        deliveries().attemptNextDue(T.plusSeconds(1), due -> new AttemptMade(attempt(due, T.plusSeconds(1), Optional.of(500)),
+                DeliveryStatus.FAILED, Optional.empty(), RegistrationHealth.FAILING));
+        deliveries().attemptNextDue(T.plusSeconds(2), due -> failed(due, T.plusSeconds(2), T.plus(Duration.ofDays(60))));
+        deliveries().attemptNextDue(T.plus(Duration.ofDays(40)), due -> delivered(due, T.plus(Duration.ofDays(40))));
+
+        assertThat(deliveries().forgetSettledBefore(cutoff, 1)).as("one delivery and one event a step").isEqualTo(2);
+        assertThat(forgetEverythingBefore(cutoff)).as("the rest: a delivery and two events").isEqualTo(3);
+        assertThat(deliveries().forgetSettledBefore(cutoff, 100)).isZero();
+
+        assertThat(deliveries().find(registrationId, delivered)).isEmpty();
+        assertThat(deliveries().find(registrationId, failed)).isEmpty();
+        assertThat(deliveries().find(registrationId, pending)).isPresent();
+        assertThat(deliveries().find(registrationId, recent)).isPresent();
+        assertThat(port(EventOutbox.class).ofOrderingKey(deliveredKey)).isEmpty();
+        assertThat(port(EventOutbox.class).ofOrderingKey(orphanKey)).isEmpty();
+        assertThat(port(EventOutbox.class).ofOrderingKey(pendingKey)).extracting(EventOutbox.StoredEvent::id).containsExactly(pending);
+    }
+
+    private int forgetEverythingBefore(Instant cutoff) {
+        int total = 0;
+        int step;
+        do {
+            step = deliveries().forgetSettledBefore(cutoff, 1000);
+            total += step;
+        } while (step > 0);
+        return total;
+    }
+
+    @Test
     void theNewestDeliveryOfAKeyIsFoundByIt() {
         String key = newKey();
         schedule(key, T);

@@ -66,6 +66,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import com.cspdesk.application.webhooks.WebhookRegistering;
 import com.cspdesk.application.webhooks.WebhookDelivering;
 import com.cspdesk.application.webhooks.WebhookDeliveryLog;
+import com.cspdesk.application.webhooks.WebhookLogKeeping;
 import com.cspdesk.application.webhooks.port.out.HostAddresses;
 import com.cspdesk.application.webhooks.port.out.WebhookDeliveries;
 import com.cspdesk.application.webhooks.port.out.WebhookSigning;
@@ -239,5 +240,10 @@ class ApplicationServices {
     WebhookDeliveryLog webhookDeliveryLog(WebhookRegistrations registrations, WebhookDeliveries deliveries,
                                           ActivityLog activityLog, Transactions transactions, Clock clock) {
         return new WebhookDeliveryLog(registrations, deliveries, activityLog, transactions, clock);
+    }
+
+    @Singleton
+    WebhookLogKeeping webhookLogKeeping(WebhookDeliveries deliveries, Clock clock) {
+        return new WebhookLogKeeping(deliveries, clock);
     }
 }

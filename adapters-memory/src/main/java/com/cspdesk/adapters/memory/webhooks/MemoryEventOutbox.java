@@ -5,8 +5,10 @@ import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +60,24 @@ class MemoryEventOutbox implements EventOutbox {
     public List<StoredEvent> ofOrderingKey(String orderingKey) {
         return transactions.read(() -> events.values().stream().filter(e -> e.change().orderingKey().equals(orderingKey))
                 .sorted(Comparator.comparingLong(StoredEvent::sequence)).toList());
+    }
+
+    /** Forgets up to {@code limit} events from before {@code before} whose id is not {@code needed}: how many. */
+    int forgetBefore(Instant before, Set<String> needed, int limit) {
+        return transactions.inTransaction(() -> {
+            List<StoredEvent> gone = events.values().stream()
+                    .filter(e -> e.change().changedAt().isBefore(before) && !needed.contains(e.id()))
+                    .limit(limit).toList();
+            // Put back at their old places should the unit fail.
+            Map<String, StoredEvent> kept = new LinkedHashMap<>(events);
+            return transactions.change(() -> {
+                gone.forEach(e -> events.remove(e.id()));
+                return gone.size();
+            }, () -> {
+                events.clear();
+                events.putAll(kept);
+            });
+        });
     }
 
     /** The event of that id (the deliveries' view of what they deliver). */

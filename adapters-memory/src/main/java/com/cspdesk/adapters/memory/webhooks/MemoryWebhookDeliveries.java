@@ -194,6 +194,23 @@ class MemoryWebhookDeliveries implements WebhookDeliveries {
         });
     }
 
+    @Override
+    public int forgetSettledBefore(Instant before, int limit) {
+        return transactions.inTransaction(() -> {
+            List<Stored> settled = deliveries.values().stream()
+                    .filter(d -> d.status() != DeliveryStatus.PENDING)
+                    .filter(d -> d.lastAttemptAt().map(at -> at.isBefore(before)).orElse(false))
+                    .limit(Math.max(1, limit)).toList();
+            transactions.change(() -> {
+                settled.forEach(d -> deliveries.remove(d.position()));
+                return null;
+            }, () -> settled.forEach(d -> deliveries.put(d.position(), d)));
+            java.util.Set<String> needed = new java.util.HashSet<>();
+            deliveries.values().forEach(d -> needed.add(d.eventId()));
+            return settled.size() + outbox.forgetBefore(before, needed, Math.max(1, limit));
+        });
+    }
+
     private WebhookDeliveryView view(Stored d, boolean withAttempts) {
         StoredEvent event = outbox.find(d.eventId()).orElseThrow();
         return new WebhookDeliveryView(d.eventId(), event.change().event().wireName(), event.change().resourceUri(),

@@ -54,6 +54,13 @@ public interface WebhookDeliveries {
     /** Makes a delivery pending again, due at {@code now}, with a fresh retry window; false when there is none. */
     boolean redeliver(String registrationId, String eventId, Instant now);
 
+    /**
+     * Forgets up to {@code limit} settled deliveries (delivered or failed) whose last attempt was before
+     * {@code before}, with their attempts, and then up to {@code limit} events from before it that no
+     * delivery refers to; how many of both. Pending deliveries and their events are kept.
+     */
+    int forgetSettledBefore(Instant before, int limit);
+
     record NewDelivery(String registrationId, String eventId, String orderingKey, long sequence, Instant dueAt) {
         public NewDelivery {
             Objects.requireNonNull(registrationId, "registrationId");
