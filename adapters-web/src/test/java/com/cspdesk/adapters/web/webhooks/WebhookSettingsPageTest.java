@@ -169,6 +169,9 @@ class WebhookSettingsPageTest {
         webhooks.deliveries.set(0, delivery("msg_test1", "test-created", DeliveryStatus.DELIVERED, List.of(answered(1, 200))));
         HttpResponse<String> reloaded = get(location, agent);
         assertThat(reloaded.body()).containsPattern("data-field=\"test-status\"[^>]*data-status=\"delivered\"[^>]*>Delivered<");
+        // A test the desk never sent (an id from elsewhere, or the registration was off) is not "pending" for ever.
+        HttpResponse<String> unknown = get(PAGE + "?test=corr-none", agent);
+        assertThat(unknown.body()).containsPattern("data-field=\"test-status\"[^>]*data-status=\"unknown\"[^>]*>Not sent: no such test");
     }
 
     @Test
