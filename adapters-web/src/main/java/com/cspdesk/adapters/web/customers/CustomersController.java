@@ -123,8 +123,7 @@ class CustomersController {
             page = findCustomers.find(query, new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)),
                     Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
-                    List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
+            return problems.badField(request, "continuation_token_invalid", "continuationToken");
         }
         return answers.of(request, caller, page, customers -> HttpResponse.ok(ResourceCollection.of(customers.totalCount(),
                 customers.items().stream().map(CustomersController::response).toList(),

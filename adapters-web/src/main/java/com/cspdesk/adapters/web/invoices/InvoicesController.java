@@ -37,7 +37,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -116,7 +115,7 @@ class InvoicesController {
         try {
             page = listInvoices.list(new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
-            return invalid(request, "continuation_token_invalid", "continuationToken");
+            return problems.badField(request, "continuation_token_invalid", "continuationToken");
         }
         return answers.of(request, caller, page, invoices -> HttpResponse.ok(ResourceCollection.of(invoices.totalCount(),
                 invoices.items().stream().map(InvoiceResponses::invoice).toList(),
@@ -160,7 +159,7 @@ class InvoicesController {
                              @QueryValue @Nullable @Size(max = 16) String format) {
         String chosen = format == null || format.isBlank() ? "pdf" : format.strip().toLowerCase(Locale.ROOT);
         if (!chosen.equals("pdf") && !chosen.equals("csv")) {
-            return invalid(request, "document_format_invalid", "format");
+            return problems.badField(request, "document_format_invalid", "format");
         }
         Actor actor = Actors.of(caller);
         Lookup<Map.Entry<InvoiceViews.InvoiceView, List<InvoiceViews.InvoiceLineView>>> document = getInvoice
@@ -196,7 +195,7 @@ class InvoicesController {
         try {
             month = YearMonth.parse(body.month().strip(), MONTH);
         } catch (DateTimeParseException malformed) {
-            return invalid(request, "month_invalid", "month");
+            return problems.badField(request, "month_invalid", "month");
         }
         try {
             return idempotent.run(request, caller, body, () -> {
@@ -249,8 +248,4 @@ class InvoicesController {
         return safe.isEmpty() ? "invoice" : safe.substring(0, Math.min(100, safe.length()));
     }
 
-    private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field) {
-        return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code,
-                List.of(problems.fieldError(request, field, code))));
-    }
 }

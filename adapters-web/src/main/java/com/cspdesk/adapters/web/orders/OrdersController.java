@@ -139,8 +139,7 @@ class OrdersController {
             page = listOrders.list(CustomerRef.parse(customerId).orElse(null),
                     new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
-                    List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
+            return problems.badField(request, "continuation_token_invalid", "continuationToken");
         }
         return answers.of(request, caller, page, orders -> HttpResponse.ok(ResourceCollection.of(orders.totalCount(),
                 orders.items().stream().map(OrderJson::of).toList(),

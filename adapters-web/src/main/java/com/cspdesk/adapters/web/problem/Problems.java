@@ -62,6 +62,14 @@ public class Problems {
         return path.startsWith("/downloads/") ? "/downloads/{token}" : path;
     }
 
+    /**
+     * 400 for one field: the problem {@code code} with the field's message of the same code
+     * ({@code field.<code>}, with {@code arguments}), in the caller's language.
+     */
+    public MutableHttpResponse<Problem> badField(HttpRequest<?> request, String code, String field, Object... arguments) {
+        return respond(request, problem(request, HttpStatus.BAD_REQUEST, code, List.of(fieldError(request, field, code, arguments))));
+    }
+
     /** A field's message, e.g. {@code field.password_too_short}, in the caller's language. */
     public Problem.FieldError fieldError(HttpRequest<?> request, String field, String code, Object... arguments) {
         return new Problem.FieldError(field, messages.get("field." + code, SupportedLanguages.of(request), arguments));

@@ -309,7 +309,7 @@ class ServiceRequestsController {
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field) {
-        return invalid(request, code, field, code);
+        return problems.badField(request, code, field);
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, String code, String field, String fieldCode) {

@@ -23,7 +23,6 @@ import com.cspdesk.domain.webhooks.DeliveryStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -46,7 +45,6 @@ import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,8 +112,7 @@ class WebhookDeliveriesController {
         if (status != null) {
             wanted = DeliveryStatus.ofWireName(status);
             if (wanted.isEmpty()) {
-                return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "webhook_delivery_status_unknown",
-                        List.of(problems.fieldError(request, "status", "webhook_delivery_status_unknown", status))));
+                return problems.badField(request, "webhook_delivery_status_unknown", "status", status);
             }
         }
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
@@ -125,8 +122,7 @@ class WebhookDeliveriesController {
             page = readDeliveries.deliveries(filter, new PageRequest(pageSize,
                     ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "continuation_token_invalid",
-                    List.of(problems.fieldError(request, "continuationToken", "continuation_token_invalid"))));
+            return problems.badField(request, "continuation_token_invalid", "continuationToken");
         }
         return answers.of(request, caller, page, deliveries -> HttpResponse.ok(ResourceCollection.of(deliveries.totalCount(),
                 deliveries.items().stream().map(DeliveryResponse::of).toList(),
