@@ -1470,6 +1470,7 @@ public final class Faults {
         identities.put("ACCOUNT_ADMIN", "account.admin@partner.demo");
         identities.put("REFERRAL_ADMIN", "referral.admin@partner.demo");
         identities.put("MARKETING_CONTENT_ADMIN", "marketing.admin@partner.demo");
+        identities.put("SUPPORT_STAFF", "support.staff@partner.demo");
         identities.put("CUSTOMER_GLOBAL_ADMIN", "customer.admin@contoso.demo");
         Map<String, String> tokens = new LinkedHashMap<>();
         // From an address of their own: the abuse part's wrong passwords have 127.0.0.1 throttled by now.

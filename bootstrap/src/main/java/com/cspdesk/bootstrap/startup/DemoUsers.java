@@ -31,6 +31,7 @@ public class DemoUsers {
             new DemoUser("account.admin@partner.demo", Role.ACCOUNT_ADMIN),
             new DemoUser("referral.admin@partner.demo", Role.REFERRAL_ADMIN),
             new DemoUser("marketing.admin@partner.demo", Role.MARKETING_CONTENT_ADMIN),
+            new DemoUser("support.staff@partner.demo", Role.SUPPORT_STAFF),
             new DemoUser("customer.admin@contoso.demo", Role.CUSTOMER_GLOBAL_ADMIN));
 
     private final SeedUser seedUser;

@@ -13,6 +13,7 @@ import static com.cspdesk.domain.identity.Role.GLOBAL_ADMIN;
 import static com.cspdesk.domain.identity.Role.MARKETING_CONTENT_ADMIN;
 import static com.cspdesk.domain.identity.Role.REFERRAL_ADMIN;
 import static com.cspdesk.domain.identity.Role.SALES_AGENT;
+import static com.cspdesk.domain.identity.Role.SUPPORT_STAFF;
 
 /**
  * Who may do what: every business action and the roles that may do it — api.md "Who may do what"
@@ -50,7 +51,7 @@ public enum Permission {
     READ_HEALTH_DETAILS(GLOBAL_ADMIN),
     /** One's own second factor: enrol a TOTP authenticator and confirm it (every user, for themselves only). */
     MANAGE_OWN_MFA(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN, REFERRAL_ADMIN, MARKETING_CONTENT_ADMIN,
-            CUSTOMER_GLOBAL_ADMIN),
+            SUPPORT_STAFF, CUSTOMER_GLOBAL_ADMIN),
     /** Remove another user's second factor (a lost phone), which ends that user's sessions. */
     RESET_MFA(GLOBAL_ADMIN),
     /**
@@ -63,7 +64,24 @@ public enum Permission {
      * Held by every partner role that may read what some event is about; which events a caller may
      * name is {@code WebhookSubscriptionPolicy}'s (an event's own permission), never a customer's user.
      */
-    MANAGE_WEBHOOKS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN);
+    MANAGE_WEBHOOKS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN),
+    /**
+     * After the purchase (issue #16): switch a subscription's auto-renew, change a reservation's scope.
+     * Reading them is {@link #VIEW_ORDERS}'s, as api.md says ("read as orders").
+     */
+    MANAGE_SUBSCRIPTIONS(ADMIN_AGENT, GLOBAL_ADMIN),
+    /** Orders, the software inventory and subscriptions across all customers, and the price sheets. */
+    VIEW_ACROSS_CUSTOMERS(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN),
+    /** The month's unbilled charges and credits so far, and reconciliation line items over a date range. */
+    RECONCILE_BILLING(GLOBAL_ADMIN, ACCOUNT_ADMIN),
+    /** A manual credit note for a customer's order (goodwill, an approved refund), always with a reason. */
+    ISSUE_CREDIT_NOTE(GLOBAL_ADMIN, ACCOUNT_ADMIN),
+    /**
+     * Handle service requests: read every request, set its status, write notes the partner sees, resolve
+     * it (a refund request with an approved amount, which becomes a credit) or decline it with a reason.
+     * The partner's agents file requests and add their own notes under {@link #FILE_SERVICE_REQUEST}.
+     */
+    HANDLE_SERVICE_REQUESTS(SUPPORT_STAFF);
 
     private final Set<Role> roles;
 

@@ -7,6 +7,7 @@ import static com.cspdesk.domain.identity.Role.GLOBAL_ADMIN;
 import static com.cspdesk.domain.identity.Role.MARKETING_CONTENT_ADMIN;
 import static com.cspdesk.domain.identity.Role.REFERRAL_ADMIN;
 import static com.cspdesk.domain.identity.Role.SALES_AGENT;
+import static com.cspdesk.domain.identity.Role.SUPPORT_STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -48,7 +49,12 @@ class PermissionTest {
             Map.entry(Permission.MANAGE_OWN_MFA, EnumSet.allOf(Role.class)),
             Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_APPLICATIONS, Set.of(GLOBAL_ADMIN)),
-            Map.entry(Permission.MANAGE_WEBHOOKS, Set.of(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN)));
+            Map.entry(Permission.MANAGE_WEBHOOKS, Set.of(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN, ACCOUNT_ADMIN)),
+            Map.entry(Permission.MANAGE_SUBSCRIPTIONS, Set.of(ADMIN_AGENT, GLOBAL_ADMIN)),
+            Map.entry(Permission.VIEW_ACROSS_CUSTOMERS, Set.of(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN)),
+            Map.entry(Permission.RECONCILE_BILLING, Set.of(GLOBAL_ADMIN, ACCOUNT_ADMIN)),
+            Map.entry(Permission.ISSUE_CREDIT_NOTE, Set.of(GLOBAL_ADMIN, ACCOUNT_ADMIN)),
+            Map.entry(Permission.HANDLE_SERVICE_REQUESTS, Set.of(SUPPORT_STAFF)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()
