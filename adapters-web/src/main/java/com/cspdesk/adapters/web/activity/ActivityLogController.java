@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.api.ChunkPipe;
+import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.domain.access.Actor;
@@ -61,7 +63,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,7 @@ import java.util.concurrent.ExecutorService;
 class ActivityLogController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLogController.class);
-    static final String TEXT_CSV = "text/csv";
+    static final String TEXT_CSV = CsvRequests.TEXT_CSV;
     private static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
     /** api.md's default range, here only to name the CSV file; the use case applies it. */
     private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
@@ -121,7 +122,7 @@ class ActivityLogController {
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken,
                          @QueryValue @Nullable @Size(max = 16) String format) {
-        Optional<Boolean> csv = wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return invalid(request, "format_unsupported", "format");
         }
@@ -245,18 +246,6 @@ class ActivityLogController {
 
     private static String day(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    /** {@code format=csv|json} decides; without it, {@code Accept: text/csv} (and no JSON) asks for CSV. Empty: unknown format. */
-    private static Optional<Boolean> wantsCsv(HttpRequest<?> request, @Nullable String format) {
-        if (format != null && !format.isBlank()) {
-            String chosen = format.strip().toLowerCase(Locale.ROOT);
-            return chosen.equals("csv") ? Optional.of(true) : chosen.equals("json") ? Optional.of(false) : Optional.empty();
-        }
-        List<MediaType> accepted = request.getHeaders().accept();
-        boolean csv = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(TEXT_CSV));
-        boolean jsonToo = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(MediaType.APPLICATION_JSON));
-        return Optional.of(csv && !jsonToo);
     }
 
     private Optional<Instant> date(HttpRequest<?> request, String field, @Nullable String text, List<Problem.FieldError> errors) {
