@@ -1,12 +1,11 @@
 package com.cspdesk.adapters.web.invoices;
 
 import com.cspdesk.adapters.web.api.Answers;
-import com.cspdesk.adapters.web.api.ChunkPipe;
+import com.cspdesk.adapters.web.api.CsvExports;
 import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
-import com.cspdesk.adapters.web.downloads.StreamingBody;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.Refusals;
@@ -22,7 +21,6 @@ import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -44,15 +42,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.apache.commons.csv.CSVPrinter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -72,7 +62,6 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BillingViewsController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BillingViewsController.class);
     private static final String TEXT_CSV = CsvRequests.TEXT_CSV;
     /** The CSV export reads the items in pages of this many. */
     private static final int EXPORT_PAGE = PageRequest.MAX_SIZE;
@@ -184,38 +173,18 @@ class BillingViewsController {
         if (check instanceof Lookup.NotPermitted) {
             return Refusals.notPermitted(caller);
         }
-        ChunkPipe pipe = new ChunkPipe();
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        blocking.execute(() -> {
-            if (mdc != null) {
-                MDC.setContextMap(mdc);
-            }
-            try (Writer writer = new OutputStreamWriter(pipe.sink(), StandardCharsets.UTF_8);
-                 CSVPrinter printer = InvoiceCsv.printer(writer)) {
-                Optional<String> token = Optional.empty();
-                do {
-                    Page<InvoiceViews.BillingItem> page = ((Lookup.Found<Page<InvoiceViews.BillingItem>>) pages.apply(token)).value();
-                    for (InvoiceViews.BillingItem item : page.items()) {
-                        printer.printRecord(InvoiceCsv.cells(item));
-                    }
-                    token = page.continuationToken();
-                } while (token.isPresent());
-            } catch (RuntimeException | IOException | Error e) {
-                pipe.fail(e);
-                if (e instanceof UncheckedIOException || e instanceof IOException) {
-                    LOG.debug("Billing export stopped: the client went away");
-                } else {
-                    LOG.warn("Billing export failed", e);
+        return CsvExports.stream(blocking, "Billing", fileName, writer -> {
+            CSVPrinter printer = InvoiceCsv.printer(writer);
+            Optional<String> token = Optional.empty();
+            do {
+                Page<InvoiceViews.BillingItem> page = ((Lookup.Found<Page<InvoiceViews.BillingItem>>) pages.apply(token)).value();
+                for (InvoiceViews.BillingItem item : page.items()) {
+                    printer.printRecord(InvoiceCsv.cells(item));
                 }
-            } finally {
-                MDC.clear();
-            }
+                token = page.continuationToken();
+            } while (token.isPresent());
+            printer.flush();
         });
-        return HttpResponse.ok(StreamingBody.chunked(pipe.source()))
-                .contentType(CsvRequests.CSV_UTF8)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Content-Type-Options", "nosniff");
     }
 
     private static ResourceCollection<ItemResponse> collection(Page<InvoiceViews.BillingItem> page, int pageSize, String path,
