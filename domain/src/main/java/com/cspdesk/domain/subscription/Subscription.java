@@ -53,8 +53,8 @@ public record Subscription(
         if (termNumber < 1) {
             throw new IllegalArgumentException("terms are numbered from 1: " + termNumber);
         }
-        if (!termEnd.equals(termEnd(term, termStart))) {
-            throw new IllegalArgumentException("a " + term + " term from " + termStart + " ends at " + termEnd(term, termStart));
+        if (!termEnd.equals(endOfTerm(term, termStart))) {
+            throw new IllegalArgumentException("a " + term + " term from " + termStart + " ends at " + endOfTerm(term, termStart));
         }
     }
 
@@ -70,11 +70,11 @@ public record Subscription(
             throw new IllegalArgumentException(kind + " is not a subscription");
         }
         return new Subscription(id, customerTenantId, orderId, lineItemNumber, kind, term, charged, purchasedAt, 1,
-                purchasedAt, termEnd(term, purchasedAt), true, SubscriptionStatus.ACTIVE);
+                purchasedAt, endOfTerm(term, purchasedAt), true, SubscriptionStatus.ACTIVE);
     }
 
     /** The end of a term starting at {@code start}: the same UTC time of day, {@code term}'s years later by the calendar. */
-    public static Instant termEnd(TermDuration term, Instant start) {
+    public static Instant endOfTerm(TermDuration term, Instant start) {
         LocalDateTime at = LocalDateTime.ofInstant(start, ZoneOffset.UTC);
         return term.endAfter(at.toLocalDate()).atTime(at.toLocalTime()).toInstant(ZoneOffset.UTC);
     }
@@ -82,7 +82,7 @@ public record Subscription(
     /** The next term, starting exactly at this term's end. */
     Subscription renewed() {
         return new Subscription(id, customerTenantId, orderId, lineItemNumber, kind, term, chargePerTerm, createdAt,
-                termNumber + 1, termEnd, termEnd(term, termEnd), autoRenew, status);
+                termNumber + 1, termEnd, endOfTerm(term, termEnd), autoRenew, status);
     }
 
     Subscription withStatus(SubscriptionStatus changed) {
