@@ -1,9 +1,17 @@
 package com.cspdesk.bootstrap.wiring;
 
+import com.cspdesk.application.ordering.port.out.SubscriptionStarts;
+import com.cspdesk.application.sandbox.port.out.SandboxClockMoved;
+import com.cspdesk.application.subscriptions.SubscriptionManagement;
+import com.cspdesk.application.subscriptions.SubscriptionRenewals;
+import com.cspdesk.application.subscriptions.port.out.Subscriptions;
+import com.cspdesk.application.subscriptions.port.out.TermCharges;
+import com.cspdesk.domain.subscription.RenewalCancellationPolicy;
 import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
@@ -82,6 +90,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The composition root: application services built from their ports. */
@@ -163,10 +172,11 @@ class ApplicationServices {
 
     @Singleton
     Ordering ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements,
-                      ActivityLog activityLog, Transactions transactions, ProductAvailability productAvailability,
-                      MarketCurrencies marketCurrencies, PriceQuotePolicy priceQuotePolicy, Clock clock) {
-        return new Ordering(customers, catalog, orders, entitlements, activityLog, transactions, productAvailability,
-                marketCurrencies, priceQuotePolicy, clock);
+                      SubscriptionStarts subscriptionStarts, ActivityLog activityLog, Transactions transactions,
+                      ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
+                      PriceQuotePolicy priceQuotePolicy, Clock clock) {
+        return new Ordering(customers, catalog, orders, entitlements, subscriptionStarts, activityLog, transactions,
+                productAvailability, marketCurrencies, priceQuotePolicy, clock);
     }
 
     @Singleton
@@ -192,6 +202,23 @@ class ApplicationServices {
                 usdEquivalents, clock);
     }
 
+    // Subscriptions with a term (#16)
+    @Singleton
+    SubscriptionManagement subscriptionManagement(Customers customers, Subscriptions subscriptions, CancelOrder cancelOrder,
+                                                  SoftwareRevocations revocations, Credits credits, ActivityLog activityLog,
+                                                  Transactions transactions, RenewalCancellationPolicy renewalCancellation,
+                                                  Clock clock) {
+        return new SubscriptionManagement(customers, subscriptions, cancelOrder, revocations, credits, activityLog,
+                transactions, renewalCancellation, clock);
+    }
+
+    @Singleton
+    SubscriptionRenewals subscriptionRenewals(Subscriptions subscriptions, TermCharges termCharges,
+                                              SoftwareRevocations revocations, Customers customers, ActivityLog activityLog,
+                                              Transactions transactions, Clock clock) {
+        return new SubscriptionRenewals(subscriptions, termCharges, revocations, customers, activityLog, transactions, clock);
+    }
+
     @Singleton
     MonthlyInvoicing monthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
                                       ActivityLog activityLog, Transactions transactions, Clock clock) {
@@ -207,8 +234,8 @@ class ApplicationServices {
     @Singleton
     @Requires(property = "cspdesk.sandbox.enabled", value = "true")
     SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
-                                        Transactions transactions) {
-        return new SandboxTimeTravel(clock, settings, activityLog, transactions);
+                                        Transactions transactions, List<SandboxClockMoved> listeners) {
+        return new SandboxTimeTravel(clock, settings, activityLog, transactions, listeners);
     }
 
     @Singleton
