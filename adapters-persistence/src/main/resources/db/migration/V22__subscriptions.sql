@@ -29,18 +29,3 @@ CREATE TABLE subscription (
         REFERENCES order_line (order_id, line_item_number)
 ) ENGINE = InnoDB;
 
--- PROVISIONAL (until the lead's V21 brings it with the invoice run reading it): a renewed term's charge.
-CREATE TABLE subscription_term (
-    order_id            VARCHAR(64)   NOT NULL,
-    line_item_number    INT           NOT NULL,
-    term_number         INT           NOT NULL,
-    customer_tenant_id  VARCHAR(36)   NOT NULL,
-    currency            CHAR(3)       NOT NULL,
-    starts_at           DATETIME(6)   NOT NULL,
-    ends_at             DATETIME(6)   NOT NULL,
-    net                 DECIMAL(19,4) NOT NULL,
-    tax                 DECIMAL(19,4) NOT NULL,
-    gross               DECIMAL(19,4) NOT NULL,
-    made_at             DATETIME(6)   NOT NULL,
-    PRIMARY KEY (order_id, line_item_number, term_number)
-) ENGINE = InnoDB;

@@ -23,6 +23,7 @@ import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.cancellation.Acknowledgement;
+import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.domain.subscription.RenewalCancellationPolicy;
 import com.cspdesk.domain.subscription.Subscription;
@@ -170,8 +171,11 @@ public final class SubscriptionManagement implements ListSubscriptions, GetSubsc
             return Optional.empty();
         }
         revocations.revoke(after.orderId(), List.of(after.lineItemNumber()));
+        // The renewed term's credit, once per term (its source); it does not count against the purchase's own charge,
+        // which the renewal did not touch, so the line's credited total stays as it is.
         Credits.CreditNote note = new Credits.CreditNote(UUID.randomUUID().toString(), after.customerTenantId(), after.orderId(),
-                after.lineItemNumber(), after.kind(), cancellable.credit(), now, actor.username());
+                after.lineItemNumber(), after.kind(), cancellable.credit(), now, actor.username(),
+                CreditReason.RENEWAL_CANCELLATION, Optional.empty(), Optional.of(after.id() + ":" + after.termNumber()));
         credits.issue(List.of(note));
         Map<String, String> data = new LinkedHashMap<>();
         data.put("termNumber", String.valueOf(after.termNumber()));
@@ -182,6 +186,7 @@ public final class SubscriptionManagement implements ListSubscriptions, GetSubsc
         credit.put("orderId", after.orderId());
         credit.put("lineItemNumber", String.valueOf(after.lineItemNumber()));
         credit.put("subscriptionId", after.id());
+        credit.put("reason", CreditReason.RENEWAL_CANCELLATION.code());
         credit.put("net", note.credit().net().amount().toPlainString());
         credit.put("tax", note.credit().tax().amount().toPlainString());
         credit.put("gross", note.credit().gross().amount().toPlainString());

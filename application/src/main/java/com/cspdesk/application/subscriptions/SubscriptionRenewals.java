@@ -4,10 +4,10 @@ import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.subscriptions.port.in.RenewSubscriptions;
 import com.cspdesk.application.subscriptions.port.out.Subscriptions;
-import com.cspdesk.application.subscriptions.port.out.TermCharges;
 import com.cspdesk.domain.activity.ActivityCatalogue.Operation;
 import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -37,7 +37,7 @@ public final class SubscriptionRenewals implements RenewSubscriptions {
     static final int BATCH = 100;
 
     private final Subscriptions subscriptions;
-    private final TermCharges termCharges;
+    private final RenewalCharges renewalCharges;
     private final SoftwareRevocations revocations;
     private final Customers customers;
     private final ActivityLog activityLog;
@@ -45,10 +45,10 @@ public final class SubscriptionRenewals implements RenewSubscriptions {
     private final RenewalPolicy policy;
     private final Clock clock;
 
-    public SubscriptionRenewals(Subscriptions subscriptions, TermCharges termCharges, SoftwareRevocations revocations,
+    public SubscriptionRenewals(Subscriptions subscriptions, RenewalCharges renewalCharges, SoftwareRevocations revocations,
                                 Customers customers, ActivityLog activityLog, Transactions transactions, Clock clock) {
         this.subscriptions = subscriptions;
-        this.termCharges = termCharges;
+        this.renewalCharges = renewalCharges;
         this.revocations = revocations;
         this.customers = customers;
         this.activityLog = activityLog;
@@ -107,8 +107,8 @@ public final class SubscriptionRenewals implements RenewSubscriptions {
         data.put("lineItemNumber", String.valueOf(after.lineItemNumber()));
         data.put("termNumber", String.valueOf(after.termNumber()));
         if (due.get() instanceof RenewalPolicy.Transition.Renewal renewal) {
-            termCharges.charge(new TermCharges.TermCharge(after.orderId(), after.lineItemNumber(), after.termNumber(),
-                    after.customerTenantId(), after.termStart(), after.termEnd(), renewal.charge(), now));
+            renewalCharges.add(new RenewalCharges.RenewalCharge(after.orderId(), after.lineItemNumber(), after.termNumber(),
+                    after.customerTenantId(), renewal.charge(), after.termStart(), after.termEnd(), now));
             data.put("termStart", after.termStart().toString());
             data.put("termEnd", after.termEnd().toString());
             data.put("chargeGross", renewal.charge().gross().amount().toPlainString());

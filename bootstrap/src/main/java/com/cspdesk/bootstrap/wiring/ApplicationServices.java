@@ -5,13 +5,14 @@ import com.cspdesk.application.sandbox.port.out.SandboxClockMoved;
 import com.cspdesk.application.subscriptions.SubscriptionManagement;
 import com.cspdesk.application.subscriptions.SubscriptionRenewals;
 import com.cspdesk.application.subscriptions.port.out.Subscriptions;
-import com.cspdesk.application.subscriptions.port.out.TermCharges;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.domain.subscription.RenewalCancellationPolicy;
 import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.cancellation.OrderCancelling;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
+import com.cspdesk.application.credits.CreditNoteIssuing;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
@@ -202,6 +203,13 @@ class ApplicationServices {
                 usdEquivalents, clock);
     }
 
+    /** Manual credit notes; support's refund resolution credits through it too (issue #16). */
+    @Singleton
+    CreditNoteIssuing creditNoteIssuing(Customers customers, OrderCancellations orders, Credits credits, ActivityLog activityLog,
+                                        Transactions transactions, Clock clock) {
+        return new CreditNoteIssuing(customers, orders, credits, activityLog, transactions, clock);
+    }
+
     // Subscriptions with a term (#16)
     @Singleton
     SubscriptionManagement subscriptionManagement(Customers customers, Subscriptions subscriptions, CancelOrder cancelOrder,
@@ -213,10 +221,11 @@ class ApplicationServices {
     }
 
     @Singleton
-    SubscriptionRenewals subscriptionRenewals(Subscriptions subscriptions, TermCharges termCharges,
+    SubscriptionRenewals subscriptionRenewals(Subscriptions subscriptions, RenewalCharges renewalCharges,
                                               SoftwareRevocations revocations, Customers customers, ActivityLog activityLog,
                                               Transactions transactions, Clock clock) {
-        return new SubscriptionRenewals(subscriptions, termCharges, revocations, customers, activityLog, transactions, clock);
+        return new SubscriptionRenewals(subscriptions, renewalCharges, revocations, customers, activityLog, transactions,
+                clock);
     }
 
     @Singleton

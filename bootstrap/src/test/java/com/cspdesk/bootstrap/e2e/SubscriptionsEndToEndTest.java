@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -54,6 +55,8 @@ class SubscriptionsEndToEndTest extends EndToEnd {
     /** Cancelled in its first term: the order line is cancelled. */
     private String cancelledInTerm1;
     private String otherTenantsSubscription;
+    private String orderId;
+    private BigDecimal day10CreditGross;
 
     @Override
     boolean clockStandsStill() {
@@ -79,6 +82,7 @@ class SubscriptionsEndToEndTest extends EndToEnd {
         Map<String, Object> firstTerm = shop.order(agent, tenant, Shop.line(0, offer, 1));
         shop.order(agent, otherTenant, Shop.line(0, offer, 1));
         purchased = Instant.parse((String) order.get("creationDate"));
+        orderId = (String) order.get("id");
         List<Map<String, Object>> mine = subscriptions(agent, tenant);
         renewing = subscriptionOf(mine, (String) order.get("id"), 0);
         expiring = subscriptionOf(mine, (String) order.get("id"), 1);
@@ -238,6 +242,7 @@ class SubscriptionsEndToEndTest extends EndToEnd {
         assertThat(offered).containsEntry("cancellable", true).containsEntry("daysRemaining", 50);
         assertThat(offered.get("credit")).isEqualTo(expected);
 
+        day10CreditGross = creditGross;
         Answer cancelled = patch(agent, cancelledOnDay10, Map.of("status", "cancelled"));
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
@@ -266,6 +271,29 @@ class SubscriptionsEndToEndTest extends EndToEnd {
         assertThat(get(agent, renewing).json()).containsEntry("status", "active");
         Answer hungarian = patch(agent, renewing, Map.of("status", "cancelled"), "Accept-Language", "hu");
         assertThat((String) hungarian.json().get("title")).isEqualTo("A megújítás lemondási időszaka lejárt");
+    }
+
+    @Test
+    @Order(10)
+    void theRenewalsAndTheRenewalsCreditAreOnTheAnniversarysMonthlyInvoice() {
+        YearMonth month = YearMonth.from(anniversary().atOffset(ZoneOffset.UTC));
+        Map<String, Object> run = invoiceRunToItsEnd(loginDemo("account.admin@partner.demo"), month);
+        assertThat(run).as(run.toString()).containsEntry("status", "completed");
+
+        List<Map<String, Object>> lines = Shop.items(send("GET", "/v1/invoices/INV-" + month + "-EUR/lineitems?size=500", agent,
+                null)).stream().filter(line -> orderId.equals(line.get("orderId"))).toList();
+
+        Map<String, Object> charge = Shop.map(get(agent, renewing).json().get("chargePerTerm"));
+        assertThat(lines).filteredOn(line -> "charge".equals(line.get("kind"))
+                        && anniversary().equals(Instant.parse((String) line.get("occurredAt"))))
+                .extracting(line -> ((Number) line.get("lineItemNumber")).intValue())
+                .containsExactlyInAnyOrder(0, 2);
+        assertThat(lines).filteredOn(line -> "charge".equals(line.get("kind")) && Integer.valueOf(0).equals(line.get("lineItemNumber"))
+                        && anniversary().equals(Instant.parse((String) line.get("occurredAt"))))
+                .extracting(line -> line.get("gross")).containsExactly(charge.get("gross"));
+        assertThat(lines).filteredOn(line -> "credit".equals(line.get("kind")))
+                .extracting(line -> (String) Shop.map(line.get("gross")).get("amount"))
+                .containsExactly(day10CreditGross.negate().toPlainString());
     }
 
     private Instant anniversary() {
