@@ -7,6 +7,7 @@ import com.cspdesk.domain.money.PriceQuote;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,15 @@ public final class SubscriptionJson {
 
     @Serdeable
     public record Charge(MoneyJson net, MoneyJson tax, MoneyJson gross) {
+    }
+
+    /**
+     * The API document's body of PATCH …/subscriptions/{subscriptionId}: one of the two (the controller reads
+     * the body field by field; Partner Center's other Subscription fields may come along and are ignored).
+     */
+    @Schema(name = "SubscriptionPatch")
+    record SubscriptionPatch(@Nullable Boolean autoRenewEnabled,
+                             @Nullable @Schema(allowableValues = {"cancelled", "deleted", "active"}) String status) {
     }
 
     /** The API document's item type of GET …/subscriptions (a ResourceCollection of these). */

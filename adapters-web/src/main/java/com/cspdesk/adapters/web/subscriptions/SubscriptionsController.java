@@ -133,7 +133,8 @@ class SubscriptionsController {
 
     @Operation(summary = "Switches auto-renew, or cancels the subscription's renewal within its window (status cancelled; "
             + "in the first term: its purchase). Cancelling also needs CANCEL_PURCHASE.")
-    @RequestBody(content = @Content(examples = {@ExampleObject(name = "autoRenew", value = """
+    @RequestBody(content = @Content(schema = @Schema(implementation = SubscriptionJson.SubscriptionPatch.class),
+            examples = {@ExampleObject(name = "autoRenew", value = """
             {"autoRenewEnabled": false}"""), @ExampleObject(name = "cancel", value = """
             {"status": "cancelled"}""")}))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionJson.SubscriptionResponse.class)))
