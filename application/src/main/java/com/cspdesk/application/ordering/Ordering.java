@@ -11,6 +11,7 @@ import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.application.ordering.OrderPricing.Offer;
 import com.cspdesk.application.ordering.OrderPricing.Priced;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.application.ordering.port.out.SubscriptionStarts;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.customers.VisibleCustomers;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -37,6 +38,8 @@ import com.cspdesk.domain.order.Order;
 import com.cspdesk.domain.order.OrderChange;
 import com.cspdesk.domain.order.OrderId;
 import com.cspdesk.domain.order.OrderPlacementPolicy;
+
+import com.cspdesk.domain.subscription.Subscription;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -65,17 +68,20 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
     private final VisibleCustomers visibleCustomers;
     private final Orders orders;
     private final Entitlements entitlements;
+    private final SubscriptionStarts subscriptionStarts;
     private final ActivityLog activityLog;
     private final Transactions transactions;
     private final OrderPricing pricing;
     private final Clock clock;
 
-    public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements, ActivityLog activityLog,
+    public Ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements,
+                    SubscriptionStarts subscriptionStarts, ActivityLog activityLog,
                     Transactions transactions, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                     PriceQuotePolicy priceQuotePolicy, Clock clock) {
         this.visibleCustomers = new VisibleCustomers(customers);
         this.orders = orders;
         this.entitlements = entitlements;
+        this.subscriptionStarts = subscriptionStarts;
         this.activityLog = activityLog;
         this.transactions = transactions;
         this.pricing = new OrderPricing(catalog, productAvailability, marketCurrencies, priceQuotePolicy);
@@ -107,6 +113,10 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
         transactions.inTransaction(() -> {
             orders.add(stored);
             entitlements.grant(entitlementsOf(stored, priced));
+            List<Subscription> started = subscriptionsOf(stored);
+            if (!started.isEmpty()) {
+                subscriptionStarts.start(started);
+            }
             activityLog.append(activity(stored, customer.get(), actor));
             return null;
         });
@@ -201,6 +211,14 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
                     sku.languages(), sku.bitness(), true));
         }
         return granted;
+    }
+
+    /** Issue #16: each line of contract type subscription starts a subscription in its first term. */
+    private static List<Subscription> subscriptionsOf(Orders.StoredOrder order) {
+        return order.lines().stream().filter(line -> Subscription.isSubscription(line.kind()))
+                .map(line -> Subscription.purchased(UUID.randomUUID().toString(), order.customerTenantId(), order.id(),
+                        line.lineItemNumber(), line.kind(), line.term(), line.charged(), order.createdAt()))
+                .toList();
     }
 
     private static ActivityEntry activity(Orders.StoredOrder order, Customers.Customer customer, Actor actor) {

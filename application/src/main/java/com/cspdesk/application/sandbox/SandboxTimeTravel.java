@@ -10,12 +10,14 @@ import com.cspdesk.domain.sandbox.SandboxClockRange;
 import com.cspdesk.application.sandbox.port.in.MoveSandboxTime;
 import com.cspdesk.application.sandbox.port.in.ReadSandboxTime;
 import com.cspdesk.application.sandbox.port.in.SandboxTime;
+import com.cspdesk.application.sandbox.port.out.SandboxClockMoved;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,13 +33,21 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
     private final SandboxClockSettings settings;
     private final ActivityLog activityLog;
     private final Transactions transactions;
+    private final List<SandboxClockMoved> listeners;
 
     public SandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
                              Transactions transactions) {
+        this(clock, settings, activityLog, transactions, List.of());
+    }
+
+    /** {@code listeners} are told after each move, in order, outside the move's lock (see {@link SandboxClockMoved}). */
+    public SandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
+                             Transactions transactions, List<SandboxClockMoved> listeners) {
         this.clock = clock;
         this.settings = settings;
         this.activityLog = activityLog;
         this.transactions = transactions;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -46,7 +56,26 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
     }
 
     @Override
-    public synchronized MoveResult moveTo(Instant instant, Actor actor) {
+    public MoveResult moveTo(Instant instant, Actor actor) {
+        return told(moveClockTo(instant, actor));
+    }
+
+    @Override
+    public MoveResult advanceBy(Duration duration, Actor actor) {
+        return told(advanceClockBy(duration, actor));
+    }
+
+    /** Tells the listeners after a move (not after a refusal), outside the lock: what they do may take a while. */
+    private MoveResult told(MoveResult result) {
+        if (result instanceof Moved moved) {
+            for (SandboxClockMoved listener : listeners) {
+                listener.moved(moved.time().now());
+            }
+        }
+        return result;
+    }
+
+    private synchronized MoveResult moveClockTo(Instant instant, Actor actor) {
         if (!actor.may(Permission.MOVE_SANDBOX_CLOCK)) {
             return new NotPermitted(Permission.MOVE_SANDBOX_CLOCK);
         }
@@ -58,8 +87,7 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
         return shiftTo(offset, actor);
     }
 
-    @Override
-    public synchronized MoveResult advanceBy(Duration duration, Actor actor) {
+    private synchronized MoveResult advanceClockBy(Duration duration, Actor actor) {
         if (!actor.may(Permission.MOVE_SANDBOX_CLOCK)) {
             return new NotPermitted(Permission.MOVE_SANDBOX_CLOCK);
         }

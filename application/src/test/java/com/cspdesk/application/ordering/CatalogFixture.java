@@ -21,6 +21,7 @@ public final class CatalogFixture implements Catalog {
     public static final String WS_STD = "DG7GMGF0D7FW";
     public static final String VM_RES = "DZH318Z0BQ3P";
     public static final String SUSE = "DZH318Z0BQ4S";
+    public static final String WS_SUB = "DG7GMGF0K90R";
 
     private final Map<String, Product> products = Map.of(
             WS_STD, new Product(WS_STD, "Windows Server 2022 Standard", "Perpetual", ProductKind.PERPETUAL_SOFTWARE,
@@ -28,7 +29,10 @@ public final class CatalogFixture implements Catalog {
             VM_RES, new Product(VM_RES, "Azure reserved VM instances", "Reservations", ProductKind.AZURE_RESERVATION_VM,
                     "Microsoft Corporation", Optional.empty()),
             SUSE, new Product(SUSE, "SUSE Linux Enterprise Server software plan", "Plan", ProductKind.SUSE_LINUX_SOFTWARE_PLAN,
-                    "SUSE", Optional.empty()));
+                    "SUSE", Optional.empty()),
+            WS_SUB, new Product(WS_SUB, "Windows Server 2022 Standard Subscription", "Subscription",
+                    ProductKind.WINDOWS_SERVER_SUBSCRIPTION, "Microsoft Corporation",
+                    Optional.of(ProductFamily.of("Windows Server", "2016", "2019", "2022"))));
 
     private final Map<String, Sku> skus = Map.of(
             WS_STD, new Sku(WS_STD, "0001", "16 Core License Pack", 1, 1000, Set.of("one_time"), TermDuration.NONE,
@@ -37,7 +41,9 @@ public final class CatalogFixture implements Catalog {
             VM_RES, new Sku(VM_RES, "0001", "Standard_D2s_v5 Windows, 1 year", 1, 100, Set.of("one_time"), TermDuration.P1Y,
                     Optional.empty(), Set.of(), Set.of()),
             SUSE, new Sku(SUSE, "0001", "1 year", 1, 100, Set.of("one_time"), TermDuration.P1Y, Optional.empty(), Set.of(),
-                    Set.of()));
+                    Set.of()),
+            WS_SUB, new Sku(WS_SUB, "0001", "16 Core License Pack, 1 year", 1, 500, Set.of("one_time"), TermDuration.P1Y,
+                    Optional.of(SoftwareVersion.of("2022")), Set.of(SoftwareLanguage.of("en-US")), Set.of(Bitness.X64)));
 
     @Override
     public List<Product> products() {

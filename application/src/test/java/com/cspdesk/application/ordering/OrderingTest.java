@@ -18,7 +18,9 @@ import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.domain.activity.ActivityEntry;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.subscription.Subscription;
 import com.cspdesk.domain.order.OrderPlacement.Part;
 import com.cspdesk.domain.order.OrderPlacement.Reason;
 import com.cspdesk.domain.order.OrderStatus;
@@ -116,6 +118,32 @@ class OrderingTest {
     void otherKindsStillSellInGreenland() {
         assertThat(world.ordering.place(command(GL_TENANT, new LineItem(0, offer(WS_STD, "USD"), 1)), AGENT))
                 .isInstanceOf(PlaceOrder.Placed.class);
+    }
+
+    @Test
+    void aServerSubscriptionLineStartsItsSubscriptionWithTheOrderInItsFirstTermWithAutoRenew() {
+        OrderView order = ((PlaceOrder.Placed) world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1),
+                new LineItem(1, offer(CatalogFixture.WS_SUB, "HUF"), 2)), AGENT)).order();
+
+        ArgumentCaptor<List<Subscription>> started = ArgumentCaptor.captor();
+        verify(world.subscriptionStarts).start(started.capture());
+        assertThat(started.getValue()).singleElement().satisfies(subscription -> {
+            assertThat(subscription.orderId()).isEqualTo(order.id());
+            assertThat(subscription.lineItemNumber()).isEqualTo(1);
+            assertThat(subscription.customerTenantId()).isEqualTo(HU_TENANT);
+            assertThat(subscription.term()).isEqualTo(TermDuration.P1Y);
+            assertThat(subscription.termNumber()).isEqualTo(1);
+            assertThat(subscription.termStart()).isEqualTo(order.creationDate());
+            assertThat(subscription.autoRenew()).isTrue();
+            assertThat(subscription.chargePerTerm()).isEqualTo(order.lineItems().get(1).charged());
+        });
+    }
+
+    @Test
+    void anOrderWithoutSubscriptionLinesStartsNone() {
+        world.ordering.place(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1), new LineItem(1, offer(VM_RES, "HUF"), 1)),
+                AGENT);
+        verifyNoInteractions(world.subscriptionStarts);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
+import com.cspdesk.application.ordering.port.out.SubscriptionStarts;
 import com.cspdesk.application.software.port.out.Entitlements;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.catalog.ProductAvailability;
@@ -35,6 +36,7 @@ final class OrderingWorld {
     final Customers customers = mock(Customers.class);
     final Orders orders = mock(Orders.class);
     final Entitlements entitlements = mock(Entitlements.class);
+    final SubscriptionStarts subscriptionStarts = mock(SubscriptionStarts.class);
     final ActivityLog activityLog = mock(ActivityLog.class);
     final Transactions transactions = mock(Transactions.class);
     final Ordering ordering;
@@ -43,7 +45,7 @@ final class OrderingWorld {
         customer(HU_TENANT, "HU", now);
         customer(AU_TENANT, "AU", now);
         customer(GL_TENANT, "GL", now);
-        ordering = new Ordering(customers, new CatalogFixture(), orders, entitlements, activityLog, transactions,
+        ordering = new Ordering(customers, new CatalogFixture(), orders, entitlements, subscriptionStarts, activityLog, transactions,
                 ProductAvailability.asInSpec(), MarketCurrencies.defaults(), PriceQuotePolicy.defaults(),
                 Clock.fixed(now, ZoneOffset.UTC));
     }

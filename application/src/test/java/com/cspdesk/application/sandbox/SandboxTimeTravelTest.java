@@ -58,6 +58,18 @@ class SandboxTimeTravelTest {
     }
 
     @Test
+    void listenersAreToldTheNewTimeAfterAMoveAndNotAfterARefusal() {
+        java.util.List<Instant> told = new java.util.ArrayList<>();
+        SandboxTimeTravel listened = new SandboxTimeTravel(clock, settings, activityLog, transactions, java.util.List.of(told::add));
+
+        listened.advanceBy(Duration.ofDays(365), AGENT);
+        listened.advanceBy(Duration.ofDays(-1), AGENT);
+        listened.moveTo(REAL_NOW, AGENT);
+
+        assertThat(told).containsExactly(Instant.parse("2027-11-21T09:00:00Z"));
+    }
+
+    @Test
     void whenTheRecordCannotBeWrittenTheClockDoesNotMove() {
         doThrow(new IllegalStateException("the log is gone")).when(activityLog).append(any());
         assertThatThrownBy(() -> travel.advanceBy(Duration.ofDays(61), AGENT)).hasMessage("the log is gone");

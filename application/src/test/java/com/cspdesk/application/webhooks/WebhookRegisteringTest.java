@@ -217,7 +217,7 @@ class WebhookRegisteringTest {
     @Test
     void the_available_events_are_the_domains_list() {
         assertThat(registering.availableEvents(SALES)).isEqualTo(Lookup.found(List.of("customer-created", "order-created",
-                "order-updated", "credit-issued", "invoice-ready", "software-key-accessed", "software-download-link-created",
+                "order-updated", "subscription-renewed", "subscription-expired", "subscription-updated", "credit-issued", "invoice-ready", "software-key-accessed", "software-download-link-created",
                 "service-request-created", "service-request-updated", "test-created")));
     }
 }

@@ -1,9 +1,17 @@
 package com.cspdesk.bootstrap.wiring;
 
+import com.cspdesk.application.ordering.port.out.SubscriptionStarts;
+import com.cspdesk.application.sandbox.port.out.SandboxClockMoved;
+import com.cspdesk.application.subscriptions.SubscriptionManagement;
+import com.cspdesk.application.subscriptions.SubscriptionRenewals;
+import com.cspdesk.application.subscriptions.port.out.Subscriptions;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
+import com.cspdesk.domain.subscription.RenewalCancellationPolicy;
 import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.credits.CreditNoteIssuing;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
@@ -84,6 +92,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The composition root: application services built from their ports. */
@@ -165,10 +174,11 @@ class ApplicationServices {
 
     @Singleton
     Ordering ordering(Customers customers, Catalog catalog, Orders orders, Entitlements entitlements,
-                      ActivityLog activityLog, Transactions transactions, ProductAvailability productAvailability,
-                      MarketCurrencies marketCurrencies, PriceQuotePolicy priceQuotePolicy, Clock clock) {
-        return new Ordering(customers, catalog, orders, entitlements, activityLog, transactions, productAvailability,
-                marketCurrencies, priceQuotePolicy, clock);
+                      SubscriptionStarts subscriptionStarts, ActivityLog activityLog, Transactions transactions,
+                      ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
+                      PriceQuotePolicy priceQuotePolicy, Clock clock) {
+        return new Ordering(customers, catalog, orders, entitlements, subscriptionStarts, activityLog, transactions,
+                productAvailability, marketCurrencies, priceQuotePolicy, clock);
     }
 
     @Singleton
@@ -207,6 +217,24 @@ class ApplicationServices {
         return new BillingReconciliation(invoices, clock);
     }
 
+    // Subscriptions with a term (#16)
+    @Singleton
+    SubscriptionManagement subscriptionManagement(Customers customers, Subscriptions subscriptions, CancelOrder cancelOrder,
+                                                  SoftwareRevocations revocations, Credits credits, ActivityLog activityLog,
+                                                  Transactions transactions, RenewalCancellationPolicy renewalCancellation,
+                                                  Clock clock) {
+        return new SubscriptionManagement(customers, subscriptions, cancelOrder, revocations, credits, activityLog,
+                transactions, renewalCancellation, clock);
+    }
+
+    @Singleton
+    SubscriptionRenewals subscriptionRenewals(Subscriptions subscriptions, RenewalCharges renewalCharges,
+                                              SoftwareRevocations revocations, Customers customers, ActivityLog activityLog,
+                                              Transactions transactions, Clock clock) {
+        return new SubscriptionRenewals(subscriptions, renewalCharges, revocations, customers, activityLog, transactions,
+                clock);
+    }
+
     @Singleton
     MonthlyInvoicing monthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
                                       ActivityLog activityLog, Transactions transactions, Clock clock) {
@@ -222,8 +250,8 @@ class ApplicationServices {
     @Singleton
     @Requires(property = "cspdesk.sandbox.enabled", value = "true")
     SandboxTimeTravel sandboxTimeTravel(SandboxClock clock, SandboxClockSettings settings, ActivityLog activityLog,
-                                        Transactions transactions) {
-        return new SandboxTimeTravel(clock, settings, activityLog, transactions);
+                                        Transactions transactions, List<SandboxClockMoved> listeners) {
+        return new SandboxTimeTravel(clock, settings, activityLog, transactions, listeners);
     }
 
     @Singleton

@@ -3,6 +3,8 @@ package com.cspdesk.bootstrap.wiring;
 import com.cspdesk.domain.cancellation.CancellationCredit;
 import com.cspdesk.domain.cancellation.CancellationPolicy;
 import com.cspdesk.domain.cancellation.CancellationWindows;
+import com.cspdesk.domain.catalog.ContractType;
+import com.cspdesk.domain.subscription.RenewalCancellationPolicy;
 import com.cspdesk.domain.cancellation.ReservationRefundLimit;
 import com.cspdesk.domain.catalog.ProductAvailability;
 import com.cspdesk.domain.catalog.ProductKind;
@@ -127,6 +129,28 @@ class BusinessRules {
                     new ReservationRefundLimit(Money.of(limit.strip(), "USD")));
         } catch (RuntimeException e) {
             throw new ConfigurationException("cspdesk.cancellation.reservation-refund-limit-usd: a USD amount such as 50000.00");
+        }
+    }
+
+    /**
+     * Issue #16: a renewal may be cancelled within a window from the renewal date, the purchase's rule applied to the
+     * renewal. By default the window is the purchase's ({@code cspdesk.cancellation.*}); {@code
+     * cspdesk.subscriptions.renewal-cancellation-window=P7D} gives renewals a window of their own.
+     */
+    @Singleton
+    RenewalCancellationPolicy renewalCancellationPolicy(CancellationPolicy purchases,
+                                                        @Value("${cspdesk.cancellation.reservation-refund-limit-usd:50000.00}") String limit,
+                                                        @Value("${cspdesk.subscriptions.renewal-cancellation-window:}") String window) {
+        if (window.isBlank()) {
+            return new RenewalCancellationPolicy(purchases);
+        }
+        try {
+            Duration renewalWindow = Duration.parse(window.strip());
+            return new RenewalCancellationPolicy(new CancellationPolicy(
+                    CancellationWindows.asInSpec().withWindow(ContractType.SUBSCRIPTION, renewalWindow), new CancellationCredit(),
+                    new ReservationRefundLimit(Money.of(limit.strip(), "USD"))));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("cspdesk.subscriptions.renewal-cancellation-window: an ISO-8601 duration such as P60D");
         }
     }
 

@@ -153,7 +153,7 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
     void theAvailableEventsArePartnerCentersNames() {
         Answer events = send("GET", "/webhooks/v1/availableEvents", sales, null);
         assertThat(events.status()).isEqualTo(200);
-        assertThat(list(events)).containsExactly("customer-created", "order-created", "order-updated", "credit-issued",
+        assertThat(list(events)).containsExactly("customer-created", "order-created", "order-updated", "subscription-renewed", "subscription-expired", "subscription-updated", "credit-issued",
                 "invoice-ready", "software-key-accessed", "software-download-link-created", "service-request-created",
                 "service-request-updated", "test-created");
     }

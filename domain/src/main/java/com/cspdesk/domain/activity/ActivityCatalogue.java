@@ -57,7 +57,10 @@ public final class ActivityCatalogue {
         /** One of an application's secrets. */
         APPLICATION_CREDENTIAL("application_credential", "application_credential"),
         /** The partner's webhook registration (#15); PC's audit list has none. */
-        WEBHOOK_REGISTRATION("webhook_registration", UNDEFINED);
+        WEBHOOK_REGISTRATION("webhook_registration", UNDEFINED),
+        // Subscriptions with a term (#16)
+        /** A server subscription (an order line with a term): Partner Center's subscription resource. */
+        SUBSCRIPTION("subscription", "subscription");
 
         private final String kind;
         private final String partnerCenterType;
@@ -136,7 +139,16 @@ public final class ActivityCatalogue {
         /** A delivery sent again on an admin's request, under its first {@code webhook-id}. */
         REDELIVER_WEBHOOK("redeliver_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
         /** The registration switched off by the desk after failing for days; a change of it switches it on. */
-        DISABLE_WEBHOOK("disable_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION);
+        DISABLE_WEBHOOK("disable_webhook", UNDEFINED, Resource.WEBHOOK_REGISTRATION),
+        // Subscriptions with a term (#16)
+        /** A term ended and the next began (by the renewal job, as system); PC's audit has no renewal operation. */
+        RENEW_SUBSCRIPTION("renew_subscription", UNDEFINED, Resource.SUBSCRIPTION),
+        /** A term ended without auto-renew: keys and links revoked; PC's audit has no expiry operation. */
+        EXPIRE_SUBSCRIPTION("expire_subscription", UNDEFINED, Resource.SUBSCRIPTION),
+        /** Auto-renew switched on or off: PC's PATCH of the subscription. */
+        UPDATE_SUBSCRIPTION("update_subscription", "update_subscription", Resource.SUBSCRIPTION),
+        /** A renewal cancelled within its window (PC: a PATCH of the subscription's status); its credit is an issue_credit beside it. */
+        CANCEL_SUBSCRIPTION_RENEWAL("cancel_subscription_renewal", "update_subscription", Resource.SUBSCRIPTION);
 
         private final String kind;
         private final String partnerCenterType;

@@ -38,6 +38,12 @@ public final class ResourceChanges {
         // shares the order's ordering key, so it reaches a receiver after the order's update.
         raise(Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED, "Credit",
                 e -> order(e, e.customizedData().getOrDefault("orderId", "")));
+        // Subscriptions with a term (#16): the subscription's own address
+        raise(Operation.RENEW_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_RENEWED, "Subscription", ResourceChanges::subscription);
+        raise(Operation.EXPIRE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_EXPIRED, "Subscription", ResourceChanges::subscription);
+        raise(Operation.UPDATE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_UPDATED, "Subscription", ResourceChanges::subscription);
+        raise(Operation.CANCEL_SUBSCRIPTION_RENEWAL, WebhookEvent.SUBSCRIPTION_UPDATED, "Subscription",
+                ResourceChanges::subscription);
         raise(Operation.READY_INVOICE, WebhookEvent.INVOICE_READY, "InvoiceRun", e -> "/v1/invoices/runs/" + e.resourceId());
         raise(Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED, "SoftwareKey", ResourceChanges::software);
         raise(Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED, "SoftwareDownloadLink",
@@ -92,6 +98,10 @@ public final class ResourceChanges {
 
     private static String order(ActivityEntry entry, String orderId) {
         return "/v1/customers/" + entry.customerId() + "/orders/" + orderId;
+    }
+
+    private static String subscription(ActivityEntry entry) {
+        return "/v1/customers/" + entry.customerId() + "/subscriptions/" + entry.resourceId();
     }
 
     private static String software(ActivityEntry entry) {

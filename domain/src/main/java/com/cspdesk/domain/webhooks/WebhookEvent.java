@@ -19,6 +19,13 @@ public enum WebhookEvent {
     ORDER_CREATED("order-created", Permission.VIEW_ORDERS),
     /** A cancellation: Partner Center's PATCH of the order. */
     ORDER_UPDATED("order-updated", Permission.VIEW_ORDERS),
+    // Subscriptions with a term (#16): read as orders
+    /** A term ended and the next began, charged on the next invoice. */
+    SUBSCRIPTION_RENEWED("subscription-renewed", Permission.VIEW_ORDERS),
+    /** A term ended without auto-renew: its keys and download links are revoked. */
+    SUBSCRIPTION_EXPIRED("subscription-expired", Permission.VIEW_ORDERS),
+    /** Auto-renew switched, or a renewal cancelled. */
+    SUBSCRIPTION_UPDATED("subscription-updated", Permission.VIEW_ORDERS),
     /** The credit note of cancelled lines: a billing document, read with the invoices it lands on. */
     CREDIT_ISSUED("credit-issued", Permission.READ_INVOICES),
     INVOICE_READY("invoice-ready", Permission.READ_INVOICES),

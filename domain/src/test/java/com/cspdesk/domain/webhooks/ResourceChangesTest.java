@@ -22,17 +22,21 @@ class ResourceChangesTest {
 
     @Test
     void theTableNamesTheEventsOfTheIssue() {
-        assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED,
-                Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED,
-                Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED,
-                Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED,
-                Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED,
-                Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED,
-                Operation.READY_INVOICE, WebhookEvent.INVOICE_READY,
-                Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED,
-                Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED,
-                Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED));
+        assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry(Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED),
+                Map.entry(Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED),
+                Map.entry(Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED),
+                Map.entry(Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED),
+                Map.entry(Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED),
+                Map.entry(Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED),
+                Map.entry(Operation.READY_INVOICE, WebhookEvent.INVOICE_READY),
+                Map.entry(Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED),
+                Map.entry(Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED),
+                Map.entry(Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED),
+                Map.entry(Operation.RENEW_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_RENEWED),
+                Map.entry(Operation.EXPIRE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_EXPIRED),
+                Map.entry(Operation.UPDATE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_UPDATED),
+                Map.entry(Operation.CANCEL_SUBSCRIPTION_RENEWAL, WebhookEvent.SUBSCRIPTION_UPDATED)));
     }
 
     @Test
@@ -90,6 +94,8 @@ class ResourceChangesTest {
                 .isEqualTo("/v1/customers/" + TENANT + "/software/sw-1");
         assertThat(uri("create_service_request", TENANT, "service_request", "sr-9")).isEqualTo("/v1/servicerequests/sr-9");
         assertThat(uri("ready_invoice", null, "invoice_run", "run-3")).isEqualTo("/v1/invoices/runs/run-3");
+        assertThat(uri("renew_subscription", TENANT, "subscription", "s-4"))
+                .isEqualTo("/v1/customers/" + TENANT + "/subscriptions/s-4");
     }
 
     @Test
@@ -113,7 +119,7 @@ class ResourceChangesTest {
     @Test
     void wireNamesAreTheIssuesAndIndependentOfTheConstants() {
         Set<String> names = Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireName).collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("customer-created", "order-created", "order-updated", "credit-issued",
+        assertThat(names).containsExactlyInAnyOrder("customer-created", "order-created", "order-updated", "subscription-renewed", "subscription-expired", "subscription-updated", "credit-issued",
                 "invoice-ready", "software-key-accessed", "software-download-link-created", "service-request-created",
                 "service-request-updated", "test-created");
         assertThat(WebhookEvent.ofWireName("credit-issued")).contains(WebhookEvent.CREDIT_ISSUED);

@@ -33,7 +33,7 @@ class WebhookSubscriptionPolicyTest {
     @Test
     void the_event_names_are_partner_centers_and_the_outboxs() {
         assertThat(Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireName)).containsExactly(
-                "customer-created", "order-created", "order-updated", "credit-issued", "invoice-ready",
+                "customer-created", "order-created", "order-updated", "subscription-renewed", "subscription-expired", "subscription-updated", "credit-issued", "invoice-ready",
                 "software-key-accessed", "software-download-link-created", "service-request-created",
                 "service-request-updated", "test-created");
         assertThat(WebhookEvent.ofWireName(" order-created ")).contains(WebhookEvent.ORDER_CREATED);
