@@ -25,7 +25,7 @@ public final class SoftwareInventoryReading implements ListSoftwareInventory {
         this.paging = new AcrossCustomersPaging<>(TOKEN_KIND, STATUSES, "purchasedTo", software::page,
                 row -> new Position(row.entitlement().purchasedAt(), row.entitlement().id()),
                 row -> new CustomerSoftwareView(SoftwareViews.view(row.entitlement()), row.entitlement().customerTenantId(),
-                        row.customerName(), row.quantity()), customers);
+                        row.customerName(), row.entitlement().active() ? row.quantity() : 0), customers);
     }
 
     @Override

@@ -14,7 +14,7 @@ public interface SoftwareAcrossCustomers {
      */
     List<CustomerSoftware> page(AcrossCustomersFilter filter, Optional<AcrossCustomersFilter.Position> after, int limit);
 
-    /** {@code quantity}: the order line's (0 once cancelled). */
+    /** {@code quantity}: the order line's, as bought. */
     record CustomerSoftware(Entitlements.Entitlement entitlement, String customerName, int quantity) {
     }
 }
