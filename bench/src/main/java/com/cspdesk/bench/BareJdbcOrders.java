@@ -32,8 +32,8 @@ final class BareJdbcOrders implements AutoCloseable {
             + " created_at, status, total_net, total_tax, total_gross, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String LINE_SQL = "INSERT INTO order_line (order_id, line_item_number, customer_tenant_id, offer_id,"
             + " product_id, sku_id, availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross,"
-            + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ENTITLEMENT_SQL = "INSERT INTO software_entitlement (id, customer_tenant_id, order_id,"
             + " line_item_number, product_id, sku_id, product_name, contract_type, purchased_at, versions, languages,"
             + " bitness, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -72,7 +72,7 @@ final class BareJdbcOrders implements AutoCloseable {
                 set(s, orderId, 0, customer.tenantId(), offer.offerId(), offer.productId(), offer.skuId(),
                         offer.availabilityId(), offer.friendlyName(), offer.kind(), offer.term(), 1, offer.unitPrice(),
                         quote.net().amount(), quote.tax().amount(), quote.gross().amount(), prices.includesTax(market),
-                        "active", java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, null);
+                        "active", java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, null, ts);
                 s.addBatch(); // the product writes an order's lines as a batch
                 s.executeBatch();
             }

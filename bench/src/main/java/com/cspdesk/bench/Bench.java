@@ -59,7 +59,7 @@ public final class Bench {
         profile = !args.contains("--no-profile");
         hold = args.contains("--hold");
         int ph = args.indexOf("--phases");
-        phases = ph >= 0 ? List.of(args.get(ph + 1).split(",")) : List.of("invoice", "orders", "webhooks", "reads", "download", "jmh");
+        phases = ph >= 0 ? List.of(args.get(ph + 1).split(",")) : List.of("invoice", "orders", "webhooks", "reads", "across", "download", "jmh");
         int o = args.indexOf("--out");
         out = Path.of(o >= 0 ? args.get(o + 1) : "out").toAbsolutePath();
         Path built = Path.of(System.getProperty("bench.jar", "../bootstrap/target/cspdesk.jar")).toAbsolutePath().normalize();
@@ -138,6 +138,9 @@ public final class Bench {
                 }
                 if (phases.contains("reads")) {
                     reads(db, data, http, agent, admin, product, sampler);
+                }
+                if (phases.contains("across")) {
+                    across(data, http, agent);
                 }
                 if (phases.contains("download")) {
                     download(db, http, agent, store, product);
@@ -494,6 +497,73 @@ public final class Bench {
             profileUnderLoad(product, "software", () -> LoadDriver.run("software-profiled", 32, Duration.ZERO,
                     Duration.ofSeconds(quick ? 5 : 10), 5_000_000, 200, (client, seq) -> http.get(softwarePath.apply(seq), agent).status()));
         }
+    }
+
+    /**
+     * #16's views across customers ({@code GET /v1/orders}, {@code GET /v1/software}) and the price sheet: each filter's
+     * first page and a later one (the eleventh, reached through the next links), one client, p50 and p99 beside the
+     * 50 ms limit for a first page. The agent sees every customer, as an admin agent does.
+     */
+    private void across(DataSet data, Http http, String agent) {
+        String tenant = data.customers.get(data.customers.size() / 2).tenantId();
+        String product = "DG7GMGF0BHXC";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        String range = now.minus(Duration.ofDays(60)).toString().substring(0, 10) + "&createdTo="
+                + now.minus(Duration.ofDays(30)).toString().substring(0, 10);
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put("orders", "/v1/orders?size=50");
+        views.put("orders, status=completed", "/v1/orders?status=completed&size=50");
+        views.put("orders, status=cancelled (none)", "/v1/orders?status=cancelled&size=50");
+        views.put("orders, a customer", "/v1/orders?customerId=" + tenant + "&size=50");
+        views.put("orders, a product", "/v1/orders?productId=" + product + "&size=50");
+        views.put("orders, a product + status", "/v1/orders?productId=" + product + "&status=completed&size=50");
+        views.put("orders, 30 days", "/v1/orders?createdFrom=" + range + "&size=50");
+        views.put("software", "/v1/software?size=50");
+        views.put("software, status=active", "/v1/software?status=active&size=50");
+        views.put("software, a product", "/v1/software?productId=" + product + "&size=50");
+        views.put("software, a product + status", "/v1/software?productId=" + product + "&status=active&size=50");
+        views.put("software, a customer", "/v1/software?customerId=" + tenant + "&size=50");
+        views.put("price sheet, HU", "/v1/pricesheets?country=HU");
+        Duration warm = Duration.ofSeconds(quick ? 1 : 2);
+        Duration measured = Duration.ofSeconds(quick ? 3 : 8);
+        report.title("Views across customers (#16): first and later pages with one client");
+        report.note(String.format("GET /v1/orders and /v1/software (50 a page) with each filter, and the price sheet; the "
+                + "later page is the eleventh, reached through the next links. One closed-loop client, %d s warm-up + %d s "
+                + "measured per row. Limit: a first page's p99 under 50 ms.%n", warm.toSeconds(), measured.toSeconds()));
+        report.table("view", "page", "requests", "p50 ms", "p99 ms", "limit", "met");
+        boolean allMet = true;
+        double worst = 0;
+        for (Map.Entry<String, String> view : views.entrySet()) {
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("first", view.getValue());
+            String later = view.getValue();
+            for (int hop = 0; hop < 10 && later != null; hop++) {
+                Http.Reply reply = http.get(later, agent);
+                if (reply.status() != 200) {
+                    throw new IllegalStateException(view.getKey() + ": " + reply.status() + " " + reply.text());
+                }
+                JsonNode next = reply.json().path("links").path("next").path("uri");
+                later = next.isMissingNode() || next.isNull() ? null : "/v1/" + next.asText();
+            }
+            if (later != null) {
+                pages.put("11th", later);
+            }
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                String path = page.getValue();
+                LoadDriver.Result r = LoadDriver.run(view.getKey() + " " + page.getKey(), 1, warm, measured, 1_000_000, 200,
+                        (client, seq) -> http.get(path, agent).status());
+                System.out.println("  " + r);
+                boolean met = r.failed() == 0 && r.p99() < 50;
+                if (page.getKey().equals("first")) {
+                    allMet &= met;
+                    worst = Math.max(worst, r.p99());
+                }
+                report.row(view.getKey(), page.getKey(), r.sent(), Report.f2(r.p50()), Report.f2(r.p99()), "50 ms",
+                        met ? "yes" : "NO");
+            }
+        }
+        summary.put("views across customers: every first page p99 < 50 ms, one client", "worst " + Report.f2(worst) + " ms|"
+                + (allMet ? "yes" : "NO"));
     }
 
     private static void awaitBare(Http http, Process process) {

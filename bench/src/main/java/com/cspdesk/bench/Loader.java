@@ -48,8 +48,8 @@ final class Loader {
             + " created_at, status, total_net, total_tax, total_gross, created_by) VALUES (?, ?, 'one_time', ?, ?, 'completed', ?, ?, ?, ?)";
     private static final String LINE_SQL = "INSERT INTO order_line (order_id, line_item_number, customer_tenant_id, offer_id,"
             + " product_id, sku_id, availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross,"
-            + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at)"
-            + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, 0, 0, NULL)";
+            + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at)"
+            + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, 0, 0, NULL, ?)";
     private static final String ENTITLEMENT_SQL = "INSERT INTO software_entitlement (id, customer_tenant_id, order_id,"
             + " line_item_number, product_id, sku_id, product_name, contract_type, purchased_at, versions, languages,"
             + " bitness, status) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'active')";
@@ -229,7 +229,7 @@ final class Loader {
                     + " total_net, total_tax, total_gross, created_by");
             Tsv lines = new Tsv("order_line", "order_id, line_item_number, customer_tenant_id, offer_id, product_id, sku_id,"
                     + " availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross, tax_included,"
-                    + " status, credited_net, credited_tax, credited_gross, cancelled_at");
+                    + " status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at");
             Tsv ents = new Tsv("software_entitlement", "id, customer_tenant_id, order_id, line_item_number, product_id, sku_id,"
                     + " product_name, contract_type, purchased_at, versions, languages, bitness, status");
             Tsv activity = new Tsv("activity_record", "id, chain_key, chain_seq, previous_hash, hash, operation_date,"
@@ -262,7 +262,7 @@ final class Loader {
                             .add(offer.skuId()).add(offer.availabilityId()).add(offer.friendlyName()).add(offer.kind())
                             .add(offer.term()).add(quantity).add(offer.unitPrice()).add(quote.net().amount())
                             .add(quote.tax().amount()).add(quote.gross().amount()).add(taxIncluded).add("active")
-                            .add(zero).add(zero).add(zero).add(null).end(c);
+                            .add(zero).add(zero).add(zero).add(null).add(at).end(c);
                     if (entitlementId != null) {
                         ents.add(entitlementId).add(customer.tenantId()).add(orderId).add(0).add(offer.productId())
                                 .add(offer.skuId()).add(offer.friendlyName())

@@ -53,8 +53,7 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
         return Lookup.found(catalog.products().stream()
                 .filter(product -> targetView.map(view -> view.includes(product.kind())).orElse(true))
                 .sorted(Comparator.comparing(Catalog.Product::title))
-                .map(product -> new ProductView(product.id(), product.title(), product.description(), product.kind(),
-                        TargetView.of(product.kind()), product.publisherName()))
+                .map(CatalogBrowsing::productView)
                 .toList());
     }
 
@@ -65,9 +64,7 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
         }
         return Lookup.of(catalog.product(productId), PRODUCT_NOT_FOUND).map(product -> catalog.skus(productId).stream()
                 .sorted(Comparator.comparing(Catalog.Sku::id))
-                .map(sku -> new SkuView(product.id(), sku.id(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(),
-                        sku.billingCycles(), sku.term(), product.kind().contractType(),
-                        !product.kind().isLinuxSoftwarePlan(), versions(product, sku), sku.languages(), sku.bitness()))
+                .map(sku -> skuView(product, sku))
                 .toList());
     }
 
@@ -83,15 +80,35 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
         if (catalog.sku(productId, skuId).isEmpty()) {
             return Lookup.notFound(SKU_NOT_FOUND);
         }
-        Catalog.Sku sku = catalog.sku(productId, skuId).get();
-        boolean purchasable = productAvailability.check(product.get().kind(), country).isAvailable();
+        return Lookup.found(availabilities(product.get(), catalog.sku(productId, skuId).get(), country));
+    }
+
+    /**
+     * A SKU's availabilities in a market (its currency's price), each quoted for one unit as an order of it would
+     * be; also the price sheet's rows ({@link PriceSheets}).
+     */
+    List<AvailabilityView> availabilities(Catalog.Product product, Catalog.Sku sku, Market country) {
+        boolean purchasable = productAvailability.check(product.kind(), country).isAvailable();
         boolean taxIncluded = priceQuotePolicy.includesTax(country);
-        return Lookup.found(catalog.availabilities(productId, skuId).stream()
+        return catalog.availabilities(product.id(), sku.id()).stream()
                 .filter(availability -> availability.currency().equals(marketCurrencies.currencyOf(country)))
                 .map(availability -> new AvailabilityView(availability.id(), availability.catalogItemId(), country,
                         purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice(),
                         priceQuotePolicy.quote(availability.unitPrice(), 1, country), priceQuotePolicy.rateFor(country)))
-                .toList());
+                .toList();
+    }
+
+    /** A SKU as the catalog shows it. */
+    static SkuView skuView(Catalog.Product product, Catalog.Sku sku) {
+        return new SkuView(product.id(), sku.id(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(),
+                sku.billingCycles(), sku.term(), product.kind().contractType(),
+                !product.kind().isLinuxSoftwarePlan(), versions(product, sku), sku.languages(), sku.bitness());
+    }
+
+    /** A product as the catalog shows it. */
+    static ProductView productView(Catalog.Product product) {
+        return new ProductView(product.id(), product.title(), product.description(), product.kind(),
+                TargetView.of(product.kind()), product.publisherName());
     }
 
     /** The version bought and the earlier ones it entitles to, newest first; none for software without keys. */

@@ -100,8 +100,7 @@ public final class SoftwareKeysAndDownloads implements ListSoftware, GetProductK
         }
         return Lookup.of(visibleCustomers.resolve(customerRef, actor), VisibleCustomers.NOT_FOUND)
                 .map(customer -> ownedSoftware.ofCustomer(customer.tenantId()).stream()
-                .map(e -> new SoftwareView(e.id(), e.orderId(), e.lineItemNumber(), e.productId(), e.skuId(), e.productName(),
-                        e.contractType(), e.purchasedAt(), e.active(), e.versions(), e.languages(), e.bitness(), e.active()))
+                .map(SoftwareViews::view)
                 .toList());
     }
 

@@ -16,6 +16,11 @@ import com.cspdesk.application.credits.CreditNoteIssuing;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
+import com.cspdesk.application.catalog.PriceSheets;
+import com.cspdesk.application.portfolio.OrdersAcrossCustomersReading;
+import com.cspdesk.application.portfolio.SoftwareInventoryReading;
+import com.cspdesk.application.portfolio.port.out.OrdersAcrossCustomers;
+import com.cspdesk.application.portfolio.port.out.SoftwareAcrossCustomers;
 import com.cspdesk.application.catalog.CatalogBrowsing;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.application.customers.CustomerAccounts;
@@ -188,6 +193,22 @@ class ApplicationServices {
                                                       DownloadLinkPolicy linkPolicy, Clock clock) {
         return new SoftwareKeysAndDownloads(customers, ownedSoftware, vault, issuer, links, tokens, store, activityLog,
                 transactions, linkPolicy, clock);
+    }
+
+    // Views across all customers and the price sheet (#16 items 6 and 7)
+    @Singleton
+    OrdersAcrossCustomersReading ordersAcrossCustomersReading(OrdersAcrossCustomers orders, Customers customers) {
+        return new OrdersAcrossCustomersReading(orders, customers);
+    }
+
+    @Singleton
+    SoftwareInventoryReading softwareInventoryReading(SoftwareAcrossCustomers software, Customers customers) {
+        return new SoftwareInventoryReading(software, customers);
+    }
+
+    @Singleton
+    PriceSheets priceSheets(Catalog catalog, CatalogBrowsing catalogBrowsing) {
+        return new PriceSheets(catalog, catalogBrowsing);
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -41,6 +42,11 @@ public final class OrderBook {
     public Optional<StoredOrder> find(String customerTenantId, String orderId) {
         return transactions.read(() -> Optional.ofNullable(byId.get(orderId))
                 .filter(order -> order.customerTenantId().equals(customerTenantId)));
+    }
+
+    /** Every customer's orders, in no order (the views across customers sort and filter them). */
+    public List<StoredOrder> all() {
+        return transactions.read(() -> List.copyOf(byId.values()));
     }
 
     /** Whether the order is stored and has that line (what an entitlement, a credit or a key refers to). */

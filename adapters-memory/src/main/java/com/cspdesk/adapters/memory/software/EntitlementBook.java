@@ -95,6 +95,11 @@ public final class EntitlementBook {
         });
     }
 
+    /** Every customer's entitlements, in no order (the licence inventory sorts and filters them). */
+    public List<Entitlement> all() {
+        return transactions.read(() -> List.copyOf(byId.values()));
+    }
+
     List<Entitlement> ofCustomer(String customerTenantId) {
         return transactions.read(() -> byId.values().stream()
                 .filter(e -> e.customerTenantId().equals(customerTenantId)).sorted(NEWEST_PURCHASE_FIRST).toList());

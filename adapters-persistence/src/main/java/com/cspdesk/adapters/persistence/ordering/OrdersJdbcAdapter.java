@@ -46,12 +46,12 @@ class OrdersJdbcAdapter implements Orders {
                     line.term().code().orElse(null), line.quantity(), line.unitPrice(), line.charged().net(),
                     line.charged().tax(), line.charged().gross(), line.taxIncluded(), line.status().code(),
                     line.credited().net(), line.credited().tax(), line.credited().gross(),
-                    line.cancelledAt().orElse(null)});
+                    line.cancelledAt().orElse(null), order.createdAt()});
         }
         JdbcRows.batch(jdbc, "INSERT INTO order_line (order_id, line_item_number, customer_tenant_id, offer_id, product_id,"
                 + " sku_id, availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross,"
-                + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+                + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
     }
 
     @Override

@@ -69,7 +69,7 @@ class OwnedSoftwareJdbcAdapter implements OwnedSoftware {
         return JdbcRows.one(jdbc, FIND, OwnedSoftwareJdbcAdapter::entitlement, entitlementId, customerTenantId);
     }
 
-    private static Entitlement entitlement(ResultSet row) throws SQLException {
+    static Entitlement entitlement(ResultSet row) throws SQLException {
         String contractType = row.getString("contract_type");
         return new Entitlement(row.getString("id"), row.getString("customer_tenant_id"), row.getString("order_id"),
                 row.getInt("line_item_number"), row.getString("product_id"), row.getString("sku_id"),

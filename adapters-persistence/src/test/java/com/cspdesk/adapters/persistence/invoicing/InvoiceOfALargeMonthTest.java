@@ -62,11 +62,12 @@ class InvoiceOfALargeMonthTest extends OnMariaDb {
                     + " FROM " + numbers() + " WHERE n < ?", orderCount);
             JdbcRows.update(jdbc, "INSERT INTO order_line (order_id, line_item_number, customer_tenant_id, offer_id,"
                     + " product_id, sku_id, availability_id, friendly_name, kind, term_duration, quantity, unit_price,"
-                    + " net, tax, gross, tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at)"
+                    + " net, tax, gross, tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at,"
+                    + " order_created_at)"
                     + " SELECT id, k, customer_tenant_id, 'DG7GMGF0MGVZ:0001:DZH318Z04FQR', 'DG7GMGF0MGVZ', '0001',"
                     + " 'DZH318Z04FQR', 'SQL Server 2022 Standard, 2 Core License Pack', 'PERPETUAL_SOFTWARE', NULL, 1,"
-                    + " net, net, tax, net + tax, FALSE, 'active', 0, 0, 0, NULL"
-                    + " FROM (SELECT o.id, k.k, o.customer_tenant_id, (10000 + CRC32(CONCAT(o.id, k.k)) MOD 900000) / 100 AS net,"
+                    + " net, net, tax, net + tax, FALSE, 'active', 0, 0, 0, NULL, created_at"
+                    + " FROM (SELECT o.id, k.k, o.customer_tenant_id, o.created_at, (10000 + CRC32(CONCAT(o.id, k.k)) MOD 900000) / 100 AS net,"
                     + " ROUND((10000 + CRC32(CONCAT(o.id, k.k)) MOD 900000) / 100 * 0.19, 2) AS tax"
                     + " FROM customer_order o CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) k WHERE o.created_by = 'bulk') s");
             JdbcRows.update(jdbc, "INSERT INTO credit_note (id, customer_tenant_id, order_id, line_item_number, product_kind,"

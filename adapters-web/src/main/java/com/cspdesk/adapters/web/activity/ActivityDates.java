@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code 2026-12-335} for 1 December), taken when the day of the year falls in the month it names —
  * from February on, no day of the year is also a day of its month, and in January the two agree.
  */
-final class ActivityDates {
+public final class ActivityDates {
 
     private static final Pattern DAY_OF_YEAR = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2,3})");
 
@@ -28,7 +28,7 @@ final class ActivityDates {
     }
 
     /** Empty when the text is none of those forms. */
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         String value = text.strip();
         if (value.isEmpty() || value.length() > 64) {
             return Optional.empty();

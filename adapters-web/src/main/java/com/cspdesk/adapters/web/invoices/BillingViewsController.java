@@ -1,8 +1,7 @@
 package com.cspdesk.adapters.web.invoices;
 
 import com.cspdesk.adapters.web.api.Answers;
-import com.cspdesk.adapters.web.api.CsvExports;
-import com.cspdesk.adapters.web.api.CsvRequests;
+import com.cspdesk.adapters.web.api.CsvDownload;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
@@ -37,7 +36,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -48,7 +46,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
@@ -62,7 +59,7 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BillingViewsController {
 
-    private static final String TEXT_CSV = CsvRequests.TEXT_CSV;
+    private static final String TEXT_CSV = CsvDownload.TEXT_CSV;
     /** The CSV export reads the items in pages of this many. */
     private static final int EXPORT_PAGE = PageRequest.MAX_SIZE;
 
@@ -70,15 +67,15 @@ class BillingViewsController {
     private final ReadReconciliation readReconciliation;
     private final Problems problems;
     private final Answers answers;
-    private final ExecutorService blocking;
+    private final CsvDownload csvDownload;
 
     BillingViewsController(ReadUnbilled readUnbilled, ReadReconciliation readReconciliation, Problems problems, Answers answers,
-                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                           CsvDownload csvDownload) {
         this.readUnbilled = readUnbilled;
         this.readReconciliation = readReconciliation;
         this.problems = problems;
         this.answers = answers;
-        this.blocking = blocking;
+        this.csvDownload = csvDownload;
     }
 
     @Operation(summary = "The charges and credits no invoice has taken yet, with the totals per currency; CSV with format=csv")
@@ -91,7 +88,7 @@ class BillingViewsController {
                              @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                              @QueryValue @Nullable @Size(max = 1024) String continuationToken,
                              @QueryValue @Nullable @Size(max = 8) String format) {
-        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -142,7 +139,7 @@ class BillingViewsController {
                     "reconciliation_range_invalid", List.of(problems.fieldError(request, "endDate", "reconciliation_range_invalid", days)),
                     days));
         }
-        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -173,7 +170,7 @@ class BillingViewsController {
         if (check instanceof Lookup.NotPermitted) {
             return Refusals.notPermitted(caller);
         }
-        return CsvExports.stream(blocking, "Billing", fileName, writer -> {
+        return csvDownload.stream(fileName, "Billing", writer -> {
             CSVPrinter printer = InvoiceCsv.printer(writer);
             Optional<String> token = Optional.empty();
             do {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.invoices;
 
+import com.cspdesk.adapters.web.api.CsvDownload;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -82,15 +83,8 @@ final class InvoiceCsv {
         return FORMAT.print(writer);
     }
 
-    /** The text cell as text a spreadsheet will not evaluate. */
+    /** The text cell as text a spreadsheet will not evaluate (amounts, bare numbers, are written as they are). */
     static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + cell;
-        }
-        return cell;
+        return CsvDownload.safe(cell);
     }
 }

@@ -53,6 +53,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.READ_ACTIVITY_LOG);
     }
 
+    /** The views across all customers and the price sheet (#16): admin and sales agents, global admins. */
+    public boolean canViewAcrossCustomers() {
+        return may(Permission.VIEW_ACROSS_CUSTOMERS);
+    }
+
     public boolean canSeeInvoices() {
         return may(Permission.READ_INVOICES);
     }

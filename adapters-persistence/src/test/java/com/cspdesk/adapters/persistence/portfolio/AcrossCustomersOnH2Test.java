@@ -1,0 +1,9 @@
+package com.cspdesk.adapters.persistence.portfolio;
+
+import com.cspdesk.adapters.persistence.testing.JdbcAdapters;
+import com.cspdesk.contracts.AcrossCustomersContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(JdbcAdapters.H2.class)
+class AcrossCustomersOnH2Test extends AcrossCustomersContract {
+}
