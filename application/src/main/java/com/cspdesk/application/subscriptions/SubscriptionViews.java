@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A stored subscription as it reads: cancelled once its order line is, with what cancelling its renewal would do now. */
-final class SubscriptionViews {
+public final class SubscriptionViews {
 
     private SubscriptionViews() {
     }
@@ -20,7 +20,7 @@ final class SubscriptionViews {
         return stored.lineCancelled() && subscription.ended().isEmpty() ? subscription.cancelled() : subscription;
     }
 
-    static SubscriptionView view(Subscriptions.Stored stored, RenewalCancellationPolicy policy, Instant now) {
+    public static SubscriptionView view(Subscriptions.Stored stored, RenewalCancellationPolicy policy, Instant now) {
         Subscription subscription = effective(stored);
         return new SubscriptionView(subscription.id(), subscription.customerTenantId(), subscription.orderId(),
                 subscription.lineItemNumber(), stored.offerId(), stored.friendlyName(), stored.quantity(),

@@ -19,6 +19,8 @@ import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
 import com.cspdesk.application.catalog.PriceSheets;
 import com.cspdesk.application.portfolio.OrdersAcrossCustomersReading;
 import com.cspdesk.application.portfolio.SoftwareInventoryReading;
+import com.cspdesk.application.portfolio.SubscriptionsAcrossCustomersReading;
+import com.cspdesk.application.portfolio.port.out.SubscriptionsAcrossCustomers;
 import com.cspdesk.application.portfolio.port.out.OrdersAcrossCustomers;
 import com.cspdesk.application.portfolio.port.out.SoftwareAcrossCustomers;
 import com.cspdesk.application.catalog.CatalogBrowsing;
@@ -204,6 +206,14 @@ class ApplicationServices {
     @Singleton
     SoftwareInventoryReading softwareInventoryReading(SoftwareAcrossCustomers software, Customers customers) {
         return new SoftwareInventoryReading(software, customers);
+    }
+
+    @Singleton
+    SubscriptionsAcrossCustomersReading subscriptionsAcrossCustomersReading(SubscriptionsAcrossCustomers subscriptions,
+                                                                            Customers customers,
+                                                                            RenewalCancellationPolicy renewalCancellation,
+                                                                            Clock clock) {
+        return new SubscriptionsAcrossCustomersReading(subscriptions, customers, renewalCancellation, clock);
     }
 
     @Singleton

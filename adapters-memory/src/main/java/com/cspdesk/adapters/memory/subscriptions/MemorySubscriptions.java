@@ -74,6 +74,11 @@ class MemorySubscriptions implements Subscriptions, SubscriptionStarts {
                 .sorted(NEWEST_FIRST).limit(limit).map(this::stored).toList());
     }
 
+    /** Every subscription as stored with its line, for the view across customers (read inside a unit of work). */
+    List<Stored> all() {
+        return transactions.read(() -> byId.values().stream().map(this::stored).toList());
+    }
+
     @Override
     public long count(String customerTenantId) {
         return transactions.read(() -> byId.values().stream().filter(s -> s.customerTenantId().equals(customerTenantId)).count());

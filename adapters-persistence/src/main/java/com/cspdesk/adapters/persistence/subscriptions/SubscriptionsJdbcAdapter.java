@@ -34,7 +34,7 @@ import java.util.Optional;
 @Transactional
 class SubscriptionsJdbcAdapter implements Subscriptions, SubscriptionStarts {
 
-    private static final String SELECT = "SELECT s.id, s.customer_tenant_id, s.order_id, s.line_item_number, s.kind,"
+    static final String SELECT = "SELECT s.id, s.customer_tenant_id, s.order_id, s.line_item_number, s.kind,"
             + " s.term_duration, s.currency, s.charge_net, s.charge_tax, s.charge_gross, s.created_at, s.term_number,"
             + " s.term_start, s.term_end, s.auto_renew, s.status, l.offer_id, l.friendly_name, l.quantity,"
             + " l.status AS line_status, o.billing_cycle"
@@ -111,7 +111,7 @@ class SubscriptionsJdbcAdapter implements Subscriptions, SubscriptionStarts {
                 before.id(), before.termNumber(), before.status().code(), before.autoRenew()) == 1;
     }
 
-    private static Stored stored(ResultSet row) throws SQLException {
+    static Stored stored(ResultSet row) throws SQLException {
         Currency currency = Currency.getInstance(row.getString("currency"));
         PriceQuote charge = new PriceQuote(JdbcRows.money(row, "charge_net", currency),
                 JdbcRows.money(row, "charge_tax", currency), JdbcRows.money(row, "charge_gross", currency));
