@@ -32,7 +32,9 @@ public interface PlaceOrder {
      */
     record LineItem(int lineItemNumber, String offerId, int quantity, Map<String, String> provisioningContext) {
         public LineItem {
-            provisioningContext = provisioningContext == null ? Map.of() : Map.copyOf(provisioningContext);
+            provisioningContext = provisioningContext == null ? Map.of() : provisioningContext.entrySet().stream()
+                    .filter(entry -> entry.getKey() != null && entry.getValue() != null)
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
 
         /** A line without a provisioning context. */
