@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DomainPackagesTest {
 
-    /** Each business package and the packages it may use: market ← money ← catalog ← cancellation, software ← order. */
+    /** Each business package and the packages it may use: market ← money ← catalog ← cancellation, software, reservation ← order. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "market", Set.of(),
             "activity", Set.of(),
@@ -35,7 +35,8 @@ class DomainPackagesTest {
             "catalog", Set.of("market", "money"),
             "cancellation", Set.of("market", "money", "catalog"),
             "software", Set.of("market", "money", "catalog"),
-            "order", Set.of("market", "money", "catalog", "cancellation", "software"));
+            "reservation", Set.of("catalog"),
+            "order", Set.of("market", "money", "catalog", "cancellation", "software", "reservation"));
 
     private static final Pattern DOMAIN_REFERENCE = Pattern.compile("com\\.cspdesk\\.domain\\.(\\w+)\\.");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);

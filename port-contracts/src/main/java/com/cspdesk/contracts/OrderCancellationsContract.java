@@ -12,6 +12,8 @@ import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationScope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -89,6 +91,28 @@ public abstract class OrderCancellationsContract extends PortContract {
         });
         assertThat(port(Orders.class).find(order.customerTenantId(),
                 order.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    /** Issue #16: a cancelled reservation keeps where it applied, for the record. */
+    @Test
+    void aCancelledReservationKeepsItsProvisioning() {
+        ReservationProvisioning single = new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SINGLE, Optional.of("rg-web"));
+        StoredOrder bought = order(UUID.randomUUID().toString(), 1, ProductKind.AZURE_RESERVATION_VM);
+        StoredOrder order = new StoredOrder(bought.id(), bought.customerTenantId(), bought.billingCycle(), bought.currency(),
+                bought.createdAt(), bought.status(), bought.totals(), bought.createdBy(),
+                List.of(bought.lines().get(0).withProvisioning(single)));
+        port(Orders.class).add(order);
+
+        inTransaction(() -> {
+            port(OrderCancellations.class).markCancelled(order.id(), List.of(
+                    new CancelledLine(1, credit("3629.40", "689.59"), CANCELLED_AT)), OrderStatus.CANCELLED);
+            return null;
+        });
+
+        StoredLine read = port(Orders.class).find(order.customerTenantId(), order.id()).orElseThrow().lines().get(0);
+        assertThat(read.status()).isEqualTo(LineStatus.CANCELLED);
+        assertThat(read.provisioning()).contains(single);
     }
 
     @Test

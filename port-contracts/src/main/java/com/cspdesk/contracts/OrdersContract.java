@@ -10,6 +10,8 @@ import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationScope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -194,6 +196,78 @@ public abstract class OrdersContract extends PortContract {
                 1, money("134.00", "USD"), quote("134.00", "0.00", "134.00", "USD"), false);
         return new StoredOrder(id, tenant, "one_time", Currency.getInstance("USD"), createdAt, OrderStatus.COMPLETED,
                 line.charged(), "sales.agent@partner.demo", List.of(line));
+    }
+
+    // Issue #16 reservations provisioned
+
+    @Test
+    void aReservationLineKeepsWhereItAppliesAndOtherLinesHaveNoContext() {
+        String tenant = tenant();
+        ReservationProvisioning single = new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SINGLE, Optional.of("Ressourcengruppe-Größe.(eu)_" + "r".repeat(62)));
+        StoredOrder order = order(tenant, "EUR", AT, List.of(reservation(0, single), perpetual(1)));
+
+        port(Orders.class).add(order);
+
+        StoredOrder read = port(Orders.class).find(tenant, order.id()).orElseThrow();
+        assertThat(read).isEqualTo(order);
+        assertThat(read.lines().get(0).provisioning()).contains(single);
+        assertThat(read.lines().get(1).provisioning()).isEmpty();
+    }
+
+    @Test
+    void aReservationsScopeChangesOnItsLineOnlyThroughItsCustomer() {
+        String tenant = tenant();
+        ReservationProvisioning shared = new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SHARED, Optional.empty());
+        ReservationProvisioning single = new ReservationProvisioning("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9",
+                ReservationScope.SINGLE, Optional.of("rg-web"));
+        StoredOrder order = order(tenant, "EUR", AT, List.of(reservation(0, shared), reservation(1, shared)));
+        port(Orders.class).add(order);
+
+        assertThat(port(Orders.class).changeProvisioning(tenant(), order.id(), 0, single)).isFalse();
+        assertThat(port(Orders.class).changeProvisioning(tenant, UUID.randomUUID().toString(), 0, single)).isFalse();
+        assertThat(port(Orders.class).changeProvisioning(tenant, order.id(), 7, single)).isFalse();
+        assertThat(port(Orders.class).find(tenant, order.id()).orElseThrow()).isEqualTo(order);
+
+        assertThat(port(Orders.class).changeProvisioning(tenant, order.id(), 1, single)).isTrue();
+
+        StoredOrder read = port(Orders.class).find(tenant, order.id()).orElseThrow();
+        assertThat(read.lines().get(0).provisioning()).contains(shared);
+        assertThat(read.lines().get(1).provisioning()).contains(single);
+        assertThat(read.lines().get(1).withProvisioning(shared)).isEqualTo(order.lines().get(1));
+    }
+
+    @Test
+    void aCancelledReservationsScopeDoesNotChange() {
+        String tenant = tenant();
+        ReservationProvisioning shared = new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SHARED, Optional.empty());
+        StoredLine active = reservation(0, shared);
+        StoredLine cancelled = new StoredLine(active.lineItemNumber(), active.offerId(), active.productId(), active.skuId(),
+                active.availabilityId(), active.friendlyName(), active.kind(), active.term(), active.quantity(),
+                active.unitPrice(), active.charged(), active.taxIncluded(), LineStatus.CANCELLED, active.charged(),
+                Optional.of(AT.plusSeconds(60)), Optional.of(shared));
+        StoredOrder order = new StoredOrder(UUID.randomUUID().toString(), tenant, "one_time", Currency.getInstance("EUR"), AT,
+                OrderStatus.CANCELLED, active.charged(), "admin.agent@partner.demo", List.of(cancelled));
+        port(Orders.class).add(order);
+
+        assertThat(port(Orders.class).changeProvisioning(tenant, order.id(), 0, new ReservationProvisioning(
+                shared.subscriptionId(), ReservationScope.SINGLE, Optional.of("rg")))).isFalse();
+        assertThat(port(Orders.class).find(tenant, order.id()).orElseThrow()).isEqualTo(order);
+    }
+
+    private static StoredLine reservation(int number, ReservationProvisioning provisioning) {
+        return new StoredLine(number, "DG7GMGF01Z2K:0001:DZH318Z00BWR", "DG7GMGF01Z2K", "0001", "DZH318Z00BWR",
+                "Reserved VM Instance, Standard_D2s_v5 Windows, West Europe, 1 year", ProductKind.AZURE_RESERVATION_VM,
+                TermDuration.P1Y, 1, money("1019.00", "EUR"), quote("1019.00", "193.61", "1212.61", "EUR"), false,
+                LineStatus.ACTIVE, PriceQuote.zero(Currency.getInstance("EUR")), Optional.empty(), Optional.of(provisioning));
+    }
+
+    private static StoredLine perpetual(int number) {
+        return line(number, "DG7GMGF043ZJ:0001:DZH318Z00A48", "DG7GMGF043ZJ", "0001", "DZH318Z00A48",
+                "Windows Server 2022 Datacenter, 16 Core License Pack", ProductKind.PERPETUAL_SOFTWARE, TermDuration.NONE,
+                1, money("5000.00", "EUR"), quote("5000.00", "950.00", "5950.00", "EUR"), false);
     }
 
     private static StoredOrder order(String tenant, String currency, Instant createdAt, List<StoredLine> lines) {

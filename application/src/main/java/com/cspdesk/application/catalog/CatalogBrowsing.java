@@ -12,7 +12,11 @@ import com.cspdesk.application.catalog.port.in.ListSkus;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.domain.catalog.EarlierVersionRights;
+import com.cspdesk.domain.catalog.AzureHybridBenefit;
+import com.cspdesk.domain.catalog.HybridBenefitQuote;
 import com.cspdesk.domain.catalog.ProductAvailability;
+import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.catalog.VmReservationRates;
 import com.cspdesk.domain.catalog.SoftwareSku;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import com.cspdesk.domain.market.Market;
@@ -36,6 +40,7 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
     private final ProductAvailability productAvailability;
     private final MarketCurrencies marketCurrencies;
     private final PriceQuotePolicy priceQuotePolicy;
+    private final AzureHybridBenefit hybridBenefit = new AzureHybridBenefit();
 
     public CatalogBrowsing(Catalog catalog, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                            PriceQuotePolicy priceQuotePolicy) {
@@ -94,7 +99,8 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
                 .filter(availability -> availability.currency().equals(marketCurrencies.currencyOf(country)))
                 .map(availability -> new AvailabilityView(availability.id(), availability.catalogItemId(), country,
                         purchasable, availability.unitPrice(), taxIncluded, sku.term(), availability.baseComputePrice(),
-                        priceQuotePolicy.quote(availability.unitPrice(), 1, country), priceQuotePolicy.rateFor(country)))
+                        priceQuotePolicy.quote(availability.unitPrice(), 1, country), priceQuotePolicy.rateFor(country),
+                        hybridBenefit(product.kind(), availability)))
                 .toList();
     }
 
@@ -109,6 +115,12 @@ public final class CatalogBrowsing implements ListProducts, ListSkus, ListAvaila
     static ProductView productView(Catalog.Product product) {
         return new ProductView(product.id(), product.title(), product.description(), product.kind(),
                 TargetView.of(product.kind()), product.publisherName());
+    }
+
+    /** Issue #16: the Azure Hybrid Benefit of a price with a base (Linux) rate, by the domain's rule; none without one. */
+    private Optional<HybridBenefitQuote> hybridBenefit(ProductKind kind, Catalog.Availability availability) {
+        return availability.baseComputePrice().map(base ->
+                hybridBenefit.withQualifyingLicences(kind, new VmReservationRates(availability.unitPrice(), base)));
     }
 
     /** The version bought and the earlier ones it entitles to, newest first; none for software without keys. */

@@ -14,6 +14,9 @@ import com.cspdesk.domain.money.PriceQuotePolicy;
 import com.cspdesk.domain.order.OfferId;
 import com.cspdesk.domain.order.OrderPlacement;
 import com.cspdesk.domain.order.OrderPlacementPolicy;
+import com.cspdesk.domain.reservation.ProvisioningCheck;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationProvisioningPolicy;
 
 import java.util.ArrayList;
 import java.util.Currency;
@@ -24,7 +27,8 @@ import java.util.Optional;
 /**
  * What an order would cost and whether it may be placed: every line's offer read from the catalog,
  * the domain's {@link OrderPlacementPolicy} deciding, and each line priced with the domain's quote
- * policy. Placing an order and quoting one both go through here, so the review shows exactly what
+ * policy, and each line's provisioning context judged by the domain's {@link ReservationProvisioningPolicy}
+ * (after the placement policy, line by line). Placing an order and quoting one both go through here, so the review shows exactly what
  * is charged and refuses exactly what placing refuses.
  */
 final class OrderPricing {
@@ -33,6 +37,7 @@ final class OrderPricing {
     private final MarketCurrencies marketCurrencies;
     private final PriceQuotePolicy priceQuotePolicy;
     private final OrderPlacementPolicy placementPolicy;
+    private final ReservationProvisioningPolicy provisioningPolicy = new ReservationProvisioningPolicy();
 
     OrderPricing(Catalog catalog, ProductAvailability productAvailability, MarketCurrencies marketCurrencies,
                  PriceQuotePolicy priceQuotePolicy) {
@@ -59,8 +64,13 @@ final class OrderPricing {
         List<Priced> priced = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Offer o = offers.get(i).orElseThrow();
+            ProvisioningCheck provisioning = provisioningPolicy.forLine(o.product().kind(), o.sku().term(),
+                    items.get(i).provisioningContext());
+            if (provisioning instanceof ProvisioningCheck.Refused contextRefused) {
+                return new Refusal(Refused.of(OrderPlacement.Refused.ofContext(i, contextRefused)));
+            }
             PriceQuote quote = priceQuotePolicy.quote(o.availability().unitPrice(), items.get(i).quantity(), market);
-            priced.add(new Priced(items.get(i), o, quote));
+            priced.add(new Priced(items.get(i), o, quote, ((ProvisioningCheck.Accepted) provisioning).provisioning()));
         }
         return new PricedOrder(market, billingCycle, marketCurrencies.currencyOf(market),
                 priceQuotePolicy.includesTax(market), List.copyOf(priced));
@@ -115,6 +125,7 @@ final class OrderPricing {
     record Offer(OfferId offerId, Catalog.Product product, Catalog.Sku sku, Catalog.Availability availability) {
     }
 
-    record Priced(LineItem item, Offer offer, PriceQuote quote) {
+    /** A line priced, with where it is provisioned (an Azure reservation's subscription and scope; empty for others). */
+    record Priced(LineItem item, Offer offer, PriceQuote quote, Optional<ReservationProvisioning> provisioning) {
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A stored order as callers see it: a cancelled line shows quantity 0 (Partner Center does), its prices before
- * tax are those of what was bought. No line has a subscription id yet: the desk keeps no subscriptions (an
- * Azure reservation's {@code provisioningContext.subscriptionId} is accepted when ordering but not stored).
+ * tax are those of what was bought. No line has a subscription id yet: the desk keeps no subscriptions. An Azure
+ * reservation line shows where it applies (its provisioning context: the customer's Azure subscription and the scope).
  */
 public final class OrderViews {
 
@@ -22,7 +22,8 @@ public final class OrderViews {
                 order.status(), order.lines().stream().map(line -> new OrderView.Line(line.lineItemNumber(), line.offerId(),
                 line.productId(), line.skuId(), line.friendlyName(), line.status() == LineStatus.CANCELLED ? 0 : line.quantity(),
                 line.term(), line.unitPrice(), line.charged(), line.taxIncluded(), line.status(),
-                PreTaxPrices.of(line.unitPrice(), line.quantity(), line.charged(), line.taxIncluded()), Optional.empty())).toList(),
+                PreTaxPrices.of(line.unitPrice(), line.quantity(), line.charged(), line.taxIncluded()), Optional.empty(),
+                line.provisioning())).toList(),
                 order.totals(), order.createdBy());
     }
 }

@@ -186,7 +186,7 @@ public final class Ordering implements PlaceOrder, QuoteOrder, ListOrders, GetOr
                 p.item().lineItemNumber(), p.offer().offerId().value(), p.offer().product().id(), p.offer().sku().id(),
                 p.offer().availability().id(), friendlyName(p.offer()), p.offer().product().kind(), p.offer().sku().term(),
                 p.item().quantity(), p.offer().availability().unitPrice(), p.quote(), taxIncluded, LineStatus.ACTIVE,
-                PriceQuote.zero(order.currency()), Optional.empty())).toList();
+                PriceQuote.zero(order.currency()), Optional.empty(), p.provisioning())).toList();
         return new Orders.StoredOrder(order.id().value(), order.referenceCustomerId(), billingCycle, order.currency(),
                 order.createdAt(), order.status(), order.totals(), actor.username(), lines);
     }

@@ -81,7 +81,7 @@ class ActivityLogReadingTest {
         when(records.page(any(), any(), anyInt())).thenReturn(List.of());
         Instant start = NOW.minus(Duration.ofDays(30));
         reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("OperationType", " UPDATE_ORDER", "equals"))), AUDITOR);
-        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"), List.of("cancel_order"), false)),
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"), List.of("cancel_order", "change_reservation_scope"), false)),
                 any(), anyInt());
         reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("operationtype", "update_partner_user", null))), AUDITOR);
         verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"),
@@ -89,7 +89,7 @@ class ActivityLogReadingTest {
         // A substring of PC's names: the kinds whose PC name contains it, matched exactly.
         reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("OperationType", "_order", "substring"))), AUDITOR);
         verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"),
-                List.of("create_order", "cancel_order"), false)), any(), anyInt());
+                List.of("create_order", "cancel_order", "change_reservation_scope"), false)), any(), anyInt());
         reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("ResourceType", "partner_user", "equals"))), AUDITOR);
         verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("resourceKind"), List.of("user"), false)),
                 any(), anyInt());

@@ -24,12 +24,16 @@ import com.cspdesk.domain.subscription.Subscription;
 import com.cspdesk.domain.order.OrderPlacement.Part;
 import com.cspdesk.domain.order.OrderPlacement.Reason;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.application.ordering.port.in.QuoteOrder;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -148,8 +152,53 @@ class OrderingTest {
 
     @Test
     void reservationsAndPlansGrantNoSoftwareEntitlement() {
-        world.ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1), new LineItem(1, offer(SUSE, "HUF"), 1)), AGENT);
+        world.ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1, SHARED_CONTEXT),
+                new LineItem(1, offer(SUSE, "HUF"), 1)), AGENT);
         verify(world.entitlements).grant(List.of());
+    }
+
+    // Issue #16 reservations provisioned
+
+    private static final String AZURE_SUBSCRIPTION = "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70";
+    private static final Map<String, String> SHARED_CONTEXT = Map.of("subscriptionId", AZURE_SUBSCRIPTION, "scope", "shared",
+            "duration", "1Year");
+
+    @Test
+    void aReservationIsStoredAndShownWithWhereItApplies() {
+        var result = world.ordering.place(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1,
+                Map.of("SubscriptionId", AZURE_SUBSCRIPTION.toUpperCase(), "scope", "Single", "resourceGroup", "rg-web"))), AGENT);
+
+        ReservationProvisioning expected = new ReservationProvisioning(AZURE_SUBSCRIPTION, ReservationScope.SINGLE, Optional.of("rg-web"));
+        assertThat(((PlaceOrder.Placed) result).order().lineItems().get(0).provisioning()).contains(expected);
+        ArgumentCaptor<Orders.StoredOrder> stored = ArgumentCaptor.forClass(Orders.StoredOrder.class);
+        verify(world.orders).add(stored.capture());
+        assertThat(stored.getValue().lines().get(0).provisioning()).contains(expected);
+    }
+
+    @Test
+    void aReservationsContextIsCheckedLineByLineAfterTheOffersAndNothingIsStored() {
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1)), Reason.PROVISIONING_CONTEXT_REQUIRED,
+                OptionalInt.of(0), Part.PROVISIONING_CONTEXT);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1, SHARED_CONTEXT)),
+                Reason.PROVISIONING_CONTEXT_NOT_ALLOWED, OptionalInt.of(0), Part.PROVISIONING_CONTEXT);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 1),
+                        new LineItem(1, offer(VM_RES, "HUF"), 1, Map.of("subscriptionId", AZURE_SUBSCRIPTION, "scope", "single"))),
+                Reason.RESERVATION_RESOURCE_GROUP_REQUIRED, OptionalInt.of(1), Part.PROVISIONING_RESOURCE_GROUP);
+        assertRefused(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1,
+                        Map.of("subscriptionId", AZURE_SUBSCRIPTION, "scope", "shared", "duration", "3Years"))),
+                Reason.RESERVATION_DURATION_MISMATCH, OptionalInt.of(0), Part.PROVISIONING_DURATION);
+        // The offer is judged before the context: a refused market is named first.
+        assertThat(world.ordering.place(command(GL_TENANT, new LineItem(0, offer(VM_RES, "USD"), 1)), AGENT))
+                .isEqualTo(new PlaceOrder.Refused(Reason.MARKET_UNAVAILABLE, OptionalInt.of(0), List.of("GL")));
+        verifyNoInteractions(world.orders, world.entitlements, world.activityLog);
+    }
+
+    @Test
+    void theReviewRefusesWhatPlacingRefuses() {
+        assertThat(world.ordering.quote(command(HU_TENANT, new LineItem(0, offer(VM_RES, "HUF"), 1,
+                Map.of("subscriptionId", "nope", "scope", "shared"))), AGENT))
+                .isEqualTo(new QuoteOrder.WouldBeRefused(new PlaceOrder.Refused(Reason.RESERVATION_SUBSCRIPTION_ID_INVALID,
+                        OptionalInt.of(0), List.of())));
     }
 
     @Test

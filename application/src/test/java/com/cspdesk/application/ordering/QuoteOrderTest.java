@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
@@ -84,7 +85,8 @@ class QuoteOrderTest {
     void theQuoteIsWhatPlacingTheOrderCharges() {
         when(world.transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
         List<PlaceOrderCommand> commands = List.of(
-                command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 3), new LineItem(1, offer(VM_RES, "HUF"), 7)),
+                command(HU_TENANT, new LineItem(0, offer(WS_STD, "HUF"), 3), new LineItem(1, offer(VM_RES, "HUF"), 7,
+                        Map.of("subscriptionId", "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70", "scope", "shared"))),
                 command(AU_TENANT, new LineItem(0, offer(WS_STD, "AUD"), 999)),
                 command(GL_TENANT, new LineItem(5, offer(SUSE, "USD"), 13)));
         for (PlaceOrderCommand command : commands) {

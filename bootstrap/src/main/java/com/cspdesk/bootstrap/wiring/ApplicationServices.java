@@ -54,6 +54,7 @@ import com.cspdesk.application.sandbox.SandboxClock;
 import com.cspdesk.application.sandbox.SandboxTimeTravel;
 import com.cspdesk.application.sandbox.port.out.SandboxClockSettings;
 import com.cspdesk.application.ordering.Ordering;
+import com.cspdesk.application.ordering.ReservationScopeChanging;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.SecretSealing;
 import com.cspdesk.application.shared.port.out.Transactions;
@@ -186,6 +187,13 @@ class ApplicationServices {
                       PriceQuotePolicy priceQuotePolicy, Clock clock) {
         return new Ordering(customers, catalog, orders, entitlements, subscriptionStarts, activityLog, transactions,
                 productAvailability, marketCurrencies, priceQuotePolicy, clock);
+    }
+
+    /** Issue #16 reservations provisioned: a reservation line's scope changed after purchase. */
+    @Singleton
+    ReservationScopeChanging reservationScopeChanging(Customers customers, Orders orders, ActivityLog activityLog,
+                                                      Transactions transactions, Clock clock) {
+        return new ReservationScopeChanging(customers, orders, activityLog, transactions, clock);
     }
 
     @Singleton

@@ -63,6 +63,7 @@ public abstract class BrowserTest extends EndToEnd {
     static final String WINDOWS_SERVER_2022_STANDARD = "DG7GMGF0BHXC";
     static final String SQL_SERVER_2022_STANDARD = "DG7GMGF0MGVZ";
     static final String RESERVED_VM = "DG7GMGF01Z2K";
+    static final String AZURE_SUBSCRIPTION = "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70";
     static final String KEY_PATTERN = "[BCDFGHJKMNPQRTVWXY2346789]{5}(-[BCDFGHJKMNPQRTVWXY2346789]{5}){4}";
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -296,9 +297,14 @@ public abstract class BrowserTest extends EndToEnd {
                 token, null).json().get("items")).get(0);
         Map<String, Object> availability = ((List<Map<String, Object>>) api("GET", "/v1/products/" + productId + "/skus/"
                 + sku.get("id") + "/availabilities?country=" + country, token, null).json().get("items")).get(0);
+        Map<String, Object> line = new java.util.LinkedHashMap<>(Map.of("lineItemNumber", 0, "offerId", availability.get("catalogItemId"),
+                "quantity", quantity));
+        if (RESERVED_VM.equals(productId)) {
+            // Issue #16: a reservation names the customer's Azure subscription and its scope.
+            line.put("provisioningContext", Map.of("subscriptionId", AZURE_SUBSCRIPTION, "scope", "shared"));
+        }
         Api order = api("POST", "/v1/customers/" + tenant + "/orders", token, Map.of("billingCycle", "one_time",
-                "lineItems", List.of(Map.of("lineItemNumber", 0, "offerId", availability.get("catalogItemId"), "quantity", quantity))),
-                "MS-RequestId", UUID.randomUUID().toString());
+                "lineItems", List.of(line)), "MS-RequestId", UUID.randomUUID().toString());
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         return (String) order.json().get("id");
     }

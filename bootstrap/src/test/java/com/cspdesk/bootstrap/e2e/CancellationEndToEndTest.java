@@ -519,13 +519,21 @@ class CancellationEndToEndTest extends EndToEnd {
             return Map.of("status", "cancelled");
         }
 
+        /** A line; an Azure reservation's (issue #16) carries a provisioning context, as Partner Center requires. */
         static Map<String, Object> line(int number, String offerId, int quantity) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("lineItemNumber", number);
             line.put("offerId", offerId);
             line.put("quantity", quantity);
+            if (RESERVATION_PRODUCTS.contains(offerId.split(":")[0])) {
+                line.put("provisioningContext", Map.of("subscriptionId", AZURE_SUBSCRIPTION, "scope", "shared"));
+            }
             return line;
         }
+
+        /** The seed's Azure reservations (VM D2s v5, VM D4s v5, SQL Database) and the customers' Azure subscription. */
+        static final java.util.Set<String> RESERVATION_PRODUCTS = java.util.Set.of("DG7GMGF01Z2K", "DG7GMGF0JN30", "DG7GMGF0U5Y1");
+        static final String AZURE_SUBSCRIPTION = "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70";
 
         static String ordersOf(String customer) {
             return "/v1/customers/" + customer + "/orders";

@@ -137,7 +137,7 @@ class OrdersEndToEndTest extends EndToEnd {
         Offer hungarianReservation = offer("HU", "AzureReservationsVM", null);
         Answer elsewhere = send("POST", ordersOf(hungary), agent, Map.of("billingCycle", hungarianReservation.billingCycle(),
                 "lineItems", List.of(Map.of("lineItemNumber", 0, "offerId", hungarianReservation.offerId(), "quantity", 1,
-                        "provisioningContext", Map.of("scope", "shared")))));
+                        "provisioningContext", Map.of("subscriptionId", UUID.randomUUID().toString(), "scope", "shared")))));
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(201);
         assertThat(lines(elsewhere.json()).get(0)).containsEntry("termDuration", "P1Y");
     }

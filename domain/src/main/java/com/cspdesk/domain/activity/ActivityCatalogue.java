@@ -101,6 +101,12 @@ public final class ActivityCatalogue {
         CANCEL_ORDER("cancel_order", "update_order", Resource.ORDER),
         /** The credit note of each cancelled line, beside the cancellation; PC has no such operation. */
         ISSUE_CREDIT("issue_credit", UNDEFINED, Resource.CREDIT),
+        // Issue #16 reservations provisioned
+        /**
+         * A reservation line's scope (and subscription, resource group) changed after purchase: a change of the
+         * order's line, so PC's order update.
+         */
+        CHANGE_RESERVATION_SCOPE("change_reservation_scope", "update_order", Resource.ORDER),
         CREATE_SERVICE_REQUEST("create_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
         /** A file added to a service request: the request changed. */
         ATTACH_SERVICE_REQUEST_FILE("attach_service_request_file", UNDEFINED, Resource.SERVICE_REQUEST),

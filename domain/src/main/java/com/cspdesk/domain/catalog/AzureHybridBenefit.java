@@ -32,6 +32,20 @@ public final class AzureHybridBenefit {
         if (!isEligible(licences)) {
             return new HybridBenefitQuote.WithoutBenefit(rates.windowsRate(), HybridBenefitQuote.Reason.NO_QUALIFYING_LICENCE);
         }
+        return withQualifyingLicences(kind, rates);
+    }
+
+    /**
+     * What the benefit does for one product for a customer whose licences qualify (issue #16: the catalog and the
+     * review show it before anyone's licences are known): the saving for a VM reservation, otherwise
+     * {@link HybridBenefitQuote.Reason#NOT_A_VM_RESERVATION}.
+     */
+    public HybridBenefitQuote withQualifyingLicences(ProductKind kind, VmReservationRates rates) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(rates, "rates");
+        if (kind != ProductKind.AZURE_RESERVATION_VM) {
+            return new HybridBenefitQuote.WithoutBenefit(rates.windowsRate(), HybridBenefitQuote.Reason.NOT_A_VM_RESERVATION);
+        }
         Money saving = rates.windowsRate().minus(rates.baseComputeRate());
         return new HybridBenefitQuote.WithBenefit(rates.windowsRate(), rates.baseComputeRate(), saving,
                 percentage(saving, rates.windowsRate()));

@@ -1,5 +1,7 @@
 package com.cspdesk.domain.order;
 
+import com.cspdesk.domain.reservation.ProvisioningCheck;
+import com.cspdesk.domain.reservation.ProvisioningFault;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -33,6 +35,11 @@ public sealed interface OrderPlacement {
             return new Refused(reason, OptionalInt.empty(), List.of(arguments));
         }
 
+        /** The refusal of the line at {@code lineIndex} for its provisioning context. */
+        public static Refused ofContext(int lineIndex, ProvisioningCheck.Refused refused) {
+            return new Refused(Reason.of(refused.fault()), OptionalInt.of(lineIndex), refused.arguments());
+        }
+
         static Refused onLine(Reason reason, int lineIndex, String... arguments) {
             return new Refused(reason, OptionalInt.of(lineIndex), List.of(arguments));
         }
@@ -51,7 +58,13 @@ public sealed interface OrderPlacement {
         OFFER,
         QUANTITY,
         /** The order's billing cycle, which the line's SKU does not support. */
-        BILLING_CYCLE
+        BILLING_CYCLE,
+        /** Issue #16 reservations provisioned: the line's provisioning context as a whole, or one of its keys. */
+        PROVISIONING_CONTEXT,
+        PROVISIONING_SUBSCRIPTION_ID,
+        PROVISIONING_SCOPE,
+        PROVISIONING_RESOURCE_GROUP,
+        PROVISIONING_DURATION
     }
 
     /** Why an order is refused; {@link #code()} is the API's stable problem code. */
@@ -71,7 +84,24 @@ public sealed interface OrderPlacement {
         /** The line's SKU does not support the order's billing cycle. Argument: the SKU's billing cycles, sorted. */
         BILLING_CYCLE_NOT_SUPPORTED("billing_cycle_not_supported", Part.BILLING_CYCLE, false),
         /** Spec "Azure reservations unavailable markets": a business refusal, not bad input. Argument: the market. */
-        MARKET_UNAVAILABLE("market_unavailable", Part.OFFER, true);
+        MARKET_UNAVAILABLE("market_unavailable", Part.OFFER, true),
+        // Issue #16 reservations provisioned: the line's provisioningContext, as ReservationProvisioningPolicy refuses it.
+        /** From {@link ProvisioningFault#CONTEXT_REQUIRED}. No arguments. */
+        PROVISIONING_CONTEXT_REQUIRED(ProvisioningFault.CONTEXT_REQUIRED, Part.PROVISIONING_CONTEXT),
+        /** From {@link ProvisioningFault#CONTEXT_NOT_ALLOWED}. No arguments. */
+        PROVISIONING_CONTEXT_NOT_ALLOWED(ProvisioningFault.CONTEXT_NOT_ALLOWED, Part.PROVISIONING_CONTEXT),
+        /** From {@link ProvisioningFault#SUBSCRIPTION_ID_INVALID}. No arguments. */
+        RESERVATION_SUBSCRIPTION_ID_INVALID(ProvisioningFault.SUBSCRIPTION_ID_INVALID, Part.PROVISIONING_SUBSCRIPTION_ID),
+        /** From {@link ProvisioningFault#SCOPE_INVALID}. No arguments. */
+        RESERVATION_SCOPE_INVALID(ProvisioningFault.SCOPE_INVALID, Part.PROVISIONING_SCOPE),
+        /** From {@link ProvisioningFault#RESOURCE_GROUP_REQUIRED}. No arguments. */
+        RESERVATION_RESOURCE_GROUP_REQUIRED(ProvisioningFault.RESOURCE_GROUP_REQUIRED, Part.PROVISIONING_RESOURCE_GROUP),
+        /** From {@link ProvisioningFault#RESOURCE_GROUP_NOT_ALLOWED}. No arguments. */
+        RESERVATION_RESOURCE_GROUP_NOT_ALLOWED(ProvisioningFault.RESOURCE_GROUP_NOT_ALLOWED, Part.PROVISIONING_RESOURCE_GROUP),
+        /** From {@link ProvisioningFault#RESOURCE_GROUP_INVALID}. Argument: the longest length. */
+        RESERVATION_RESOURCE_GROUP_INVALID(ProvisioningFault.RESOURCE_GROUP_INVALID, Part.PROVISIONING_RESOURCE_GROUP),
+        /** From {@link ProvisioningFault#DURATION_MISMATCH}. Argument: the SKU's duration. */
+        RESERVATION_DURATION_MISMATCH(ProvisioningFault.DURATION_MISMATCH, Part.PROVISIONING_DURATION);
 
         private final String code;
         private final Part part;
@@ -81,6 +111,24 @@ public sealed interface OrderPlacement {
             this.code = code;
             this.part = part;
             this.businessRule = businessRule;
+        }
+
+        Reason(ProvisioningFault fault, Part part) {
+            this(fault.code(), part, false);
+        }
+
+        /** The refusal of a line whose provisioning context the reservation policy refused. */
+        public static Reason of(ProvisioningFault fault) {
+            return switch (fault) {
+                case CONTEXT_REQUIRED -> PROVISIONING_CONTEXT_REQUIRED;
+                case CONTEXT_NOT_ALLOWED -> PROVISIONING_CONTEXT_NOT_ALLOWED;
+                case SUBSCRIPTION_ID_INVALID -> RESERVATION_SUBSCRIPTION_ID_INVALID;
+                case SCOPE_INVALID -> RESERVATION_SCOPE_INVALID;
+                case RESOURCE_GROUP_REQUIRED -> RESERVATION_RESOURCE_GROUP_REQUIRED;
+                case RESOURCE_GROUP_NOT_ALLOWED -> RESERVATION_RESOURCE_GROUP_NOT_ALLOWED;
+                case RESOURCE_GROUP_INVALID -> RESERVATION_RESOURCE_GROUP_INVALID;
+                case DURATION_MISMATCH -> RESERVATION_DURATION_MISMATCH;
+            };
         }
 
         public String code() {

@@ -5,6 +5,6 @@
  * {@link com.cspdesk.domain.order.OrderChange}: applied, or refused with a reason. Spec "Cancel a purchase"
  * and "Post-cancellation details". {@link com.cspdesk.domain.order.OrderPlacementPolicy} decides whether a
  * requested order may be placed (spec "Buy software subscriptions on behalf of customers").
- * Depends on {@code cancellation}, {@code catalog}, {@code market}, {@code money}.
+ * Depends on {@code cancellation}, {@code catalog}, {@code market}, {@code money}, {@code reservation}.
  */
 package com.cspdesk.domain.order;

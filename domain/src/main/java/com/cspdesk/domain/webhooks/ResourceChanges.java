@@ -34,6 +34,8 @@ public final class ResourceChanges {
         raise(Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED, "Customer", e -> "/v1/customers/" + e.resourceId());
         raise(Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED, "Order", e -> order(e, e.resourceId()));
         raise(Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED, "Order", e -> order(e, e.resourceId()));
+        // Issue #16: a reservation's scope changed is a change of the order (its line's provisioning context).
+        raise(Operation.CHANGE_RESERVATION_SCOPE, WebhookEvent.ORDER_UPDATED, "Order", e -> order(e, e.resourceId()));
         // A credit note has no address of its own: it shows on the cancelled order (and the invoice), and
         // shares the order's ordering key, so it reaches a receiver after the order's update.
         raise(Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED, "Credit",

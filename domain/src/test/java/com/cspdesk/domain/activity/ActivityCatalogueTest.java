@@ -74,10 +74,11 @@ class ActivityCatalogueTest {
 
     @Test
     void aFilterOnAPartnerCenterNameReadsEveryKindCalledSoWhateverTheCase() {
-        assertThat(ActivityCatalogue.operationKindsCalled("UPDATE_ORDER", false)).containsExactly("cancel_order");
+        assertThat(ActivityCatalogue.operationKindsCalled("UPDATE_ORDER", false)).containsExactly("cancel_order", "change_reservation_scope");
         assertThat(ActivityCatalogue.operationKindsCalled("update_partner_user", false))
                 .containsExactlyInAnyOrder("update_partner_user", "enrol_mfa", "reset_mfa");
-        assertThat(ActivityCatalogue.operationKindsCalled("_order", true)).containsExactlyInAnyOrder("create_order", "cancel_order");
+        assertThat(ActivityCatalogue.operationKindsCalled("_order", true)).containsExactlyInAnyOrder("create_order", "cancel_order",
+                "change_reservation_scope");
         assertThat(ActivityCatalogue.operationKindsCalled("undefined", false)).contains("issue_credit", "download_software",
                 "sign_in", "sign_in_locked_out", "create_service_request", "update_sandbox_clock");
         assertThat(ActivityCatalogue.operationKindsCalled("cancel_order", false)).isEmpty();

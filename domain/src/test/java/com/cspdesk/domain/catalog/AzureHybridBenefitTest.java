@@ -90,6 +90,40 @@ class AzureHybridBenefitTest {
     }
 
     @Test
+    void with_qualifying_licences_a_vm_reservation_shows_what_any_eligible_licence_gives() {
+        HybridBenefitQuote shown = benefit.withQualifyingLicences(ProductKind.AZURE_RESERVATION_VM, rates);
+
+        assertThat(shown).isEqualTo(benefit.quote(ProductKind.AZURE_RESERVATION_VM,
+                List.of(WindowsServerLicence.withSoftwareAssurance(DATACENTER)), rates));
+        assertThat(shown).isEqualTo(new HybridBenefitQuote.WithBenefit(
+                Money.of("1000.00", "EUR"), Money.of("612.34", "EUR"), Money.of("387.66", "EUR"), new BigDecimal("38.77")));
+    }
+
+    @Test
+    void with_qualifying_licences_other_kinds_still_get_no_benefit() {
+        for (ProductKind kind : ProductKind.values()) {
+            if (kind != ProductKind.AZURE_RESERVATION_VM) {
+                assertThat(benefit.withQualifyingLicences(kind, rates)).as(kind.name()).isEqualTo(
+                        new HybridBenefitQuote.WithoutBenefit(Money.of("1000.00", "EUR"), HybridBenefitQuote.Reason.NOT_A_VM_RESERVATION));
+            }
+        }
+    }
+
+    @Test
+    void the_catalogs_rates_give_the_saving_to_the_cent() {
+        // The seed's Standard_D2s_v5 Windows, 1 year, in euros and in forints (no minor unit).
+        HybridBenefitQuote euro = benefit.withQualifyingLicences(ProductKind.AZURE_RESERVATION_VM,
+                new VmReservationRates(Money.of("839.04", "EUR"), Money.of("503.42", "EUR")));
+        HybridBenefitQuote forint = benefit.withQualifyingLicences(ProductKind.AZURE_RESERVATION_VM,
+                new VmReservationRates(Money.of("328320.00", "HUF"), Money.of("196992.00", "HUF")));
+
+        assertThat(((HybridBenefitQuote.WithBenefit) euro).saving()).isEqualTo(Money.of("335.62", "EUR"));
+        assertThat(((HybridBenefitQuote.WithBenefit) euro).savingPercentage()).isEqualByComparingTo("40.00");
+        assertThat(((HybridBenefitQuote.WithBenefit) forint).saving()).isEqualTo(Money.of("131328.00", "HUF"));
+        assertThat(((HybridBenefitQuote.WithBenefit) forint).savingPercentage()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
     void the_base_rate_lies_between_zero_and_the_windows_rate() {
         assertThatThrownBy(() -> new VmReservationRates(Money.of("100.00", "EUR"), Money.of("100.01", "EUR")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -296,7 +296,10 @@ class OrderPlacementPolicyTest {
     void codes_are_stable() {
         assertThat(Arrays.stream(Reason.values()).map(Reason::code)).containsExactly("line_items_invalid",
                 "line_item_number_invalid", "line_item_number_duplicate", "offer_invalid", "offer_not_for_market",
-                "quantity_out_of_range", "billing_cycle_not_supported", "market_unavailable");
+                "quantity_out_of_range", "billing_cycle_not_supported", "market_unavailable",
+                "provisioning_context_required", "provisioning_context_not_allowed", "reservation_subscription_id_invalid",
+                "reservation_scope_invalid", "reservation_resource_group_required", "reservation_resource_group_not_allowed",
+                "reservation_resource_group_invalid", "reservation_duration_mismatch");
         assertThat(Arrays.stream(Reason.values()).filter(Reason::businessRule)).containsExactly(Reason.MARKET_UNAVAILABLE);
     }
 }

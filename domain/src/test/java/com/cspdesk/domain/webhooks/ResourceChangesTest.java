@@ -28,6 +28,7 @@ class ResourceChangesTest {
                 Map.entry(Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED),
                 Map.entry(Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED),
                 Map.entry(Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED),
+                Map.entry(Operation.CHANGE_RESERVATION_SCOPE, WebhookEvent.ORDER_UPDATED),
                 Map.entry(Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED),
                 Map.entry(Operation.READY_INVOICE, WebhookEvent.INVOICE_READY),
                 Map.entry(Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED),

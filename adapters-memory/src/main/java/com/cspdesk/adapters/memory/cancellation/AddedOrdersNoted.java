@@ -2,6 +2,7 @@ package com.cspdesk.adapters.memory.cancellation;
 
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -52,6 +53,12 @@ class AddedOrdersNoted implements BeanCreatedEventListener<Orders> {
             @Override
             public long count(String customerTenantId) {
                 return stored.count(customerTenantId);
+            }
+
+            @Override
+            public boolean changeProvisioning(String customerTenantId, String orderId, int lineItemNumber,
+                                              ReservationProvisioning provisioning) {
+                return stored.changeProvisioning(customerTenantId, orderId, lineItemNumber, provisioning);
             }
 
             @Override

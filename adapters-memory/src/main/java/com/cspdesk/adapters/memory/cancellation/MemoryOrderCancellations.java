@@ -57,7 +57,7 @@ class MemoryOrderCancellations implements OrderCancellations {
                     .map(c -> new StoredLine(line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(),
                             line.availabilityId(), line.friendlyName(), line.kind(), line.term(), line.quantity(),
                             line.unitPrice(), line.charged(), line.taxIncluded(), LineStatus.CANCELLED, c.credit(),
-                            Optional.of(c.cancelledAt())))
+                            Optional.of(c.cancelledAt()), line.provisioning()))
                     .orElse(line)).toList();
             orders.replace(new StoredOrder(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(),
                     order.createdAt(), newStatus, order.totals(), order.createdBy(), changed));

@@ -2,6 +2,8 @@ package com.cspdesk.adapters.memory.ordering;
 
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.domain.order.LineStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -38,6 +40,23 @@ class MemoryOrders implements Orders {
         }
         return transactions.read(() -> after.map(cursor -> book.ofCustomer(customerTenantId).tailMap(cursor, false))
                 .orElseGet(() -> book.ofCustomer(customerTenantId)).values().stream().limit(limit).toList());
+    }
+
+    @Override
+    public boolean changeProvisioning(String customerTenantId, String orderId, int lineItemNumber,
+                                      ReservationProvisioning provisioning) {
+        return transactions.inTransaction(() -> {
+            Optional<StoredOrder> order = book.find(customerTenantId, orderId);
+            if (order.isEmpty() || order.get().lines().stream().noneMatch(line -> line.lineItemNumber() == lineItemNumber
+                    && line.status() == LineStatus.ACTIVE)) {
+                return false;
+            }
+            StoredOrder o = order.get();
+            book.replace(new StoredOrder(o.id(), o.customerTenantId(), o.billingCycle(), o.currency(), o.createdAt(), o.status(),
+                    o.totals(), o.createdBy(), o.lines().stream().map(line -> line.lineItemNumber() == lineItemNumber
+                    ? line.withProvisioning(provisioning) : line).toList()));
+            return true;
+        });
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.shared.OrderRows;
 import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.ordering.port.out.Orders;
+import com.cspdesk.domain.order.LineStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -46,12 +48,26 @@ class OrdersJdbcAdapter implements Orders {
                     line.term().code().orElse(null), line.quantity(), line.unitPrice(), line.charged().net(),
                     line.charged().tax(), line.charged().gross(), line.taxIncluded(), line.status().code(),
                     line.credited().net(), line.credited().tax(), line.credited().gross(),
-                    line.cancelledAt().orElse(null), order.createdAt()});
+                    line.cancelledAt().orElse(null), order.createdAt(),
+                    line.provisioning().map(ReservationProvisioning::subscriptionId).orElse(null),
+                    line.provisioning().map(p -> p.scope().code()).orElse(null),
+                    line.provisioning().flatMap(ReservationProvisioning::resourceGroup).orElse(null)});
         }
         JdbcRows.batch(jdbc, "INSERT INTO order_line (order_id, line_item_number, customer_tenant_id, offer_id, product_id,"
                 + " sku_id, availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross,"
-                + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+                + " tax_included, status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at,"
+                + " reservation_subscription_id, reservation_scope, reservation_resource_group)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+    }
+
+    @Override
+    public boolean changeProvisioning(String customerTenantId, String orderId, int lineItemNumber,
+                                      ReservationProvisioning provisioning) {
+        return JdbcRows.update(jdbc, "UPDATE order_line SET reservation_subscription_id = ?, reservation_scope = ?,"
+                        + " reservation_resource_group = ? WHERE customer_tenant_id = ? AND order_id = ? AND line_item_number = ?"
+                        + " AND status = ?",
+                provisioning.subscriptionId(), provisioning.scope().code(), provisioning.resourceGroup().orElse(null),
+                customerTenantId, orderId, lineItemNumber, LineStatus.ACTIVE.code()) == 1;
     }
 
     @Override

@@ -7,12 +7,15 @@ import com.cspdesk.domain.catalog.TermDuration;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationScope;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,7 +29,8 @@ public final class OrderRows {
             + " total_net, total_tax, total_gross, created_by FROM customer_order";
     public static final String LINE = "SELECT order_id, line_item_number, offer_id, product_id, sku_id, availability_id,"
             + " friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross, tax_included, status,"
-            + " credited_net, credited_tax, credited_gross, cancelled_at FROM order_line";
+            + " credited_net, credited_tax, credited_gross, cancelled_at,"
+            + " reservation_subscription_id, reservation_scope, reservation_resource_group FROM order_line";
 
     private OrderRows() {
     }
@@ -55,7 +59,19 @@ public final class OrderRows {
                 quote(row, "net", "tax", "gross", currency), row.getBoolean("tax_included"),
                 byCode(LineStatus.values(), LineStatus::code, row.getString("status")),
                 quote(row, "credited_net", "credited_tax", "credited_gross", currency),
-                JdbcRows.optionalInstant(row, "cancelled_at"));
+                JdbcRows.optionalInstant(row, "cancelled_at"), provisioning(row));
+    }
+
+    /** Where a reservation line applies (issue #16); empty for other lines and for reservations bought before. */
+    private static Optional<ReservationProvisioning> provisioning(ResultSet row) throws SQLException {
+        String subscription = row.getString("reservation_subscription_id");
+        if (subscription == null) {
+            return Optional.empty();
+        }
+        ReservationScope scope = ReservationScope.parse(row.getString("reservation_scope"))
+                .orElseThrow(() -> new IllegalStateException("unknown reservation scope in the database"));
+        return Optional.of(new ReservationProvisioning(subscription, scope,
+                Optional.ofNullable(row.getString("reservation_resource_group"))));
     }
 
     private static PriceQuote quote(ResultSet row, String net, String tax, String gross, Currency currency)

@@ -162,6 +162,7 @@ class CatalogController {
                 availability.listPrice().currency().getCurrencyCode(), availability.purchasable(),
                 MoneyJson.of(availability.listPrice()), availability.taxIncluded(),
                 List.of(new Term(term.code().orElse(null), messages.get("term." + term.name(), locale))),
-                availability.baseComputePrice().map(MoneyJson::of).orElse(null));
+                availability.baseComputePrice().map(MoneyJson::of).orElse(null),
+                availability.hybridBenefit().map(CatalogResponses.HybridBenefit::of).orElse(null));
     }
 }

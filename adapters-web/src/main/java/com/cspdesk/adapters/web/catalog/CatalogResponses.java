@@ -3,6 +3,7 @@ package com.cspdesk.adapters.web.catalog;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.cspdesk.domain.catalog.HybridBenefitQuote;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -45,7 +46,30 @@ final class CatalogResponses {
     record AvailabilityResponse(String id, String catalogItemId, String country, String currency,
                                 @JsonProperty("isPurchasable") boolean isPurchasable, MoneyJson listPrice,
                                 boolean taxIncluded, List<Term> terms,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MoneyJson baseComputePrice) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable MoneyJson baseComputePrice,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable HybridBenefit azureHybridBenefit) {
+    }
+
+    /**
+     * Issue #16, the desk's own field beside Partner Center's: what the Azure Hybrid Benefit does for a VM reservation
+     * whose price list has a base (Linux) rate. {@code applies}: customers whose Windows Server Datacenter or Standard
+     * licences are covered by Software Assurance (or by a Windows Server subscription) pay {@code baseComputeRate}
+     * instead of {@code windowsRate}, saving {@code saving} ({@code savingPercentage} of the Windows rate, two
+     * decimals). Without the benefit only {@code windowsRate} and {@code reason} are written.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HybridBenefit(boolean applies, MoneyJson windowsRate, @Nullable MoneyJson baseComputeRate,
+                         @Nullable MoneyJson saving, @Nullable String savingPercentage, @Nullable String reason) {
+
+        static HybridBenefit of(HybridBenefitQuote quote) {
+            if (quote instanceof HybridBenefitQuote.WithBenefit with) {
+                return new HybridBenefit(true, MoneyJson.of(with.windowsRate()), MoneyJson.of(with.baseComputeRate()),
+                        MoneyJson.of(with.saving()), with.savingPercentage().toPlainString(), null);
+            }
+            return new HybridBenefit(false, MoneyJson.of(quote.windowsRate()), null, null, null,
+                    ((HybridBenefitQuote.WithoutBenefit) quote).reason().code());
+        }
     }
 
     /** {@code duration} is {@code null} for perpetual software. */

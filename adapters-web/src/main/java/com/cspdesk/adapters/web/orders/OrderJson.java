@@ -5,12 +5,14 @@ import com.cspdesk.adapters.web.catalog.MoneyJson;
 import com.cspdesk.application.ordering.port.in.OrderView;
 import com.cspdesk.domain.money.PreTaxPrices;
 import com.cspdesk.domain.money.PriceQuote;
+import com.cspdesk.domain.reservation.ReservationProvisioningPolicy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public final class OrderJson {
                 line.lineItemNumber(), line.offerId(), line.subscriptionId().orElse(null), line.productId(), line.skuId(),
                 line.friendlyName(), line.quantity(), line.termDuration().code().orElse(null), pricing(line.preTax()),
                 MoneyJson.of(line.unitPrice()), MoneyJson.of(line.charged().net()), MoneyJson.of(line.charged().tax()),
-                MoneyJson.of(line.charged().gross()), line.taxIncluded(), line.status().code())).toList();
+                MoneyJson.of(line.charged().gross()), line.taxIncluded(), line.status().code(), provisioningContext(line))).toList();
         return new OrderResponse(order.id(), order.customerTenantId(), order.billingCycle(),
                 order.currency().getCurrencyCode(), order.creationDate(), order.status().code(), lines,
                 order.totals().net().amount(), totals(order.totals()), Map.of("self", new ResourceCollection.Link(self(order), "GET")));
@@ -50,6 +52,24 @@ public final class OrderJson {
 
     public static Totals totals(PriceQuote quote) {
         return new Totals(MoneyJson.of(quote.net()), MoneyJson.of(quote.tax()), MoneyJson.of(quote.gross()));
+    }
+
+    /**
+     * Partner Center's {@code provisioningContext} of a line (issue #16): where an Azure reservation applies —
+     * {@code subscriptionId}, {@code scope}, {@code resourceGroup} (single scope only) and {@code duration} (the
+     * term as Partner Center writes it) — and an empty map for every other line.
+     */
+    static Map<String, String> provisioningContext(OrderView.Line line) {
+        return line.provisioning().map(provisioning -> {
+            Map<String, String> context = new LinkedHashMap<>();
+            context.put(ReservationProvisioningPolicy.SUBSCRIPTION_ID, provisioning.subscriptionId());
+            context.put(ReservationProvisioningPolicy.SCOPE, provisioning.scope().code());
+            provisioning.resourceGroup().ifPresent(group -> context.put(ReservationProvisioningPolicy.RESOURCE_GROUP, group));
+            if (line.termDuration().hasTerm()) {
+                context.put(ReservationProvisioningPolicy.DURATION, ReservationProvisioningPolicy.duration(line.termDuration()));
+            }
+            return context;
+        }).orElseGet(LinkedHashMap::new);
     }
 
     private static Pricing pricing(PreTaxPrices prices) {
@@ -71,13 +91,14 @@ public final class OrderJson {
      * A line. {@code termDuration} is {@code null} for perpetual software; {@code subscriptionId} is {@code null} while
      * the line made no subscription (the desk keeps none yet). {@code pricing} is Partner Center's, before tax;
      * {@code unitPrice} is the catalog's list price as bought (tax included where {@code taxIncluded}).
+     * {@code provisioningContext} is Partner Center's: where an Azure reservation applies, empty for other lines.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LineItemResponse(int lineItemNumber, String offerId, @Nullable String subscriptionId, String productId,
                                    String skuId, String friendlyName, int quantity, @Nullable String termDuration,
                                    Pricing pricing, MoneyJson unitPrice, MoneyJson net, MoneyJson tax, MoneyJson gross,
-                                   boolean taxIncluded, String status) {
+                                   boolean taxIncluded, String status, Map<String, String> provisioningContext) {
     }
 
     /**

@@ -38,7 +38,8 @@ final class OrderRequests {
     }
 
     /**
-     * {@code provisioningContext} is accepted (Azure reservations carry one) but not used by the desk yet.
+     * {@code provisioningContext} is Partner Center's string map: an Azure reservation's subscription, scope, resource
+     * group and duration (required on reservation lines, refused on others; judged by the domain's rules).
      * {@code quantity} is read as the JSON value itself so that {@code 1.5} and {@code "2"} are refused
      * (at {@code lineItems[i].quantity}) instead of being rounded or converted.
      */

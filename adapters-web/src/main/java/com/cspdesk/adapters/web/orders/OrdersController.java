@@ -107,7 +107,8 @@ class OrdersController {
         CustomerRef customer = CustomerRef.parse(customerId).orElse(null);
         return idempotent.run(request, caller, body, () -> {
             List<PlaceOrder.LineItem> lines = body.lineItems().stream()
-                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.wholeQuantity()))
+                    .map(line -> new PlaceOrder.LineItem(line.lineItemNumber(), line.offerId().strip(), line.wholeQuantity(),
+                            line.provisioningContext()))
                     .toList();
             PlaceOrder.PlaceOrderResult result = placeOrder.place(
                     new PlaceOrder.PlaceOrderCommand(customer, body.billingCycle().strip(), lines), actor);
@@ -171,9 +172,10 @@ class OrdersController {
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, PlaceOrder.Refused refused, CustomerRef customer, Actor actor) {
         String code = refused.reason().code();
-        List<Problem.FieldError> errors = List.of(problems.fieldError(request, field(refused), code));
+        List<Problem.FieldError> errors = List.of(problems.fieldError(request, field(refused), code, refused.arguments().toArray()));
         if (!refused.reason().businessRule()) {
-            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code, errors));
+            return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, code, errors,
+                    refused.arguments().toArray()));
         }
         if (refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE) {
             Optional<Market> market = refused.arguments().stream().map(Market::parse).flatMap(Optional::stream).findFirst()
@@ -196,6 +198,11 @@ class OrdersController {
             case LINE_ITEM_NUMBER -> line(refused) + ".lineItemNumber";
             case OFFER -> line(refused) + ".offerId";
             case QUANTITY -> line(refused) + ".quantity";
+            case PROVISIONING_CONTEXT -> line(refused) + ".provisioningContext";
+            case PROVISIONING_SUBSCRIPTION_ID -> line(refused) + ".provisioningContext.subscriptionId";
+            case PROVISIONING_SCOPE -> line(refused) + ".provisioningContext.scope";
+            case PROVISIONING_RESOURCE_GROUP -> line(refused) + ".provisioningContext.resourceGroup";
+            case PROVISIONING_DURATION -> line(refused) + ".provisioningContext.duration";
         };
     }
 

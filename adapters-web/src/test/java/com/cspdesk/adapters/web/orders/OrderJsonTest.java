@@ -7,6 +7,8 @@ import com.cspdesk.domain.money.PreTaxPrices;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
+import com.cspdesk.domain.reservation.ReservationScope;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -78,5 +80,32 @@ class OrderJsonTest {
         assertThat(cancelled).containsEntry("quantity", 0).containsEntry("status", "cancelled");
         assertThat(new BigDecimal(((Map<String, Object>) cancelled.get("pricing")).get("extendedPrice").toString()))
                 .as("what was bought").isEqualByComparingTo("90.90");
+    }
+
+    // Issue #16 reservations provisioned
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReservationLineCarriesPartnerCentersProvisioningContextAndOtherLinesAnEmptyOne() throws IOException {
+        PriceQuote charged = PriceQuote.fromGrossAndTax(Money.of("2350.00", "AUD"), Money.of("213.64", "AUD"));
+        OrderView.Line single = new OrderView.Line(0, "R:0002:C", "R", "0002", "Reserved VM Instance", 1, TermDuration.P3Y,
+                Money.of("2350.00", "AUD"), charged, true, LineStatus.ACTIVE, PreTaxPrices.of(Money.of("2350.00", "AUD"), 1, charged, true),
+                Optional.empty(), Optional.of(new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SINGLE, Optional.of("rg-web"))));
+        OrderView.Line shared = new OrderView.Line(1, "R:0001:D", "R", "0001", "Reserved VM Instance", 1, TermDuration.P1Y,
+                Money.of("2350.00", "AUD"), charged, true, LineStatus.ACTIVE, PreTaxPrices.of(Money.of("2350.00", "AUD"), 1, charged, true),
+                Optional.empty(), Optional.of(new ReservationProvisioning("5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                ReservationScope.SHARED, Optional.empty())));
+        OrderView base = order();
+        OrderView order = new OrderView(base.id(), base.customerTenantId(), base.billingCycle(), base.currency(), base.creationDate(),
+                base.status(), List.of(single, shared, base.lineItems().get(0)), base.totals(), base.createdBy());
+
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) json(OrderJson.of(order)).get("lineItems");
+
+        assertThat(lines.get(0).get("provisioningContext")).isEqualTo(Map.of("subscriptionId", "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                "scope", "single", "resourceGroup", "rg-web", "duration", "3Years"));
+        assertThat(lines.get(1).get("provisioningContext")).isEqualTo(Map.of("subscriptionId", "5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70",
+                "scope", "shared", "duration", "1Year"));
+        assertThat(lines.get(2).get("provisioningContext")).isEqualTo(Map.of());
     }
 }

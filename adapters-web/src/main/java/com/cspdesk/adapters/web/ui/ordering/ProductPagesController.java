@@ -23,7 +23,10 @@ import com.cspdesk.application.customers.port.in.GetCustomer;
 import com.cspdesk.application.ordering.port.in.PlaceOrder;
 import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.catalog.ContractType;
 import com.cspdesk.domain.order.OrderPlacement;
+import com.cspdesk.domain.reservation.ReservationProvisioningPolicy;
+import com.cspdesk.domain.reservation.ReservationScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -153,7 +156,9 @@ class ProductPagesController {
 
     @Get("/orders/review")
     HttpResponse<?> review(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
-                           @Nullable @QueryValue String offerId, @Nullable @QueryValue Integer quantity) {
+                           @Nullable @QueryValue String offerId, @Nullable @QueryValue Integer quantity,
+                           @Nullable @QueryValue String subscriptionId, @Nullable @QueryValue String scope,
+                           @Nullable @QueryValue String resourceGroup) {
         Actor actor = Actors.of(caller);
         Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
@@ -164,7 +169,8 @@ class ProductPagesController {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         int count = quantity == null ? offer.get().sku().minimumQuantity() : quantity;
-        return pages.page(request, "products/review", reviewModel(request, actor, customer.get(), offer.get(), count));
+        return pages.page(request, "products/review", reviewModel(request, actor, customer.get(), offer.get(), count,
+                new ContextForm(subscriptionId, scope, resourceGroup)));
     }
 
     @Post("/orders")
@@ -181,11 +187,12 @@ class ProductPagesController {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
         int quantity = form.quantity() == null ? 0 : form.quantity();
-        PlaceOrder.PlaceOrderCommand command = command(customer.get(), offer.get(), quantity);
+        ContextForm context = new ContextForm(form.subscriptionId(), form.scope(), form.resourceGroup());
+        PlaceOrder.PlaceOrderCommand command = command(customer.get(), offer.get(), quantity, context);
         return idempotent.runForm(request, caller, form.requestId(),
-                new PlacedForm(offer.get().availability().catalogItemId(), quantity),
-                () -> answer(request, caller, placeOrder.place(command, actor), customer.get(), offer.get(), quantity),
-                () -> keyReused(request, actor, customer.get(), offer.get(), quantity, form.requestId()));
+                new PlacedForm(offer.get().availability().catalogItemId(), quantity, context),
+                () -> answer(request, caller, placeOrder.place(command, actor), customer.get(), offer.get(), quantity, context),
+                () -> keyReused(request, actor, customer.get(), offer.get(), quantity, context, form.requestId()));
     }
 
     /**
@@ -194,7 +201,7 @@ class ProductPagesController {
      */
     private static MutableHttpResponse<?> answer(HttpRequest<?> request, Authentication caller,
                                                  PlaceOrder.PlaceOrderResult result, CustomerView customer, Offer offer,
-                                                 int quantity) {
+                                                 int quantity, ContextForm context) {
         if (result instanceof PlaceOrder.NotPermitted) {
             return Refusals.notPermitted(caller);
         }
@@ -204,15 +211,15 @@ class ProductPagesController {
         }
         if (result instanceof PlaceOrder.Refused) {
             return UiPages.redirect(request, base + "/orders/review?offerId="
-                    + UiUrls.encode(offer.availability().catalogItemId()) + "&quantity=" + quantity);
+                    + UiUrls.encode(offer.availability().catalogItemId()) + "&quantity=" + quantity + context.query());
         }
         return UiPages.redirect(request, UiUrls.CUSTOMERS);
     }
 
     /** The review's request id came back with another offer or quantity: nothing is placed, the review says so. */
     private MutableHttpResponse<?> keyReused(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
-                                             int quantity, String requestId) {
-        Map<String, Object> model = reviewModel(request, actor, customer, offer, quantity);
+                                             int quantity, ContextForm context, String requestId) {
+        Map<String, Object> model = reviewModel(request, actor, customer, offer, quantity, context);
         model.put("errorKey", "problem.idempotency_key_reused.detail");
         model.put("errorArguments", new Object[]{requestId});
         return pages.render(request, HttpStatus.CONFLICT, "products/review", model);
@@ -220,19 +227,22 @@ class ProductPagesController {
 
     /** The review of {@code quantity} units of the offer: its quote, or what placing it would refuse. */
     private Map<String, Object> reviewModel(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
-                                            int quantity) {
+                                            int quantity, ContextForm context) {
         Map<String, Object> model = detail(customer, "order.review.title");
         model.put("offer", offer);
+        model.put("reservation", isReservation(offer));
+        model.put("context", context);
+        model.put("hybridBenefit", offer.availability().hybridBenefit().orElse(null));
         model.put("quantityValue", quantity);
         model.put("quantityInRange", true);
         model.put("taxIncluded", offer.availability().taxIncluded());
         model.put("requestId", UUID.randomUUID().toString());
-        QuoteOrder.QuoteOrderResult quote = quoteOrder.quote(command(customer, offer, quantity), actor);
+        QuoteOrder.QuoteOrderResult quote = quoteOrder.quote(command(customer, offer, quantity, context), actor);
         if (quote instanceof QuoteOrder.Quoted quoted) {
             model.put("quote", quoted.quote());
             model.put("taxIncluded", quoted.quote().taxIncluded());
         } else if (quote instanceof QuoteOrder.WouldBeRefused refused) {
-            refusal(request, customer, refused.refusal(), model);
+            refusal(request, customer, refused.refusal(), model, context);
         } else if (quote instanceof QuoteOrder.NotPermitted) {
             model.put("errorKey", "error.forbidden");
             model.put("errorArguments", new Object[0]);
@@ -242,9 +252,21 @@ class ProductPagesController {
 
     /** What placing would refuse; a quantity out of range is shown beside the quantity instead. */
     private static void refusal(HttpRequest<?> request, CustomerView customer, PlaceOrder.Refused refused,
-                                Map<String, Object> model) {
+                                Map<String, Object> model, ContextForm context) {
         if (refused.reason() == OrderPlacement.Reason.QUANTITY_OUT_OF_RANGE) {
             model.put("quantityInRange", false);
+            return;
+        }
+        Optional<String> contextField = contextField(refused.part());
+        if (contextField.isPresent()) {
+            // Issue #16: the reservation's context is asked for on this page; before it is entered, no error yet.
+            if (context.submitted()) {
+                model.put("contextErrorField", contextField.get());
+                model.put("contextErrorKey", "field." + refused.reason().code());
+                model.put("contextErrorArguments", refused.arguments().toArray());
+            } else {
+                model.put("contextMissing", true);
+            }
             return;
         }
         model.put("errorKey", "problem." + refused.reason().code() + ".detail");
@@ -253,11 +275,30 @@ class ProductPagesController {
                 : refused.arguments().toArray());
     }
 
-    /** The dashboard buys one offer at a time, in the SKU's first billing cycle. */
-    private static PlaceOrder.PlaceOrderCommand command(CustomerView customer, Offer offer, int quantity) {
+    /**
+     * The dashboard buys one offer at a time, in the SKU's first billing cycle; a reservation with the context the
+     * review page asked for (other lines send none).
+     */
+    private static PlaceOrder.PlaceOrderCommand command(CustomerView customer, Offer offer, int quantity, ContextForm context) {
         String billingCycle = offer.sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
         return new PlaceOrder.PlaceOrderCommand(customer.ref(), billingCycle,
-                List.of(new PlaceOrder.LineItem(0, offer.availability().catalogItemId(), quantity)));
+                List.of(new PlaceOrder.LineItem(0, offer.availability().catalogItemId(), quantity,
+                        isReservation(offer) ? context.asProvisioningContext() : Map.of())));
+    }
+
+    private static boolean isReservation(Offer offer) {
+        return offer.sku().contractType() == ContractType.RESERVATION;
+    }
+
+    /** The review page's field for a refusal of the reservation's context (none for other refusals). */
+    private static Optional<String> contextField(OrderPlacement.Part part) {
+        return switch (part) {
+            case PROVISIONING_CONTEXT, PROVISIONING_SUBSCRIPTION_ID -> Optional.of(ReservationProvisioningPolicy.SUBSCRIPTION_ID);
+            case PROVISIONING_SCOPE -> Optional.of(ReservationProvisioningPolicy.SCOPE);
+            case PROVISIONING_RESOURCE_GROUP -> Optional.of(ReservationProvisioningPolicy.RESOURCE_GROUP);
+            case PROVISIONING_DURATION -> Optional.of(ReservationProvisioningPolicy.DURATION);
+            default -> Optional.empty();
+        };
     }
 
     private Optional<Offer> offer(CustomerView customer, @Nullable String offerId, Actor actor) {
@@ -304,11 +345,51 @@ class ProductPagesController {
 
     /** What makes two posts of the review's form the same order (the request id and CSRF token do not). */
     @Serdeable
-    record PlacedForm(String offerId, int quantity) {
+    record PlacedForm(String offerId, int quantity, ContextForm context) {
     }
 
     @Serdeable
     record OrderForm(@Nullable String offerId, @Nullable Integer quantity, @Nullable String requestId,
-                     @Nullable String csrfToken) {
+                     @Nullable String csrfToken, @Nullable String subscriptionId, @Nullable String scope,
+                     @Nullable String resourceGroup) {
+    }
+
+    /**
+     * Issue #16: where a reservation is to apply, as the review page asks for it (each field null until the page's
+     * form was sent). Sent as Partner Center's provisioningContext; the domain judges it.
+     */
+    @Serdeable
+    public record ContextForm(@Nullable String subscriptionId, @Nullable String scope, @Nullable String resourceGroup) {
+
+        /** Whether the review's form with these fields was sent (a first review has none). */
+        public boolean submitted() {
+            return subscriptionId != null || scope != null || resourceGroup != null;
+        }
+
+        /** The scope the form shows: as sent, else shared. */
+        public String scopeOrDefault() {
+            return scope == null || scope.isBlank() ? ReservationScope.SHARED.code() : scope.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        Map<String, String> asProvisioningContext() {
+            Map<String, String> context = new LinkedHashMap<>();
+            if (subscriptionId != null) {
+                context.put(ReservationProvisioningPolicy.SUBSCRIPTION_ID, subscriptionId);
+            }
+            if (scope != null) {
+                context.put(ReservationProvisioningPolicy.SCOPE, scope);
+            }
+            if (resourceGroup != null) {
+                context.put(ReservationProvisioningPolicy.RESOURCE_GROUP, resourceGroup);
+            }
+            return context;
+        }
+
+        /** The fields as the review page's query, after its offer and quantity. */
+        String query() {
+            StringBuilder query = new StringBuilder();
+            asProvisioningContext().forEach((key, value) -> query.append('&').append(key).append('=').append(UiUrls.encode(value)));
+            return query.toString();
+        }
     }
 }

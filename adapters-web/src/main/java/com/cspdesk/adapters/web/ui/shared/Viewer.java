@@ -49,6 +49,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.CANCEL_PURCHASE);
     }
 
+    /** Issue #16: a bought reservation's scope (MANAGE_SUBSCRIPTIONS: admin agents, global admins). */
+    public boolean canChangeReservationScope() {
+        return may(Permission.MANAGE_SUBSCRIPTIONS);
+    }
+
     public boolean canSeeActivity() {
         return may(Permission.READ_ACTIVITY_LOG);
     }

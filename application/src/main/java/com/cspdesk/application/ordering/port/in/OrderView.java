@@ -6,6 +6,7 @@ import com.cspdesk.domain.money.PreTaxPrices;
 import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
+import com.cspdesk.domain.reservation.ReservationProvisioning;
 
 import java.time.Instant;
 import java.util.Currency;
@@ -23,10 +24,23 @@ public record OrderView(String id, String customerTenantId, String billingCycle,
     /**
      * A line: {@code quantity} is 0 once cancelled, {@code charged} is what was bought and {@code preTax} its prices
      * before tax (of what was bought, so a cancelled line keeps them). {@code subscriptionId} is the subscription the
-     * line made, where it made one.
+     * line made, where it made one. {@code provisioning} is where an Azure reservation line applies (issue #16).
      */
     public record Line(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
                        int quantity, TermDuration termDuration, Money unitPrice, PriceQuote charged,
-                       boolean taxIncluded, LineStatus status, PreTaxPrices preTax, Optional<String> subscriptionId) {
+                       boolean taxIncluded, LineStatus status, PreTaxPrices preTax, Optional<String> subscriptionId,
+                       Optional<ReservationProvisioning> provisioning) {
+
+        public Line {
+            java.util.Objects.requireNonNull(provisioning, "provisioning");
+        }
+
+        /** A line without a provisioning context. */
+        public Line(int lineItemNumber, String offerId, String productId, String skuId, String friendlyName,
+                    int quantity, TermDuration termDuration, Money unitPrice, PriceQuote charged,
+                    boolean taxIncluded, LineStatus status, PreTaxPrices preTax, Optional<String> subscriptionId) {
+            this(lineItemNumber, offerId, productId, skuId, friendlyName, quantity, termDuration, unitPrice, charged,
+                    taxIncluded, status, preTax, subscriptionId, Optional.empty());
+        }
     }
 }

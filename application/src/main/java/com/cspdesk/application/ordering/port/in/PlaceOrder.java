@@ -6,6 +6,7 @@ import com.cspdesk.domain.customer.CustomerRef;
 import com.cspdesk.domain.order.OrderPlacement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -24,8 +25,22 @@ public interface PlaceOrder {
         }
     }
 
-    /** {@code offerId} is the availability's catalogItemId, {@code productId:skuId:availabilityId}. */
-    record LineItem(int lineItemNumber, String offerId, int quantity) {
+    /**
+     * {@code offerId} is the availability's catalogItemId, {@code productId:skuId:availabilityId}.
+     * {@code provisioningContext} is Partner Center's string map (an Azure reservation's subscription, scope,
+     * resource group and duration; empty for other lines), judged by the domain's ReservationProvisioningPolicy.
+     */
+    record LineItem(int lineItemNumber, String offerId, int quantity, Map<String, String> provisioningContext) {
+        public LineItem {
+            provisioningContext = provisioningContext == null ? Map.of() : provisioningContext.entrySet().stream()
+                    .filter(entry -> entry.getKey() != null && entry.getValue() != null)
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        /** A line without a provisioning context. */
+        public LineItem(int lineItemNumber, String offerId, int quantity) {
+            this(lineItemNumber, offerId, quantity, Map.of());
+        }
     }
 
     sealed interface PlaceOrderResult {
