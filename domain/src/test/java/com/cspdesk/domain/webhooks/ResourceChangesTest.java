@@ -22,17 +22,20 @@ class ResourceChangesTest {
 
     @Test
     void theTableNamesTheEventsOfTheIssue() {
-        assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED,
-                Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED,
-                Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED,
-                Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED,
-                Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED,
-                Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED,
-                Operation.READY_INVOICE, WebhookEvent.INVOICE_READY,
-                Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED,
-                Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED,
-                Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED));
+        assertThat(ResourceChanges.events()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry(Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED),
+                Map.entry(Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED),
+                Map.entry(Operation.ADD_CUSTOMER, WebhookEvent.CUSTOMER_CREATED),
+                Map.entry(Operation.CREATE_ORDER, WebhookEvent.ORDER_CREATED),
+                Map.entry(Operation.CANCEL_ORDER, WebhookEvent.ORDER_UPDATED),
+                Map.entry(Operation.ISSUE_CREDIT, WebhookEvent.CREDIT_ISSUED),
+                Map.entry(Operation.READY_INVOICE, WebhookEvent.INVOICE_READY),
+                Map.entry(Operation.GET_SOFTWARE_KEY, WebhookEvent.SOFTWARE_KEY_ACCESSED),
+                Map.entry(Operation.GET_SOFTWARE_DOWNLOAD_LINK, WebhookEvent.SOFTWARE_DOWNLOAD_LINK_CREATED),
+                Map.entry(Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED),
+                // Support requests that end (#16 item 4)
+                Map.entry(Operation.UPDATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED),
+                Map.entry(Operation.RESOLVE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED)));
     }
 
     @Test
