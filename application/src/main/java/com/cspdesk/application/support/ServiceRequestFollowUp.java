@@ -84,7 +84,7 @@ public final class ServiceRequestFollowUp implements UpdateServiceRequest {
         if (hasStatus) {
             wanted = ServiceRequestStatus.parse(change.status());
             if (wanted.isEmpty()) {
-                return new Refused("status_invalid", "status");
+                return new Refused("service_request_status_invalid", "status");
             }
         }
         if (hasNote && (change.noteText().isBlank() || change.noteText().strip().length() > MAX_NOTE_LENGTH)) {
@@ -197,10 +197,10 @@ public final class ServiceRequestFollowUp implements UpdateServiceRequest {
             return Optional.of(new Unprocessable("refund_order_not_found", "resolution.approvedAmount"));
         }
         if (!amount.hasCurrency(order.get().currency())) {
-            return Optional.of(new Unprocessable("amount_currency_mismatch", "resolution.approvedAmount"));
+            return Optional.of(new Unprocessable("approved_amount_currency_mismatch", "resolution.approvedAmount"));
         }
         if (amount.isGreaterThan(SupportDesk.creditable(order.get()))) {
-            return Optional.of(new Unprocessable("amount_exceeds_creditable", "resolution.approvedAmount"));
+            return Optional.of(new Unprocessable("approved_amount_exceeds_creditable", "resolution.approvedAmount"));
         }
         return Optional.empty();
     }

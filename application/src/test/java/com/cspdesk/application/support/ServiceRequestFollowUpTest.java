@@ -136,8 +136,8 @@ class ServiceRequestFollowUpTest {
         String tooLong = "x".repeat(ServiceRequestFollowUp.MAX_NOTE_LENGTH + 1);
         assertThat(followUp.update("sr-open", new Change(null, null, null), SUPPORT))
                 .isEqualTo(new Refused("service_request_change_missing", "status"));
-        assertThat(followUp.update("sr-open", new Change("none", null, null), SUPPORT)).isEqualTo(new Refused("status_invalid", "status"));
-        assertThat(followUp.update("sr-open", new Change("cancelled", null, null), SUPPORT)).isEqualTo(new Refused("status_invalid", "status"));
+        assertThat(followUp.update("sr-open", new Change("none", null, null), SUPPORT)).isEqualTo(new Refused("service_request_status_invalid", "status"));
+        assertThat(followUp.update("sr-open", new Change("cancelled", null, null), SUPPORT)).isEqualTo(new Refused("service_request_status_invalid", "status"));
         assertThat(followUp.update("sr-open", new Change(null, " ", null), PARTNER)).isEqualTo(new Refused("note_text_invalid", "newNote.text"));
         assertThat(followUp.update("sr-open", new Change(null, tooLong, null), PARTNER)).isEqualTo(new Refused("note_text_invalid", "newNote.text"));
         assertThat(followUp.update("sr-open", new Change("resolved", null, null), SUPPORT))
@@ -177,9 +177,9 @@ class ServiceRequestFollowUpTest {
     void approvingRecordsTheAmountAsTheRefundCreditedWithinWhatTheOrderCanStillBeCredited() {
         stored("sr-taken", "in_progress", Optional.of("order-1"), Optional.empty());
         assertThat(followUp.update("sr-taken", new Change(null, null, approve("1300.01", "EUR")), SUPPORT))
-                .isEqualTo(new Unprocessable("amount_exceeds_creditable", "resolution.approvedAmount"));
+                .isEqualTo(new Unprocessable("approved_amount_exceeds_creditable", "resolution.approvedAmount"));
         assertThat(followUp.update("sr-taken", new Change(null, null, approve("10.00", "USD")), SUPPORT))
-                .isEqualTo(new Unprocessable("amount_currency_mismatch", "resolution.approvedAmount"));
+                .isEqualTo(new Unprocessable("approved_amount_currency_mismatch", "resolution.approvedAmount"));
         stored("sr-subscription", "open", Optional.empty(), Optional.empty());
         assertThat(followUp.update("sr-subscription", new Change(null, null, approve("10.00", "EUR")), SUPPORT))
                 .isEqualTo(new Unprocessable("refund_order_required", "resolution.approvedAmount"));

@@ -39,7 +39,7 @@ public interface UpdateServiceRequest {
     }
 
     /**
-     * Bad input, naming the field: {@code service_request_change_missing}, {@code status_invalid},
+     * Bad input, naming the field: {@code service_request_change_missing}, {@code service_request_status_invalid},
      * {@code note_text_invalid}, {@code resolution_required} (resolved without one),
      * {@code resolution_status_mismatch}, {@code resolution_outcome_invalid}, {@code approved_amount_invalid},
      * {@code decline_reason_required}.
@@ -57,8 +57,8 @@ public interface UpdateServiceRequest {
 
     /**
      * Well-formed but the order does not allow it, naming the field: {@code refund_order_required} (the request
-     * names no order), {@code refund_order_not_found}, {@code amount_currency_mismatch},
-     * {@code amount_exceeds_creditable}.
+     * names no order), {@code refund_order_not_found}, {@code approved_amount_currency_mismatch},
+     * {@code approved_amount_exceeds_creditable}.
      */
     record Unprocessable(String reason, String field) implements UpdateResult {
     }
