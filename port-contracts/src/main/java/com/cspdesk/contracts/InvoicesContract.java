@@ -10,6 +10,7 @@ import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
@@ -295,5 +296,29 @@ public abstract class InvoicesContract extends PortContract {
 
     private static Amounts amounts(String net, String tax, String gross) {
         return new Amounts(Money.of(net, "EUR"), Money.of(tax, "EUR"), Money.of(gross, "EUR"));
+    }
+
+    @Test
+    void aRenewedTermIsChargedInTheMonthItStartsAndALinesSeveralCreditsEachLandOnce() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        StoredOrder order = fixtures.order(contoso, "EUR", Instant.parse("2025-12-10T10:00:00Z"), line("100.00", "19.00"));
+        Instant renewed = Instant.parse("2026-12-10T10:00:00Z");
+        inTransaction(() -> {
+            port(RenewalCharges.class).add(new RenewalCharges.RenewalCharge(order.id(), 1, 2, contoso,
+                    order.lines().get(0).charged(), renewed, Instant.parse("2027-12-10T10:00:00Z"), renewed));
+            return null;
+        });
+        fixtures.credit(order, 1, Instant.parse("2026-12-11T00:00:00Z"));
+        fixtures.goodwill(order, 1, "1.19", Instant.parse("2026-12-12T00:00:00Z"));
+        fixtures.goodwill(order, 1, "2.38", Instant.parse("2026-12-13T00:00:00Z"));
+        assertThat(create("INV-2025-12-EUR", YearMonth.of(2025, 12), EUR, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:05:00Z"))).isEqualTo(1);
+
+        assertThat(create("INV-2026-12-EUR", DECEMBER, EUR, JAN_1, Instant.parse("2027-01-01T00:05:00Z"))).isEqualTo(4);
+        assertThat(port(Invoices.class).lines("INV-2026-12-EUR"))
+                .extracting(l -> l.kind() + " " + l.occurredAt() + " " + l.amounts().gross().amount())
+                .containsExactly("charge " + renewed + " 119.00", "credit 2026-12-11T00:00:00Z -119.00",
+                        "credit 2026-12-12T00:00:00Z -1.19", "credit 2026-12-13T00:00:00Z -2.38");
+        assertThat(port(Invoices.class).currenciesToInvoice(Instant.parse("2027-02-01T00:00:00Z"))).isEmpty();
     }
 }

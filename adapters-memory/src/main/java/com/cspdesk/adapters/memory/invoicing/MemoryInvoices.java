@@ -9,6 +9,7 @@ import com.cspdesk.application.invoicing.port.in.InvoiceViews.Amounts;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
 import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
@@ -31,8 +32,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Invoices made in memory from every order line (a charge) and every credit note (a credit, shown
- * negative) that is on no invoice yet and occurred before {@code until}: each item lands on exactly
+ * Invoices made in memory from every order line and renewed term (a charge) and every credit note
+ * (a credit, shown negative) that is on no invoice yet and occurred before {@code until}: each item lands on exactly
  * one invoice, and a month and currency has at most one invoice, so a re-run changes nothing.
  * Orders are read through the Orders port ({@link AddedOrders} names them all), customers' names
  * through the Customers port (a tenant without a customer is shown by its tenant id).
@@ -59,6 +60,7 @@ class MemoryInvoices implements Invoices {
     private final AddedOrders addedOrders;
     private final Orders orders;
     private final MemoryCredits credits;
+    private final MemoryRenewalCharges renewals;
     private final Customers customers;
 
     /** Guarded by the units of work. */
@@ -67,11 +69,12 @@ class MemoryInvoices implements Invoices {
     private final Set<Item> onAnInvoice = new HashSet<>();
 
     MemoryInvoices(MemoryTransactions transactions, AddedOrders addedOrders, Orders orders, MemoryCredits credits,
-                   Customers customers) {
+                   MemoryRenewalCharges renewals, Customers customers) {
         this.transactions = transactions;
         this.addedOrders = addedOrders;
         this.orders = orders;
         this.credits = credits;
+        this.renewals = renewals;
         this.customers = customers;
     }
 
@@ -85,6 +88,7 @@ class MemoryInvoices implements Invoices {
                 }
             }
             creditsBefore(until).forEach(n -> codes.add(n.credit().currency().getCurrencyCode()));
+            renewalsBefore(until).forEach(r -> codes.add(r.charge().currency().getCurrencyCode()));
             return codes.stream().map(Currency::getInstance).toList();
         });
     }
@@ -116,6 +120,19 @@ class MemoryInvoices implements Invoices {
                     }
                 }
             }
+            for (RenewalCharges.RenewalCharge renewal : renewalsBefore(until)) {
+                if (!renewal.charge().currency().equals(currency)) {
+                    continue;
+                }
+                Optional<StoredLine> line = orders.find(renewal.customerTenantId(), renewal.orderId()).flatMap(o -> o.lines()
+                        .stream().filter(l -> l.lineItemNumber() == renewal.lineItemNumber()).findFirst());
+                if (line.isPresent()) {
+                    taken.add(Item.renewal(renewal));
+                    made.add(new InvoiceLineView(CHARGE, renewal.customerTenantId(), customerName(renewal.customerTenantId()),
+                            renewal.orderId(), renewal.lineItemNumber(), line.get().friendlyName(), renewal.startsAt(),
+                            amounts(renewal.charge(), false)));
+                }
+            }
             for (CreditNote note : creditsBefore(until)) {
                 if (!note.credit().currency().equals(currency)) {
                     continue;
@@ -124,7 +141,7 @@ class MemoryInvoices implements Invoices {
                 Optional<StoredLine> line = orders.find(note.customerTenantId(), note.orderId()).flatMap(o -> o.lines()
                         .stream().filter(l -> l.lineItemNumber() == note.lineItemNumber()).findFirst());
                 if (line.isPresent()) {
-                    taken.add(Item.credit(note.orderId(), note.lineItemNumber()));
+                    taken.add(Item.credit(note));
                     made.add(new InvoiceLineView(CREDIT, note.customerTenantId(), customerName(note.customerTenantId()),
                             note.orderId(), note.lineItemNumber(), line.get().friendlyName(), note.issuedAt(),
                             amounts(note.credit(), true)));
@@ -186,7 +203,13 @@ class MemoryInvoices implements Invoices {
 
     private List<CreditNote> creditsBefore(Instant until) {
         return credits.issued().stream()
-                .filter(n -> n.issuedAt().isBefore(until) && !onAnInvoice.contains(Item.credit(n.orderId(), n.lineItemNumber())))
+                .filter(n -> n.issuedAt().isBefore(until) && !onAnInvoice.contains(Item.credit(n)))
+                .toList();
+    }
+
+    private List<RenewalCharges.RenewalCharge> renewalsBefore(Instant until) {
+        return renewals.all().stream()
+                .filter(r -> r.startsAt().isBefore(until) && !onAnInvoice.contains(Item.renewal(r)))
                 .toList();
     }
 
@@ -218,15 +241,19 @@ class MemoryInvoices implements Invoices {
         return new Amounts(a.net().plus(b.net()), a.tax().plus(b.tax()), a.gross().plus(b.gross()));
     }
 
-    /** An order line charged, or credited, on some invoice. */
-    private record Item(String kind, String orderId, int lineItemNumber) {
+    /** An item on some invoice: an order line's purchase (seq 0) or renewed term (seq = term − 1), or a credit note. */
+    private record Item(String kind, String orderId, int lineItemNumber, String seq) {
 
         static Item charge(String orderId, int line) {
-            return new Item(CHARGE, orderId, line);
+            return new Item(CHARGE, orderId, line, "0");
         }
 
-        static Item credit(String orderId, int line) {
-            return new Item(CREDIT, orderId, line);
+        static Item renewal(RenewalCharges.RenewalCharge renewal) {
+            return new Item(CHARGE, renewal.orderId(), renewal.lineItemNumber(), String.valueOf(renewal.termNumber() - 1));
+        }
+
+        static Item credit(CreditNote note) {
+            return new Item(CREDIT, note.orderId(), note.lineItemNumber(), note.id());
         }
     }
 }
