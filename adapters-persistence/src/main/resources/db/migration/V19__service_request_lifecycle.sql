@@ -17,15 +17,18 @@ ALTER TABLE service_request ADD COLUMN refund_credited_currency CHAR(3) NULL;
 -- Support's queue: the requests in one status, newest first.
 CREATE INDEX ix_service_request_status ON service_request (status, created_at, id);
 
--- The notes of both sides: author_side 'partner' or 'support'; text at most 4,000 characters.
+-- The notes of both sides: author_side 'partner' or 'support'; text at most 4,000 characters. position
+-- keeps the order they were written in when two share an instant.
 CREATE TABLE service_request_note (
+    position     BIGINT       NOT NULL AUTO_INCREMENT,
     id           VARCHAR(64)  NOT NULL,
     request_id   VARCHAR(64)  NOT NULL,
     created_by   VARCHAR(128) NOT NULL,
     author_side  VARCHAR(16)  NOT NULL,
     created_at   DATETIME(6)  NOT NULL,
     text         TEXT         NOT NULL,
-    PRIMARY KEY (id),
-    KEY ix_service_request_note_request (request_id, created_at, id),
+    PRIMARY KEY (position),
+    CONSTRAINT uq_service_request_note_id UNIQUE (id),
+    KEY ix_service_request_note_request (request_id, created_at, position),
     CONSTRAINT fk_service_request_note_request FOREIGN KEY (request_id) REFERENCES service_request (id)
 ) ENGINE = InnoDB;

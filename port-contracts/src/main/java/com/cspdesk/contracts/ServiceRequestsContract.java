@@ -160,10 +160,16 @@ public abstract class ServiceRequestsContract extends PortContract {
         port(ServiceRequests.class).addNote(request.id(), second);
         port(ServiceRequests.class).addNote(request.id(), first);
 
+        // Two notes of one instant come back in the order they were written, whatever their ids.
+        NoteView sameInstantA = new NoteView("note-z", "support.staff@partner.demo", "support", FILED.plusSeconds(950), "A");
+        NoteView sameInstantB = new NoteView("note-0", "admin.agent@partner.demo", "partner", FILED.plusSeconds(950), "B");
+        port(ServiceRequests.class).addNote(request.id(), sameInstantA);
+        port(ServiceRequests.class).addNote(request.id(), sameInstantB);
+
         ServiceRequestView read = port(ServiceRequests.class).find(request.id()).orElseThrow();
         assertThat(read.status()).isEqualTo("in_progress");
-        assertThat(read.notes()).containsExactly(first, second);
-        assertThat(read.lastModifiedAt()).isEqualTo(second.createdAt());
+        assertThat(read.notes()).containsExactly(first, second, sameInstantA, sameInstantB);
+        assertThat(read.lastModifiedAt()).isEqualTo(sameInstantB.createdAt());
         assertThat(read.resolution()).isEmpty();
         assertThat(read.refundCredited()).isEmpty();
         assertThat(catchThrowable(() -> port(ServiceRequests.class).addNote("no-such-request", new NoteView("note-c", "x",

@@ -2,6 +2,10 @@ package com.cspdesk.application.support;
 
 import com.cspdesk.application.TestActors;
 import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.application.cancellation.port.out.OrderCancellations;
+import com.cspdesk.application.credits.CreditNoteIssuing;
+import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
@@ -19,6 +23,8 @@ import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.credit.CreditReason;
+import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.domain.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +58,9 @@ class ServiceRequestFollowUpTest {
 
     private final ServiceRequests requests = mock(ServiceRequests.class);
     private final Orders orders = mock(Orders.class);
+    private final OrderCancellations cancellations = mock(OrderCancellations.class);
+    private final Customers customers = mock(Customers.class);
+    private final Credits credits = mock(Credits.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
     private ServiceRequestFollowUp followUp;
@@ -64,8 +73,15 @@ class ServiceRequestFollowUpTest {
         // order-1: 1500.00 EUR gross, 200.00 of it credited already, so 1300.00 can still be credited.
         when(orders.find(any(), any())).thenReturn(Optional.empty());
         when(orders.find(TENANT, "order-1")).thenReturn(Optional.of(RefundOrders.order("order-1", TENANT, FILED, "1500.00", "200.00")));
+        when(cancellations.lockForCancellation(TENANT, "order-1"))
+                .thenReturn(Optional.of(RefundOrders.order("order-1", TENANT, FILED, "1500.00", "200.00")));
+        when(customers.byTenantId(TENANT)).thenReturn(Optional.of(
+                new Customers.Customer(TENANT, "Contoso", "contoso.example", Market.of("DE"), FILED)));
         stored("sr-open", "open", Optional.of("order-1"), Optional.empty());
-        followUp = new ServiceRequestFollowUp(requests, orders, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        // The credit notes are the real use case's, on the same mocked ports: what the refund writes is seen there.
+        CreditNoteIssuing creditNotes = new CreditNoteIssuing(customers, cancellations, credits, activityLog, transactions, clock);
+        followUp = new ServiceRequestFollowUp(requests, orders, cancellations, customers, creditNotes, activityLog, transactions, clock);
     }
 
     @Test
@@ -127,7 +143,7 @@ class ServiceRequestFollowUpTest {
                     .isEqualTo(new NotPermitted(Permission.FOLLOW_SERVICE_REQUESTS));
         }
         verify(requests, never()).find(any());
-        verifyNoInteractions(orders, activityLog, transactions);
+        verifyNoInteractions(orders, cancellations, credits, activityLog, transactions);
         assertThat(followUp.update("nope", new Change("closed", null, null), SUPPORT)).isInstanceOf(RequestNotFound.class);
     }
 
@@ -191,6 +207,16 @@ class ServiceRequestFollowUpTest {
                 "support.staff@partner.example", NOW);
         verify(requests).resolve("sr-taken", "in_progress", expected, Optional.of(Money.of("1300.00", "EUR")));
         verify(requests).addNote(eq("sr-taken"), any());
+        // The refund is a credit note on the next invoice, linked to the request, explained by the request's title.
+        ArgumentCaptor<List<Credits.CreditNote>> notes = ArgumentCaptor.captor();
+        verify(credits).issue(notes.capture());
+        assertThat(notes.getValue()).singleElement().satisfies(note -> {
+            assertThat(note.reason()).isEqualTo(CreditReason.REFUND);
+            assertThat(note.sourceRef()).contains("sr-taken");
+            assertThat(note.credit().gross()).isEqualTo(Money.of("1300.00", "EUR"));
+            assertThat(note.explanation()).contains("Refund");
+        });
+        verify(cancellations).addCredits(eq("order-1"), any());
         ActivityEntry record = logged();
         assertThat(record.operationType()).isEqualTo("resolve_service_request");
         assertThat(record.customizedData()).containsEntry("outcome", "approved").containsEntry("approvedAmount", "1300.00 EUR")
@@ -204,12 +230,23 @@ class ServiceRequestFollowUpTest {
                 .isEqualTo(new Conflict("refund_already_credited"));
         verify(requests, never()).resolve(any(), any(), any(), any());
 
-        // Two resolves at once: the store lets one through; the other changes nothing, not even its note.
+        // The credit notes know the request credited already: nothing is written.
+        when(credits.issuedFor(CreditReason.REFUND, "sr-open")).thenReturn(true);
+        assertThat(followUp.update("sr-open", new Change(null, "Approved.", approve("5.00", "EUR")), SUPPORT))
+                .isEqualTo(new Conflict("refund_already_credited"));
+        verify(credits, never()).issue(any());
+        verify(requests, never()).resolve(any(), any(), any(), any());
+
+        // Two resolves at once: the store lets one through; the other throws its credit back (the transaction rolls
+        // back) and changes nothing, not even its note.
+        when(credits.issuedFor(CreditReason.REFUND, "sr-open")).thenReturn(false);
         when(requests.resolve(eq("sr-open"), any(), any(), any())).thenReturn(false);
         assertThat(followUp.update("sr-open", new Change(null, "Approved.", approve("5.00", "EUR")), SUPPORT))
                 .isEqualTo(new Conflict("refund_already_credited"));
         verify(requests, never()).addNote(any(), any());
-        verifyNoInteractions(activityLog);
+        ArgumentCaptor<ActivityEntry> records = ArgumentCaptor.forClass(ActivityEntry.class);
+        verify(activityLog, org.mockito.Mockito.atMost(1)).append(records.capture());
+        assertThat(records.getAllValues()).extracting(ActivityEntry::operationType).containsOnly("issue_credit");
     }
 
     @Test
@@ -219,7 +256,7 @@ class ServiceRequestFollowUpTest {
         verify(requests).resolve("sr-open", "open", new Resolution("declined", Optional.empty(),
                 Optional.of("Outside the refund window."), "support.staff@partner.example", NOW), Optional.empty());
         assertThat(logged().customizedData()).containsEntry("outcome", "declined").doesNotContainKey("approvedAmount");
-        verifyNoInteractions(orders);
+        verifyNoInteractions(orders, cancellations, credits);
     }
 
     private static ResolutionInput approve(String amount, String currency) {

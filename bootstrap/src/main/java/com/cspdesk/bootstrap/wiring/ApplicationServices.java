@@ -213,11 +213,12 @@ class ApplicationServices {
         return new SupportDesk(requests, orders, customers, sniffer, activityLog, transactions, clock);
     }
 
-    /** Support requests that end (#16 item 4): status, notes, resolution. */
+    /** Support requests that end (#16 item 4): status, notes, resolution (an approved refund credited through the credit notes). */
     @Singleton
-    ServiceRequestFollowUp serviceRequestFollowUp(ServiceRequests requests, Orders orders, ActivityLog activityLog,
+    ServiceRequestFollowUp serviceRequestFollowUp(ServiceRequests requests, Orders orders, OrderCancellations cancellations,
+                                                  Customers customers, CreditNoteIssuing creditNotes, ActivityLog activityLog,
                                                   Transactions transactions, Clock clock) {
-        return new ServiceRequestFollowUp(requests, orders, activityLog, transactions, clock);
+        return new ServiceRequestFollowUp(requests, orders, cancellations, customers, creditNotes, activityLog, transactions, clock);
     }
 
     @Singleton

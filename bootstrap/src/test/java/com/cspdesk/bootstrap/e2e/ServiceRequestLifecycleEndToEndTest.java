@@ -13,16 +13,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Support requests that end (issue #16 item 4), on the sandbox clock: a partner files a refund request
  * after the cancellation window, support staff take it, both sides write notes, support resolves it with
- * an approved amount — credited once, however it is retried, reopened or resolved again — and the
+ * an approved amount — one credit note on the next monthly invoice, however it is retried, reopened or
+ * resolved again — and the
  * refusals: a sales agent (403), the partner resolving or taking (403), a status that is none (400), a
  * move the lifecycle has not (409 with a code), an amount the order cannot take (422).
  */
@@ -134,6 +138,12 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
         assertThat(reopenClosed.status()).isEqualTo(409);
         assertThat(reopenClosed.problemCode()).isEqualTo("service_request_transition_invalid");
 
+        // The approved refund is one credit note (issue_credit, linked to the request), on the next monthly invoice once.
+        List<Map<String, Object>> credits = logged("issue_credit", record -> record.get("customizedData").toString()
+                .contains("value=" + id + "}"));
+        assertThat(credits).hasSize(1);
+        assertThat(credits.get(0).get("customizedData").toString()).contains("value=refund}").contains("value=200.00}");
+
         // Every change is on the activity log and raised service-request-updated.
         assertThat(logged("update_service_request", id)).hasSize(4);
         assertThat(logged("resolve_service_request", id)).hasSize(2);
@@ -142,6 +152,14 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
                         WebhookEvent.SERVICE_REQUEST_UPDATED, WebhookEvent.SERVICE_REQUEST_UPDATED,
                         WebhookEvent.SERVICE_REQUEST_UPDATED, WebhookEvent.SERVICE_REQUEST_UPDATED,
                         WebhookEvent.SERVICE_REQUEST_UPDATED);
+
+        // The month's invoice run has the refund once, as a credit on the order.
+        YearMonth month = YearMonth.from(shop.now(agent).atOffset(ZoneOffset.UTC));
+        shop.clockTo(globalAdmin, month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(1)));
+        assertThat(invoiceRunToItsEnd(globalAdmin, month)).containsEntry("status", "completed");
+        List<Map<String, Object>> lines = Shop.items(send("GET", "/v1/invoices/INV-" + month + "-EUR/lineitems?size=500", agent, null));
+        assertThat(lines).filteredOn(line -> "credit".equals(line.get("kind")) && orderId.equals(line.get("orderId")))
+                .extracting(line -> Shop.map(line.get("gross")).get("amount")).containsExactly("-200.00");
     }
 
     @Test
@@ -205,6 +223,10 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
     }
 
     private List<Map<String, Object>> logged(String operation, String requestId) {
+        return logged(operation, record -> requestId.equals(record.get("resourceId")));
+    }
+
+    private List<Map<String, Object>> logged(String operation, Predicate<Map<String, Object>> which) {
         String filter = URLEncoder.encode("{\"field\":\"OperationKind\",\"value\":\"" + operation + "\",\"operator\":\"equals\"}",
                 StandardCharsets.UTF_8);
         // The records are on the sandbox clock's time, ahead of the wall clock: name the range around it.
@@ -212,6 +234,6 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
         Answer records = send("GET", "/v1/auditrecords?size=500&startDate=" + now.minus(Duration.ofDays(1)) + "&endDate="
                 + now.plus(Duration.ofDays(1)) + "&filter=" + filter, globalAdmin, null);
         assertThat(records.status()).as(records.toString()).isEqualTo(200);
-        return Shop.items(records).stream().filter(record -> requestId.equals(record.get("resourceId"))).toList();
+        return Shop.items(records).stream().filter(which).toList();
     }
 }

@@ -165,9 +165,9 @@ class MemoryServiceRequests implements ServiceRequests {
     private ServiceRequestView withAttachments(ServiceRequestView r) {
         List<AttachmentView> of = attachments.getOrDefault(r.id(), List.of()).stream().sorted(OLDEST_FIRST)
                 .map(Attachment::view).toList();
+        // A stable sort: notes of one instant stay in the order they were written.
         List<ServiceRequestView.NoteView> written = notes.getOrDefault(r.id(), List.of()).stream()
-                .sorted(Comparator.comparing(ServiceRequestView.NoteView::createdAt)
-                        .thenComparing(ServiceRequestView.NoteView::id)).toList();
+                .sorted(Comparator.comparing(ServiceRequestView.NoteView::createdAt)).toList();
         return r.with(of, written);
     }
 

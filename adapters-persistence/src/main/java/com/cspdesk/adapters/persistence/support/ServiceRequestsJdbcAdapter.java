@@ -160,7 +160,7 @@ class ServiceRequestsJdbcAdapter implements ServiceRequests {
                 + " WHERE id = ?", note.createdAt(), requestId);
     }
 
-    /** The attachments and notes of these requests, one query each, oldest first. */
+    /** The attachments and notes of these requests, one query each, oldest first (notes of one instant as written). */
     private List<ServiceRequestView> withAttachments(List<ServiceRequestView> requests) {
         if (requests.isEmpty()) {
             return requests;
@@ -176,7 +176,7 @@ class ServiceRequestsJdbcAdapter implements ServiceRequests {
         Map<String, List<NoteView>> notes = new LinkedHashMap<>();
         requests.forEach(r -> notes.put(r.id(), new ArrayList<>()));
         JdbcRows.list(jdbc, NOTE + " WHERE request_id IN ("
-                        + String.join(", ", Collections.nCopies(requests.size(), "?")) + ") ORDER BY request_id, created_at, id",
+                        + String.join(", ", Collections.nCopies(requests.size(), "?")) + ") ORDER BY request_id, created_at, position",
                 row -> notes.get(row.getString("request_id")).add(new NoteView(row.getString("id"),
                         row.getString("created_by"), row.getString("author_side"), JdbcRows.instant(row, "created_at"),
                         row.getString("text"))),

@@ -82,7 +82,6 @@ final class ServiceRequestMessages {
      */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ServiceRequestPatchBody(@Nullable @Size(max = 64) String status, @Nullable @Valid NoteBody newNote,
                                    @Nullable @Valid ResolutionBody resolution) {
     }
@@ -90,14 +89,12 @@ final class ServiceRequestMessages {
     /** PC's ServiceRequestNote as sent: only its text counts (author and date are the desk's). */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NoteBody(@Nullable @Size(max = 20000) String text) {
     }
 
     /** {@code outcome} approved (with {@code approvedAmount}) or declined (with {@code reason}, which the partner reads). */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResolutionBody(@Nullable @Size(max = 32) String outcome, @Nullable @Valid AmountBody approvedAmount,
                           @Nullable @Size(max = 20000) String reason) {
     }

@@ -75,6 +75,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.FILE_SERVICE_REQUEST);
     }
 
+    /** Support requests that end (#16 item 4): support staff's queue, status moves and resolutions. */
+    public boolean canHandleSupportRequests() {
+        return may(Permission.HANDLE_SERVICE_REQUESTS);
+    }
+
     /** The text keys of the roles for the header: each role R → {@code role.R}. */
     public java.util.List<String> roleKeys() {
         return roles.stream().sorted().map(role -> "role." + role.name()).toList();
