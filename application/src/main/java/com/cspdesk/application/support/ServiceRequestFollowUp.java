@@ -155,6 +155,10 @@ public final class ServiceRequestFollowUp implements UpdateServiceRequest {
         if (hasNote && !ServiceRequestLifecycle.takesNotes(from)) {
             return new Conflict("service_request_closed");
         }
+        if (!moves && !hasNote) {
+            // The status it has already, and nothing else: nothing changes, nothing is recorded.
+            return new Updated(request);
+        }
         if (approved.isPresent()) {
             if (request.refundCredited().isPresent()) {
                 return new Conflict("refund_already_credited");

@@ -118,6 +118,14 @@ class ServiceRequestFollowUpTest {
     }
 
     @Test
+    void theStatusARequestIsInAlreadyAndNothingElseChangesNothing() {
+        assertThat(followUp.update("sr-open", new Change("Open", null, null), SUPPORT)).isInstanceOf(Updated.class);
+        verify(requests, never()).changeStatus(any(), any(), any(), any());
+        verify(requests, never()).addNote(any(), any());
+        verifyNoInteractions(activityLog, transactions);
+    }
+
+    @Test
     void thePartnerMayWithdrawButTakingAskingAndResolvingAreSupportsAndChangeNothing() {
         assertThat(followUp.update("sr-open", new Change("in_progress", null, null), PARTNER))
                 .isEqualTo(new NotPermitted(Permission.HANDLE_SERVICE_REQUESTS));

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -188,18 +187,8 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
     }
 
     private Map<String, Object> refund(String orderId, String amount) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("customerTenantIdOrDomain", customer);
-        description.put("orderId", orderId);
-        description.put("refundReason", "Bought the wrong size; noticed after the window.");
-        description.put("amountRequested", Map.of("amount", amount, "currency", "EUR"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("category", "csp_purchase_refund");
-        body.put("impact", "moderate");
-        body.put("title", "Refund after the window");
-        body.put("description", description);
-        body.put("contact", Map.of("name", "Bea Admin", "email", "bea@partner.example", "phone", "+49 30 1234567"));
-        return body;
+        return ServiceRequestsEndToEndTest.refundRequest(customer, orderId, "Bought the wrong size; noticed after the window.",
+                amount, "moderate", "Refund after the window");
     }
 
     private Map<String, Object> patch(String token, String id, Map<String, Object> body) {
