@@ -3,6 +3,8 @@ package com.cspdesk.contracts;
 import com.cspdesk.application.support.SupportDesk;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.cspdesk.application.support.port.in.ServiceRequestView.AttachmentView;
+import com.cspdesk.application.support.port.in.ServiceRequestView.NoteView;
+import com.cspdesk.application.support.port.in.ServiceRequestView.Resolution;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,12 +103,12 @@ public abstract class ServiceRequestsContract extends PortContract {
         port(ServiceRequests.class).addAttachment("req-3", new AttachmentView("att-1", "a.txt", "text/plain", 1,
                 FILED), new byte[]{'a'});
 
-        List<ServiceRequestView> first = port(ServiceRequests.class).page(Optional.empty(), 2);
+        List<ServiceRequestView> first = port(ServiceRequests.class).page(Optional.empty(), Optional.empty(), 2);
         ServiceRequestView last = first.get(1);
         List<ServiceRequestView> second =
-                port(ServiceRequests.class).page(Optional.of(new ServiceRequests.Cursor(last.createdAt(), last.id())), 2);
+                port(ServiceRequests.class).page(Optional.empty(), Optional.of(new ServiceRequests.Cursor(last.createdAt(), last.id())), 2);
         ServiceRequestView lastOfSecond = second.get(1);
-        List<ServiceRequestView> third = port(ServiceRequests.class).page(
+        List<ServiceRequestView> third = port(ServiceRequests.class).page(Optional.empty(),
                 Optional.of(new ServiceRequests.Cursor(lastOfSecond.createdAt(), lastOfSecond.id())), 2);
 
         assertThat(first).extracting(ServiceRequestView::id).containsExactly("req-4", "req-3");
@@ -114,8 +116,8 @@ public abstract class ServiceRequestsContract extends PortContract {
         assertThat(third).extracting(ServiceRequestView::id).containsExactly("req-0");
         assertThat(first.get(1).attachments()).extracting(AttachmentView::fileName).containsExactly("a.txt");
         assertThat(first.get(0).attachments()).isEmpty();
-        assertThat(port(ServiceRequests.class).count()).isEqualTo(5);
-        assertThat(port(ServiceRequests.class).page(Optional.empty(), 0)).isEmpty();
+        assertThat(port(ServiceRequests.class).count(Optional.empty())).isEqualTo(5);
+        assertThat(port(ServiceRequests.class).page(Optional.empty(), Optional.empty(), 0)).isEmpty();
     }
 
     @Test
@@ -137,6 +139,95 @@ public abstract class ServiceRequestsContract extends PortContract {
         assertThat(noRequest).isNotNull();
         assertThat(wrongSize).isInstanceOf(IllegalArgumentException.class);
         assertThat(port(ServiceRequests.class).find(request.id()).orElseThrow().attachments()).isEmpty();
+    }
+
+    // Support requests that end (#16 item 4): status moves, notes, a resolution credited once, the queue by status.
+
+    @Test
+    void aStatusMovesOnlyFromWhereTheRequestStandsAndNotesComeBackOldestFirst() {
+        ServiceRequestView request = request("req-moving", FILED, Optional.of("o"), Optional.empty(), Money.of("1.00", "EUR"));
+        port(ServiceRequests.class).add(request);
+        Instant taken = FILED.plusSeconds(600);
+
+        assertThat(port(ServiceRequests.class).changeStatus(request.id(), "in_progress", "resolved", taken)).isFalse();
+        assertThat(port(ServiceRequests.class).changeStatus(request.id(), "open", "in_progress", taken)).isTrue();
+        assertThat(port(ServiceRequests.class).changeStatus(request.id(), "open", "closed", taken)).isFalse();
+        assertThat(port(ServiceRequests.class).changeStatus("no-such-request", "open", "closed", taken)).isFalse();
+        NoteView second = new NoteView("note-b", "support.staff@partner.demo", "support", FILED.plusSeconds(900),
+                "Wir prüfen die Bestellung – bitte Rechnung anhängen.");
+        NoteView first = new NoteView("note-a", "admin.agent@partner.demo", "partner", FILED.plusSeconds(700),
+                "Duplicate order, see attachment.");
+        port(ServiceRequests.class).addNote(request.id(), second);
+        port(ServiceRequests.class).addNote(request.id(), first);
+
+        // Two notes of one instant come back in the order they were written, whatever their ids.
+        NoteView sameInstantA = new NoteView("note-z", "support.staff@partner.demo", "support", FILED.plusSeconds(950), "A");
+        NoteView sameInstantB = new NoteView("note-0", "admin.agent@partner.demo", "partner", FILED.plusSeconds(950), "B");
+        port(ServiceRequests.class).addNote(request.id(), sameInstantA);
+        port(ServiceRequests.class).addNote(request.id(), sameInstantB);
+
+        ServiceRequestView read = port(ServiceRequests.class).find(request.id()).orElseThrow();
+        assertThat(read.status()).isEqualTo("in_progress");
+        assertThat(read.notes()).containsExactly(first, second, sameInstantA, sameInstantB);
+        assertThat(read.lastModifiedAt()).isEqualTo(sameInstantB.createdAt());
+        assertThat(read.resolution()).isEmpty();
+        assertThat(read.refundCredited()).isEmpty();
+        assertThat(catchThrowable(() -> port(ServiceRequests.class).addNote("no-such-request", new NoteView("note-c", "x",
+                "partner", FILED, "text")))).isNotNull();
+    }
+
+    @Test
+    void aResolutionIsStoredAndARefundIsCreditedOnceHoweverOftenTheRequestIsResolved() {
+        ServiceRequestView request = request("req-refund", FILED, Optional.of("o"), Optional.empty(), Money.of("250.00", "EUR"));
+        port(ServiceRequests.class).add(request);
+        Instant at = FILED.plusSeconds(3600);
+        Resolution approved = new Resolution(Resolution.APPROVED, Optional.of(Money.of("199.99", "EUR")),
+                Optional.of("Duplicate purchase confirmed."), "support.staff@partner.demo", at);
+
+        assertThat(port(ServiceRequests.class).resolve(request.id(), "in_progress", approved,
+                approved.approvedAmount())).as("not where the request stands").isFalse();
+        assertThat(port(ServiceRequests.class).resolve(request.id(), "open", approved, approved.approvedAmount())).isTrue();
+        ServiceRequestView resolved = port(ServiceRequests.class).find(request.id()).orElseThrow();
+        assertThat(resolved.status()).isEqualTo("resolved");
+        assertThat(resolved.resolution()).contains(approved);
+        assertThat(resolved.refundCredited()).contains(Money.of("199.99", "EUR"));
+        assertThat(resolved.lastModifiedAt()).isEqualTo(at);
+
+        // Reopened and approved again: the store refuses a second credit and changes nothing.
+        assertThat(port(ServiceRequests.class).changeStatus(request.id(), "resolved", "open", at.plusSeconds(60))).isTrue();
+        Resolution again = new Resolution(Resolution.APPROVED, Optional.of(Money.of("50.01", "EUR")), Optional.empty(),
+                "support.staff@partner.demo", at.plusSeconds(120));
+        assertThat(port(ServiceRequests.class).resolve(request.id(), "open", again, again.approvedAmount())).isFalse();
+        assertThat(port(ServiceRequests.class).find(request.id()).orElseThrow().status()).isEqualTo("open");
+        // A decline afterwards is stored (no credit), and the first credit stays.
+        Resolution declined = new Resolution(Resolution.DECLINED, Optional.empty(), Optional.of("Nichts mehr zu erstatten."),
+                "support.staff@partner.demo", at.plusSeconds(180));
+        assertThat(port(ServiceRequests.class).resolve(request.id(), "open", declined, Optional.empty())).isTrue();
+        ServiceRequestView read = port(ServiceRequests.class).find(request.id()).orElseThrow();
+        assertThat(read.resolution()).contains(declined);
+        assertThat(read.refundCredited()).contains(Money.of("199.99", "EUR"));
+    }
+
+    @Test
+    void theQueueListsAndCountsTheRequestsInOneStatus() {
+        for (int i = 0; i < 4; i++) {
+            port(ServiceRequests.class).add(request("req-q" + i, FILED.plusSeconds(i), Optional.of("o"), Optional.empty(),
+                    Money.of("1.00", "EUR")));
+        }
+        port(ServiceRequests.class).changeStatus("req-q1", "open", "in_progress", FILED.plusSeconds(10));
+        port(ServiceRequests.class).changeStatus("req-q3", "open", "in_progress", FILED.plusSeconds(10));
+
+        List<ServiceRequestView> first = port(ServiceRequests.class).page(Optional.of("in_progress"), Optional.empty(), 1);
+        List<ServiceRequestView> next = port(ServiceRequests.class).page(Optional.of("in_progress"),
+                Optional.of(new ServiceRequests.Cursor(first.get(0).createdAt(), first.get(0).id())), 5);
+
+        assertThat(first).extracting(ServiceRequestView::id).containsExactly("req-q3");
+        assertThat(next).extracting(ServiceRequestView::id).containsExactly("req-q1");
+        assertThat(port(ServiceRequests.class).page(Optional.of("open"), Optional.empty(), 10))
+                .extracting(ServiceRequestView::id).containsExactly("req-q2", "req-q0");
+        assertThat(port(ServiceRequests.class).count(Optional.of("in_progress"))).isEqualTo(2);
+        assertThat(port(ServiceRequests.class).count(Optional.of("closed"))).isZero();
+        assertThat(port(ServiceRequests.class).count(Optional.empty())).isEqualTo(4);
     }
 
     private static ServiceRequestView request(String id, Instant createdAt, Optional<String> orderId,

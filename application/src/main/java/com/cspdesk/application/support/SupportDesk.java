@@ -28,6 +28,7 @@ import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.contact.EmailAddress;
 import com.cspdesk.domain.contact.PhoneNumber;
 import com.cspdesk.domain.support.AttachmentNames;
+import com.cspdesk.domain.support.ServiceRequestStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,7 +45,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Spec "Submit a customer support request to cancel a purchase": filing, reading and attachments. */
+/**
+ * Spec "Submit a customer support request to cancel a purchase": filing, reading and attachments. Filing
+ * and attaching are the partner's ({@code FILE_SERVICE_REQUEST}); reading is both sides'
+ * ({@code FOLLOW_SERVICE_REQUESTS}: the partner's agents and support staff, #16 item 4).
+ */
 public final class SupportDesk implements CreateServiceRequest, ReadServiceRequests, AttachFile {
 
     public static final String CATEGORY = "csp_purchase_refund";
@@ -127,7 +132,7 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
             return new CreateServiceRequest.Refused("contact_phone_invalid", "contact.phone");
         }
         Instant now = now();
-        ServiceRequestView view = new ServiceRequestView(UUID.randomUUID().toString(), "open", CATEGORY,
+        ServiceRequestView view = new ServiceRequestView(UUID.randomUUID().toString(), ServiceRequestStatus.OPEN.code(), CATEGORY,
                 r.impact().strip().toLowerCase(Locale.ROOT), r.title().strip(),
                 new ServiceRequestView.Description(customer.get().tenantId(), optional(r.orderId()), optional(r.subscriptionId()),
                         r.refundReason().strip(), amount.get()),
@@ -147,10 +152,11 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
     }
 
     @Override
-    public Lookup<Page<ServiceRequestView>> list(PageRequest page, Actor actor) {
-        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
-            return Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST);
+    public Lookup<Page<ServiceRequestView>> list(PageRequest page, Optional<ServiceRequestStatus> status, Actor actor) {
+        if (!actor.may(Permission.FOLLOW_SERVICE_REQUESTS)) {
+            return Lookup.notPermitted(Permission.FOLLOW_SERVICE_REQUESTS);
         }
+        Optional<String> in = status.map(ServiceRequestStatus::code);
         Optional<ServiceRequests.Cursor> after = page.continuationToken().map(token -> {
             List<String> values = ContinuationTokens.decode("servicerequests", 2, token);
             try {
@@ -159,18 +165,18 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
                 throw new InvalidContinuationToken();
             }
         });
-        List<ServiceRequestView> rows = requests.page(after, page.size() + 1);
+        List<ServiceRequestView> rows = requests.page(in, after, page.size() + 1);
         boolean more = rows.size() > page.size();
         List<ServiceRequestView> shown = more ? rows.subList(0, page.size()) : rows;
         Optional<String> next = more ? Optional.of(ContinuationTokens.encode("servicerequests",
                 shown.get(shown.size() - 1).createdAt().toString(), shown.get(shown.size() - 1).id())) : Optional.empty();
-        return Lookup.found(new Page<>(shown, requests.count(), next));
+        return Lookup.found(new Page<>(shown, requests.count(in), next));
     }
 
     @Override
     public Lookup<ServiceRequestView> get(String requestId, Actor actor) {
-        if (!actor.may(Permission.FILE_SERVICE_REQUEST)) {
-            return Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST);
+        if (!actor.may(Permission.FOLLOW_SERVICE_REQUESTS)) {
+            return Lookup.notPermitted(Permission.FOLLOW_SERVICE_REQUESTS);
         }
         return Lookup.of(requestId == null ? Optional.empty() : requests.find(requestId.strip()), REQUEST_NOT_FOUND);
     }
@@ -235,7 +241,8 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
         return order.totals().minus(credited).gross();
     }
 
-    private static Optional<Money> amount(String amount, String currency) {
+    /** A positive amount in the currency's minor unit at most; empty for anything else. */
+    static Optional<Money> amount(String amount, String currency) {
         try {
             BigDecimal value = new BigDecimal(amount.strip());
             Currency c = Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));

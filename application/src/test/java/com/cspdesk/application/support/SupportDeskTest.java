@@ -19,13 +19,9 @@ import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.cspdesk.application.support.port.out.ContentSniffer;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.support.ServiceRequestStatus;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.money.PriceQuote;
-import com.cspdesk.domain.catalog.ProductKind;
-import com.cspdesk.domain.catalog.TermDuration;
-import com.cspdesk.domain.order.LineStatus;
-import com.cspdesk.domain.order.OrderStatus;
 import com.cspdesk.application.ordering.port.out.Orders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -170,15 +165,28 @@ class SupportDeskTest {
         for (Actor actor : TestActors.refused(Permission.FILE_SERVICE_REQUEST)) {
             assertThat(desk.create(request("contoso.example", "order-1", null, "10", "EUR", "a@b.example"), actor))
                     .isEqualTo(new CreateServiceRequest.NotPermitted(Permission.FILE_SERVICE_REQUEST));
-            assertThat(desk.list(PageRequest.first(10), actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
-            assertThat(desk.get("sr-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
             assertThat(desk.attach("sr-1", "a.pdf", new byte[]{1}, actor))
                     .isEqualTo(new AttachFile.NotPermitted(Permission.FILE_SERVICE_REQUEST));
-            assertThat(desk.read("sr-1", "a-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FILE_SERVICE_REQUEST));
+        }
+        // Reading is both sides' (#16 item 4): the partner's agents and support staff.
+        for (Actor actor : TestActors.refused(Permission.FOLLOW_SERVICE_REQUESTS)) {
+            assertThat(desk.list(PageRequest.first(10), actor)).isEqualTo(Lookup.notPermitted(Permission.FOLLOW_SERVICE_REQUESTS));
+            assertThat(desk.get("sr-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FOLLOW_SERVICE_REQUESTS));
+            assertThat(desk.read("sr-1", "a-1", actor)).isEqualTo(Lookup.notPermitted(Permission.FOLLOW_SERVICE_REQUESTS));
         }
         verifyNoInteractions(requests, orders, customers, sniffer, activityLog, transactions);
         assertThat(desk.get("sr-1", TestActors.holding(Role.GLOBAL_ADMIN))).isEqualTo(Lookup.notFound("service_request_not_found"));
+        assertThat(desk.get("sr-1", TestActors.holding(Role.SUPPORT_STAFF))).isEqualTo(Lookup.notFound("service_request_not_found"));
         assertThat(desk.read("sr-1", "a-1", AGENT)).isEqualTo(Lookup.notFound("service_request_not_found"));
+    }
+
+    @Test
+    void supportsQueueListsTheRequestsInOneStatus() {
+        when(requests.page(Optional.of("in_progress"), Optional.empty(), 11)).thenReturn(List.of());
+        when(requests.count(Optional.of("in_progress"))).thenReturn(0L);
+        assertThat(TestActors.found(desk.list(PageRequest.first(10), Optional.of(ServiceRequestStatus.IN_PROGRESS),
+                TestActors.holding(Role.SUPPORT_STAFF))).totalCount()).isZero();
+        verify(requests).page(Optional.of("in_progress"), Optional.empty(), 11);
     }
 
     @Test
@@ -206,14 +214,7 @@ class SupportDeskTest {
 
     /** One line charged {@code gross} (no tax part, to keep the sums plain) credited {@code credited}. */
     private static Orders.StoredOrder order(String id, String gross, String credited) {
-        Money g = Money.of(gross, "EUR");
-        PriceQuote charged = PriceQuote.fromGrossAndTax(g, Money.of("0.00", "EUR"));
-        PriceQuote creditedQuote = PriceQuote.fromGrossAndTax(Money.of(credited, "EUR"), Money.of("0.00", "EUR"));
-        Orders.StoredLine line = new Orders.StoredLine(1, "offer", "product", "sku", "availability", "Windows Server",
-                ProductKind.WINDOWS_SERVER_SUBSCRIPTION, TermDuration.P1Y, 1, g, charged, true, LineStatus.ACTIVE, creditedQuote,
-                Optional.empty());
-        return new Orders.StoredOrder(id, TENANT, "monthly", Currency.getInstance("EUR"), NOW, OrderStatus.COMPLETED, charged,
-                "admin.agent@partner.example", List.of(line));
+        return RefundOrders.order(id, TENANT, NOW, gross, credited);
     }
 
     private void assertRefused(NewServiceRequest request, String field) {

@@ -68,6 +68,7 @@ import com.cspdesk.application.software.port.out.ProductKeyVault;
 import com.cspdesk.application.software.port.out.SoftwareStore;
 import com.cspdesk.domain.software.DownloadLinkPolicy;
 import com.cspdesk.application.support.SupportDesk;
+import com.cspdesk.application.support.ServiceRequestFollowUp;
 import com.cspdesk.application.support.port.out.ContentSniffer;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.cancellation.CancellationPolicy;
@@ -284,6 +285,14 @@ class ApplicationServices {
     SupportDesk supportDesk(ServiceRequests requests, Orders orders, Customers customers, ContentSniffer sniffer,
                             ActivityLog activityLog, Transactions transactions, Clock clock) {
         return new SupportDesk(requests, orders, customers, sniffer, activityLog, transactions, clock);
+    }
+
+    /** Support requests that end (#16 item 4): status, notes, resolution (an approved refund credited through the credit notes). */
+    @Singleton
+    ServiceRequestFollowUp serviceRequestFollowUp(ServiceRequests requests, Orders orders, OrderCancellations cancellations,
+                                                  Customers customers, CreditNoteIssuing creditNotes, ActivityLog activityLog,
+                                                  Transactions transactions, Clock clock) {
+        return new ServiceRequestFollowUp(requests, orders, cancellations, customers, creditNotes, activityLog, transactions, clock);
     }
 
     @Singleton

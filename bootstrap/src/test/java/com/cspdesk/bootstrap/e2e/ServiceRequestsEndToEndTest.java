@@ -418,15 +418,21 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
     }
 
     private Map<String, Object> request(String customerId, String reason) {
+        return refundRequest(customerId, customerOrder, reason, "439.01", "low", "Refund for a wrong purchase");
+    }
+
+    /** A complete refund request's body (amount in EUR), to change one field of. */
+    static Map<String, Object> refundRequest(String customerId, String orderId, String reason, String amount, String impact,
+                                             String title) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("customerTenantIdOrDomain", customerId);
-        description.put("orderId", customerOrder);
+        description.put("orderId", orderId);
         description.put("refundReason", reason);
-        description.put("amountRequested", Map.of("amount", "439.01", "currency", "EUR"));
+        description.put("amountRequested", Map.of("amount", amount, "currency", "EUR"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("category", "csp_purchase_refund");
-        body.put("impact", "low");
-        body.put("title", "Refund for a wrong purchase");
+        body.put("impact", impact);
+        body.put("title", title);
         body.put("description", description);
         body.put("contact", Map.of("name", "Bea Admin", "email", "bea@partner.example", "phone", "+49 30 1234567"));
         return body;

@@ -81,7 +81,14 @@ public enum Permission {
      * it (a refund request with an approved amount, which becomes a credit) or decline it with a reason.
      * The partner's agents file requests and add their own notes under {@link #FILE_SERVICE_REQUEST}.
      */
-    HANDLE_SERVICE_REQUESTS(SUPPORT_STAFF);
+    HANDLE_SERVICE_REQUESTS(SUPPORT_STAFF),
+    /**
+     * Support requests that end (#16 item 4): read service requests and follow them up, the one permission
+     * of the routes both sides use — the list, one request, its files, and PATCH (a note, a status). What a
+     * caller may change there is its side's: {@link #HANDLE_SERVICE_REQUESTS} for support staff, the
+     * partner's own moves ({@code ServiceRequestLifecycle}) under {@link #FILE_SERVICE_REQUEST}.
+     */
+    FOLLOW_SERVICE_REQUESTS(ADMIN_AGENT, GLOBAL_ADMIN, SUPPORT_STAFF);
 
     private final Set<Role> roles;
 

@@ -110,6 +110,11 @@ public final class ActivityCatalogue {
         CREATE_SERVICE_REQUEST("create_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
         /** A file added to a service request: the request changed. */
         ATTACH_SERVICE_REQUEST_FILE("attach_service_request_file", UNDEFINED, Resource.SERVICE_REQUEST),
+        // Support requests that end (#16 item 4); PC's audit records have no service request operation.
+        /** A status moved and/or a note written (by the partner or support staff). */
+        UPDATE_SERVICE_REQUEST("update_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
+        /** Support staff resolved a refund request: approved with an amount (credited once) or declined with a reason. */
+        RESOLVE_SERVICE_REQUEST("resolve_service_request", UNDEFINED, Resource.SERVICE_REQUEST),
         // The partner's users and customers, invoicing, the sandbox
         CREATE_PARTNER_USER("create_partner_user", "create_partner_user", Resource.USER),
         UPDATE_PARTNER_USER("update_partner_user", "update_partner_user", Resource.USER),

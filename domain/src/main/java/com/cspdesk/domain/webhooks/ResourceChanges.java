@@ -21,7 +21,8 @@ import java.util.function.Function;
  * Read it as a table: an operation kind, the event it raises, the resource's name and its address
  * relative to the API. Only a {@link ActivityEntry#SUCCEEDED succeeded} act raises an event.
  *
- * <p>A service request changes when a file is attached to it (the desk has no other change of one).
+ * <p>A service request changes when a file is attached to it, its status moves, a note is written on it or
+ * it is resolved.
  */
 public final class ResourceChanges {
 
@@ -53,6 +54,11 @@ public final class ResourceChanges {
         raise(Operation.CREATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_CREATED, "ServiceRequest",
                 e -> "/v1/servicerequests/" + e.resourceId());
         raise(Operation.ATTACH_SERVICE_REQUEST_FILE, WebhookEvent.SERVICE_REQUEST_UPDATED, "ServiceRequest",
+                e -> "/v1/servicerequests/" + e.resourceId());
+        // Support requests that end (#16 item 4): a status moved, a note written, a resolution.
+        raise(Operation.UPDATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED, "ServiceRequest",
+                e -> "/v1/servicerequests/" + e.resourceId());
+        raise(Operation.RESOLVE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED, "ServiceRequest",
                 e -> "/v1/servicerequests/" + e.resourceId());
         // The test event points at its own status, which the registration's owner can read.
         raise(Operation.SEND_WEBHOOK_TEST, WebhookEvent.TEST_CREATED, "test",

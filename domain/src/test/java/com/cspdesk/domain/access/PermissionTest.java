@@ -54,7 +54,9 @@ class PermissionTest {
             Map.entry(Permission.VIEW_ACROSS_CUSTOMERS, Set.of(ADMIN_AGENT, SALES_AGENT, GLOBAL_ADMIN)),
             Map.entry(Permission.RECONCILE_BILLING, Set.of(GLOBAL_ADMIN, ACCOUNT_ADMIN)),
             Map.entry(Permission.ISSUE_CREDIT_NOTE, Set.of(GLOBAL_ADMIN, ACCOUNT_ADMIN)),
-            Map.entry(Permission.HANDLE_SERVICE_REQUESTS, Set.of(SUPPORT_STAFF)));
+            Map.entry(Permission.HANDLE_SERVICE_REQUESTS, Set.of(SUPPORT_STAFF)),
+            // Support requests that end (#16 item 4): reading and following up, both sides.
+            Map.entry(Permission.FOLLOW_SERVICE_REQUESTS, Set.of(ADMIN_AGENT, GLOBAL_ADMIN, SUPPORT_STAFF)));
 
     private static Actor holding(Role role) {
         return role.isCustomerRole()

@@ -37,7 +37,10 @@ class ResourceChangesTest {
                 Map.entry(Operation.RENEW_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_RENEWED),
                 Map.entry(Operation.EXPIRE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_EXPIRED),
                 Map.entry(Operation.UPDATE_SUBSCRIPTION, WebhookEvent.SUBSCRIPTION_UPDATED),
-                Map.entry(Operation.CANCEL_SUBSCRIPTION_RENEWAL, WebhookEvent.SUBSCRIPTION_UPDATED)));
+                Map.entry(Operation.CANCEL_SUBSCRIPTION_RENEWAL, WebhookEvent.SUBSCRIPTION_UPDATED),
+                // Support requests that end (#16 item 4)
+                Map.entry(Operation.UPDATE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED),
+                Map.entry(Operation.RESOLVE_SERVICE_REQUEST, WebhookEvent.SERVICE_REQUEST_UPDATED)));
     }
 
     @Test

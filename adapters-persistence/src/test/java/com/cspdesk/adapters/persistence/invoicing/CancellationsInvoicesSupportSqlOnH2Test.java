@@ -144,9 +144,9 @@ class CancellationsInvoicesSupportSqlOnH2Test {
                     "application/pdf", content.length, NOV);
             requests.addAttachment("sr-1", attachment, content);
             assertThat(requests.find("sr-1").orElseThrow().attachments()).containsExactly(attachment);
-            assertThat(requests.page(Optional.empty(), 5)).hasSize(1);
-            assertThat(requests.page(Optional.of(new ServiceRequests.Cursor(NOV.plusSeconds(1), "x")), 5)).hasSize(1);
-            assertThat(requests.count()).isEqualTo(1);
+            assertThat(requests.page(Optional.empty(), Optional.empty(), 5)).hasSize(1);
+            assertThat(requests.page(Optional.empty(), Optional.of(new ServiceRequests.Cursor(NOV.plusSeconds(1), "x")), 5)).hasSize(1);
+            assertThat(requests.count(Optional.empty())).isEqualTo(1);
             assertThat(requests.attachmentContent("sr-1", "att-1")).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
         }
     }

@@ -12,6 +12,7 @@ abstract class ServiceRequestsOnJdbc extends ServiceRequestsContract {
     protected void startFromNothing() {
         JdbcOperations jdbc = port(JdbcOperations.class);
         port(Transactions.class).inTransaction(() -> JdbcRows.update(jdbc, "DELETE FROM service_request_attachment")
+                + JdbcRows.update(jdbc, "DELETE FROM service_request_note")
                 + JdbcRows.update(jdbc, "DELETE FROM service_request"));
     }
 }

@@ -61,12 +61,54 @@ final class ServiceRequestMessages {
                        @Nullable @Size(max = 64) String phone) {
     }
 
-    /** {@code attachments} is always there, {@code []} when there are none. */
+    /**
+     * {@code attachments} and {@code notes} are always there, {@code []} when there are none; {@code resolution}
+     * and {@code refundCredited} are {@code null} until support resolves the request (#16 item 4).
+     * {@code notes} and {@code lastModifiedDate} are Partner Center's ServiceRequest fields.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ServiceRequestResponse(String id, String status, String category, String impact, String title,
                                   DescriptionResponse description, ContactBody contact, Instant createdAt, String createdBy,
-                                  List<AttachmentResponse> attachments) {
+                                  List<AttachmentResponse> attachments, List<NoteResponse> notes, Instant lastModifiedDate,
+                                  @Nullable ResolutionResponse resolution, @Nullable MoneyJson refundCredited) {
+    }
+
+    /**
+     * {@code PATCH /v1/servicerequests/{id}}: Partner Center's ServiceRequest with what changes — {@code status}
+     * (the desk's or PC's spelling: {@code attention_needed}, {@code AttentionNeeded}) and/or
+     * {@code newNote: {text}} — and, for support staff, the desk's {@code resolution}. Other ServiceRequest
+     * fields a PC client sends along are ignored.
+     */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ServiceRequestPatchBody(@Nullable @Size(max = 64) String status, @Nullable @Valid NoteBody newNote,
+                                   @Nullable @Valid ResolutionBody resolution) {
+    }
+
+    /** PC's ServiceRequestNote as sent: only its text counts (author and date are the desk's). */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NoteBody(@Nullable @Size(max = 20000) String text) {
+    }
+
+    /** {@code outcome} approved (with {@code approvedAmount}) or declined (with {@code reason}, which the partner reads). */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResolutionBody(@Nullable @Size(max = 32) String outcome, @Nullable @Valid AmountBody approvedAmount,
+                          @Nullable @Size(max = 20000) String reason) {
+    }
+
+    /** PC's ServiceRequestNote (createdByName, createdDate, text) and the side that wrote it: partner or support. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record NoteResponse(String createdByName, Instant createdDate, String text, String authorSide) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ResolutionResponse(String outcome, @Nullable MoneyJson approvedAmount, @Nullable String reason, String resolvedBy,
+                              Instant resolvedDate) {
     }
 
     @Serdeable
@@ -90,7 +132,12 @@ final class ServiceRequestMessages {
                 new DescriptionResponse(d.customerTenantIdOrDomain(), d.orderId().orElse(null), d.subscriptionId().orElse(null),
                         d.refundReason(), MoneyJson.of(d.amountRequested())),
                 new ContactBody(view.contact().name(), view.contact().email(), view.contact().phone()),
-                view.createdAt(), view.createdBy(), view.attachments().stream().map(ServiceRequestMessages::attachment).toList());
+                view.createdAt(), view.createdBy(), view.attachments().stream().map(ServiceRequestMessages::attachment).toList(),
+                view.notes().stream().map(n -> new NoteResponse(n.createdBy(), n.createdAt(), n.text(), n.authorSide())).toList(),
+                view.lastModifiedAt(),
+                view.resolution().map(r -> new ResolutionResponse(r.outcome(), r.approvedAmount().map(MoneyJson::of).orElse(null),
+                        r.reason().orElse(null), r.resolvedBy(), r.resolvedAt())).orElse(null),
+                view.refundCredited().map(MoneyJson::of).orElse(null));
     }
 
     static AttachmentResponse attachment(ServiceRequestView.AttachmentView view) {

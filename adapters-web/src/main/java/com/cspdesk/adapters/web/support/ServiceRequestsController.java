@@ -3,6 +3,8 @@ package com.cspdesk.adapters.web.support;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +24,9 @@ import com.cspdesk.domain.access.Permission;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.AmountBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.ContactBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.DescriptionBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.ResolutionBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.ServiceRequestBody;
+import com.cspdesk.adapters.web.support.ServiceRequestMessages.ServiceRequestPatchBody;
 import com.cspdesk.adapters.web.support.ServiceRequestMessages.UploadFingerprint;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.application.ordering.port.in.GetOrder;
@@ -35,6 +39,8 @@ import com.cspdesk.application.support.port.in.AttachFile;
 import com.cspdesk.application.support.port.in.CreateServiceRequest;
 import com.cspdesk.application.support.port.in.ReadServiceRequests;
 import com.cspdesk.application.support.port.in.ServiceRequestView;
+import com.cspdesk.application.support.port.in.UpdateServiceRequest;
+import com.cspdesk.domain.support.ServiceRequestStatus;
 import com.cspdesk.domain.money.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -47,6 +53,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -77,7 +84,9 @@ import java.util.Set;
  * Spec "Submit a customer support request to cancel a purchase" and api.md "Service requests":
  * admin agents and global admins file a "CSP Purchase/Refund on behalf of customers" request,
  * read them, get the form pre-filled for an order (the link a {@code support_request_required}
- * refusal carries), and add files. Everyone else is 403.
+ * refusal carries), and add files. Support staff read every request and its files, and both sides
+ * follow requests up with PATCH (#16 item 4: {@code FOLLOW_SERVICE_REQUESTS} on the routes both use).
+ * Everyone else is 403.
  *
  * <p>Attachments are stored as sent but served defensively: only with the type sniffed from the
  * content when it was added, always as a download ({@code Content-Disposition: attachment}),
@@ -106,6 +115,7 @@ class ServiceRequestsController {
     private final CreateServiceRequest createServiceRequest;
     private final ReadServiceRequests readServiceRequests;
     private final AttachFile attachFile;
+    private final UpdateServiceRequest updateServiceRequest;
     private final PreviewCancellation previewCancellation;
     private final GetOrder getOrder;
     private final Answers answers;
@@ -114,11 +124,13 @@ class ServiceRequestsController {
     private final Messages messages;
 
     ServiceRequestsController(CreateServiceRequest createServiceRequest, ReadServiceRequests readServiceRequests,
-                              AttachFile attachFile, PreviewCancellation previewCancellation, GetOrder getOrder,
+                              AttachFile attachFile, UpdateServiceRequest updateServiceRequest,
+                              PreviewCancellation previewCancellation, GetOrder getOrder,
                               Answers answers, IdempotentResponses idempotent, Problems problems, Messages messages) {
         this.createServiceRequest = createServiceRequest;
         this.readServiceRequests = readServiceRequests;
         this.attachFile = attachFile;
+        this.updateServiceRequest = updateServiceRequest;
         this.previewCancellation = previewCancellation;
         this.getOrder = getOrder;
         this.answers = answers;
@@ -158,24 +170,37 @@ class ServiceRequestsController {
         });
     }
 
-    @Operation(summary = "Lists the service requests the caller may see, page by page")
+    /** Both sides read: the partner's agents their requests, support staff every one (its queue: {@code ?status=open}). */
+    @Operation(summary = "Lists the service requests the caller may see, page by page (those in one status with status=…)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, ServiceRequestMessages.ServiceRequestItems.class})))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @Get
+    @RequiresPermission(Permission.FOLLOW_SERVICE_REQUESTS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
-                         @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
+                         @QueryValue @Nullable @Size(max = 1024) String continuationToken,
+                         @QueryValue @Nullable @Size(max = 64) String status) {
         int pageSize = size == null ? PageRequest.DEFAULT_SIZE : size;
+        Optional<ServiceRequestStatus> in = ServiceRequestStatus.parse(status);
+        if (status != null && in.isEmpty()) {
+            return invalid(request, "service_request_status_invalid", "status");
+        }
         Lookup<Page<ServiceRequestView>> page;
         try {
-            page = readServiceRequests.list(new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)), Actors.of(caller));
+            page = readServiceRequests.list(new PageRequest(pageSize, ResourceCollection.requestedToken(request, continuationToken)),
+                    in, Actors.of(caller));
         } catch (InvalidContinuationToken invalid) {
             return invalid(request, "continuation_token_invalid", "continuationToken");
         }
         return answers.of(request, caller, page, requests -> HttpResponse.ok(ResourceCollection.of(requests.totalCount(),
                 requests.items().stream().map(ServiceRequestMessages::response).toList(),
-                requests.continuationToken().map(token -> UriBuilder.of("/v1/servicerequests").queryParam("size", pageSize)
-                        .queryParam("continuationToken", token).toString()).orElse(null))));
+                requests.continuationToken().map(token -> next(pageSize, in, token)).orElse(null))));
+    }
+
+    private static String next(int pageSize, Optional<ServiceRequestStatus> status, String token) {
+        UriBuilder next = UriBuilder.of("/v1/servicerequests").queryParam("size", pageSize);
+        status.ifPresent(in -> next.queryParam("status", in.code()));
+        return next.queryParam("continuationToken", token).toString();
     }
 
     /**
@@ -221,9 +246,60 @@ class ServiceRequestsController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.ServiceRequestResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get("/{requestId}")
+    @RequiresPermission(Permission.FOLLOW_SERVICE_REQUESTS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String requestId) {
         return answers.of(request, caller, readServiceRequests.get(requestId, Actors.of(caller)),
                 found -> HttpResponse.ok(ServiceRequestMessages.response(found)));
+    }
+
+    /**
+     * Partner Center's "Update a service request" (#16 item 4): {@code status} and/or {@code newNote: {text}},
+     * and support staff's {@code resolution}. Each side may make its own moves ({@code ServiceRequestLifecycle}):
+     * the partner withdraws (closed), answers (attention_needed → open) or reopens a resolved request; support
+     * staff take, ask, park, resolve and close. Another side's move or a resolution by the partner is 403; a move
+     * the lifecycle has not (closed is final, a second resolve) 409 {@code service_request_transition_invalid};
+     * an approved amount the order cannot take 422. Answers the request as it is now, notes oldest first.
+     */
+    @Operation(summary = "Updates a service request: a status, a new note, or support's resolution (Partner Center's PATCH)")
+    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"status": "resolved", "newNote": {"text": "Refund approved."},
+             "resolution": {"outcome": "approved", "approvedAmount": {"amount": "120.00", "currency": "EUR"}}}""")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceRequestMessages.ServiceRequestResponse.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
+    @Patch("/{requestId}")
+    @RequiresPermission(Permission.FOLLOW_SERVICE_REQUESTS)
+    HttpResponse<?> update(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
+                           @Valid @Body ServiceRequestPatchBody body) {
+        ResolutionBody resolution = body.resolution();
+        UpdateServiceRequest.ResolutionInput input = resolution == null ? null : new UpdateServiceRequest.ResolutionInput(
+                resolution.outcome(), resolution.approvedAmount() == null ? null : resolution.approvedAmount().amount(),
+                resolution.approvedAmount() == null ? null : resolution.approvedAmount().currency(), resolution.reason());
+        UpdateServiceRequest.Change change = new UpdateServiceRequest.Change(body.status(),
+                body.newNote() == null ? null : body.newNote().text() == null ? "" : body.newNote().text(), input);
+        return idempotent.run(request, caller, body, () -> {
+            UpdateServiceRequest.UpdateResult result = updateServiceRequest.update(requestId, change, Actors.of(caller));
+            if (result instanceof UpdateServiceRequest.Updated updated) {
+                return HttpResponse.ok(ServiceRequestMessages.response(updated.request()));
+            }
+            if (result instanceof UpdateServiceRequest.RequestNotFound) {
+                return requestNotFound(request);
+            }
+            if (result instanceof UpdateServiceRequest.NotPermitted) {
+                return Refusals.notPermitted(caller);
+            }
+            if (result instanceof UpdateServiceRequest.Conflict conflict) {
+                return problems.respond(request, HttpStatus.CONFLICT, conflict.reason());
+            }
+            if (result instanceof UpdateServiceRequest.Unprocessable unprocessable) {
+                return problems.respond(request, problems.problem(request, HttpStatus.UNPROCESSABLE_ENTITY, unprocessable.reason(),
+                        List.of(problems.fieldError(request, unprocessable.field(), unprocessable.reason()))));
+            }
+            UpdateServiceRequest.Refused refused = (UpdateServiceRequest.Refused) result;
+            return invalid(request, refused.reason(), refused.field());
+        });
     }
 
     /** One file as the multipart part {@value #FILE_PART}; its type is sniffed by the use case, never taken from the upload. */
@@ -268,6 +344,7 @@ class ServiceRequestsController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @Get(value = "/{requestId}/attachments/{attachmentId}", produces = MediaType.ALL, headRoute = false)
+    @RequiresPermission(Permission.FOLLOW_SERVICE_REQUESTS)
     HttpResponse<?> attachment(HttpRequest<?> request, Authentication caller, @PathVariable String requestId,
                                @PathVariable String attachmentId) {
         return answers.of(request, caller, attachFile.read(requestId, attachmentId, Actors.of(caller)),

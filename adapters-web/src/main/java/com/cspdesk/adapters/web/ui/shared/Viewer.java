@@ -85,6 +85,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.FILE_SERVICE_REQUEST);
     }
 
+    /** Support requests that end (#16 item 4): support staff's queue, status moves and resolutions. */
+    public boolean canHandleSupportRequests() {
+        return may(Permission.HANDLE_SERVICE_REQUESTS);
+    }
+
     /** Billing › Unbilled and reconciliation (issue #16): global and account admins. */
     public boolean canReconcileBilling() {
         return may(Permission.RECONCILE_BILLING);

@@ -175,15 +175,18 @@ public class SupportPagesController {
         if (refusedFiles.isEmpty()) {
             return UiPages.redirect(request, PATH + "/" + created.id() + "?done=support_created");
         }
-        Map<String, Object> model = detailModel(readServiceRequests.get(created.id(), actor).ifFound().orElse(created));
+        Map<String, Object> model = ServiceRequestDetail.model(readServiceRequests.get(created.id(), actor).ifFound().orElse(created), actor);
         model.put("refusedFiles", refusedFiles);
         return pages.render(request, HttpStatus.OK, "support/detail", model);
     }
 
+    /** One request, for both sides (#16 item 4): its notes, status moves and, for support staff, the resolution form. */
     @Get("/{requestId}")
+    @RequiresPermission(Permission.FOLLOW_SERVICE_REQUESTS)
     HttpResponse<?> detail(HttpRequest<?> request, Authentication caller, @PathVariable String requestId) {
-        return pages.answer(request, caller, readServiceRequests.get(requestId, Actors.of(caller)),
-                found -> pages.page(request, "support/detail", detailModel(found)), "error.support_not_found");
+        Actor actor = Actors.of(caller);
+        return pages.answer(request, caller, readServiceRequests.get(requestId, actor),
+                found -> pages.page(request, "support/detail", ServiceRequestDetail.model(found, actor)), "error.support_not_found");
     }
 
     private Map<String, Object> formModel(Map<String, String> values) {
@@ -192,12 +195,6 @@ public class SupportPagesController {
         model.put("impacts", IMPACTS);
         model.put("category", CATEGORY);
         model.put("maxRequestBytes", maxRequestBytes);
-        return model;
-    }
-
-    private static Map<String, Object> detailModel(ServiceRequestView view) {
-        Map<String, Object> model = section("support.detail.title");
-        model.put("sr", view);
         return model;
     }
 
