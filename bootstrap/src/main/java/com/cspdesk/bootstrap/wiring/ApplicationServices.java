@@ -33,6 +33,7 @@ import com.cspdesk.application.identity.SecondFactorAuthentication;
 import com.cspdesk.application.identity.port.out.SecondFactors;
 import com.cspdesk.application.identity.port.out.TotpCodes;
 import com.cspdesk.domain.identity.SecondFactorRequirement;
+import com.cspdesk.application.invoicing.BillingReconciliation;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
@@ -226,6 +227,12 @@ class ApplicationServices {
                                               Transactions transactions, Clock clock) {
         return new SubscriptionRenewals(subscriptions, renewalCharges, revocations, customers, activityLog, transactions,
                 clock);
+    }
+
+    /** The unbilled items and reconciliation line items (issue #16). */
+    @Singleton
+    BillingReconciliation billingReconciliation(Invoices invoices, Clock clock) {
+        return new BillingReconciliation(invoices, clock);
     }
 
     @Singleton

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.api.CsvExports;
+import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.domain.access.Actor;
@@ -16,7 +18,6 @@ import com.cspdesk.adapters.web.activity.ActivityResponses.BrokenLinkResponse;
 import com.cspdesk.adapters.web.activity.ActivityResponses.KeyValue;
 import com.cspdesk.adapters.web.activity.ActivityResponses.VerificationResponse;
 import com.cspdesk.adapters.web.api.ResourceCollection;
-import com.cspdesk.adapters.web.downloads.StreamingBody;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
 import com.cspdesk.adapters.web.security.RequiresPermission;
@@ -46,14 +47,9 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +57,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,9 +74,7 @@ import java.util.concurrent.ExecutorService;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ActivityLogController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ActivityLogController.class);
-    static final String TEXT_CSV = "text/csv";
-    private static final MediaType CSV_UTF8 = MediaType.of("text/csv; charset=UTF-8");
+    static final String TEXT_CSV = CsvRequests.TEXT_CSV;
     /** api.md's default range, here only to name the CSV file; the use case applies it. */
     private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
     /** Partner Center's SDK also writes {@code fieldType} (its SimpleFieldFilter); only {@code String} means anything here. */
@@ -121,7 +114,7 @@ class ActivityLogController {
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken,
                          @QueryValue @Nullable @Size(max = 16) String format) {
-        Optional<Boolean> csv = wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return invalid(request, "format_unsupported", "format");
         }
@@ -202,61 +195,27 @@ class ActivityLogController {
         if (checked instanceof QueryActivityLog.NotPermitted) {
             return Refusals.notPermitted(caller);
         }
-        ChunkPipe pipe = new ChunkPipe();
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        blocking.execute(() -> {
-            if (mdc != null) {
-                MDC.setContextMap(mdc);
-            }
-            try {
-                Writer writer = new OutputStreamWriter(pipe.sink(), StandardCharsets.UTF_8);
-                ActivityCsv csv = new ActivityCsv(writer);
-                QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, actor, record -> {
-                    try {
-                        csv.write(record);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                if (!(result instanceof QueryActivityLog.Found)) {
-                    throw new IllegalStateException("the export was refused after its check");
-                }
-                csv.close();
-            } catch (RuntimeException | IOException | Error e) {
-                pipe.fail(e);
-                if (e instanceof UncheckedIOException || e instanceof IOException) {
-                    LOG.debug("Activity log export stopped: the client went away");
-                } else {
-                    LOG.warn("Activity log export failed", e);
-                }
-            } finally {
-                MDC.clear();
-            }
-        });
         Instant end = query.endDate().orElseGet(clock::instant);
         Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
         String fileName = "activity-log-" + day(start) + "-" + day(end) + ".csv";
-        return HttpResponse.ok(StreamingBody.chunked(pipe.source()))
-                .contentType(CSV_UTF8)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Content-Type-Options", "nosniff");
+        return CsvExports.stream(blocking, "Activity log", fileName, writer -> {
+            ActivityCsv csv = new ActivityCsv(writer);
+            QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, actor, record -> {
+                try {
+                    csv.write(record);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!(result instanceof QueryActivityLog.Found)) {
+                throw new IllegalStateException("the export was refused after its check");
+            }
+            csv.close();
+        });
     }
 
     private static String day(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    /** {@code format=csv|json} decides; without it, {@code Accept: text/csv} (and no JSON) asks for CSV. Empty: unknown format. */
-    private static Optional<Boolean> wantsCsv(HttpRequest<?> request, @Nullable String format) {
-        if (format != null && !format.isBlank()) {
-            String chosen = format.strip().toLowerCase(Locale.ROOT);
-            return chosen.equals("csv") ? Optional.of(true) : chosen.equals("json") ? Optional.of(false) : Optional.empty();
-        }
-        List<MediaType> accepted = request.getHeaders().accept();
-        boolean csv = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(TEXT_CSV));
-        boolean jsonToo = accepted.stream().anyMatch(type -> type.getName().equalsIgnoreCase(MediaType.APPLICATION_JSON));
-        return Optional.of(csv && !jsonToo);
     }
 
     private Optional<Instant> date(HttpRequest<?> request, String field, @Nullable String text, List<Problem.FieldError> errors) {

@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.web.activity;
+package com.cspdesk.adapters.web.api;
 
 import org.junit.jupiter.api.Test;
 
