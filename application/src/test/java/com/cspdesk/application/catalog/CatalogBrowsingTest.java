@@ -34,7 +34,7 @@ class CatalogBrowsingTest {
 
     @Test
     void targetViewsFilterByKind() {
-        assertThat(TestActors.found(browsing.products(Market.of("HU"), Optional.empty(), SALES))).hasSize(3);
+        assertThat(TestActors.found(browsing.products(Market.of("HU"), Optional.empty(), SALES))).hasSize(4);
         assertThat(TestActors.found(browsing.products(Market.of("HU"), Optional.of(TargetView.SOFTWARE_PERPETUAL), SALES)))
                 .extracting(CatalogViews.ProductView::kind).containsExactly(ProductKind.PERPETUAL_SOFTWARE);
         assertThat(TestActors.found(browsing.products(Market.of("HU"), Optional.of(TargetView.AZURE_RESERVATIONS_VM), SALES)))

@@ -138,8 +138,8 @@ class WebhookRegisteringTest {
 
     @Test
     void unknown_or_missing_events_are_refused_on_webhook_events() {
-        assertThat(registering.register(URL, List.of("order-created", "subscription-renewed"), ADMIN))
-                .isEqualTo(new WebhookChange.Refused(Reason.EVENT_UNKNOWN, "WebhookEvents", "subscription-renewed"));
+        assertThat(registering.register(URL, List.of("order-created", "subscription-upgraded"), ADMIN))
+                .isEqualTo(new WebhookChange.Refused(Reason.EVENT_UNKNOWN, "WebhookEvents", "subscription-upgraded"));
         assertThat(registering.register(URL, List.of(), ADMIN))
                 .isEqualTo(new WebhookChange.Refused(Reason.EVENTS_MISSING, "WebhookEvents", ""));
         assertThat(registering.register(URL, null, ADMIN))

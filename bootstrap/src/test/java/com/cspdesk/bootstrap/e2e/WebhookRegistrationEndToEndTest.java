@@ -176,8 +176,8 @@ class WebhookRegistrationEndToEndTest extends EndToEnd {
         assertThat(http.json().get("errors").toString()).contains("WebhookUrl", "Die URL muss https verwenden.");
         Answer bad = send("POST", REGISTRATION, agent, body("not a url", "order-created"));
         assertThat(bad.json().get("errors").toString()).contains("WebhookUrl", "Give an absolute URL");
-        Answer unknown = send("POST", REGISTRATION, agent, body(RECEIVER, "subscription-renewed"));
-        assertThat(unknown.json().get("errors").toString()).contains("WebhookEvents", "subscription-renewed");
+        Answer unknown = send("POST", REGISTRATION, agent, body(RECEIVER, "subscription-upgraded"));
+        assertThat(unknown.json().get("errors").toString()).contains("WebhookEvents", "subscription-upgraded");
         assertThat(send("GET", REGISTRATION, agent, null).status()).as("nothing registered").isEqualTo(404);
     }
 
