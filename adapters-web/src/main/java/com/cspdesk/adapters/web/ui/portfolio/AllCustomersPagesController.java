@@ -11,6 +11,7 @@ import com.cspdesk.application.portfolio.port.in.AcrossCustomersQuery;
 import com.cspdesk.application.portfolio.port.in.AcrossCustomersResult;
 import com.cspdesk.application.portfolio.port.in.ListOrdersAcrossCustomers;
 import com.cspdesk.application.portfolio.port.in.ListSoftwareInventory;
+import com.cspdesk.application.portfolio.port.in.ListSubscriptionsAcrossCustomers;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.application.shared.port.in.PageRequest;
@@ -61,20 +62,24 @@ public class AllCustomersPagesController {
     public static final String PATH = "/ui/all";
     static final List<String> ORDER_STATUSES = List.of("pending", "completed", "cancelled");
     static final List<String> SOFTWARE_STATUSES = List.of("active", "cancelled");
+    static final List<String> SUBSCRIPTION_STATUSES = List.of("active", "expired", "cancelled");
     /** The markets the picker suggests (any ISO 3166 code may be typed). */
     static final List<String> SUGGESTED_MARKETS = List.of("AT", "AU", "BR", "DE", "GB", "GL", "HU", "PL", "SE", "TR", "US");
     private static final int PAGE_SIZE = 50;
 
     private final ListOrdersAcrossCustomers orders;
     private final ListSoftwareInventory inventory;
+    private final ListSubscriptionsAcrossCustomers subscriptions;
     private final GetPriceSheet priceSheet;
     private final ListProducts listProducts;
     private final UiPages pages;
 
-    AllCustomersPagesController(ListOrdersAcrossCustomers orders, ListSoftwareInventory inventory, GetPriceSheet priceSheet,
+    AllCustomersPagesController(ListOrdersAcrossCustomers orders, ListSoftwareInventory inventory,
+                                ListSubscriptionsAcrossCustomers subscriptions, GetPriceSheet priceSheet,
                                 ListProducts listProducts, UiPages pages) {
         this.orders = orders;
         this.inventory = inventory;
+        this.subscriptions = subscriptions;
         this.priceSheet = priceSheet;
         this.listProducts = listProducts;
         this.pages = pages;
@@ -96,6 +101,17 @@ public class AllCustomersPagesController {
         Form form = new Form(customer, product, status, from, to);
         return list(request, caller, "software", "/v1/software", "purchasedFrom", "purchasedTo", SOFTWARE_STATUSES, form,
                 page, query -> inventory.list(query, Actors.of(caller)));
+    }
+
+    /** Subscriptions (issue #16): the soonest term end first; the day range filters the term end. */
+    @Get("/subscriptions")
+    HttpResponse<?> subscriptions(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String customer,
+                                  @Nullable @QueryValue String product, @Nullable @QueryValue String status,
+                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String page) {
+        Form form = new Form(customer, product, status, from, to);
+        return list(request, caller, "subscriptions", "/v1/subscriptions", "termEndFrom", "termEndTo", SUBSCRIPTION_STATUSES,
+                form, page, query -> subscriptions.list(query, Actors.of(caller)));
     }
 
     @Get("/pricesheet")
