@@ -4,11 +4,13 @@ import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.cspdesk.contracts.CancellationFixtures.credit;
@@ -18,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * What every {@link Credits} must do: one credit note per order line — a batch with a line credited
- * before is refused whole (it throws, and none of it is kept) — and a customer's reservation refunds
+ * What every {@link Credits} must do: one cancellation credit per order line and one credit per line and
+ * source (a refund request) — a batch breaking either is refused whole (it throws, and none of it is
+ * kept) — while goodwill credits may follow each other; and a customer's reservation refunds
  * since a date, oldest first, counting only its Azure reservations. Each test has customers of its own.
  */
 public abstract class CreditsContract extends PortContract {
@@ -67,5 +70,33 @@ public abstract class CreditsContract extends PortContract {
         // Line 2 was not credited by the refused batch: it can be credited now.
         port(Credits.class).issue(List.of(note(order, 2, ProductKind.AZURE_RESERVATION_VM, credit("20.00", "3.80"), issued)));
         assertThat(port(Credits.class).reservationRefundsSince(order.customerTenantId(), issued)).hasSize(2);
+    }
+
+    @Test
+    void aLineTakesGoodwillCreditsBesideItsOneCancellationAndARefundOncePerRequest() {
+        StoredOrder order = order(UUID.randomUUID().toString(), 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION);
+        port(Orders.class).add(order);
+        Instant issued = Instant.parse("2026-12-04T10:00:00Z");
+        String request = "SR-" + UUID.randomUUID();
+        port(Credits.class).issue(List.of(manual(order, CreditReason.GOODWILL, null, issued),
+                manual(order, CreditReason.GOODWILL, null, issued)));
+        port(Credits.class).issue(List.of(manual(order, CreditReason.REFUND, request, issued)));
+        port(Credits.class).issue(List.of(note(order, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("1.00", "0.19"), issued)));
+
+        assertThat(catchThrowable(() -> port(Credits.class).issue(List.of(manual(order, CreditReason.REFUND, request, issued)))))
+                .isNotNull();
+        assertThat(catchThrowable(() -> port(Credits.class).issue(List.of(
+                note(order, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("1.00", "0.19"), issued))))).isNotNull();
+        assertThat(port(Credits.class).issuedFor(CreditReason.REFUND, request)).isTrue();
+        assertThat(port(Credits.class).issuedFor(CreditReason.REFUND, "SR-another")).isFalse();
+        assertThat(port(Credits.class).issuedFor(CreditReason.GOODWILL, request)).isFalse();
+        // Another request may credit the same line.
+        port(Credits.class).issue(List.of(manual(order, CreditReason.REFUND, "SR-" + UUID.randomUUID(), issued)));
+    }
+
+    private static Credits.CreditNote manual(StoredOrder order, CreditReason reason, String source, Instant issuedAt) {
+        return new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), 1,
+                ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("2.00", "0.38"), issuedAt, "account.admin@partner.demo",
+                reason, Optional.of("a late delivery"), Optional.ofNullable(source));
     }
 }

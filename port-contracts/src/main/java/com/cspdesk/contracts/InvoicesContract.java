@@ -9,7 +9,9 @@ import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceRunView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews;
 import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.application.invoicing.port.out.JobLock;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
@@ -295,5 +297,76 @@ public abstract class InvoicesContract extends PortContract {
 
     private static Amounts amounts(String net, String tax, String gross) {
         return new Amounts(Money.of(net, "EUR"), Money.of(tax, "EUR"), Money.of(gross, "EUR"));
+    }
+
+    private static Amounts forint(String net, String tax, String gross) {
+        return new Amounts(Money.of(net, "HUF"), Money.of(tax, "HUF"), Money.of(gross, "HUF"));
+    }
+
+    @Test
+    void aRenewedTermIsChargedInTheMonthItStartsAndALinesSeveralCreditsEachLandOnce() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        StoredOrder order = fixtures.order(contoso, "EUR", Instant.parse("2025-12-10T10:00:00Z"), line("100.00", "19.00"));
+        Instant renewed = Instant.parse("2026-12-10T10:00:00Z");
+        inTransaction(() -> {
+            port(RenewalCharges.class).add(new RenewalCharges.RenewalCharge(order.id(), 1, 2, contoso,
+                    order.lines().get(0).charged(), renewed, Instant.parse("2027-12-10T10:00:00Z"), renewed));
+            return null;
+        });
+        fixtures.credit(order, 1, Instant.parse("2026-12-11T00:00:00Z"));
+        fixtures.goodwill(order, 1, "1.19", Instant.parse("2026-12-12T00:00:00Z"));
+        fixtures.goodwill(order, 1, "2.38", Instant.parse("2026-12-13T00:00:00Z"));
+        assertThat(create("INV-2025-12-EUR", YearMonth.of(2025, 12), EUR, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:05:00Z"))).isEqualTo(1);
+
+        assertThat(create("INV-2026-12-EUR", DECEMBER, EUR, JAN_1, Instant.parse("2027-01-01T00:05:00Z"))).isEqualTo(4);
+        assertThat(port(Invoices.class).lines("INV-2026-12-EUR"))
+                .extracting(l -> l.kind() + " " + l.occurredAt() + " " + l.amounts().gross().amount())
+                .containsExactly("charge " + renewed + " 119.00", "credit 2026-12-11T00:00:00Z -119.00",
+                        "credit 2026-12-12T00:00:00Z -1.19", "credit 2026-12-13T00:00:00Z -2.38");
+        assertThat(port(Invoices.class).currenciesToInvoice(Instant.parse("2027-02-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void theUnbilledItemsAreWhatTheNextInvoiceWouldTakeAndReconciliationReadsTheInvoicedOnesOfAPeriod() {
+        String contoso = fixtures.customer("Contoso GmbH");
+        StoredOrder november = fixtures.order(contoso, "EUR", Instant.parse("2026-11-05T10:00:00Z"), line("100.00", "19.00"));
+        StoredOrder december = fixtures.order(contoso, "EUR", Instant.parse("2026-12-02T10:00:00Z"), line("10.00", "1.90"),
+                line("20.00", "3.80"));
+        StoredOrder forint = fixtures.order(contoso, "HUF", Instant.parse("2026-12-03T10:00:00Z"), line("1000.00", "270.00"));
+        fixtures.goodwill(november, 1, "5.00", Instant.parse("2026-12-02T11:00:00Z"));
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        assertThat(port(Invoices.class).unbilled(now, Optional.empty(), 10)).hasSize(5);
+        create("INV-2026-11-EUR", NOVEMBER, EUR, DEC_1, Instant.parse("2026-12-01T00:05:00Z"));
+
+        List<InvoiceViews.BillingItem> unbilled = port(Invoices.class).unbilled(now, Optional.empty(), 10);
+        assertThat(unbilled).extracting(i -> i.line().kind() + " " + i.line().orderId() + "/" + i.line().lineItemNumber()
+                        + " " + i.line().amounts().gross().amount() + " " + i.currency())
+                .containsExactly("charge " + december.id() + "/1 11.90 EUR", "charge " + december.id() + "/2 23.80 EUR",
+                        "credit " + november.id() + "/1 -5.00 EUR", "charge " + forint.id() + "/1 1270.00 HUF");
+        assertThat(unbilled).allSatisfy(i -> assertThat(i.invoiceId()).isEmpty());
+        // Pages: after the second item.
+        InvoiceViews.BillingItem second = unbilled.get(1);
+        assertThat(port(Invoices.class).unbilled(now, Optional.of(new Invoices.ItemCursor(second.line().occurredAt().toString(),
+                second.line().kind(), second.line().orderId(), second.line().lineItemNumber(), second.seq())), 10))
+                .containsExactlyElementsOf(unbilled.subList(2, 4));
+        assertThat(port(Invoices.class).unbilled(Instant.parse("2026-12-02T10:30:00Z"), Optional.empty(), 10)).hasSize(2);
+        assertThat(port(Invoices.class).unbilledTotals(now)).containsExactly(
+                new InvoiceViews.UnbilledTotals(EUR, 3, amounts("30.00", "5.70", "35.70"), amounts("-5.00", "0.00", "-5.00"),
+                        amounts("25.00", "5.70", "30.70")),
+                new InvoiceViews.UnbilledTotals(HUF, 1, forint("1000.00", "270.00", "1270.00"), forint("0.00", "0.00", "0.00"),
+                        forint("1000.00", "270.00", "1270.00")));
+
+        List<InvoiceViews.BillingItem> invoiced = port(Invoices.class).invoiced(Instant.parse("2026-11-01T00:00:00Z"), DEC_1,
+                Optional.empty(), 10);
+        assertThat(invoiced).hasSize(1);
+        assertThat(invoiced.get(0).invoiceId()).contains("INV-2026-11-EUR");
+        assertThat(invoiced.get(0).billingMonth()).contains(NOVEMBER);
+        assertThat(invoiced.get(0).line().orderId()).isEqualTo(november.id());
+        assertThat(port(Invoices.class).invoiced(Instant.parse("2026-11-06T00:00:00Z"), DEC_1, Optional.empty(), 10)).isEmpty();
+        InvoiceViews.BillingItem only = invoiced.get(0);
+        assertThat(port(Invoices.class).invoiced(Instant.parse("2026-11-01T00:00:00Z"), DEC_1, Optional.of(new Invoices.ItemCursor(
+                only.invoiceId().orElseThrow(), only.line().kind(), only.line().orderId(), only.line().lineItemNumber(), only.seq())),
+                10)).isEmpty();
     }
 }

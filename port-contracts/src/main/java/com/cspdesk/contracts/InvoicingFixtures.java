@@ -7,6 +7,7 @@ import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.catalog.TermDuration;
+import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.market.Market;
 import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.money.PriceQuote;
@@ -62,6 +63,14 @@ public class InvoicingFixtures {
         credits.issue(List.of(new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(),
                 line, ProductKind.PERPETUAL_SOFTWARE, order.lines().get(line - 1).charged(), issuedAt,
                 "admin.agent@partner.demo")));
+    }
+
+    /** A goodwill credit of that gross amount (no tax in it: enough for the invoices). */
+    public void goodwill(StoredOrder order, int line, String gross, Instant issuedAt) {
+        Money amount = Money.of(gross, order.currency().getCurrencyCode());
+        credits.issue(List.of(new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(),
+                line, ProductKind.PERPETUAL_SOFTWARE, PriceQuote.fromNetAndTax(amount, Money.zero(order.currency())), issuedAt,
+                "account.admin@partner.demo", CreditReason.GOODWILL, Optional.of("goodwill"), Optional.empty())));
     }
 
     public static String[] line(String net, String tax) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ import static com.cspdesk.contracts.CancellationFixtures.customer;
 import static com.cspdesk.contracts.CancellationFixtures.note;
 import static com.cspdesk.contracts.CancellationFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * What every {@link OrderCancellations} must do: read an order under its tenant only, with its lines,
@@ -171,5 +173,34 @@ public abstract class OrderCancellationsContract extends PortContract {
 
         assertThat(seen.get(1)).as("the second read the allowance after the first's credit")
                 .containsExactly(Money.of("119.00", "EUR"));
+    }
+
+    @Test
+    void creditsAddToWhatALineWasCreditedAndNeverBeyondItsCharge() {
+        StoredOrder order = order(UUID.randomUUID().toString(), 2, ProductKind.PERPETUAL_SOFTWARE);
+        port(Orders.class).add(order);
+        PriceQuote charged = order.lines().get(0).charged();
+        PriceQuote part = PriceQuote.fromNetAndTax(charged.net().minus(charged.net().minorUnit()), charged.tax());
+
+        inTransaction(() -> {
+            port(OrderCancellations.class).addCredits(order.id(), Map.of(1, part));
+            return null;
+        });
+        Throwable beyond = catchThrowable(() -> inTransaction(() -> {
+            port(OrderCancellations.class).addCredits(order.id(), Map.of(2, credit("0.01", "0.00"),
+                    1, PriceQuote.fromNetAndTax(charged.net().minorUnit().times(2), charged.tax().minus(charged.tax()))));
+            return null;
+        }));
+        inTransaction(() -> {
+            port(OrderCancellations.class).addCredits(order.id(), Map.of(1, charged.minus(part)));
+            return null;
+        });
+
+        assertThat(beyond).isNotNull();
+        StoredOrder read = port(Orders.class).find(order.customerTenantId(), order.id()).orElseThrow();
+        assertThat(read.lines().get(0).credited()).isEqualTo(charged);
+        assertThat(read.lines().get(0).status()).isEqualTo(LineStatus.ACTIVE);
+        // The refused unit took line 2's credit with it.
+        assertThat(read.lines().get(1).credited()).isEqualTo(PriceQuote.zero(order.currency()));
     }
 }

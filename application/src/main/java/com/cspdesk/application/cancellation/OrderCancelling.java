@@ -142,7 +142,8 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
             for (int number : new TreeMap<>(decisions).keySet()) {
                 PriceQuote credit = ((CancellationDecision.Cancellable) decisions.get(number)).credit();
                 total = total.plus(credit);
-                lines.add(new OrderCancellations.CancelledLine(number, credit, now));
+                // A goodwill credit or refund given before stays: the line's credited total grows by this credit.
+                lines.add(new OrderCancellations.CancelledLine(number, line(order, number).get().credited().plus(credit), now));
                 notes.add(new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), number,
                         line(order, number).get().kind(), credit, now, actor.username()));
             }

@@ -4,6 +4,7 @@ import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.credits.CreditNoteIssuing;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
@@ -29,6 +30,7 @@ import com.cspdesk.application.identity.SecondFactorAuthentication;
 import com.cspdesk.application.identity.port.out.SecondFactors;
 import com.cspdesk.application.identity.port.out.TotpCodes;
 import com.cspdesk.domain.identity.SecondFactorRequirement;
+import com.cspdesk.application.invoicing.BillingReconciliation;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
@@ -211,6 +213,19 @@ class ApplicationServices {
                                     Clock clock) {
         return new OrderCancelling(customers, orders, cancellations, revocations, credits, activityLog, transactions, policy,
                 usdEquivalents, clock);
+    }
+
+    /** Manual credit notes; support's refund resolution credits through it too (issue #16). */
+    @Singleton
+    CreditNoteIssuing creditNoteIssuing(Customers customers, OrderCancellations orders, Credits credits, ActivityLog activityLog,
+                                        Transactions transactions, Clock clock) {
+        return new CreditNoteIssuing(customers, orders, credits, activityLog, transactions, clock);
+    }
+
+    /** The unbilled items and reconciliation line items (issue #16). */
+    @Singleton
+    BillingReconciliation billingReconciliation(Invoices invoices, Clock clock) {
+        return new BillingReconciliation(invoices, clock);
     }
 
     @Singleton

@@ -3,6 +3,8 @@ package com.cspdesk.domain.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Optional;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,6 +36,26 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** For example {@code Money.of("1190.00", "EUR")}. */
     public static Money of(String amount, String currencyCode) {
         return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    /**
+     * An amount a person typed: a positive decimal with at most the currency's decimal places (and at most
+     * 17 digits), and an ISO 4217 code in any case; empty when it is not such an amount.
+     */
+    public static Optional<Money> parsePositive(String amount, String currencyCode) {
+        if (amount == null || currencyCode == null) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal value = new BigDecimal(amount.strip());
+            Currency currency = Currency.getInstance(currencyCode.strip().toUpperCase(Locale.ROOT));
+            if (value.signum() <= 0 || value.scale() > minorUnitDigits(currency) || value.precision() > 17) {
+                return Optional.empty();
+            }
+            return Optional.of(of(value, currency));
+        } catch (RuntimeException invalid) {
+            return Optional.empty();
+        }
     }
 
     public static Money zero(Currency currency) {

@@ -92,4 +92,17 @@ class MoneyTest {
         assertThat(Money.of("1E+3", "EUR")).hasToString("1000.00 EUR");
         assertThat(Money.of("1190", "HUF")).hasToString("1190.00 HUF");
     }
+
+    @Test
+    void a_typed_amount_is_positive_with_at_most_the_currencys_decimals() {
+        assertThat(Money.parsePositive(" 50.00 ", "eur")).contains(Money.of("50.00", "EUR"));
+        assertThat(Money.parsePositive("0.01", "EUR")).contains(Money.of("0.01", "EUR"));
+        assertThat(Money.parsePositive("12345678901234.50", "USD")).contains(Money.of("12345678901234.50", "USD"));
+        assertThat(Money.parsePositive("1", "JPY")).contains(Money.of("1", "JPY"));
+        for (String[] refused : new String[][]{{"0", "EUR"}, {"0.00", "EUR"}, {"-1", "EUR"}, {"0.001", "EUR"}, {"1.5", "JPY"},
+                {"1,50", "EUR"}, {"abc", "EUR"}, {"", "EUR"}, {"1", "EURO"}, {"1", ""}, {"123456789012345678", "EUR"},
+                {null, "EUR"}, {"1", null}}) {
+            assertThat(Money.parsePositive(refused[0], refused[1])).as("%s %s", refused[0], refused[1]).isEmpty();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package com.cspdesk.adapters.memory.cancellation;
 
 import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.application.cancellation.port.out.Credits;
+import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.money.Money;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -11,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Credit notes in memory. One per order line, as the JDBC unique key has it: a batch holding a line
- * that has its credit (or holding it twice) is refused whole, so a second cancellation of a line
- * cannot credit it again. Public for the invoices, which take every credit note not yet invoiced.
+ * Credit notes in memory. As the JDBC unique keys have it, a line has at most one cancellation credit
+ * and a source (a refund request, a renewed term) credits a line once: a batch breaking either (or
+ * holding such a note twice) is refused whole. Public for the invoices, which take every credit note
+ * not yet invoiced.
  */
 @Singleton
 @Requires(property = MemoryTransactions.PERSISTENCE, value = MemoryTransactions.MEMORY)
@@ -28,7 +31,7 @@ public class MemoryCredits implements Credits {
     private final MemoryTransactions transactions;
     /** Guarded by the units of work. */
     private final List<CreditNote> notes = new ArrayList<>();
-    private final Set<Line> credited = new HashSet<>();
+    private final Set<Once> once = new HashSet<>();
 
     MemoryCredits(MemoryTransactions transactions) {
         this.transactions = transactions;
@@ -37,22 +40,28 @@ public class MemoryCredits implements Credits {
     @Override
     public void issue(List<CreditNote> credits) {
         transactions.inTransaction(() -> {
-            Set<Line> lines = new HashSet<>();
+            Set<Once> taken = new HashSet<>();
             for (CreditNote note : credits) {
-                Line line = new Line(note.orderId(), note.lineItemNumber());
-                if (credited.contains(line) || !lines.add(line)) {
+                Optional<Once> key = Once.of(note);
+                if (key.isPresent() && (once.contains(key.get()) || !taken.add(key.get()))) {
                     throw new IllegalStateException("order " + note.orderId() + " line " + note.lineItemNumber()
-                            + " has its credit already");
+                            + " has its " + note.reason().code() + " credit already");
                 }
             }
             return transactions.change(() -> {
                 notes.addAll(credits);
-                return credited.addAll(lines);
+                return once.addAll(taken);
             }, () -> {
                 notes.subList(notes.size() - credits.size(), notes.size()).clear();
-                credited.removeAll(lines);
+                once.removeAll(taken);
             });
         });
+    }
+
+    @Override
+    public boolean issuedFor(CreditReason reason, String sourceRef) {
+        return transactions.read(() -> notes.stream()
+                .anyMatch(n -> n.reason() == reason && n.sourceRef().filter(sourceRef::equals).isPresent()));
     }
 
     @Override
@@ -70,6 +79,14 @@ public class MemoryCredits implements Credits {
         return transactions.read(() -> notes.stream().sorted(ISSUED).toList());
     }
 
-    private record Line(String orderId, int lineItemNumber) {
+    /** What may be credited only once: a line's cancellation, or a line by one source. */
+    private record Once(String orderId, int lineItemNumber, CreditReason reason, String sourceRef) {
+
+        static Optional<Once> of(CreditNote note) {
+            if (note.reason() == CreditReason.CANCELLATION) {
+                return Optional.of(new Once(note.orderId(), note.lineItemNumber(), note.reason(), ""));
+            }
+            return note.sourceRef().map(source -> new Once(note.orderId(), note.lineItemNumber(), note.reason(), source));
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
+import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.context.annotation.Requires;
@@ -60,6 +61,30 @@ class MemoryOrderCancellations implements OrderCancellations {
                     .orElse(line)).toList();
             orders.replace(new StoredOrder(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(),
                     order.createdAt(), newStatus, order.totals(), order.createdBy(), changed));
+            return null;
+        });
+    }
+
+    @Override
+    public void addCredits(String orderId, Map<Integer, PriceQuote> credits) {
+        transactions.inTransaction(() -> {
+            StoredOrder order = added.tenantOf(orderId).flatMap(tenant -> orders.find(tenant, orderId))
+                    .orElseThrow(() -> new IllegalStateException("no order " + orderId + " to credit"));
+            for (Integer number : credits.keySet()) {
+                StoredLine line = order.lines().stream().filter(l -> l.lineItemNumber() == number).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no line " + number + " in order " + orderId));
+                if (!line.credited().plus(credits.get(number)).isWithin(line.charged())) {
+                    throw new IllegalStateException("order " + orderId + " line " + number + " would be credited beyond its charge");
+                }
+            }
+            List<StoredLine> changed = order.lines().stream().map(line -> Optional.ofNullable(credits.get(line.lineItemNumber()))
+                    .map(credit -> new StoredLine(line.lineItemNumber(), line.offerId(), line.productId(), line.skuId(),
+                            line.availabilityId(), line.friendlyName(), line.kind(), line.term(), line.quantity(),
+                            line.unitPrice(), line.charged(), line.taxIncluded(), line.status(), line.credited().plus(credit),
+                            line.cancelledAt()))
+                    .orElse(line)).toList();
+            orders.replace(new StoredOrder(order.id(), order.customerTenantId(), order.billingCycle(), order.currency(),
+                    order.createdAt(), order.status(), order.totals(), order.createdBy(), changed));
             return null;
         });
     }

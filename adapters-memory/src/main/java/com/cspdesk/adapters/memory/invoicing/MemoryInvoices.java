@@ -6,9 +6,12 @@ import com.cspdesk.adapters.memory.shared.MemoryTransactions;
 import com.cspdesk.application.cancellation.port.out.Credits.CreditNote;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.Amounts;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.BillingItem;
+import com.cspdesk.application.invoicing.port.in.InvoiceViews.UnbilledTotals;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceLineView;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews.InvoiceView;
 import com.cspdesk.application.invoicing.port.out.Invoices;
+import com.cspdesk.application.invoicing.port.out.RenewalCharges;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredLine;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
@@ -31,8 +34,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Invoices made in memory from every order line (a charge) and every credit note (a credit, shown
- * negative) that is on no invoice yet and occurred before {@code until}: each item lands on exactly
+ * Invoices made in memory from every order line and renewed term (a charge) and every credit note
+ * (a credit, shown negative) that is on no invoice yet and occurred before {@code until}: each item lands on exactly
  * one invoice, and a month and currency has at most one invoice, so a re-run changes nothing.
  * Orders are read through the Orders port ({@link AddedOrders} names them all), customers' names
  * through the Customers port (a tenant without a customer is shown by its tenant id).
@@ -51,6 +54,14 @@ class MemoryInvoices implements Invoices {
     private static final Comparator<InvoiceLineView> LINE_ORDER = Comparator.comparing(InvoiceLineView::kind)
             .thenComparing(InvoiceLineView::customerName).thenComparing(InvoiceLineView::orderId)
             .thenComparingInt(InvoiceLineView::lineItemNumber);
+    /** Unbilled items: oldest first, then kind, order, line, seq, as the JDBC adapter sorts them. */
+    private static final Comparator<BillingItem> UNBILLED_ORDER = Comparator.<BillingItem, Instant>comparing(i -> i.line().occurredAt())
+            .thenComparing(i -> i.line().kind()).thenComparing(i -> i.line().orderId())
+            .thenComparingInt(i -> i.line().lineItemNumber()).thenComparingInt(BillingItem::seq);
+    /** Invoiced items in invoice order: invoice id, kind, order, line, seq. */
+    private static final Comparator<BillingItem> INVOICED_ORDER = Comparator.<BillingItem, String>comparing(i -> i.invoiceId().orElse(""))
+            .thenComparing(i -> i.line().kind()).thenComparing(i -> i.line().orderId())
+            .thenComparingInt(i -> i.line().lineItemNumber()).thenComparingInt(BillingItem::seq);
     /** Newest month first, then currency A–Z. */
     private static final Comparator<InvoiceView> PAGE_ORDER = Comparator.comparing(InvoiceView::billingMonth).reversed()
             .thenComparing(i -> i.currency().getCurrencyCode());
@@ -59,19 +70,23 @@ class MemoryInvoices implements Invoices {
     private final AddedOrders addedOrders;
     private final Orders orders;
     private final MemoryCredits credits;
+    private final MemoryRenewalCharges renewals;
     private final Customers customers;
 
     /** Guarded by the units of work. */
     private final Map<String, InvoiceView> invoices = new HashMap<>();
     private final Map<String, List<InvoiceLineView>> lines = new HashMap<>();
+    /** The same lines with their invoice and seq, for reconciliation. */
+    private final Map<String, List<BillingItem>> billed = new HashMap<>();
     private final Set<Item> onAnInvoice = new HashSet<>();
 
     MemoryInvoices(MemoryTransactions transactions, AddedOrders addedOrders, Orders orders, MemoryCredits credits,
-                   Customers customers) {
+                   MemoryRenewalCharges renewals, Customers customers) {
         this.transactions = transactions;
         this.addedOrders = addedOrders;
         this.orders = orders;
         this.credits = credits;
+        this.renewals = renewals;
         this.customers = customers;
     }
 
@@ -79,12 +94,7 @@ class MemoryInvoices implements Invoices {
     public List<Currency> currenciesToInvoice(Instant until) {
         return transactions.read(() -> {
             TreeSet<String> codes = new TreeSet<>();
-            for (StoredOrder order : ordersBefore(until)) {
-                if (order.lines().stream().anyMatch(l -> !onAnInvoice.contains(Item.charge(order.id(), l.lineItemNumber())))) {
-                    codes.add(order.currency().getCurrencyCode());
-                }
-            }
-            creditsBefore(until).forEach(n -> codes.add(n.credit().currency().getCurrencyCode()));
+            openItems(until).forEach(o -> codes.add(o.item().currency().getCurrencyCode()));
             return codes.stream().map(Currency::getInstance).toList();
         });
     }
@@ -100,36 +110,9 @@ class MemoryInvoices implements Invoices {
             if (invoiceOf(billingMonth, currency).isPresent() || invoices.containsKey(invoiceId)) {
                 throw new IllegalStateException("an invoice for " + billingMonth + " in " + currency + " exists already");
             }
-            List<InvoiceLineView> made = new ArrayList<>();
-            Set<Item> taken = new HashSet<>();
-            for (StoredOrder order : ordersBefore(until)) {
-                if (!order.currency().equals(currency)) {
-                    continue;
-                }
-                String name = customerName(order.customerTenantId());
-                for (StoredLine line : order.lines()) {
-                    Item item = Item.charge(order.id(), line.lineItemNumber());
-                    if (!onAnInvoice.contains(item)) {
-                        taken.add(item);
-                        made.add(new InvoiceLineView(CHARGE, order.customerTenantId(), name, order.id(),
-                                line.lineItemNumber(), line.friendlyName(), order.createdAt(), amounts(line.charged(), false)));
-                    }
-                }
-            }
-            for (CreditNote note : creditsBefore(until)) {
-                if (!note.credit().currency().equals(currency)) {
-                    continue;
-                }
-                // As the JDBC join: a credit is described by its line's name, and needs its line.
-                Optional<StoredLine> line = orders.find(note.customerTenantId(), note.orderId()).flatMap(o -> o.lines()
-                        .stream().filter(l -> l.lineItemNumber() == note.lineItemNumber()).findFirst());
-                if (line.isPresent()) {
-                    taken.add(Item.credit(note.orderId(), note.lineItemNumber()));
-                    made.add(new InvoiceLineView(CREDIT, note.customerTenantId(), customerName(note.customerTenantId()),
-                            note.orderId(), note.lineItemNumber(), line.get().friendlyName(), note.issuedAt(),
-                            amounts(note.credit(), true)));
-                }
-            }
+            List<Open> open = openItems(until).stream().filter(o -> o.item().currency().equals(currency)).toList();
+            List<InvoiceLineView> made = new ArrayList<>(open.stream().map(o -> o.item().line()).toList());
+            Set<Item> taken = new HashSet<>(open.stream().map(Open::key).toList());
             if (made.isEmpty()) {
                 return 0;
             }
@@ -137,6 +120,8 @@ class MemoryInvoices implements Invoices {
             // Kept outside the caller's undo log: the invoice is committed by create itself.
             invoices.put(invoiceId, invoice(invoiceId, billingMonth, currency, issuedAt, made));
             lines.put(invoiceId, List.copyOf(made));
+            billed.put(invoiceId, open.stream().map(o -> new BillingItem(Optional.of(invoiceId), Optional.of(billingMonth),
+                    currency, o.item().seq(), o.item().line())).toList());
             onAnInvoice.addAll(taken);
             return made.size();
         });
@@ -171,6 +156,106 @@ class MemoryInvoices implements Invoices {
         return transactions.read(() -> lines.getOrDefault(invoiceId, List.of()));
     }
 
+    @Override
+    public List<BillingItem> unbilled(Instant until, Optional<ItemCursor> after, int limit) {
+        return transactions.read(() -> openItems(until).stream().map(Open::item)
+                .filter(item -> after.map(cursor -> UNBILLED_ORDER.compare(item, cursorItem(cursor, Instant.parse(cursor.first()))) > 0)
+                        .orElse(true))
+                .sorted(UNBILLED_ORDER).limit(limit).toList());
+    }
+
+    @Override
+    public List<UnbilledTotals> unbilledTotals(Instant until) {
+        return transactions.read(() -> {
+            Map<Currency, List<BillingItem>> byCurrency = new java.util.TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+            openItems(until).forEach(o -> byCurrency.computeIfAbsent(o.item().currency(), c -> new ArrayList<>()).add(o.item()));
+            List<UnbilledTotals> totals = new ArrayList<>();
+            byCurrency.forEach((currency, items) -> {
+                Amounts zero = new Amounts(Money.zero(currency), Money.zero(currency), Money.zero(currency));
+                Amounts charges = zero;
+                Amounts credited = zero;
+                for (BillingItem item : items) {
+                    if (CHARGE.equals(item.line().kind())) {
+                        charges = plus(charges, item.line().amounts());
+                    } else {
+                        credited = plus(credited, item.line().amounts());
+                    }
+                }
+                totals.add(new UnbilledTotals(currency, items.size(), charges, credited, plus(charges, credited)));
+            });
+            return totals;
+        });
+    }
+
+    @Override
+    public List<BillingItem> invoiced(Instant from, Instant until, Optional<ItemCursor> after, int limit) {
+        return transactions.read(() -> billed.values().stream().flatMap(List::stream)
+                .filter(item -> !item.line().occurredAt().isBefore(from) && item.line().occurredAt().isBefore(until))
+                .filter(item -> after.map(cursor -> INVOICED_ORDER.compare(item, cursorItem(cursor, Instant.EPOCH)) > 0).orElse(true))
+                .sorted(INVOICED_ORDER).limit(limit).toList());
+    }
+
+    /** Every charge and credit on no invoice yet that occurred before {@code until}, with what marks it taken. */
+    private List<Open> openItems(Instant until) {
+        List<Open> open = new ArrayList<>();
+        for (StoredOrder order : ordersBefore(until)) {
+            String name = customerName(order.customerTenantId());
+            for (StoredLine line : order.lines()) {
+                Item item = Item.charge(order.id(), line.lineItemNumber());
+                if (!onAnInvoice.contains(item)) {
+                    open.add(new Open(new BillingItem(Optional.empty(), Optional.empty(), order.currency(), 0,
+                            new InvoiceLineView(CHARGE, order.customerTenantId(), name, order.id(), line.lineItemNumber(),
+                                    line.friendlyName(), order.createdAt(), amounts(line.charged(), false))), item));
+                }
+            }
+        }
+        for (RenewalCharges.RenewalCharge renewal : renewalsBefore(until)) {
+            // As the JDBC join: an item is described by its line's name, and needs its line.
+            lineOf(renewal.customerTenantId(), renewal.orderId(), renewal.lineItemNumber()).ifPresent(line ->
+                    open.add(new Open(new BillingItem(Optional.empty(), Optional.empty(), renewal.charge().currency(),
+                            renewal.termNumber() - 1, new InvoiceLineView(CHARGE, renewal.customerTenantId(),
+                            customerName(renewal.customerTenantId()), renewal.orderId(), renewal.lineItemNumber(),
+                            line.friendlyName(), renewal.startsAt(), amounts(renewal.charge(), false))), Item.renewal(renewal))));
+        }
+        for (CreditNote note : creditsBefore(until)) {
+            lineOf(note.customerTenantId(), note.orderId(), note.lineItemNumber()).ifPresent(line ->
+                    open.add(new Open(new BillingItem(Optional.empty(), Optional.empty(), note.credit().currency(),
+                            seqOf(note), new InvoiceLineView(CREDIT, note.customerTenantId(), customerName(note.customerTenantId()),
+                            note.orderId(), note.lineItemNumber(), line.friendlyName(), note.issuedAt(),
+                            amounts(note.credit(), true))), Item.credit(note))));
+        }
+        return open;
+    }
+
+    private Optional<StoredLine> lineOf(String tenant, String orderId, int number) {
+        return orders.find(tenant, orderId).flatMap(o -> o.lines().stream().filter(l -> l.lineItemNumber() == number).findFirst());
+    }
+
+    /** As the JDBC adapter numbers them: the cancellation's 0, the line's other notes 1, 2, … in the order issued. */
+    private int seqOf(CreditNote note) {
+        if (note.reason() == com.cspdesk.domain.credit.CreditReason.CANCELLATION) {
+            return 0;
+        }
+        int seq = 0;
+        for (CreditNote other : credits.issued()) {
+            if (other.orderId().equals(note.orderId()) && other.lineItemNumber() == note.lineItemNumber()
+                    && other.reason() != com.cspdesk.domain.credit.CreditReason.CANCELLATION) {
+                seq++;
+                if (other.id().equals(note.id())) {
+                    return seq;
+                }
+            }
+        }
+        return seq;
+    }
+
+    private static BillingItem cursorItem(ItemCursor cursor, Instant occurredAt) {
+        Money none = Money.zero(Currency.getInstance("EUR"));
+        return new BillingItem(Optional.of(cursor.first()), Optional.empty(), Currency.getInstance("EUR"), cursor.seq(),
+                new InvoiceLineView(cursor.kind(), "", "", cursor.orderId(), cursor.lineItemNumber(), "", occurredAt,
+                        new Amounts(none, none, none)));
+    }
+
     private Optional<InvoiceView> invoiceOf(YearMonth billingMonth, Currency currency) {
         return invoices.values().stream()
                 .filter(i -> i.billingMonth().equals(billingMonth) && i.currency().equals(currency)).findFirst();
@@ -186,7 +271,13 @@ class MemoryInvoices implements Invoices {
 
     private List<CreditNote> creditsBefore(Instant until) {
         return credits.issued().stream()
-                .filter(n -> n.issuedAt().isBefore(until) && !onAnInvoice.contains(Item.credit(n.orderId(), n.lineItemNumber())))
+                .filter(n -> n.issuedAt().isBefore(until) && !onAnInvoice.contains(Item.credit(n)))
+                .toList();
+    }
+
+    private List<RenewalCharges.RenewalCharge> renewalsBefore(Instant until) {
+        return renewals.all().stream()
+                .filter(r -> r.startsAt().isBefore(until) && !onAnInvoice.contains(Item.renewal(r)))
                 .toList();
     }
 
@@ -218,15 +309,23 @@ class MemoryInvoices implements Invoices {
         return new Amounts(a.net().plus(b.net()), a.tax().plus(b.tax()), a.gross().plus(b.gross()));
     }
 
-    /** An order line charged, or credited, on some invoice. */
-    private record Item(String kind, String orderId, int lineItemNumber) {
+    /** An item no invoice has taken yet, and what marks it taken. */
+    private record Open(BillingItem item, Item key) {
+    }
+
+    /** An item on some invoice: an order line's purchase (seq 0) or renewed term (seq = term − 1), or a credit note. */
+    private record Item(String kind, String orderId, int lineItemNumber, String seq) {
 
         static Item charge(String orderId, int line) {
-            return new Item(CHARGE, orderId, line);
+            return new Item(CHARGE, orderId, line, "0");
         }
 
-        static Item credit(String orderId, int line) {
-            return new Item(CREDIT, orderId, line);
+        static Item renewal(RenewalCharges.RenewalCharge renewal) {
+            return new Item(CHARGE, renewal.orderId(), renewal.lineItemNumber(), String.valueOf(renewal.termNumber() - 1));
+        }
+
+        static Item credit(CreditNote note) {
+            return new Item(CREDIT, note.orderId(), note.lineItemNumber(), note.id());
         }
     }
 }

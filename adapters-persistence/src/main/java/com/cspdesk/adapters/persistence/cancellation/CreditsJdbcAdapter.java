@@ -4,6 +4,7 @@ import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.domain.catalog.ProductKind;
+import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.money.Money;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -15,11 +16,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Credit notes, positive amounts in the order's currency. (order_id, line_item_number) is unique: a
- * second credit for a line fails with a duplicate key and the caller's transaction rolls back.
+ * Credit notes, positive amounts in the order's currency. A line's cancellation credit has seq 0, so
+ * (order_id, line_item_number, seq) being unique refuses a second one; any other credit takes the
+ * line's next seq, read under the caller's lock of the order. (reason, source_ref, line) being unique
+ * refuses crediting one source — a refund request, a renewed term — twice. Either refusal is a
+ * duplicate key, and the caller's transaction rolls back.
  */
 @StoredInDatabase
 @Singleton
@@ -39,13 +45,32 @@ class CreditsJdbcAdapter implements Credits {
     @Override
     public void issue(List<CreditNote> credits) {
         List<Object[]> rows = new ArrayList<>();
+        Map<String, Integer> nextSeq = new HashMap<>();
         for (CreditNote note : credits) {
-            rows.add(new Object[]{note.id(), note.customerTenantId(), note.orderId(), note.lineItemNumber(),
+            int seq = 0;
+            if (note.reason() != CreditReason.CANCELLATION) {
+                String line = note.orderId() + "#" + note.lineItemNumber();
+                seq = nextSeq.computeIfAbsent(line, l -> JdbcRows.one(jdbc, "SELECT COALESCE(MAX(seq), 0) + 1 FROM credit_note"
+                        + " WHERE order_id = ? AND line_item_number = ?", row -> row.getInt(1),
+                        note.orderId(), note.lineItemNumber()).orElse(1));
+                nextSeq.put(line, seq + 1);
+            }
+            rows.add(new Object[]{note.id(), note.customerTenantId(), note.orderId(), note.lineItemNumber(), seq,
+                    note.reason().code(), note.explanation().orElse(null), note.sourceRef().orElse(null),
                     note.kind().name(), note.credit().currency().getCurrencyCode(), note.credit().net(),
                     note.credit().tax(), note.credit().gross(), note.issuedAt(), note.issuedBy()});
         }
-        JdbcRows.batch(jdbc, "INSERT INTO credit_note (id, customer_tenant_id, order_id, line_item_number, product_kind,"
-                + " currency, net, tax, gross, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        JdbcRows.batch(jdbc, "INSERT INTO credit_note (id, customer_tenant_id, order_id, line_item_number, seq, reason,"
+                + " explanation, source_ref, product_kind, currency, net, tax, gross, issued_at, issued_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** On ux_credit_note_source's first two columns. */
+    @Override
+    @ReadOnly
+    public boolean issuedFor(CreditReason reason, String sourceRef) {
+        return JdbcRows.count(jdbc, "SELECT COUNT(*) FROM credit_note WHERE reason = ? AND source_ref = ?",
+                reason.code(), sourceRef) > 0;
     }
 
     /** On ix_credit_note_tenant_kind_issued: one range per reservation kind. */

@@ -5,6 +5,7 @@ import com.cspdesk.adapters.persistence.shared.OrderRows;
 import com.cspdesk.adapters.persistence.shared.StoredInDatabase;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
+import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.order.LineStatus;
 import com.cspdesk.domain.order.OrderStatus;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -12,6 +13,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,5 +63,22 @@ class OrderCancellationsJdbcAdapter implements OrderCancellations {
         if (updated != 1) {
             throw new IllegalStateException("no order " + orderId + " to mark " + newStatus.code());
         }
+    }
+
+    /** The charge check in the statement itself: a line is never credited beyond what it charged. */
+    @Override
+    public void addCredits(String orderId, Map<Integer, PriceQuote> credits) {
+        credits.forEach((number, credit) -> {
+            int updated = JdbcRows.update(jdbc, "UPDATE order_line SET credited_net = credited_net + ?,"
+                            + " credited_tax = credited_tax + ?, credited_gross = credited_gross + ?"
+                            + " WHERE order_id = ? AND line_item_number = ? AND credited_net + ? <= net"
+                            + " AND credited_tax + ? <= tax AND credited_gross + ? <= gross",
+                    credit.net().amount(), credit.tax().amount(), credit.gross().amount(), orderId, number,
+                    credit.net().amount(), credit.tax().amount(), credit.gross().amount());
+            if (updated != 1) {
+                throw new IllegalStateException("order " + orderId + " line " + number + " is not there or would be credited"
+                        + " beyond its charge");
+            }
+        });
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 final class InvoicingFixtures extends com.cspdesk.contracts.InvoicingFixtures {
 
     /** Children before parents. */
-    static final List<String> TABLES = List.of("invoice_line", "invoice", "invoice_run", "credit_note", "download_link",
+    static final List<String> TABLES = List.of("invoice_line", "invoice", "invoice_run", "credit_note", "subscription_term", "download_link",
             "product_key", "software_entitlement", "order_line", "customer_order", "customer");
 
     private final Transactions transactions;

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * next write fails; when the writer fails, the reader's next read fails instead of ending early,
  * so a broken export never looks complete.
  */
-final class ChunkPipe {
+public final class ChunkPipe {
 
-    static final int CHUNK = 64 * 1024;
+    public static final int CHUNK = 64 * 1024;
     private static final int CHUNKS = 16;
     private static final byte[] END = new byte[0];
     /** A reader that takes nothing for this long is gone. */
@@ -128,16 +128,16 @@ final class ChunkPipe {
         }
     };
 
-    InputStream source() {
+    public InputStream source() {
         return source;
     }
 
-    OutputStream sink() {
+    public OutputStream sink() {
         return sink;
     }
 
     /** The writer failed: the reader gets an error instead of the end. */
-    void fail(Throwable cause) {
+    public void fail(Throwable cause) {
         failure = cause;
         try {
             sink.close();

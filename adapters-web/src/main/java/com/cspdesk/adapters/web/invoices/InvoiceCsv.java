@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An invoice's line items as CSV (RFC 4180, CRLF, a header row, UTF-8), one line item a row,
@@ -49,10 +50,20 @@ final class InvoiceCsv {
     }
 
     static List<String> cells(InvoiceViews.InvoiceView invoice, InvoiceViews.InvoiceLineView line) {
+        return cells(new InvoiceViews.BillingItem(Optional.of(invoice.id()), Optional.of(invoice.billingMonth()),
+                invoice.currency(), 0, line));
+    }
+
+    /**
+     * One charge or credit of the billing views (issue #16): the document's columns, the invoice's id and
+     * month empty for an item no invoice has taken yet.
+     */
+    static List<String> cells(InvoiceViews.BillingItem item) {
+        InvoiceViews.InvoiceLineView line = item.line();
         List<String> cells = new ArrayList<>(HEADER.length);
-        cells.add(safe(invoice.id()));
-        cells.add(invoice.billingMonth().toString());
-        cells.add(invoice.currency().getCurrencyCode());
+        cells.add(safe(item.invoiceId().orElse("")));
+        cells.add(item.billingMonth().map(Object::toString).orElse(""));
+        cells.add(item.currency().getCurrencyCode());
         cells.add(safe(line.kind()));
         cells.add(safe(line.customerTenantId()));
         cells.add(safe(line.customerName()));
@@ -64,6 +75,11 @@ final class InvoiceCsv {
         cells.add(line.amounts().tax().amount().toPlainString());
         cells.add(line.amounts().gross().amount().toPlainString());
         return cells;
+    }
+
+    /** A printer of the document's header and columns, for the billing views' streamed exports. */
+    static CSVPrinter printer(Writer writer) throws IOException {
+        return FORMAT.print(writer);
     }
 
     /** The text cell as text a spreadsheet will not evaluate. */

@@ -80,6 +80,16 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.FILE_SERVICE_REQUEST);
     }
 
+    /** Billing › Unbilled and reconciliation (issue #16): global and account admins. */
+    public boolean canReconcileBilling() {
+        return may(Permission.RECONCILE_BILLING);
+    }
+
+    /** Manual credit notes (issue #16): global and account admins. */
+    public boolean canIssueCreditNotes() {
+        return may(Permission.ISSUE_CREDIT_NOTE);
+    }
+
     /** The text keys of the roles for the header: each role R → {@code role.R}. */
     public java.util.List<String> roleKeys() {
         return roles.stream().sorted().map(role -> "role." + role.name()).toList();

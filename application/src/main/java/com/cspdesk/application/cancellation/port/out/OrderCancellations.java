@@ -6,9 +6,10 @@ import com.cspdesk.domain.order.OrderStatus;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Writing a cancellation onto stored orders. */
+/** Writing a cancellation, and credits given after the purchase, onto stored orders. */
 public interface OrderCancellations {
 
     /**
@@ -18,9 +19,20 @@ public interface OrderCancellations {
      */
     Optional<Orders.StoredOrder> lockForCancellation(String customerTenantId, String orderId);
 
-    /** Marks the lines cancelled with their credit, and sets the order's status. */
+    /**
+     * Marks the lines cancelled, each with what it has now been credited in all (its earlier credits
+     * and the cancellation's), and sets the order's status.
+     */
     void markCancelled(String orderId, List<CancelledLine> lines, OrderStatus newStatus);
 
+    /**
+     * Adds a credit that is not a cancellation (goodwill, an approved refund) to what each named line has
+     * been credited; the line's status stays. Refused ({@link IllegalStateException}, the caller's
+     * transaction rolls back) when a line would be credited beyond its charge.
+     */
+    void addCredits(String orderId, Map<Integer, PriceQuote> credits);
+
+    /** {@code credit}: what the line has been credited in all once cancelled. */
     record CancelledLine(int lineItemNumber, PriceQuote credit, Instant cancelledAt) {
     }
 }

@@ -26,6 +26,19 @@ public interface InvoiceViews {
                            String description, Instant occurredAt, Amounts amounts) {
     }
 
+    /**
+     * A charge or credit as billing reconciles it (issue #16): on an invoice (its id and month), or not yet
+     * ({@code invoiceId} empty: unbilled). {@code seq} tells a line's items apart: 0 the purchase, n its n-th
+     * renewal; a credit note's number on its line.
+     */
+    record BillingItem(Optional<String> invoiceId, Optional<YearMonth> billingMonth, Currency currency, int seq,
+                       InvoiceLineView line) {
+    }
+
+    /** What no invoice has taken yet in one currency: how many items, the charges, the credits (negative), the total. */
+    record UnbilledTotals(Currency currency, long items, Amounts charges, Amounts credits, Amounts total) {
+    }
+
     /** {@code status}: running, completed, skipped (another run held the lock) or failed. */
     record InvoiceRunView(String id, YearMonth billingMonth, String status, Instant startedAt, Optional<Instant> finishedAt,
                           int currenciesTotal, int currenciesDone, int invoicesCreated, String startedBy) {

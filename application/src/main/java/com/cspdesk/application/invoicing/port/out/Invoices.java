@@ -32,6 +32,26 @@ public interface Invoices {
 
     List<InvoiceViews.InvoiceLineView> lines(String invoiceId);
 
+    /**
+     * The items no invoice has taken yet that occurred before {@code until} (issue #16: unbilled), oldest
+     * first — by occurred-at, kind, order, line, seq — after {@code after} (exclusive). Exact for every item
+     * a completed run could not have taken (see {@link #currenciesToInvoice}'s reach).
+     */
+    List<InvoiceViews.BillingItem> unbilled(Instant until, Optional<ItemCursor> after, int limit);
+
+    /** The unbilled items' count and sums per currency, currency A–Z. */
+    List<InvoiceViews.UnbilledTotals> unbilledTotals(Instant until);
+
+    /**
+     * Invoice lines that occurred in [{@code from}, {@code until}), with their invoice, in invoice order
+     * (invoice id, kind, order, line, seq), after {@code after} (exclusive).
+     */
+    List<InvoiceViews.BillingItem> invoiced(Instant from, Instant until, Optional<ItemCursor> after, int limit);
+
     record Cursor(YearMonth billingMonth, String currency) {
+    }
+
+    /** Where a page of items ended: {@code first} is the occurred-at instant (unbilled) or the invoice id (invoiced). */
+    record ItemCursor(String first, String kind, String orderId, int lineItemNumber, int seq) {
     }
 }
