@@ -1,6 +1,5 @@
 package com.cspdesk.adapters.web.activity;
 
-import com.cspdesk.adapters.web.api.CsvDownload;
 import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -70,9 +69,16 @@ final class ActivityCsv implements Closeable {
         return joined.toString();
     }
 
-    /** The cell as text a spreadsheet will not evaluate ({@link CsvDownload#safe}). */
+    /** The cell as text a spreadsheet will not evaluate. */
     static String safe(String cell) {
-        return CsvDownload.safe(cell);
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            return "'" + cell;
+        }
+        return cell;
     }
 
     void flush() throws IOException {

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.api.Answers;
+import com.cspdesk.adapters.web.api.CsvExports;
+import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.domain.access.Actor;
@@ -15,7 +17,6 @@ import com.cspdesk.adapters.web.activity.ActivityResponses.ActivityRecordRespons
 import com.cspdesk.adapters.web.activity.ActivityResponses.BrokenLinkResponse;
 import com.cspdesk.adapters.web.activity.ActivityResponses.KeyValue;
 import com.cspdesk.adapters.web.activity.ActivityResponses.VerificationResponse;
-import com.cspdesk.adapters.web.api.CsvDownload;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
@@ -42,6 +43,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -55,10 +57,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * api.md "Activity log" and the spec's "View activity for software key access and software
@@ -72,7 +74,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ActivityLogController {
 
-    static final String TEXT_CSV = CsvDownload.TEXT_CSV;
+    static final String TEXT_CSV = CsvRequests.TEXT_CSV;
     /** api.md's default range, here only to name the CSV file; the use case applies it. */
     private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
     /** Partner Center's SDK also writes {@code fieldType} (its SimpleFieldFilter); only {@code String} means anything here. */
@@ -85,17 +87,17 @@ class ActivityLogController {
     private final Problems problems;
     private final Answers answers;
     private final Clock clock;
-    private final CsvDownload csvDownload;
+    private final ExecutorService blocking;
 
     ActivityLogController(QueryActivityLog queryActivityLog, VerifyActivityLog verifyActivityLog, JsonMapper json,
-                          Problems problems, Answers answers, Clock clock, CsvDownload csvDownload) {
+                          Problems problems, Answers answers, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.queryActivityLog = queryActivityLog;
         this.verifyActivityLog = verifyActivityLog;
         this.answers = answers;
         this.json = json;
         this.problems = problems;
         this.clock = clock;
-        this.csvDownload = csvDownload;
+        this.blocking = blocking;
     }
 
     @Operation(summary = "Reads the activity log (Partner Center's audit records: startDate, endDate, filter); CSV with format=csv")
@@ -112,7 +114,7 @@ class ActivityLogController {
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken,
                          @QueryValue @Nullable @Size(max = 16) String format) {
-        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return invalid(request, "format_unsupported", "format");
         }
@@ -196,7 +198,7 @@ class ActivityLogController {
         Instant end = query.endDate().orElseGet(clock::instant);
         Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
         String fileName = "activity-log-" + day(start) + "-" + day(end) + ".csv";
-        return csvDownload.stream(fileName, "Activity log", writer -> {
+        return CsvExports.stream(blocking, "Activity log", fileName, writer -> {
             ActivityCsv csv = new ActivityCsv(writer);
             QueryActivityLog.QueryResult result = queryActivityLog.forEach(query, actor, record -> {
                 try {

@@ -1,6 +1,8 @@
 package com.cspdesk.adapters.web.catalog;
 
-import com.cspdesk.adapters.web.api.CsvDownload;
+import com.cspdesk.adapters.web.api.CsvExports;
+import com.cspdesk.adapters.web.api.CsvRequests;
+import com.cspdesk.adapters.web.api.CsvRows;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import com.cspdesk.adapters.web.problem.Problems;
@@ -32,10 +34,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /v1/pricesheets?country=XX} (#16 item 7): the market's price sheet — every product, SKU and availability
@@ -58,26 +62,27 @@ class PriceSheetController {
 
     private final GetPriceSheet getPriceSheet;
     private final Problems problems;
-    private final CsvDownload csvDownload;
+    private final ExecutorService blocking;
 
-    PriceSheetController(GetPriceSheet getPriceSheet, Problems problems, CsvDownload csvDownload) {
+    PriceSheetController(GetPriceSheet getPriceSheet, Problems problems,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.getPriceSheet = getPriceSheet;
         this.problems = problems;
-        this.csvDownload = csvDownload;
+        this.blocking = blocking;
     }
 
     @Operation(summary = "The price sheet of a market (country: ISO 3166 code): every SKU's price there with its tax "
             + "treatment; CSV with format=csv")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {
             ResourceCollection.class, PriceSheetItems.class})),
-        @Content(mediaType = CsvDownload.TEXT_CSV, schema = @Schema(type = "string"))})
+        @Content(mediaType = CsvRequests.TEXT_CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
-    @Get(produces = {MediaType.APPLICATION_JSON, CsvDownload.TEXT_CSV, "application/problem+json"}, headRoute = false)
+    @Get(produces = {MediaType.APPLICATION_JSON, CsvRequests.TEXT_CSV, "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.VIEW_ACROSS_CUSTOMERS)
     HttpResponse<?> priceSheet(HttpRequest<?> request, Authentication caller,
                                @QueryValue @Nullable @Size(max = 16) String country,
                                @QueryValue @Nullable @Size(max = 16) String format) {
-        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -90,8 +95,8 @@ class PriceSheetController {
             return Refusals.notPermitted(caller);
         }
         if (csv.get()) {
-            return csvDownload.stream("pricesheet-" + market.get().code() + ".csv", "Price sheet", writer -> {
-                CsvDownload.Rows rows = new CsvDownload.Rows(writer, CSV_HEADER);
+            return CsvExports.stream(blocking, "Price sheet", "pricesheet-" + market.get().code() + ".csv", writer -> {
+                CsvRows rows = new CsvRows(writer, CSV_HEADER);
                 found.value().forEach(row -> rows.write(cells(row)));
                 rows.close();
             });

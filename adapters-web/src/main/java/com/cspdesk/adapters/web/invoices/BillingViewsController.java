@@ -1,7 +1,8 @@
 package com.cspdesk.adapters.web.invoices;
 
 import com.cspdesk.adapters.web.api.Answers;
-import com.cspdesk.adapters.web.api.CsvDownload;
+import com.cspdesk.adapters.web.api.CsvExports;
+import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import com.cspdesk.adapters.web.catalog.MoneyJson;
@@ -36,6 +37,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -46,6 +48,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
@@ -59,7 +62,7 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BillingViewsController {
 
-    private static final String TEXT_CSV = CsvDownload.TEXT_CSV;
+    private static final String TEXT_CSV = CsvRequests.TEXT_CSV;
     /** The CSV export reads the items in pages of this many. */
     private static final int EXPORT_PAGE = PageRequest.MAX_SIZE;
 
@@ -67,15 +70,15 @@ class BillingViewsController {
     private final ReadReconciliation readReconciliation;
     private final Problems problems;
     private final Answers answers;
-    private final CsvDownload csvDownload;
+    private final ExecutorService blocking;
 
     BillingViewsController(ReadUnbilled readUnbilled, ReadReconciliation readReconciliation, Problems problems, Answers answers,
-                           CsvDownload csvDownload) {
+                           @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.readUnbilled = readUnbilled;
         this.readReconciliation = readReconciliation;
         this.problems = problems;
         this.answers = answers;
-        this.csvDownload = csvDownload;
+        this.blocking = blocking;
     }
 
     @Operation(summary = "The charges and credits no invoice has taken yet, with the totals per currency; CSV with format=csv")
@@ -88,7 +91,7 @@ class BillingViewsController {
                              @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                              @QueryValue @Nullable @Size(max = 1024) String continuationToken,
                              @QueryValue @Nullable @Size(max = 8) String format) {
-        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -139,7 +142,7 @@ class BillingViewsController {
                     "reconciliation_range_invalid", List.of(problems.fieldError(request, "endDate", "reconciliation_range_invalid", days)),
                     days));
         }
-        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -170,7 +173,7 @@ class BillingViewsController {
         if (check instanceof Lookup.NotPermitted) {
             return Refusals.notPermitted(caller);
         }
-        return csvDownload.stream(fileName, "Billing", writer -> {
+        return CsvExports.stream(blocking, "Billing", fileName, writer -> {
             CSVPrinter printer = InvoiceCsv.printer(writer);
             Optional<String> token = Optional.empty();
             do {

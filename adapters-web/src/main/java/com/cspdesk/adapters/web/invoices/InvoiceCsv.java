@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.invoices;
 
-import com.cspdesk.adapters.web.api.CsvDownload;
+import com.cspdesk.adapters.web.api.CsvRows;
 import com.cspdesk.application.invoicing.port.in.InvoiceViews;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -85,6 +85,6 @@ final class InvoiceCsv {
 
     /** The text cell as text a spreadsheet will not evaluate (amounts, bare numbers, are written as they are). */
     static String safe(String cell) {
-        return CsvDownload.safe(cell);
+        return CsvRows.safe(cell);
     }
 }

@@ -1,7 +1,9 @@
 package com.cspdesk.adapters.web.portfolio;
 
 import com.cspdesk.adapters.web.activity.ActivityDates;
-import com.cspdesk.adapters.web.api.CsvDownload;
+import com.cspdesk.adapters.web.api.CsvExports;
+import com.cspdesk.adapters.web.api.CsvRequests;
+import com.cspdesk.adapters.web.api.CsvRows;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.problem.Problem;
 import com.cspdesk.adapters.web.problem.Problems;
@@ -21,15 +23,17 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,11 +48,11 @@ import java.util.function.Supplier;
 public class AcrossCustomersAnswers {
 
     private final Problems problems;
-    private final CsvDownload csvDownload;
+    private final ExecutorService blocking;
 
-    AcrossCustomersAnswers(Problems problems, CsvDownload csvDownload) {
+    AcrossCustomersAnswers(Problems problems, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.problems = problems;
-        this.csvDownload = csvDownload;
+        this.blocking = blocking;
     }
 
     /** The request's filters by parameter name, in the order the next link writes them; {@code null}: not given. */
@@ -78,7 +82,7 @@ public class AcrossCustomersAnswers {
     public <V> HttpResponse<?> answer(HttpRequest<?> request, Authentication caller, Filters filters, @Nullable Integer size,
                                       @Nullable String continuationToken, @Nullable String format, ListAcrossCustomers<V> view,
                                       Shape<V> shape) {
-        Optional<Boolean> csv = CsvDownload.wantsCsv(request, format);
+        Optional<Boolean> csv = CsvRequests.wantsCsv(request, format);
         if (csv.isEmpty()) {
             return problems.badField(request, "format_unsupported", "format");
         }
@@ -160,8 +164,8 @@ public class AcrossCustomersAnswers {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        return csvDownload.stream(fileName, fileName, writer -> {
-            CsvDownload.Rows rows = new CsvDownload.Rows(writer, header);
+        return CsvExports.stream(blocking, fileName, fileName, writer -> {
+            CsvRows rows = new CsvRows(writer, header);
             AcrossCustomersResult<V> result = forEach.apply(row -> lines.apply(row).forEach(rows::write));
             if (!(result instanceof AcrossCustomersResult.Found<V>)) {
                 throw new IllegalStateException("the export was refused after its check");

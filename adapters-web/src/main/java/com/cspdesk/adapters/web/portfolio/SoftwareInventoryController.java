@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.portfolio;
 
-import com.cspdesk.adapters.web.api.CsvDownload;
+import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import com.cspdesk.adapters.web.security.RequiresPermission;
@@ -59,9 +59,9 @@ class SoftwareInventoryController {
             + "status, purchasedFrom, purchasedTo; totalCount is the page's); CSV with format=csv")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {
             ResourceCollection.class, AcrossCustomersJson.InventoryItems.class})),
-        @Content(mediaType = CsvDownload.TEXT_CSV, schema = @Schema(type = "string"))})
+        @Content(mediaType = CsvRequests.TEXT_CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
-    @Get(produces = {MediaType.APPLICATION_JSON, CsvDownload.TEXT_CSV, "application/problem+json"}, headRoute = false)
+    @Get(produces = {MediaType.APPLICATION_JSON, CsvRequests.TEXT_CSV, "application/problem+json"}, headRoute = false)
     @RequiresPermission(Permission.VIEW_ACROSS_CUSTOMERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Size(max = 255) String customerId,
