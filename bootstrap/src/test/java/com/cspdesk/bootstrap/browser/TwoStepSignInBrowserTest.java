@@ -25,6 +25,8 @@ class TwoStepSignInBrowserTest extends BrowserTest {
         assertThat(present("[data-mfa=off]")).isTrue();
 
         click("[data-action=start-mfa]");
+        // The enrolment page replaces this one: wait for it before reading its picture (the click returns first).
+        wait.until(d -> present("img.qr"));
         Object qrWidth = browser.executeScript("return document.querySelector('img.qr').naturalWidth;");
         assertThat(((Number) qrWidth).intValue()).as("the QR code is drawn (CSP allows the data: image)").isPositive();
         assertThat(all(".recovery-codes li")).hasSize(10);
