@@ -75,6 +75,8 @@ class ReservationsBrowserTest extends BrowserTest {
 
         find("#resourceGroup").sendKeys("rg-web.(eu)");
         click("[data-action=update-price]");
+        // The price shows only on the valid review: wait for that page (the click returns before it replaces this one).
+        wait.until(d -> present("[data-price=gross]"));
         assertThat(present(".field .notice.error")).isFalse();
         assertThat(text("[data-price=gross]")).isNotBlank();
         screenshot("reservation-review");
@@ -93,6 +95,7 @@ class ReservationsBrowserTest extends BrowserTest {
         assertThat(text("[data-context=resourceGroup]")).isEqualTo("rg-web.(eu)");
 
         click("[data-action=change-scope]");
+        wait.until(d -> path().endsWith("/scope"));
         assertThat(text("h1")).isEqualTo("Change the reservation’s scope");
         assertThat(find("#subscriptionId").getAttribute("value")).isEqualTo(SUBSCRIPTION);
         assertThat(find("#resourceGroup").getAttribute("value")).isEqualTo("rg-web.(eu)");
@@ -115,6 +118,7 @@ class ReservationsBrowserTest extends BrowserTest {
         wait.until(d -> text("[data-context=scope]").equals("Gemeinsam: alle Abonnements des Kunden"));
         assertThat(text("[data-action=change-scope]")).isEqualTo("Bereich ändern");
         click("[data-action=change-scope]");
+        wait.until(d -> path().endsWith("/scope"));
         assertThat(text("h1")).isEqualTo("Bereich der Reservierung ändern");
         select("#scope", "single");
         click("[data-action=save-scope]");
