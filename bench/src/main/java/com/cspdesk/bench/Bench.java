@@ -523,12 +523,15 @@ public final class Bench {
         views.put("software, a product", "/v1/software?productId=" + product + "&size=50");
         views.put("software, a product + status", "/v1/software?productId=" + product + "&status=active&size=50");
         views.put("software, a customer", "/v1/software?customerId=" + tenant + "&size=50");
+        views.put("subscriptions", "/v1/subscriptions?size=50");
+        views.put("subscriptions, renewals due in 400 days", "/v1/subscriptions?renewalsDueInDays=400&size=50");
+        views.put("subscriptions, a customer", "/v1/subscriptions?customerId=" + tenant + "&size=50");
         views.put("price sheet, HU", "/v1/pricesheets?country=HU");
         Duration warm = Duration.ofSeconds(quick ? 1 : 2);
         Duration measured = Duration.ofSeconds(quick ? 3 : 8);
         report.title("Views across customers (#16): first and later pages with one client");
         report.note(String.format("GET /v1/orders and /v1/software (50 a page) with each filter, and the price sheet; the "
-                + "later page is the eleventh, reached through the next links. One closed-loop client, %d s warm-up + %d s "
+                + "later page is the eleventh, reached through the next links; /v1/subscriptions too (term end order). One closed-loop client, %d s warm-up + %d s "
                 + "measured per row. Limit: a first page's p99 under 50 ms.%n", warm.toSeconds(), measured.toSeconds()));
         report.table("view", "page", "requests", "p50 ms", "p99 ms", "limit", "met");
         // Every view a few times first, so the first row measured does not pay the product's JIT warm-up for all.

@@ -230,6 +230,10 @@ final class Loader {
             Tsv lines = new Tsv("order_line", "order_id, line_item_number, customer_tenant_id, offer_id, product_id, sku_id,"
                     + " availability_id, friendly_name, kind, term_duration, quantity, unit_price, net, tax, gross, tax_included,"
                     + " status, credited_net, credited_tax, credited_gross, cancelled_at, order_created_at");
+            // Issue #16: a server subscription line has its subscription row, as the product's order does it.
+            Tsv subscriptions = new Tsv("subscription", "id, customer_tenant_id, order_id, line_item_number, kind, term_duration,"
+                    + " currency, charge_net, charge_tax, charge_gross, created_at, term_number, term_start, term_end, auto_renew,"
+                    + " status");
             Tsv ents = new Tsv("software_entitlement", "id, customer_tenant_id, order_id, line_item_number, product_id, sku_id,"
                     + " product_name, contract_type, purchased_at, versions, languages, bitness, status");
             Tsv activity = new Tsv("activity_record", "id, chain_key, chain_seq, previous_hash, hash, operation_date,"
@@ -263,6 +267,13 @@ final class Loader {
                             .add(offer.term()).add(quantity).add(offer.unitPrice()).add(quote.net().amount())
                             .add(quote.tax().amount()).add(quote.gross().amount()).add(taxIncluded).add("active")
                             .add(zero).add(zero).add(zero).add(null).add(at).end(c);
+                    if (offer.kind().endsWith("_SUBSCRIPTION") && offer.term() != null) {
+                        int years = "P3Y".equals(offer.term()) ? 3 : 1;
+                        subscriptions.add(uuid(random)).add(customer.tenantId()).add(orderId).add(0).add(offer.kind())
+                                .add(offer.term()).add(customer.currency()).add(quote.net().amount()).add(quote.tax().amount())
+                                .add(quote.gross().amount()).add(at).add(1).add(at)
+                                .add(at.atZone(java.time.ZoneOffset.UTC).plusYears(years).toInstant()).add(true).add("active").end(c);
+                    }
                     if (entitlementId != null) {
                         ents.add(entitlementId).add(customer.tenantId()).add(orderId).add(0).add(offer.productId())
                                 .add(offer.skuId()).add(offer.friendlyName())
@@ -335,7 +346,7 @@ final class Loader {
                             (System.nanoTime() - begin) / 1e9);
                 }
             }
-            for (Tsv t : List.of(orders, lines, ents, activity, heads)) {
+            for (Tsv t : List.of(orders, lines, subscriptions, ents, activity, heads)) {
                 t.flush(c);
             }
         }
