@@ -23,19 +23,18 @@ import com.cspdesk.application.support.port.in.ServiceRequestView;
 import com.cspdesk.application.support.port.out.ContentSniffer;
 import com.cspdesk.application.support.port.out.ServiceRequests;
 import com.cspdesk.domain.activity.ActivityEntry;
+import com.cspdesk.domain.credit.CreditableLine;
+import com.cspdesk.domain.credit.ManualCreditPolicy;
 import com.cspdesk.domain.money.Money;
-import com.cspdesk.domain.money.PriceQuote;
 import com.cspdesk.domain.contact.EmailAddress;
 import com.cspdesk.domain.contact.PhoneNumber;
 import com.cspdesk.domain.support.AttachmentNames;
 import com.cspdesk.domain.support.ServiceRequestStatus;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -235,24 +234,15 @@ public final class SupportDesk implements CreateServiceRequest, ReadServiceReque
                         .map(content -> new Attachment(a.fileName(), a.contentType(), content))), ATTACHMENT_NOT_FOUND));
     }
 
-    /** The order's gross minus the credits already given for its lines. */
+    /** The order's gross minus the credits already given for its lines: what a manual credit may still give (one rule). */
     static Money creditable(Orders.StoredOrder order) {
-        PriceQuote credited = PriceQuote.total(order.currency(), order.lines().stream().map(Orders.StoredLine::credited).toList());
-        return order.totals().minus(credited).gross();
+        return ManualCreditPolicy.creditable(order.lines().stream()
+                .map(line -> new CreditableLine(line.lineItemNumber(), line.charged(), line.credited())).toList());
     }
 
-    /** A positive amount in the currency's minor unit at most; empty for anything else. */
+    /** A positive amount in the currency's minor unit at most; empty for anything else ({@link Money#parsePositive}). */
     static Optional<Money> amount(String amount, String currency) {
-        try {
-            BigDecimal value = new BigDecimal(amount.strip());
-            Currency c = Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
-            if (value.signum() <= 0 || value.scale() > Money.minorUnitDigits(c) || value.precision() > 17) {
-                return Optional.empty();
-            }
-            return Optional.of(Money.of(value, c));
-        } catch (RuntimeException invalid) {
-            return Optional.empty();
-        }
+        return Money.parsePositive(amount, currency);
     }
 
     private static boolean blank(String value) {
