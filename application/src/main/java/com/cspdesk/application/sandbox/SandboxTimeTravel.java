@@ -75,6 +75,44 @@ public final class SandboxTimeTravel implements ReadSandboxTime, MoveSandboxTime
         return result;
     }
 
+    /**
+     * The demo's history (bootstrap, on the first start on fresh data only): a sandbox whose clock began
+     * in the past (a negative offset) lets time pass up to {@code instant}, as it would have passed, not as
+     * a move someone makes: nothing is logged or saved and the listeners are not told (the history runs
+     * what falls due itself). An instant the sandbox has passed already changes nothing; the clock never
+     * goes back, nor past real time.
+     *
+     * @throws IllegalStateException when {@code instant} is after real time: only {@link #catchUp()} ends
+     *                               the history, at real time
+     */
+    public synchronized SandboxTime passTo(Instant instant) {
+        Instant realNow = clock.base().instant();
+        Duration offset = Duration.between(realNow, instant);
+        if (offset.compareTo(Duration.ZERO) > 0) {
+            throw new IllegalStateException("time passes no further than real time: " + instant + " is after " + realNow);
+        }
+        if (offset.compareTo(clock.offset()) > 0) {
+            clock.moveTo(offset);
+        }
+        return now();
+    }
+
+    /**
+     * Ends the demo's history: the clock at real time (offset zero) and that offset saved, so a restart
+     * starts there. A clock at or ahead of real time is left where it is (its offset saved again).
+     */
+    public synchronized SandboxTime catchUp() {
+        Duration offset = clock.offset().isNegative() ? Duration.ZERO : clock.offset();
+        transactions.inTransaction(() -> {
+            settings.saveOffset(offset);
+            return null;
+        });
+        if (offset.compareTo(clock.offset()) > 0) {
+            clock.moveTo(offset);
+        }
+        return now();
+    }
+
     private synchronized MoveResult moveClockTo(Instant instant, Actor actor) {
         if (!actor.may(Permission.MOVE_SANDBOX_CLOCK)) {
             return new NotPermitted(Permission.MOVE_SANDBOX_CLOCK);

@@ -101,6 +101,42 @@ class SandboxTimeTravelTest {
     }
 
     @Test
+    void aClockThatBeganInThePastLetsTimePassWithoutARecordAndCatchesUpWithRealTimeSavingTheOffset() {
+        SandboxClock past = new SandboxClock(Clock.fixed(REAL_NOW, ZoneOffset.UTC), Duration.ofDays(-90));
+        java.util.List<Instant> told = new java.util.ArrayList<>();
+        SandboxTimeTravel history = new SandboxTimeTravel(past, settings, activityLog, transactions, java.util.List.of(told::add));
+
+        assertThat(history.passTo(REAL_NOW.minus(Duration.ofDays(30))).now()).isEqualTo(REAL_NOW.minus(Duration.ofDays(30)));
+        verifyNoInteractions(activityLog, settings);
+        assertThat(history.catchUp().offset()).isEqualTo(Duration.ZERO);
+
+        assertThat(past.instant()).isEqualTo(REAL_NOW);
+        verify(settings).saveOffset(Duration.ZERO);
+        verifyNoInteractions(activityLog);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void passingTimeNeverGoesBackNorPastRealTime() {
+        SandboxClock past = new SandboxClock(Clock.fixed(REAL_NOW, ZoneOffset.UTC), Duration.ofDays(-10));
+        SandboxTimeTravel history = new SandboxTimeTravel(past, settings, activityLog, transactions);
+
+        assertThat(history.passTo(REAL_NOW.minus(Duration.ofDays(20))).now()).isEqualTo(REAL_NOW.minus(Duration.ofDays(10)));
+        assertThatThrownBy(() -> history.passTo(REAL_NOW.plusSeconds(1))).isInstanceOf(IllegalStateException.class);
+        assertThat(past.instant()).isEqualTo(REAL_NOW.minus(Duration.ofDays(10)));
+        verifyNoInteractions(activityLog, settings);
+    }
+
+    @Test
+    void catchingUpLeavesAClockAheadOfRealTimeWhereItIs() {
+        travel.advanceBy(Duration.ofDays(3), AGENT);
+
+        assertThat(travel.catchUp().offset()).isEqualTo(Duration.ofDays(3));
+        assertThat(clock.instant()).isEqualTo(REAL_NOW.plus(Duration.ofDays(3)));
+        verify(settings, times(2)).saveOffset(Duration.ofDays(3));
+    }
+
+    @Test
     void standingStillIsAllowedAndTheClockIsUtc() {
         assertThat(travel.advanceBy(Duration.ZERO, AGENT)).isInstanceOf(MoveSandboxTime.Moved.class);
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);

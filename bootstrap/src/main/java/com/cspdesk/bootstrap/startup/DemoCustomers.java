@@ -3,8 +3,6 @@ package com.cspdesk.bootstrap.startup;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.domain.market.Market;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -34,8 +32,8 @@ class DemoCustomers {
         this.clock = clock;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    /** Adds the demo customers that are not there yet (DemoStart, at start-up). */
+    void ensure() {
         for (Customers.Customer demo : CUSTOMERS) {
             if (customers.byTenantId(demo.tenantId()).isEmpty()) {
                 customers.add(new Customers.Customer(demo.tenantId(), demo.companyName(), demo.domain(), demo.country(),

@@ -7,8 +7,6 @@ import com.cspdesk.domain.catalog.SoftwareLanguage;
 import com.cspdesk.domain.catalog.SoftwareSku;
 import com.cspdesk.domain.catalog.SoftwareVersion;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,8 @@ class DemoSoftwareFiles {
         this.shelf = shelf;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    /** Puts the files that are not there yet (DemoStart, at start-up). */
+    void ensure() {
         int put = 0;
         EarlierVersionRights rights = new EarlierVersionRights();
         for (Catalog.Product product : catalog.products()) {

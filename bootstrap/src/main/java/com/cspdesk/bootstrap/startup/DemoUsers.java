@@ -1,12 +1,11 @@
 package com.cspdesk.bootstrap.startup;
 
+import com.cspdesk.adapters.web.ui.signin.DemoSignIns;
 import com.cspdesk.application.identity.port.in.CreateUser;
 import com.cspdesk.application.identity.port.in.NewUser;
 import com.cspdesk.application.identity.port.in.SeedUser;
 import com.cspdesk.domain.identity.Role;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Set;
  */
 @Singleton
 @Requires(property = "cspdesk.sandbox.enabled", value = "true")
-public class DemoUsers {
+public class DemoUsers implements DemoSignIns {
 
     public static final String PASSWORD = "Demo-Passw0rd!";
     /** The tenant of the demo customer whose admin signs in as customer.admin. */
@@ -40,8 +39,8 @@ public class DemoUsers {
         this.seedUser = seedUser;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    /** Creates the demo users that are not there yet (DemoStart, at start-up). */
+    void ensure() {
         for (DemoUser user : USERS) {
             String tenant = user.role().isCustomerRole() ? DEMO_CUSTOMER_TENANT : null;
             CreateUser.CreateUserResult result = seedUser.ensure(new NewUser(user.username(), PASSWORD, Set.of(user.role()), tenant));
@@ -49,6 +48,12 @@ public class DemoUsers {
                 throw new IllegalStateException("Demo user " + user.username() + " refused: " + refused.reason().code());
             }
         }
+    }
+
+    /** The sign-in page lists these, so it names every demo user there is. */
+    @Override
+    public List<DemoSignIn> users() {
+        return USERS.stream().map(user -> new DemoSignIn(user.username(), user.role())).toList();
     }
 
     public record DemoUser(String username, Role role) {

@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,9 +68,11 @@ class SignInController {
     private final UiPages pages;
     private final PublicUrl publicUrl;
     private final boolean sandbox;
+    private final List<DemoSignIns.DemoSignIn> demoUsers;
 
     SignInController(AuthenticateUser authenticateUser, CompleteSignIn completeSignIn, EndSessions endSessions, TokenIssuer tokens,
-                     UiPages pages, PublicUrl publicUrl, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox) {
+                     UiPages pages, PublicUrl publicUrl, @Value("${cspdesk.sandbox.enabled:false}") boolean sandbox,
+                     @Nullable DemoSignIns demoSignIns) {
         this.authenticateUser = authenticateUser;
         this.completeSignIn = completeSignIn;
         this.endSessions = endSessions;
@@ -77,6 +80,7 @@ class SignInController {
         this.pages = pages;
         this.publicUrl = publicUrl;
         this.sandbox = sandbox;
+        this.demoUsers = sandbox && demoSignIns != null ? List.copyOf(demoSignIns.users()) : List.of();
     }
 
     @Get("/login")
@@ -89,6 +93,7 @@ class SignInController {
         model.put("signedOut", signedOut != null);
         model.put("mfaOn", mfaOn != null);
         model.put("sandbox", sandbox);
+        model.put("demoUsers", demoUsers);
         return pages.page(request, "login", model);
     }
 
@@ -116,6 +121,7 @@ class SignInController {
         model.put("next", LocalPaths.orElse(form.next(), ""));
         model.put("failed", true);
         model.put("sandbox", sandbox);
+        model.put("demoUsers", demoUsers);
         model.put("username", username.length() > 128 ? "" : username);
         HttpStatus status = HttpStatus.UNAUTHORIZED;
         if (outcome instanceof AuthenticateUser.TooManyAttempts throttled) {
@@ -145,6 +151,7 @@ class SignInController {
         model.put("next", LocalPaths.orElse(form.next(), ""));
         model.put("mfaExpired", true);
         model.put("sandbox", sandbox);
+        model.put("demoUsers", demoUsers);
         return pages.render(request, HttpStatus.UNAUTHORIZED, "login", model);
     }
 
