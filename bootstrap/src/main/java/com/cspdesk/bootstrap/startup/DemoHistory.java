@@ -230,8 +230,9 @@ class DemoHistory {
             at(76, "15:35", () -> order("wingtip-ws-subscription", agent, WINGTIP,
                     line(WS_DATACENTER_SUBSCRIPTION, "0001", 1)));
             at(76, "15:44", () -> key(agent, "wingtip-ws-subscription", 0, "2022", "sv-SE"));
-            at(70, "10:05", () -> order("contoso-sql-enterprise", agent, CONTOSO, line(SQL_ENTERPRISE, "0001", 2)));
-            at(58, "09:30", () -> cancel("contoso-sql-enterprise", agent));
+            // Enterprise instead of Standard, noticed the next morning: cancelled for a full credit.
+            at(66, "17:05", () -> order("contoso-sql-enterprise", agent, CONTOSO, line(SQL_ENTERPRISE, "0001", 2)));
+            at(65, "09:30", () -> cancel("contoso-sql-enterprise", agent));
             at(55, "14:00", () -> goodwill(accountAdmin, "contoso-ws-2022", "50.00", "EUR",
                     "Goodwill for the keys that reached Contoso two days late"));
             at(50, "10:45", () -> order("northwind-ws-cores", agent, NORTHWIND, line(WS_STANDARD, "0002", 8)));
@@ -249,11 +250,11 @@ class DemoHistory {
             at(22, "14:50", () -> order("northwind-suse", agent, NORTHWIND, line(SUSE_PLAN, "0001", 3)));
             at(18, "09:40", () -> order("contoso-cart", agent, CONTOSO,
                     line(WS_STANDARD, "0001", 1), line(SQL_STANDARD, "0001", 2)));
+            at(15, "11:55", () -> cancel("contoso-cart", agent, 1));
             at(12, "15:20", () -> refundRequest(agent, "contoso-ws-2022", "250.00", "EUR"));
             at(10, "10:10", () -> note(supportStaff, "contoso-ws-2022",
                     "We have asked Microsoft to confirm that the four 2-core packs were never activated."
                             + " Please send the customer's confirmation that they are not in use."));
-            at(6, "11:55", () -> cancel("contoso-cart", agent, 1));
             at(5, "13:35", () -> order("kalaallit-ws-2022", agent, KALAALLIT, line(WS_STANDARD, "0001", 1)));
             at(5, "13:41", () -> key(agent, "kalaallit-ws-2022", 0, "2022", "en-US"));
             at(3, "08:20", () -> key(contosoAdmin, "contoso-cart", 0, "2022", "de-DE"));
