@@ -42,5 +42,6 @@ class SignInDemoUsersBrowserTest extends BrowserTest {
         }
         assertThat(find(".demo-users li[data-demo-user='support.staff@partner.demo'] span").getText())
                 .isEqualTo(supportStaff());
+        assertAccessible("sign-in with the demo users (" + browserLanguage() + ")");
     }
 }
