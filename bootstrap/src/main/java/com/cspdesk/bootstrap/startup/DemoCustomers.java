@@ -17,12 +17,18 @@ import java.util.List;
 @Requires(property = "cspdesk.sandbox.enabled", value = "true")
 class DemoCustomers {
 
+    static final String CONTOSO = DemoUsers.DEMO_CUSTOMER_TENANT;
+    static final String FABRIKAM = "7a2e4c61-3f0b-4d8e-9a15-6b4c2d1e0f93";
+    static final String NORTHWIND = "9d3b1f27-6c4e-4a05-8b72-1e0f5a6c3d48";
+    static final String WINGTIP = "2f8c5e14-9b3a-4d67-a0e1-4c7d2b9f6a35";
+    static final String KALAALLIT = "c4e6a8b0-1d3f-4521-9e7b-5a3c1f0d2e86";
+
     static final List<Customers.Customer> CUSTOMERS = List.of(
-            customer(DemoUsers.DEMO_CUSTOMER_TENANT, "Contoso GmbH", "contoso.demo", "DE"),
-            customer("7a2e4c61-3f0b-4d8e-9a15-6b4c2d1e0f93", "Fabrikam Kft.", "fabrikam.demo", "HU"),
-            customer("9d3b1f27-6c4e-4a05-8b72-1e0f5a6c3d48", "Northwind Traders Pty Ltd", "northwind.demo", "AU"),
-            customer("2f8c5e14-9b3a-4d67-a0e1-4c7d2b9f6a35", "Wingtip Toys AB", "wingtip.demo", "SE"),
-            customer("c4e6a8b0-1d3f-4521-9e7b-5a3c1f0d2e86", "Kalaallit Fisk ApS", "kalaallit.demo", "GL"));
+            customer(CONTOSO, "Contoso GmbH", "contoso.demo", "DE"),
+            customer(FABRIKAM, "Fabrikam Kft.", "fabrikam.demo", "HU"),
+            customer(NORTHWIND, "Northwind Traders Pty Ltd", "northwind.demo", "AU"),
+            customer(WINGTIP, "Wingtip Toys AB", "wingtip.demo", "SE"),
+            customer(KALAALLIT, "Kalaallit Fisk ApS", "kalaallit.demo", "GL"));
 
     private final Customers customers;
     private final Clock clock;

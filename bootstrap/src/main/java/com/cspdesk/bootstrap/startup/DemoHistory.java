@@ -63,11 +63,11 @@ class DemoHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
-    static final String CONTOSO = DemoUsers.DEMO_CUSTOMER_TENANT;
-    static final String FABRIKAM = "7a2e4c61-3f0b-4d8e-9a15-6b4c2d1e0f93";
-    static final String NORTHWIND = "9d3b1f27-6c4e-4a05-8b72-1e0f5a6c3d48";
-    static final String WINGTIP = "2f8c5e14-9b3a-4d67-a0e1-4c7d2b9f6a35";
-    static final String KALAALLIT = "c4e6a8b0-1d3f-4521-9e7b-5a3c1f0d2e86";
+    private static final String CONTOSO = DemoCustomers.CONTOSO;
+    private static final String FABRIKAM = DemoCustomers.FABRIKAM;
+    private static final String NORTHWIND = DemoCustomers.NORTHWIND;
+    private static final String WINGTIP = DemoCustomers.WINGTIP;
+    private static final String KALAALLIT = DemoCustomers.KALAALLIT;
 
     private static final String WS_DATACENTER = "DG7GMGF043ZJ";
     private static final String WS_STANDARD = "DG7GMGF0BHXC";
