@@ -45,6 +45,36 @@ class OperationsEndToEndTest extends EndToEnd {
         }
     }
 
+    /**
+     * #18: Prometheus metrics for READ_METRICS (global admins) only — 401 without a token, 403 for every other
+     * role — with the HTTP server's timings by route template and status (ten SLO buckets), the Hikari pool and
+     * the JVM; never a token, key or customer's name in a label.
+     */
+    @Test
+    void prometheusMetricsAreForThoseWhoMayReadThem() {
+        String admin = login(ADMIN, ADMIN_PASSWORD);
+        send("GET", "/v1/customers", admin, null);
+        send("GET", "/v1/nothing-here", admin, null);
+
+        assertThat(send("GET", "/prometheus", null, null).status()).isEqualTo(401);
+        for (String user : List.of("sales.agent@partner.demo", "admin.agent@partner.demo", "account.admin@partner.demo",
+                "support.staff@partner.demo", "customer.admin@contoso.demo")) {
+            Answer refused = send("GET", "/prometheus", loginDemo(user), null);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.body()).as(user).doesNotContain("jvm_memory");
+        }
+
+        Answer metrics = send("GET", "/prometheus", loginDemo("global.admin@partner.demo"), null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count{", "uri=\"/v1/customers\"", "status=\"200\"")
+                .contains("http_server_requests_seconds_bucket{", "le=\"0.05\"")
+                .contains("hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_timeout_total")
+                .contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds", "jvm_threads_live_threads", "process_cpu_usage")
+                .doesNotContain(admin).doesNotContain("uri=\"/v1/nothing-here\"");
+    }
+
     @Test
     void theCorrelationIdIsEchoedOrMade() {
         assertThat(send("GET", "/health", null, null, "MS-CorrelationId", "abc-123").header("MS-CorrelationId")).isEqualTo("abc-123");

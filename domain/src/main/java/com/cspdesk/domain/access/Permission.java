@@ -47,6 +47,11 @@ public enum Permission {
     MANAGE_USERS(GLOBAL_ADMIN),
     /** Sandbox only: move the test clock (reading it needs only a sign-in). */
     MOVE_SANDBOX_CLOCK(GLOBAL_ADMIN, ADMIN_AGENT),
+    /**
+     * Operations: the Prometheus metrics ({@code /prometheus}) — request timings, the connection pool, the JVM
+     * and the business counters. A scraper signs in as an application given the role.
+     */
+    READ_METRICS(GLOBAL_ADMIN),
     /** Operations: the health check's details (database URL, paths, disk); everyone else gets only the status. */
     READ_HEALTH_DETAILS(GLOBAL_ADMIN),
     /** One's own second factor: enrol a TOTP authenticator and confirm it (every user, for themselves only). */

@@ -46,6 +46,7 @@ class PermissionTest {
             Map.entry(Permission.MANAGE_USERS, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MOVE_SANDBOX_CLOCK, Set.of(GLOBAL_ADMIN, ADMIN_AGENT)),
             Map.entry(Permission.READ_HEALTH_DETAILS, Set.of(GLOBAL_ADMIN)),
+            Map.entry(Permission.READ_METRICS, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_OWN_MFA, EnumSet.allOf(Role.class)),
             Map.entry(Permission.RESET_MFA, Set.of(GLOBAL_ADMIN)),
             Map.entry(Permission.MANAGE_APPLICATIONS, Set.of(GLOBAL_ADMIN)),
