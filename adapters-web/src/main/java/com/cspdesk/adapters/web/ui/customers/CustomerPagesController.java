@@ -184,6 +184,9 @@ class CustomerPagesController {
                     new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor).map(orders -> {
                         Map<String, Object> shown = detail(customer, "orders");
                         shown.put("orders", orders.items());
+                        // A cancelled order's total is its credit (issue #17): read for the orders with a cancelled line only.
+                        shown.put("orderCredits", OrderCredits.ofCancelled(orders.items(),
+                                orderId -> listOrderCredits.credits(ref, orderId, actor).ifFound().orElse(List.of())));
                         shown.put("total", orders.totalCount());
                         orders.continuationToken().ifPresent(token -> shown.put("nextHref",
                                 UriBuilder.of(PATH + "/" + customer.tenantId() + "/orders").queryParam("page", token).toString()));
