@@ -67,6 +67,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         String daysLeft = card.findElement(By.cssSelector("[data-cancel-window=open]")).getText();
         assertThat(daysLeft).startsWith("60 days left to cancel, until ");
         assertThat(card(SQL_SERVER_2022_STANDARD).findElement(By.cssSelector("[data-cancel-window]")).getText()).isEqualTo(daysLeft);
+        assertAccessible("software with days left to cancel");
 
         card.findElement(By.cssSelector("[data-action=cancel]")).click();
         dialog();
@@ -84,6 +85,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(daysLeft).isEqualTo("60 days left to cancel, until " + windowEnd);
         assertThat(find("[data-action=submit-cancel]").isEnabled()).isTrue();
         assertThat(text("#dialog-host .dialog-foot [data-close-dialog]")).isEqualTo("Close");
+        assertAccessible("cancel dialog");
     }
 
     @Test
@@ -92,7 +94,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         click("[data-field=acknowledged]");
         click("[data-action=submit-cancel]");
         wait.until(d -> present("[data-confirmation]"));
-        assertThat(text("[data-confirmation]")).contains(windows, "HUF488,746.80");
+        assertThat(text("[data-confirmation]")).contains(windows, "488,746.80");
         // Behind the still open confirmation, the Software page already shows the cancellation (no reload).
         wait.until(d -> String.valueOf(script("var a = document.querySelector(\"#main article[data-product='\" + arguments[0]"
                 + " + \"']\"); return a ? a.innerText : '';", WINDOWS_SERVER_2022_STANDARD)).contains("keys and download links were revoked"));
@@ -100,18 +102,20 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(behind.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Cancelled");
         assertThat(behind.findElements(By.cssSelector("[data-action=cancel], [data-cancel-window]"))).isEmpty();
         assertThat(present("[data-confirmation]")).isTrue();
+        assertAccessible("cancel confirmation over the refreshed software");
         closeDialog();
 
         open("/ui/customers/" + FABRIKAM + "/orders/" + windows);
         assertThat(present("[data-action=cancel]")).isFalse();
         assertThat(present("[data-cancel-window]")).isFalse();
         String lineCredit = text("[data-line-credit='0']");
-        assertThat(lineCredit).matches("[-−]\\s?HUF\\s?488,746\\.80");
+        assertThat(lineCredit).matches("[-−][\\s\\u00a0\\u202f]?HUF[\\s\\u00a0\\u202f]?488,746\\.80");
         assertThat(text("tfoot")).contains("Total charged", "Credited");
         WebElement note = find("tr[data-credit-note='0']");
         assertThat(note.getText()).contains("Windows Server 2022 Standard", "Cancellation");
         assertThat(note.findElement(By.cssSelector("[data-credit-amount]")).getText()).isEqualTo(lineCredit);
         assertThat(note.findElement(By.cssSelector("[data-credit-invoice]")).getText()).isEqualTo("The next monthly invoice");
+        assertAccessible("cancelled order with its credit");
 
         // The order history says what the cancelled order was credited, beside what it cost.
         open("/ui/customers/" + FABRIKAM + "/orders");
@@ -119,6 +123,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(row.findElement(By.cssSelector("[data-order-credit]")).getText()).contains("Credited", lineCredit);
         WebElement other = find("a[href$='/orders/" + sql + "']").findElement(By.xpath("ancestor::tr"));
         assertThat(other.findElements(By.cssSelector("[data-order-credit]"))).isEmpty();
+        assertAccessible("order history with a credit");
     }
 
     @Test
@@ -131,6 +136,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(card.findElement(By.cssSelector("[data-action=cancel]")).getText()).isEqualTo("Stornieren");
         assertThat(card(WINDOWS_SERVER_2022_STANDARD).findElement(By.cssSelector(".badge")).getText()).isEqualTo("Storniert");
         assertThat(pageText()).doesNotContain("Abbrechen");
+        assertAccessible("Software (de)");
         card.findElement(By.cssSelector("[data-action=cancel]")).click();
         dialog();
         assertThat(text("#cancel-title")).isEqualTo("Kauf stornieren");
@@ -139,11 +145,13 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(text("[data-preview=days-remaining]")).startsWith("Zum Stornieren dieser Bestellung verbleiben 60 Tage (bis ");
         assertThat(text("#dialog-host .dialog-foot [data-close-dialog]")).isEqualTo("Schließen");
         assertThat(text("dialog[open]")).doesNotContain("Abbrechen");
+        assertAccessible("cancel dialog (de)");
         closeDialog();
 
         open("/ui/customers/" + FABRIKAM + "/orders/" + windows);
         assertThat(find("tr[data-credit-note='0']").getText()).contains("Stornierung", "Die nächste Monatsrechnung");
         assertThat(pageText()).contains("Gutschriften", "Gutgeschrieben");
+        assertAccessible("cancelled order (de)");
     }
 
     @Test
@@ -158,6 +166,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(card(SQL_SERVER_2022_STANDARD).findElement(By.cssSelector("[data-cancel-window=open]")).getText())
                 .startsWith("İptal için 60 gün kaldı, ");
         assertThat(card(WINDOWS_SERVER_2022_STANDARD).getText()).contains("geçersiz kılındı");
+        assertAccessible("Software (tr)");
     }
 
     @Test
@@ -171,16 +180,19 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(card.findElements(By.cssSelector("[data-action=cancel]"))).isEmpty();
         assertThat(card.findElement(By.cssSelector("[data-cancel-window=passed]")).getText())
                 .isEqualTo("The cancellation window ended on " + windowEnd + ": this purchase can no longer be cancelled.");
+        assertAccessible("software past the window");
 
         open("/ui/customers/" + FABRIKAM + "/orders/" + sql);
         assertThat(present("[data-action=cancel]")).isFalse();
         assertThat(text("[data-cancel-window=passed]")).startsWith("The cancellation window ended on " + windowEnd);
+        assertAccessible("order past the window");
 
         // The dialog's address still answers: it says so, and Submit cannot be pressed.
         open("/ui/customers/" + FABRIKAM + "/cancel?orderId=" + sql);
         assertThat(text("[data-preview=window-passed]")).startsWith("The cancellation window of this order has passed (" + windowEnd + ")");
         assertThat(find("[data-action=submit-cancel]").isEnabled()).isFalse();
         assertThat(present("[data-field=acknowledged]")).isFalse();
+        assertAccessible("cancel dialog past the window");
 
         open("/ui/language/de?next=/ui/customers/" + FABRIKAM);
         wait.until(d -> "de".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
@@ -205,13 +217,14 @@ class CancelTruthBrowserTest extends BrowserTest {
         wait.until(d -> present("[data-preview=window-passed]"));
         wait.until(d -> !find("[data-action=submit-cancel]").isEnabled());
         assertThat(text("[data-selected-order]")).isEqualTo("Order ID " + sql);
+        assertAccessible("cancel dialog, an order past the window chosen");
         new Select(find("#cancel-order")).selectByValue(later);
         wait.until(d -> present("[data-preview=days-remaining]"));
         wait.until(d -> find("[data-action=submit-cancel]").isEnabled());
         click("[data-field=acknowledged]");
         click("[data-action=submit-cancel]");
         wait.until(d -> present("[data-confirmation]"));
-        assertThat(text("[data-confirmation]")).contains(later, "HUF977,493.60");
+        assertThat(text("[data-confirmation]")).contains(later, "977,493.60");
         closeDialog();
     }
 
@@ -229,6 +242,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(invoice).doesNotContain("next monthly invoice").contains(fmtMonth(purchaseMonth));
         String invoiceId = find("tr[data-credit-note='0'] [data-credit-invoice] a").getText();
         assertThat(invoice).startsWith(invoiceId);
+        assertAccessible("cancelled order with its invoice");
         click("tr[data-credit-note='0'] [data-credit-invoice] a");
         wait.until(d -> path().equals("/ui/invoices/" + invoiceId));
         assertThat(pageText()).contains(windows, "Fabrikam Kft.");
