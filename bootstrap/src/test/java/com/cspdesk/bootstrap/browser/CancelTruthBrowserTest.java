@@ -210,7 +210,10 @@ class CancelTruthBrowserTest extends BrowserTest {
         WebElement fresh = browser.findElements(By.cssSelector("article[data-product='" + WINDOWS_SERVER_2022_STANDARD + "']"))
                 .stream().filter(a -> a.getText().contains(later)).findFirst().orElseThrow();
         assertThat(fresh.findElement(By.cssSelector("[data-cancel-window=open]")).getText()).startsWith("60 days left to cancel, until ");
-        fresh.findElement(By.cssSelector("[data-action=cancel]")).click();
+        // This time from the order's own page, which says the same.
+        open("/ui/customers/" + FABRIKAM + "/orders/" + later);
+        assertThat(text("[data-cancel-window=open]")).startsWith("60 days left to cancel, until ");
+        click("[data-action=cancel]");
         dialog();
         assertThat(find("[data-action=submit-cancel]").isEnabled()).isTrue();
         new Select(find("#cancel-order")).selectByValue(sql);
@@ -225,6 +228,10 @@ class CancelTruthBrowserTest extends BrowserTest {
         click("[data-action=submit-cancel]");
         wait.until(d -> present("[data-confirmation]"));
         assertThat(text("[data-confirmation]")).contains(later, "977,493.60");
+        // Behind the confirmation, the order page already shows the credit where the amounts were.
+        wait.until(d -> present("#main [data-line-credit='0']"));
+        assertThat(text("#main [data-line-credit='0']")).contains("977,493.60");
+        assertThat(all("#main [data-action=cancel]")).isEmpty();
         closeDialog();
     }
 
