@@ -40,6 +40,28 @@
     });
   });
 
+  // A dialog that changed what the page shows (a cancellation's confirmation) marks itself
+  // data-refresh-behind: the page under it is fetched again and its content swapped in, so what
+  // shows behind the confirmation is current without a reload.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "dialog-host" || !target.querySelector("dialog[data-refresh-behind]")) {
+      return;
+    }
+    fetch(window.location.href, {credentials: "same-origin", headers: {"Accept": "text/html"}}).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      var main = document.getElementById("main");
+      var fresh = html && new DOMParser().parseFromString(html, "text/html").getElementById("main");
+      if (main && fresh) {
+        main.replaceWith(fresh);
+        if (window.htmx) {
+          window.htmx.process(fresh);
+        }
+      }
+    }, function () { /* the confirmation still says what happened; Back reloads */ });
+  });
+
   // Copy Link: the new link is copied at once (the button click that asked for it is the user's gesture).
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;

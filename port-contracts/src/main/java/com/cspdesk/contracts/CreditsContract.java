@@ -94,6 +94,34 @@ public abstract class CreditsContract extends PortContract {
         port(Credits.class).issue(List.of(manual(order, CreditReason.REFUND, "SR-" + UUID.randomUUID(), issued)));
     }
 
+    /** Issue #17: the order page shows its credit notes, oldest first, each as it was issued; another order's stay out. */
+    @Test
+    void anOrdersNotesComeBackAsIssuedOldestFirstAndOnlyThatOrders() {
+        String tenant = UUID.randomUUID().toString();
+        StoredOrder order = order(tenant, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION);
+        StoredOrder other = order(tenant, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION);
+        List.of(order, other).forEach(port(Orders.class)::add);
+        Instant goodwill = Instant.parse("2026-12-04T10:00:00.123456Z");
+        Instant cancelled = goodwill.plusSeconds(60);
+        Credits.CreditNote cancellation = note(order, 1, ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("100.00", "19.00"), cancelled);
+        Credits.CreditNote kind = manual(order, CreditReason.GOODWILL, null, goodwill);
+        port(Credits.class).issue(List.of(cancellation));
+        port(Credits.class).issue(List.of(kind));
+        port(Credits.class).issue(List.of(manual(other, CreditReason.GOODWILL, null, goodwill)));
+
+        List<Credits.CreditNote> notes = port(Credits.class).ofOrder(tenant, order.id());
+
+        assertThat(notes).extracting(Credits.CreditNote::id).containsExactly(kind.id(), cancellation.id());
+        assertThat(notes.get(0).reason()).isEqualTo(CreditReason.GOODWILL);
+        assertThat(notes.get(0).explanation()).contains("a late delivery");
+        assertThat(notes.get(0).issuedAt()).isEqualTo(goodwill);
+        assertThat(notes.get(1).reason()).isEqualTo(CreditReason.CANCELLATION);
+        assertThat(notes.get(1).credit()).isEqualTo(credit("100.00", "19.00"));
+        assertThat(notes.get(1).lineItemNumber()).isEqualTo(1);
+        assertThat(notes.get(1).kind()).isEqualTo(ProductKind.WINDOWS_SERVER_SUBSCRIPTION);
+        assertThat(port(Credits.class).ofOrder(UUID.randomUUID().toString(), order.id())).isEmpty();
+    }
+
     private static Credits.CreditNote manual(StoredOrder order, CreditReason reason, String source, Instant issuedAt) {
         return new Credits.CreditNote(UUID.randomUUID().toString(), order.customerTenantId(), order.id(), 1,
                 ProductKind.WINDOWS_SERVER_SUBSCRIPTION, credit("2.00", "0.38"), issuedAt, "account.admin@partner.demo",

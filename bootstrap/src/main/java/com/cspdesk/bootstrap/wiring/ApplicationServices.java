@@ -11,6 +11,7 @@ import com.cspdesk.application.activity.ActivityLogReading;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
 import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.cancellation.OrderCreditsReading;
 import com.cspdesk.application.cancellation.port.in.CancelOrder;
 import com.cspdesk.application.credits.CreditNoteIssuing;
 import com.cspdesk.application.cancellation.port.out.Credits;
@@ -242,6 +243,12 @@ class ApplicationServices {
                                     Clock clock) {
         return new OrderCancelling(customers, orders, cancellations, revocations, credits, activityLog, transactions, policy,
                 usdEquivalents, clock);
+    }
+
+    /** An order's credit notes with the invoice each landed on (issue #17). */
+    @Singleton
+    OrderCreditsReading orderCreditsReading(Customers customers, Orders orders, Credits credits, Invoices invoices) {
+        return new OrderCreditsReading(customers, orders, credits, invoices);
     }
 
     /** Manual credit notes; support's refund resolution credits through it too (issue #16). */

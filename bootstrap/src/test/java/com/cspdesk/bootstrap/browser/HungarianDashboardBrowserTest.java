@@ -91,12 +91,14 @@ class HungarianDashboardBrowserTest extends BrowserTest {
         closeDialog();
     }
 
-    /** „Vásárlás megszakítása” — Mégse, Rendelésszám, a hátralévő napok, Fontos, jelölőnégyzet, Küldés, megerősítés. */
+    /** „Vásárlás megszakítása” — a gomb, Rendelésszám, a hátralévő napok, Fontos, jelölőnégyzet, Küldés, megerősítés. */
     @Test
     @Order(4)
     void cancelAPurchase() {
         open("/ui/customers/" + FABRIKAM);
-        assertThat(text("[data-action=cancel]")).isEqualTo("Mégse");
+        // „Mégse” dismisses a dialog; cancelling a purchase is named as the dialog's title names it.
+        assertThat(text("[data-action=cancel]")).isEqualTo("Vásárlás megszakítása");
+        assertThat(text("[data-cancel-window=open]")).startsWith("Még 60 nap van a megszakításra (");
         click("[data-action=cancel]");
         WebElement dialog = dialog();
         assertThat(dialog.findElement(By.cssSelector("label[for=cancel-order]")).getText()).isEqualTo("Rendelésszám");

@@ -65,6 +65,14 @@ public class MemoryCredits implements Credits {
     }
 
     @Override
+    public List<CreditNote> ofOrder(String customerTenantId, String orderId) {
+        return transactions.read(() -> notes.stream()
+                .filter(n -> n.customerTenantId().equals(customerTenantId) && n.orderId().equals(orderId))
+                .sorted(ISSUED)
+                .toList());
+    }
+
+    @Override
     public List<Money> reservationRefundsSince(String customerTenantId, Instant since) {
         return transactions.read(() -> notes.stream()
                 .filter(n -> n.customerTenantId().equals(customerTenantId) && n.kind().isAzureReservation()

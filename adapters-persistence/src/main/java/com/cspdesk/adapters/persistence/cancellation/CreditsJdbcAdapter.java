@@ -6,6 +6,7 @@ import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.domain.catalog.ProductKind;
 import com.cspdesk.domain.credit.CreditReason;
 import com.cspdesk.domain.money.Money;
+import com.cspdesk.domain.money.PriceQuote;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Credit notes, positive amounts in the order's currency. A line's cancellation credit has seq 0, so
@@ -71,6 +73,25 @@ class CreditsJdbcAdapter implements Credits {
     public boolean issuedFor(CreditReason reason, String sourceRef) {
         return JdbcRows.count(jdbc, "SELECT COUNT(*) FROM credit_note WHERE reason = ? AND source_ref = ?",
                 reason.code(), sourceRef) > 0;
+    }
+
+    /** On the index of fk_credit_note_line (order_id first). */
+    @Override
+    @ReadOnly
+    public List<CreditNote> ofOrder(String customerTenantId, String orderId) {
+        return JdbcRows.list(jdbc, "SELECT id, customer_tenant_id, order_id, line_item_number, product_kind, currency, net, tax,"
+                        + " gross, issued_at, issued_by, reason, explanation, source_ref FROM credit_note"
+                        + " WHERE order_id = ? AND customer_tenant_id = ? ORDER BY issued_at, id",
+                row -> {
+                    Currency currency = Currency.getInstance(row.getString("currency"));
+                    return new CreditNote(row.getString("id"), row.getString("customer_tenant_id"), row.getString("order_id"),
+                            row.getInt("line_item_number"), ProductKind.valueOf(row.getString("product_kind")),
+                            new PriceQuote(JdbcRows.money(row, "net", currency), JdbcRows.money(row, "tax", currency),
+                                    JdbcRows.money(row, "gross", currency)),
+                            JdbcRows.instant(row, "issued_at"), row.getString("issued_by"),
+                            CreditReason.fromCode(row.getString("reason")).orElseThrow(),
+                            Optional.ofNullable(row.getString("explanation")), Optional.ofNullable(row.getString("source_ref")));
+                }, orderId, customerTenantId);
     }
 
     /** On ix_credit_note_tenant_kind_issued: one range per reservation kind. */

@@ -49,7 +49,14 @@ public final class BundleChecks {
             for (String key : bundle.stringPropertyNames()) {
                 String pattern = bundle.getProperty(key);
                 assertThat(pattern).as("%s in %s", key, locale).isNotBlank().doesNotContain("'");
-                String formatted = new MessageFormat(pattern, locale).format(new Object[]{"A1", "B2", "C3"});
+                // A count ({0,choice,…} for plural forms, {0,number,…}) is formatted with a number, the rest with text.
+                Object[] arguments = {"A1", "B2", "C3"};
+                for (int i = 0; i < arguments.length; i++) {
+                    if (pattern.contains("{" + i + ",choice,") || pattern.contains("{" + i + ",number")) {
+                        arguments[i] = 2 + i;
+                    }
+                }
+                String formatted = new MessageFormat(pattern, locale).format(arguments);
                 for (String placeholder : new String[]{"{0}", "{1}", "{2}"}) {
                     boolean inEnglish = english.getProperty(key).contains(placeholder);
                     assertThat(pattern.contains(placeholder)).as("%s %s in %s", key, placeholder, locale).isEqualTo(inEnglish);

@@ -93,6 +93,8 @@ class CancelPagesController {
             if (!UiPages.isHtmx(request)) {
                 return pages.dialog(request, HttpStatus.OK, "cancel/dialog", model);
             }
+            // The footer's Submit follows the chosen order (disabled when it cannot be cancelled): swapped out of band.
+            model.put("previewOnly", true);
             return pages.fragment(request, HttpStatus.OK, "cancel/dialog", "preview", model);
         });
     }
@@ -153,6 +155,7 @@ class CancelPagesController {
         model.put("base", UiUrls.CUSTOMERS + "/" + customer.tenantId());
         model.put("backHref", UiUrls.CUSTOMERS + "/" + customer.tenantId());
         model.put("orders", orders);
+        model.put("products", products(orders));
         model.put("selected", selected);
         if (selected != null) {
             Optional<CancellationPreview> preview = previewCancellation.preview(customer.ref(), selected, actor).ifFound();
@@ -162,6 +165,15 @@ class CancelPagesController {
         model.put("supportHref", UiUrls.SUPPORT + "/new?customer=" + UiUrls.encode(customer.domain())
                 + (selected == null ? "" : "&orderId=" + UiUrls.encode(selected)));
         return model;
+    }
+
+    /** What the order picker leads with: each order's products, in line order. */
+    static Map<String, String> products(List<OrderView> orders) {
+        Map<String, String> products = new HashMap<>();
+        for (OrderView order : orders) {
+            products.put(order.id(), String.join(", ", order.lineItems().stream().map(OrderView.Line::friendlyName).toList()));
+        }
+        return products;
     }
 
     private Lookup<CustomerView> customer(String customerId, Actor actor) {

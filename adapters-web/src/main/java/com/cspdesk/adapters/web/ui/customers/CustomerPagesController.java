@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.customer.CustomerRef;
+import com.cspdesk.adapters.web.ui.software.CancelState;
 import com.cspdesk.adapters.web.ui.software.SoftwareRows;
+import com.cspdesk.application.cancellation.port.in.ListOrderCredits;
+import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
@@ -67,16 +70,21 @@ class CustomerPagesController {
     private final ListSoftware listSoftware;
     private final ListOrders listOrders;
     private final GetOrder getOrder;
+    private final PreviewCancellation previewCancellation;
+    private final ListOrderCredits listOrderCredits;
     private final UiPages pages;
 
     CustomerPagesController(FindCustomers findCustomers, GetCustomer getCustomer, CreateCustomer createCustomer,
-                            ListSoftware listSoftware, ListOrders listOrders, GetOrder getOrder, UiPages pages) {
+                            ListSoftware listSoftware, ListOrders listOrders, GetOrder getOrder,
+                            PreviewCancellation previewCancellation, ListOrderCredits listOrderCredits, UiPages pages) {
         this.findCustomers = findCustomers;
         this.getCustomer = getCustomer;
         this.createCustomer = createCustomer;
         this.listSoftware = listSoftware;
         this.listOrders = listOrders;
         this.getOrder = getOrder;
+        this.previewCancellation = previewCancellation;
+        this.listOrderCredits = listOrderCredits;
         this.pages = pages;
     }
 
@@ -154,7 +162,11 @@ class CustomerPagesController {
         return pages.answer(request, caller, getCustomer.get(ref, actor)
                 .flatMap(customer -> listSoftware.list(ref, actor).map(software -> {
                     Map<String, Object> model = detail(customer, "software");
-                    model.put("software", SoftwareRows.of(software));
+                    List<SoftwareRows> rows = SoftwareRows.of(software);
+                    model.put("software", rows);
+                    // Days left to cancel, or why not: the cancellation policy's answer for each line (issue #17).
+                    model.put("cancelStates", CancelState.of(rows,
+                            orderId -> previewCancellation.preview(ref, orderId, actor).ifFound()));
                     model.put("softwareBase", PATH + "/" + customer.tenantId() + "/software");
                     return model;
                 })), model -> pages.page(request, "customers/software", model));
@@ -172,6 +184,9 @@ class CustomerPagesController {
                     new PageRequest(UiPages.PAGE_SIZE, Optional.ofNullable(page)), actor).map(orders -> {
                         Map<String, Object> shown = detail(customer, "orders");
                         shown.put("orders", orders.items());
+                        // A cancelled order's total is its credit (issue #17): read for the orders with a cancelled line only.
+                        shown.put("orderCredits", OrderCredits.ofCancelled(orders.items(),
+                                orderId -> listOrderCredits.credits(ref, orderId, actor).ifFound().orElse(List.of())));
                         shown.put("total", orders.totalCount());
                         orders.continuationToken().ifPresent(token -> shown.put("nextHref",
                                 UriBuilder.of(PATH + "/" + customer.tenantId() + "/orders").queryParam("page", token).toString()));
@@ -195,6 +210,11 @@ class CustomerPagesController {
                     Map<String, Object> model = detail(customer, "orders");
                     model.put("titleKey", "order.title");
                     model.put("order", order);
+                    previewCancellation.preview(ref, order.id(), actor).ifFound()
+                            .ifPresent(preview -> model.put("cancelState", CancelState.of(preview)));
+                    // A cancelled line shows its credit and the invoice it lands on, not its old amounts (issue #17).
+                    listOrderCredits.credits(ref, order.id(), actor).ifFound()
+                            .ifPresent(credits -> model.putAll(OrderCredits.model(order, credits)));
                     return model;
                 })), model -> pages.page(request, "customers/order", model));
     }

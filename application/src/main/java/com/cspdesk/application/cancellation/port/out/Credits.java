@@ -29,6 +29,9 @@ public interface Credits {
     /** Whether a note with that reason and source was issued already (an approved refund credits once). */
     boolean issuedFor(CreditReason reason, String sourceRef);
 
+    /** The credit notes of one order of the customer, oldest first (then by id). */
+    List<CreditNote> ofOrder(String customerTenantId, String orderId);
+
     /** Gross credits for Azure reservations of the customer issued at or after {@code since}. */
     List<Money> reservationRefundsSince(String customerTenantId, Instant since);
 
