@@ -46,6 +46,25 @@ final class Bundles {
         return text;
     }
 
+    /**
+     * The literal pieces of a text with arguments (around each {@code {n}}), checked to be translated as
+     * {@link #translated} does: what a page must show around the values it fills in.
+     */
+    static java.util.List<String> pieces(String language, String key, int arguments) {
+        Object[] marks = new Object[arguments];
+        java.util.Arrays.fill(marks, "\u0000");
+        return java.util.Arrays.stream(translated(language, key, marks).split("\u0000"))
+                .map(String::strip).filter(piece -> !piece.isEmpty()).toList();
+    }
+
+    /**
+     * The page's text as its markup holds it ({@code textContent}, whitespace collapsed): what the bundle
+     * gave, before CSS changes its case (table headers are upper case on screen).
+     */
+    static String content(org.openqa.selenium.JavascriptExecutor browser) {
+        return String.valueOf(browser.executeScript("return document.body.textContent;")).replaceAll("\\s+", " ");
+    }
+
     /** A page's text holds no Thymeleaf "??key_xx??" and no unresolved "#{…}". */
     static void assertNoRawKeys(String pageText) {
         assertThat(pageText).doesNotContainPattern("\\?\\?[A-Za-z0-9_.]+\\?\\?").doesNotContain("#{");
