@@ -127,7 +127,7 @@ class UserPagesController {
         // was while a partner's role is ticked is no change; one typed anew is, and refused when not allowed.
         String tenantBefore = UserForm.first(body.get("tenantBefore"));
         boolean tenantMeant = !form.tenant().isEmpty()
-                && (roles.get().contains(Role.CUSTOMER_GLOBAL_ADMIN) || !form.tenant().equals(tenantBefore));
+                && (roles.get().stream().anyMatch(Role::isCustomerRole) || !form.tenant().equals(tenantBefore));
         UpdateUser.UserChange change = new UpdateUser.UserChange(roles,
                 password.isEmpty() ? Optional.empty() : Optional.of(password),
                 tenantMeant ? Optional.of(form.tenant()) : Optional.empty());
