@@ -61,6 +61,7 @@ class AllSubscriptionsBrowserTest extends BrowserTest {
         assertThat(find("[data-action=download-csv]").getAttribute("href")).contains("/v1/subscriptions").contains("format=csv");
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("across.subscriptions.subtitle"), t("across.col.autoRenew"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("subscriptions across customers [" + browserLanguage() + "]");
 
         select("#status", "expired");
         click("[data-form=across-filters] button[type=submit]");
@@ -87,6 +88,7 @@ class AllSubscriptionsBrowserTest extends BrowserTest {
         assertThat(all("table[data-table=subscriptions] tr[data-subscription]")).hasSize(1);
         assertThat(find("#status").getAttribute("value")).isEqualTo("active");
         assertThat(find("#from").getAttribute("value")).isEqualTo(today.toString());
+        assertAccessible("renewals due [" + browserLanguage() + "]");
 
         // The same through the form's own fields.
         select("#status", "active");
@@ -125,6 +127,7 @@ class AllSubscriptionsBrowserTest extends BrowserTest {
         assertThat(all("tr[data-order]")).extracting(e -> e.getAttribute("data-order")).contains(northwindOrder);
         assertThat(text("tr[data-order='" + northwindOrder + "']")).contains("Northwind Traders Pty Ltd", t("across.status.completed"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("orders across customers [" + browserLanguage() + "]");
 
         click(".tabs a[href='/ui/all/software']");
         wait.until(d -> path().equals("/ui/all/software"));
@@ -133,6 +136,7 @@ class AllSubscriptionsBrowserTest extends BrowserTest {
                 .anySatisfy(text -> assertThat(text).contains("Fabrikam Kft.", "Windows Server 2022 Standard"));
         assertThat(find("[data-action=download-csv]").getAttribute("href")).contains("/v1/software").contains("format=csv");
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("licence inventory [" + browserLanguage() + "]");
     }
 
     /** The range's days, set on the date fields as a date picker would (their typed form differs by language). */

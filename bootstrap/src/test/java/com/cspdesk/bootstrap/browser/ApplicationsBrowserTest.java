@@ -56,11 +56,13 @@ class ApplicationsBrowserTest extends BrowserTest {
         assertThat(text(".empty strong")).isEqualTo(t("applications.none"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("applications.subtitle"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("applications, none yet [" + browserLanguage() + "]");
 
         // Blank (the browser's own check taken off, as a hand-made post would): refused in the reader's words.
         script("document.getElementById('name').removeAttribute('required'); document.getElementById('name').value = '   ';");
         click("[data-action=register-application]");
         assertThat(text("#form-error")).isEqualTo(Bundles.text(browserLanguage(), "field.application_name_missing"));
+        assertAccessible("applications, a refused name [" + browserLanguage() + "]");
 
         find("#name").sendKeys("Order sync");
         select("#role", "ADMIN_AGENT");
@@ -70,6 +72,7 @@ class ApplicationsBrowserTest extends BrowserTest {
         assertThat(Bundles.content(browser)).contains(t("applications.secret.title"), t("applications.secret.once"));
         assertThat(text("tr[data-application='" + clientId + "']")).contains("Order sync", t("role.ADMIN_AGENT"), t("applications.active"));
         assertThat(grant(firstSecret)).isEqualTo(200);
+        assertAccessible("applications, the new secret [" + browserLanguage() + "]");
 
         open("/ui/settings/applications");
         assertThat(present("[data-field=client-secret]")).isFalse();
@@ -98,6 +101,7 @@ class ApplicationsBrowserTest extends BrowserTest {
         wait.until(d -> !present("tr[data-application='" + clientId + "'] [data-action=revoke-application]"));
         assertThat(grant(second)).isEqualTo(401);
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("applications, one revoked [" + browserLanguage() + "]");
     }
 
     private int grant(String secret) {

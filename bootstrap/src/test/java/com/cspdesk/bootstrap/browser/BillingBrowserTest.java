@@ -49,6 +49,7 @@ class BillingBrowserTest extends BrowserTest {
         WebElement charge = find("tr[data-order='" + orderId + "'][data-kind=charge]");
         assertThat(charge.getText()).contains(t("billing.kind.charge"));
         assertThat(present("tr[data-currency]")).isTrue();
+        assertAccessible("unbilled and reconciliation [" + browserLanguage() + "]");
 
         click("tr[data-order='" + orderId + "'][data-kind=charge] [data-action=credit]");
         wait.until(d -> path().equals("/ui/invoices/billing/credit"));
@@ -61,6 +62,7 @@ class BillingBrowserTest extends BrowserTest {
         click("[data-action=issue-credit]");
         assertThat(text("[data-error]")).contains(Bundles.pieces(browserLanguage(), "problem.credit_exceeds_creditable.detail", 1))
                 .contains(creditableCurrency());
+        assertAccessible("a credit note, refused [" + browserLanguage() + "]");
 
         find("#amount").clear();
         find("#amount").sendKeys(tenInTheReadersWay());
@@ -68,6 +70,7 @@ class BillingBrowserTest extends BrowserTest {
         wait.until(d -> path().equals("/ui/invoices/billing"));
         assertThat(text("[data-credited]")).contains(Bundles.pieces(browserLanguage(), "billing.credit.done", 1));
         assertThat(present("tr[data-order='" + orderId + "'][data-kind=credit]")).isTrue();
+        assertAccessible("unbilled and reconciliation, a credit note issued [" + browserLanguage() + "]");
         if (browserLanguage().equals("en")) {
             screenshot("20-billing-unbilled");
         }

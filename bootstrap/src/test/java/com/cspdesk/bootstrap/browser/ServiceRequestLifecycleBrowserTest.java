@@ -51,6 +51,7 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         assertThat(text("[data-status]")).isEqualTo(t("support.status.open"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("support.note.submit"), t("support.move.closed"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a support request, the partner's side [" + browserLanguage() + "]");
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move")).containsExactly("closed");
         assertThat(present("[data-form=resolve]")).isFalse();
         find("#note-text").sendKeys("The customer bought the wrong edition; please refund.");
@@ -71,6 +72,7 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("status=open"));
         assertThat(text("h1")).isEqualTo(t("support.queue.title"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("the support queue [" + browserLanguage() + "]");
         find("tr[data-request='" + requestId + "'] a").click();
         wait.until(d -> path().equals("/ui/support/" + requestId));
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move"))
@@ -81,6 +83,7 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         assertThat(text("[data-status]")).isEqualTo(t("support.status.in_progress"));
         assertThat(Bundles.content(browser)).contains(t("support.resolve"), t("support.resolution.reasonHint"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a support request, support's side [" + browserLanguage() + "]");
         find("#note-text").sendKeys("Checked with the distributor: a refund of 10.00 is approved.");
         click("[data-action=add-note]");
         wait.until(d -> d.getCurrentUrl().contains("done=support_note_added"));
@@ -89,6 +92,7 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         amount.clear();
         amount.sendKeys("999999.00");
         click("[data-action=resolve]");
+        assertAccessible("a support request, a refused resolution [" + browserLanguage() + "]");
         assertThat(text("[data-follow-up-error]")).isEqualTo(Bundles.text(browserLanguage(), "problem.approved_amount_exceeds_creditable.detail"));
         amount = find("#approved-amount");
         amount.clear();
@@ -112,6 +116,7 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         assertThat(text("[data-outcome]")).isEqualTo(t("support.resolution.approved"));
         assertThat(text("[data-approved-amount]")).contains(tenWritten());
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a resolved support request [" + browserLanguage() + "]");
         assertThat(all("[data-notes] li")).extracting(note -> note.getAttribute("data-side"))
                 .containsExactly("partner", "support");
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move")).containsExactly("open", "closed");

@@ -55,6 +55,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(text(".tabs a[aria-current=page]")).isEqualTo(t("customer.tab.subscriptions"));
         assertThat(Bundles.content(browser)).contains(knownTexts());
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a customer's subscriptions [" + browserLanguage() + "]");
         List<WebElement> rows = all("tr[data-subscription]");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Windows Server 2022 Standard", fabrikamOrder, t("subscriptions.term", t("term.P1Y"), 1), t("subscriptions.status.active"),
@@ -78,6 +79,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(text("[data-field=credit]")).startsWith(t("subscriptions.cancelRenewal.credit", "").strip());
         assertThat(Bundles.content(browser)).contains(t("subscriptions.cancelRenewal.title"), t("cancel.important.revoked"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("cancel a renewal [" + browserLanguage() + "]");
 
         click("[data-action=confirm-cancel-renewal]");
         wait.until(d -> path().equals("/ui/customers/" + FABRIKAM + "/subscriptions"));
@@ -85,6 +87,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(text("[data-field=status]")).isEqualTo(t("subscriptions.status.cancelled"));
         assertThat(present("[data-action=auto-renew]")).isFalse();
         assertThat(present("[data-action=cancel-renewal]")).isFalse();
+        assertAccessible("a customer's subscriptions, a renewal cancelled [" + browserLanguage() + "]");
     }
 
     @Test
@@ -97,6 +100,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(text("tr[data-subscription]")).contains("Windows Server 2022 Standard", t("subscriptions.status.active"));
         assertThat(present("[data-action=auto-renew]")).isFalse();
         assertThat(present("[data-action=cancel-renewal]")).isFalse();
+        assertAccessible("a customer admin's subscriptions [" + browserLanguage() + "]");
         open("/ui/customers/" + FABRIKAM + "/subscriptions");
         assertThat(text(".empty strong")).isEqualTo(t("error.404.title"));
     }

@@ -38,6 +38,7 @@ class TwoStepSignInBrowserTest extends BrowserTest {
         assertThat(text("h1")).isEqualTo(t("security.title"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("security.off"), t("security.start"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("two-step sign-in, off [" + browserLanguage() + "]");
 
         click("[data-action=start-mfa]");
         // The enrolment page replaces this one: wait for it before reading its picture (the click returns first).
@@ -48,6 +49,7 @@ class TwoStepSignInBrowserTest extends BrowserTest {
         assertThat(Bundles.content(browser)).contains(t("security.scan"), t("security.recovery"), t("security.recovery.hint"), t("security.code"));
         assertThat(find("img.qr").getAttribute("alt")).isEqualTo(t("security.qrAlt"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("two-step sign-in, setting up [" + browserLanguage() + "]");
         if (browserLanguage().equals("en")) {
             screenshot("17-two-step-sign-in-setup");
         }
@@ -65,11 +67,13 @@ class TwoStepSignInBrowserTest extends BrowserTest {
         find("form[action='/ui/login/mfa'] #code");
         assertThat(text("h1")).isEqualTo(t("login.mfa.heading"));
         assertThat(Bundles.content(browser)).contains(t("login.mfa.text"), t("login.mfa.submit"));
+        assertAccessible("sign-in, the code [" + browserLanguage() + "]");
         find("form[action='/ui/login/mfa'] #code").sendKeys(totpCode(secret, step + 1));
         click("form[action='/ui/login/mfa'] button[type=submit]");
         wait.until(d -> path().equals("/ui/customers"));
 
         open("/ui/security");
         assertThat(text("[data-mfa=on]")).contains(t("security.on"), t("security.codesLeft", 10));
+        assertAccessible("two-step sign-in, on [" + browserLanguage() + "]");
     }
 }

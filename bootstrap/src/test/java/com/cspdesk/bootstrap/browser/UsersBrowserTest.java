@@ -59,6 +59,7 @@ class UsersBrowserTest extends BrowserTest {
         assertThat(find("tr[data-user='" + CUSTOMER_ADMIN + "']").getText()).contains(CONTOSO, t("role.CUSTOMER_GLOBAL_ADMIN"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("users.add.title"), t("users.tenant.hint"), t("users.add"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("users [" + browserLanguage() + "]");
         screenshot(browserLanguage().equals("en") ? "30-users" : browserLanguage() + "-30-users");
     }
 
@@ -82,6 +83,7 @@ class UsersBrowserTest extends BrowserTest {
         click("input[data-role=CUSTOMER_GLOBAL_ADMIN]");
         click("[data-action=add-user]");
         assertThat(text("#form-error")).isEqualTo(t("users.error.customer_tenant_required"));
+        assertAccessible("users, a refused new user [" + browserLanguage() + "]");
         assertThat(present("tr[data-user='" + NEW_USER + "']")).isFalse();
         Bundles.assertNoRawKeys(Bundles.content(browser));
     }
@@ -103,12 +105,14 @@ class UsersBrowserTest extends BrowserTest {
         wait.until(d -> path().equals("/ui/settings/users/" + NEW_USER));
         assertThat(text("h1")).isEqualTo(NEW_USER);
         assertThat(Bundles.content(browser)).contains(t("users.edit.title"), t("users.resetMfa"), t("users.delete"));
+        assertAccessible("a user [" + browserLanguage() + "]");
         Bundles.assertNoRawKeys(Bundles.content(browser));
         click("input[data-role=ADMIN_AGENT]");
         click("input[data-role=SALES_AGENT]");
         click("[data-action=save-user]");
         wait.until(d -> browser.getCurrentUrl().contains("done=user_updated"));
         assertThat(text(".flash")).isEqualTo(t("flash.user_updated"));
+        assertAccessible("users, a user changed [" + browserLanguage() + "]");
         assertThat(find("tr[data-user='" + NEW_USER + "'] [data-field=roles]").getText()).isEqualTo(t("role.SALES_AGENT"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> users = (List<Map<String, Object>>) api("GET", "/v1/users", apiLogin(GLOBAL_ADMIN), null)
@@ -123,6 +127,7 @@ class UsersBrowserTest extends BrowserTest {
         open("/ui/settings/users/" + NEW_USER);
         click("[data-action=reset-mfa]");
         assertThat(text("#form-error")).isEqualTo(t("users.error.noSecondFactor"));
+        assertAccessible("a user, nothing to reset [" + browserLanguage() + "]");
 
         String token = apiLogin(NEW_USER, NEW_PASSWORD);
         Api enrolled = api("POST", "/v1/me/mfa/totp", token, null);

@@ -93,6 +93,7 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         assertThat(text(".empty strong")).isEqualTo(t("webhooks.none"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("webhooks.subtitle"), t("webhooks.none.hint"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("webhooks, none yet [" + browserLanguage() + "]");
 
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         find("#url").sendKeys(url);
@@ -104,6 +105,7 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         assertThat(text("[data-field=url]")).isEqualTo(url);
         assertThat(text("[data-field=state]")).isEqualTo(t("webhooks.state.enabled"));
         assertThat(Bundles.content(browser)).contains(t("webhooks.secret.title"), t("webhooks.secret.once"));
+        assertAccessible("webhooks, the new secret [" + browserLanguage() + "]");
         assertThat(text("[data-field=events]")).isEqualTo("order-created, test-created");
 
         // Shown once: the page itself, opened again, no longer has it.
@@ -138,6 +140,7 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         assertThat(row.getAttribute("data-event")).isEqualTo("test-created");
         assertThat(row.getAttribute("data-status")).isEqualTo("delivered");
         assertThat(row.getText()).contains("test-created", t("webhooks.status.delivered"), "HTTP 204");
+        assertAccessible("webhooks and the delivery log [" + browserLanguage() + "]");
         assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
                 .as("no sideways scrolling; too wide: %s", script("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
                         + " var r = e.getBoundingClientRect(); if (r.right > document.documentElement.clientWidth + 1"
@@ -154,6 +157,7 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         assertThat(text("tr[data-attempt='1']")).contains("HTTP 204");
         assertThat(Bundles.content(browser)).contains(t("webhooks.delivery.title"), t("webhooks.attempt.response"), t("webhooks.redeliver"));
         Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a webhook delivery [" + browserLanguage() + "]");
         assertThat(present("tr[data-attempt='2']")).isFalse();
 
         click("[data-action=redeliver]");
