@@ -61,6 +61,17 @@ class UsersBrowserTest extends BrowserTest {
         Bundles.assertNoRawKeys(Bundles.content(browser));
         assertAccessible("users [" + browserLanguage() + "]");
         screenshot(browserLanguage().equals("en") ? "30-users" : browserLanguage() + "-30-users");
+
+        // On a phone the list's rows are cards and nothing scrolls sideways.
+        phone();
+        try {
+            open("/ui/settings/users");
+            assertThat(find("tr[data-user='" + SALES_AGENT + "']").getText()).contains(t("role.SALES_AGENT"));
+            assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")).isEqualTo(true);
+            assertAccessible("users on a phone [" + browserLanguage() + "]");
+        } finally {
+            laptop();
+        }
     }
 
     @Test
