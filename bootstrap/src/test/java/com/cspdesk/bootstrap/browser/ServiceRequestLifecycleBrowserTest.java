@@ -47,6 +47,12 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         // The partner's agent: its request, a note, only "Close" among the moves, no resolution, no queue.
         signIn(ADMIN_AGENT);
         assertThat(present("nav.mainnav a[href='/ui/support/queue']")).isFalse();
+        click("nav.mainnav a[href='/ui/support']");
+        wait.until(d -> path().equals("/ui/support"));
+        assertThat(text("h1")).isEqualTo(t("support.title"));
+        assertThat(Bundles.content(browser)).contains("Refund of a wrong edition", t("support.status.open"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("support requests [" + browserLanguage() + "]");
         open("/ui/support/" + requestId);
         assertThat(text("[data-status]")).isEqualTo(t("support.status.open"));
         assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("support.note.submit"), t("support.move.closed"));
