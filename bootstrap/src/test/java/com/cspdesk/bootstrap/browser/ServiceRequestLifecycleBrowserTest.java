@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,12 +17,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refund request; support staff find it in the Support queue (by status), take it, answer, are refused an
  * amount the order cannot take and resolve it with an approved amount; the partner reads the resolution and
  * both sides' notes, newest last. Each side sees only its own controls and its own navigation entry; the
- * queue in German.
+ * queue in German. {@link SwedishServiceRequestLifecycleBrowserTest} follows the same request in Swedish.
  */
 @MicronautTest(transactional = false)
 class ServiceRequestLifecycleBrowserTest extends BrowserTest {
 
     static final String SUPPORT_STAFF = "support.staff@partner.demo";
+
+    /** Texts this language must show, written out (not read from the bundle): the translation is there. */
+    List<String> knownTexts() {
+        return List.of("Support requests", "Notes", "Add note");
+    }
+
+    /** How the pages write the approved ten euros. */
+    String tenWritten() {
+        return "10.00";
+    }
+
+    String t(String key, Object... arguments) {
+        return Bundles.translated(browserLanguage(), key, arguments);
+    }
 
     @Test
     void thePartnerAndSupportFollowARefundRequestUpToItsResolution() {
@@ -32,15 +47,25 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         // The partner's agent: its request, a note, only "Close" among the moves, no resolution, no queue.
         signIn(ADMIN_AGENT);
         assertThat(present("nav.mainnav a[href='/ui/support/queue']")).isFalse();
+        click("nav.mainnav a[href='/ui/support']");
+        wait.until(d -> path().equals("/ui/support"));
+        assertThat(text("h1")).isEqualTo(t("support.title"));
+        assertThat(Bundles.content(browser)).contains("Refund of a wrong edition", t("support.status.open"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("support requests [" + browserLanguage() + "]");
         open("/ui/support/" + requestId);
-        assertThat(text("[data-status]")).isEqualTo("Open");
+        assertThat(text("[data-status]")).isEqualTo(t("support.status.open"));
+        assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("support.note.submit"), t("support.move.closed"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a support request, the partner's side [" + browserLanguage() + "]");
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move")).containsExactly("closed");
         assertThat(present("[data-form=resolve]")).isFalse();
         find("#note-text").sendKeys("The customer bought the wrong edition; please refund.");
         click("[data-action=add-note]");
         wait.until(d -> d.getCurrentUrl().contains("done="));
-        assertThat(text(".flash")).isEqualTo("The note was added.");
-        assertThat(text("[data-notes] li[data-side=partner]")).contains("admin.agent@partner.demo", "Partner",
+        assertThat(text(".flash")).isEqualTo(t("flash.support_note_added"));
+        assertThat(text("[data-notes] li[data-side=partner]")).contains("admin.agent@partner.demo",
+                Bundles.text(browserLanguage(), "support.note.side.partner"),
                 "The customer bought the wrong edition; please refund.");
         signOut();
 
@@ -51,14 +76,20 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         select("#queue-status", "open");
         click("[data-action=filter]");
         wait.until(d -> d.getCurrentUrl().contains("status=open"));
+        assertThat(text("h1")).isEqualTo(t("support.queue.title"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("the support queue [" + browserLanguage() + "]");
         find("tr[data-request='" + requestId + "'] a").click();
         wait.until(d -> path().equals("/ui/support/" + requestId));
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move"))
                 .containsExactly("in_progress", "attention_needed", "closed");
         click("[data-move=in_progress]");
         wait.until(d -> d.getCurrentUrl().contains("done="));
-        assertThat(text(".flash")).isEqualTo("The support request was updated.");
-        assertThat(text("[data-status]")).isEqualTo("In progress");
+        assertThat(text(".flash")).isEqualTo(t("flash.support_updated"));
+        assertThat(text("[data-status]")).isEqualTo(t("support.status.in_progress"));
+        assertThat(Bundles.content(browser)).contains(t("support.resolve"), t("support.resolution.reasonHint"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a support request, support's side [" + browserLanguage() + "]");
         find("#note-text").sendKeys("Checked with the distributor: a refund of 10.00 is approved.");
         click("[data-action=add-note]");
         wait.until(d -> d.getCurrentUrl().contains("done=support_note_added"));
@@ -67,25 +98,31 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         amount.clear();
         amount.sendKeys("999999.00");
         click("[data-action=resolve]");
-        assertThat(text("[data-follow-up-error]")).contains("more than the order can still be credited");
+        assertAccessible("a support request, a refused resolution [" + browserLanguage() + "]");
+        assertThat(text("[data-follow-up-error]")).isEqualTo(Bundles.text(browserLanguage(), "problem.approved_amount_exceeds_creditable.detail"));
         amount = find("#approved-amount");
         amount.clear();
         amount.sendKeys("10,00");
         click("[data-action=resolve]");
         wait.until(d -> d.getCurrentUrl().contains("done=support_resolved"));
-        assertThat(text(".flash")).isEqualTo("The support request was resolved.");
-        assertThat(text("[data-status]")).isEqualTo("Resolved");
-        assertThat(text("[data-outcome]")).isEqualTo("Approved");
-        assertThat(text("[data-refund-credited]")).contains("10.00");
+        assertThat(text(".flash")).isEqualTo(t("flash.support_resolved"));
+        assertThat(text("[data-status]")).isEqualTo(t("support.status.resolved"));
+        assertThat(text("[data-outcome]")).isEqualTo(t("support.resolution.approved"));
+        assertThat(text("[data-refund-credited]")).contains(tenWritten());
+        assertThat(Bundles.content(browser)).contains(t("support.refundCredited"), t("support.resolution.by"));
         assertThat(present("[data-form=resolve]")).isFalse();
-        screenshot("support-request-resolved");
+        if (browserLanguage().equals("en")) {
+            screenshot("support-request-resolved");
+        }
         signOut();
 
         // The partner reads the resolution and both sides' notes, newest last.
         signIn(ADMIN_AGENT);
         open("/ui/support/" + requestId);
-        assertThat(text("[data-outcome]")).isEqualTo("Approved");
-        assertThat(text("[data-approved-amount]")).contains("10.00");
+        assertThat(text("[data-outcome]")).isEqualTo(t("support.resolution.approved"));
+        assertThat(text("[data-approved-amount]")).contains(tenWritten());
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a resolved support request [" + browserLanguage() + "]");
         assertThat(all("[data-notes] li")).extracting(note -> note.getAttribute("data-side"))
                 .containsExactly("partner", "support");
         assertThat(all("[data-move]")).extracting(button -> button.getAttribute("data-move")).containsExactly("open", "closed");
@@ -103,8 +140,8 @@ class ServiceRequestLifecycleBrowserTest extends BrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(find("#queue-status")).getOptions())
                 .extracting(WebElement::getText).contains("Alle", "Offen", "In Bearbeitung", "Rückfrage", "Gelöst", "Geschlossen");
         click("details[data-menu=language] > summary");
-        click("details[data-menu=language] a[data-lang=en]");
-        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        click("details[data-menu=language] a[data-lang=" + browserLanguage() + "]");
+        wait.until(d -> browserLanguage().equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         signOut();
     }
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * Settings › Webhooks in a real Chromium, with a real receiver on 127.0.0.1: an admin agent registers
  * the receiver and sees the signing secret once (it verifies what the receiver then gets), sends a test
  * event, sees it delivered on reload and in the delivery log, opens its attempts and sends it again
- * under the same webhook-id.
+ * under the same webhook-id. {@link TurkishWebhookSettingsBrowserTest} walks the same in Turkish.
  */
 @MicronautTest(transactional = false)
 class WebhookSettingsBrowserTest extends BrowserTest {
@@ -36,6 +36,15 @@ class WebhookSettingsBrowserTest extends BrowserTest {
 
     /** What the receiver got: each request's headers (lower-case names) and body. */
     private record Received(Map<String, String> headers, String body) {
+    }
+
+    /** Texts this language must show, written out (not read from the bundle): the translation is there. */
+    List<String> knownTexts() {
+        return List.of("Webhooks", "No webhook registered yet", "Events");
+    }
+
+    String t(String key, Object... arguments) {
+        return Bundles.translated(browserLanguage(), key, arguments);
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -81,7 +90,10 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         click("details[data-menu=settings] > summary");
         click("details[data-menu=settings] a[href='/ui/settings/webhooks']");
         wait.until(d -> path().equals("/ui/settings/webhooks"));
-        assertThat(text(".empty strong")).isEqualTo("No webhook registered yet");
+        assertThat(text(".empty strong")).isEqualTo(t("webhooks.none"));
+        assertThat(Bundles.content(browser)).contains(knownTexts()).contains(t("webhooks.subtitle"), t("webhooks.none.hint"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("webhooks, none yet [" + browserLanguage() + "]");
 
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         find("#url").sendKeys(url);
@@ -91,7 +103,9 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         String secret = text("[data-field=signing-secret]");
         assertThat(secret).startsWith("whsec_");
         assertThat(text("[data-field=url]")).isEqualTo(url);
-        assertThat(text("[data-field=state]")).isEqualTo("On");
+        assertThat(text("[data-field=state]")).isEqualTo(t("webhooks.state.enabled"));
+        assertThat(Bundles.content(browser)).contains(t("webhooks.secret.title"), t("webhooks.secret.once"));
+        assertAccessible("webhooks, the new secret [" + browserLanguage() + "]");
         assertThat(text("[data-field=events]")).isEqualTo("order-created, test-created");
 
         // Shown once: the page itself, opened again, no longer has it.
@@ -103,7 +117,8 @@ class WebhookSettingsBrowserTest extends BrowserTest {
 
         click("[data-action=send-test]");
         String correlationId = text("[data-field=test-id]");
-        assertThat(text(".flash")).isEqualTo("A test event was sent.");
+        assertThat(text(".flash")).isEqualTo(t("flash.webhook_test_sent"));
+        assertThat(Bundles.content(browser)).contains(t("webhooks.test.title"), t("webhooks.test.reload"));
         assertThat(browser.getCurrentUrl()).contains("test=" + correlationId);
 
         // The receiver gets it signed with the secret the page showed.
@@ -118,27 +133,35 @@ class WebhookSettingsBrowserTest extends BrowserTest {
             browser.navigate().refresh();
             return "delivered".equals(find("[data-field=test-status]").getAttribute("data-status"));
         });
-        assertThat(text("[data-field=test-status]")).isEqualTo("Delivered");
+        assertThat(text("[data-field=test-status]")).isEqualTo(t("webhooks.status.delivered"));
+        assertThat(Bundles.content(browser)).contains(t("webhooks.log"), t("webhooks.col.lastAttempt"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
         WebElement row = find("tr[data-delivery='" + webhookId + "']");
         assertThat(row.getAttribute("data-event")).isEqualTo("test-created");
         assertThat(row.getAttribute("data-status")).isEqualTo("delivered");
-        assertThat(row.getText()).contains("test-created", "Delivered", "HTTP 204");
+        assertThat(row.getText()).contains("test-created", t("webhooks.status.delivered"), "HTTP 204");
+        assertAccessible("webhooks and the delivery log [" + browserLanguage() + "]");
         assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
                 .as("no sideways scrolling; too wide: %s", script("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
                         + " var r = e.getBoundingClientRect(); if (r.right > document.documentElement.clientWidth + 1"
                         + " && !(e.parentElement && e.parentElement.getBoundingClientRect().right > document.documentElement.clientWidth + 1))"
                         + " { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); } }); return out.join(', ');"))
                 .isEqualTo(true);
-        screenshot("16-webhooks-settings");
+        if (browserLanguage().equals("en")) {
+            screenshot("16-webhooks-settings");
+        }
 
         row.findElement(By.cssSelector("[data-action=delivery-details]")).click();
         wait.until(d -> path().equals("/ui/settings/webhooks/deliveries/" + webhookId));
         assertThat(text("[data-field=delivery-id]")).isEqualTo(webhookId);
         assertThat(text("tr[data-attempt='1']")).contains("HTTP 204");
+        assertThat(Bundles.content(browser)).contains(t("webhooks.delivery.title"), t("webhooks.attempt.response"), t("webhooks.redeliver"));
+        Bundles.assertNoRawKeys(Bundles.content(browser));
+        assertAccessible("a webhook delivery [" + browserLanguage() + "]");
         assertThat(present("tr[data-attempt='2']")).isFalse();
 
         click("[data-action=redeliver]");
-        assertThat(text(".flash")).isEqualTo("The delivery is due again and will be sent shortly.");
+        assertThat(text(".flash")).isEqualTo(t("flash.webhook_redelivered"));
         wait.withTimeout(WITHIN_SECONDS).until(d -> received.stream().filter(r -> webhookId.equals(r.headers().get("webhook-id"))).count() == 2);
         wait.withTimeout(WITHIN_SECONDS).until(d -> {
             browser.navigate().refresh();
@@ -150,9 +173,11 @@ class WebhookSettingsBrowserTest extends BrowserTest {
         phone();
         try {
             open("/ui/settings/webhooks");
-            assertThat(find("tr[data-delivery='" + webhookId + "']").getText()).contains("test-created", "Delivered");
+            assertThat(find("tr[data-delivery='" + webhookId + "']").getText()).contains("test-created", t("webhooks.status.delivered"));
             assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")).isEqualTo(true);
-            screenshot("17-webhooks-phone");
+            if (browserLanguage().equals("en")) {
+                screenshot("17-webhooks-phone");
+            }
         } finally {
             laptop();
         }

@@ -34,6 +34,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -65,6 +66,7 @@ public class AllCustomersPagesController {
     static final List<String> SUBSCRIPTION_STATUSES = List.of("active", "expired", "cancelled");
     /** The markets the picker suggests (any ISO 3166 code may be typed). */
     private static final int PAGE_SIZE = 50;
+    private static final List<Integer> RENEWALS_DUE_DAYS = List.of(30, 90, 365);
 
     private final ListOrdersAcrossCustomers orders;
     private final ListSoftwareInventory inventory;
@@ -72,16 +74,18 @@ public class AllCustomersPagesController {
     private final GetPriceSheet priceSheet;
     private final ListProducts listProducts;
     private final UiPages pages;
+    private final Clock clock;
 
     AllCustomersPagesController(ListOrdersAcrossCustomers orders, ListSoftwareInventory inventory,
                                 ListSubscriptionsAcrossCustomers subscriptions, GetPriceSheet priceSheet,
-                                ListProducts listProducts, UiPages pages) {
+                                ListProducts listProducts, UiPages pages, Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
         this.subscriptions = subscriptions;
         this.priceSheet = priceSheet;
         this.listProducts = listProducts;
         this.pages = pages;
+        this.clock = clock;
     }
 
     @Get("/orders")
@@ -89,7 +93,7 @@ public class AllCustomersPagesController {
                            @Nullable @QueryValue String product, @Nullable @QueryValue String status,
                            @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String page) {
         Form form = new Form(customer, product, status, from, to);
-        return list(request, caller, "orders", "/v1/orders", "createdFrom", "createdTo", ORDER_STATUSES, form, page,
+        return list(request, caller, "orders", "/v1/orders", "createdFrom", "createdTo", ORDER_STATUSES, form, page, Map.of(),
                 query -> orders.list(query, Actors.of(caller)));
     }
 
@@ -99,7 +103,7 @@ public class AllCustomersPagesController {
                              @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String page) {
         Form form = new Form(customer, product, status, from, to);
         return list(request, caller, "software", "/v1/software", "purchasedFrom", "purchasedTo", SOFTWARE_STATUSES, form,
-                page, query -> inventory.list(query, Actors.of(caller)));
+                page, Map.of(), query -> inventory.list(query, Actors.of(caller)));
     }
 
     /** Subscriptions (issue #16): the soonest term end first; the day range filters the term end. */
@@ -110,7 +114,7 @@ public class AllCustomersPagesController {
                                   @Nullable @QueryValue String page) {
         Form form = new Form(customer, product, status, from, to);
         return list(request, caller, "subscriptions", "/v1/subscriptions", "termEndFrom", "termEndTo", SUBSCRIPTION_STATUSES,
-                form, page, query -> subscriptions.list(query, Actors.of(caller)));
+                form, page, Map.of("renewalsDue", renewalsDue()), query -> subscriptions.list(query, Actors.of(caller)));
     }
 
     @Get("/pricesheet")
@@ -134,10 +138,26 @@ public class AllCustomersPagesController {
         return pages.page(request, "portfolio/pricesheet", model);
     }
 
+    /**
+     * Renewals due (#17): the active subscriptions whose term ends within the next days, as links that fill the
+     * filters (today by the product's clock, in UTC), so the list and its CSV are one click away.
+     */
+    private List<RenewalsDue> renewalsDue() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return RENEWALS_DUE_DAYS.stream().map(days -> new RenewalsDue(days, uri(PATH + "/subscriptions", Map.of(
+                "status", "active", "from", today.toString(), "to", today.plusDays(days).toString())).toString())).toList();
+    }
+
+    /** One "renewals due" link: the next so many days. */
+    public record RenewalsDue(int days, String href) {
+    }
+
     private <V> HttpResponse<?> list(HttpRequest<?> request, Authentication caller, String tab, String apiPath,
                                      String fromName, String toName, List<String> statuses, Form form, @Nullable String page,
+                                     Map<String, Object> extras,
                                      Function<AcrossCustomersQuery, AcrossCustomersResult<V>> read) {
         Map<String, Object> model = model(tab);
+        model.putAll(extras);
         model.put("statuses", statuses);
         model.put("products", products(Actors.of(caller)));
         model.put("form", form);

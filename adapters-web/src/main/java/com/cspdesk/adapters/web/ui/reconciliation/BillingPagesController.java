@@ -3,7 +3,9 @@ package com.cspdesk.adapters.web.ui.reconciliation;
 import com.cspdesk.adapters.web.security.Actors;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.adapters.web.ui.shared.Formats;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
+import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.application.credits.port.in.IssueCreditNote;
@@ -117,7 +119,9 @@ class BillingPagesController {
     HttpResponse<?> credit(HttpRequest<?> request, Authentication caller, @Body CreditForm form) {
         IssueCreditNote.IssueResult result = issueCreditNote.issue(new IssueCreditNote.NewCreditNote(
                 CustomerRef.parse(UiForms.text(form.customerId())).orElse(null), UiForms.text(form.orderId()), form.reason(),
-                UiForms.text(form.amount()), UiForms.text(form.currency()), form.explanation()), Actors.of(caller));
+                // As the support queue reads an approved amount: the reader's decimal comma is a point, spaces go.
+                UiForms.text(form.amount()).replace(',', '.').replace(" ", ""), UiForms.text(form.currency()),
+                form.explanation()), Actors.of(caller));
         if (result instanceof IssueCreditNote.Issued issued) {
             return UiPages.redirect(request, PATH + "?credited=" + UiUrls.encode(issued.note().id()));
         }
@@ -131,7 +135,7 @@ class BillingPagesController {
             model.put("errorText", pages.text(request, "problem.order_not_found.detail", UiForms.text(form.orderId())));
         } else if (result instanceof IssueCreditNote.Refused refused) {
             model.put("errorText", pages.text(request, "problem." + refused.code() + ".detail",
-                    refused.creditable().map(m -> m.amount().toPlainString() + " " + m.currency().getCurrencyCode()).orElse("")));
+                    refused.creditable().map(new Formats(UiLocale.of(request))::money).orElse("")));
         } else {
             model.put("errorText", pages.text(request, "problem.credit_already_issued.detail"));
         }

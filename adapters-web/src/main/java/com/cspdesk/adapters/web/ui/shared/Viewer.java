@@ -76,6 +76,11 @@ public record Viewer(String username, Set<Role> roles, Optional<String> customer
         return may(Permission.MANAGE_APPLICATIONS);
     }
 
+    /** Settings › Users: add users, change their roles, reset their two-step sign-in, remove them (global admins). */
+    public boolean canManageUsers() {
+        return may(Permission.MANAGE_USERS);
+    }
+
     /** The partner's webhook registration and its delivery log: the partner roles that may read what some event is about. */
     public boolean canManageWebhooks() {
         return !isCustomer() && may(Permission.MANAGE_WEBHOOKS);
