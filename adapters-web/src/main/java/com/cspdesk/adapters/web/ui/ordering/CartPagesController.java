@@ -134,8 +134,17 @@ class CartPagesController {
             model.put("errorArguments", new Object[0]);
             return pages.render(request, HttpStatus.BAD_REQUEST, "products/cart", model);
         }
-        return UiPages.redirect(request, CartCookie.path(tenant) + "/cart?done=cart_updated")
+        // A reservation's place as typed is kept either way; the cart says "updated" only when it is one that may be placed.
+        boolean contextRefused = context.submitted() && contextRefused(customer.get(), changed, index, actor);
+        return UiPages.redirect(request, CartCookie.path(tenant) + "/cart" + (contextRefused ? "" : "?done=cart_updated"))
                 .cookie(CartCookie.of(changed, tenant, publicUrl.isHttps(request)));
+    }
+
+    /** Whether placing the line at {@code index} alone would be refused for where its reservation applies. */
+    private boolean contextRefused(CustomerView customer, Cart cart, int index, Actor actor) {
+        Cart line = new Cart(cart.owner(), List.of(cart.lines().get(index)));
+        return offers.quote(customer, line, actor) instanceof QuoteOrder.WouldBeRefused refused
+                && contextField(refused.refusal().part()).isPresent();
     }
 
     @Post("/cart/lines/{index}/remove")
