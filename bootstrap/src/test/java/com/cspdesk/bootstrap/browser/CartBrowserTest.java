@@ -62,6 +62,7 @@ class CartBrowserTest extends BrowserTest {
         assertThat(all("tr[data-product] [data-price=from]")).allSatisfy(cell -> assertThat(cell.getText()).matches(".*\\d.*"));
         assertThat(text("[data-action=view-cart]")).isEqualTo("Cart (empty)");
         screenshot("cart-01-catalog-prices");
+        assertAccessible("catalog with prices");
 
         find("#catalog-q").sendKeys("sql");
         click("form[data-search=catalog] button[type=submit]");
@@ -70,6 +71,7 @@ class CartBrowserTest extends BrowserTest {
         assertThat(found).isNotEmpty().allSatisfy(title -> assertThat(title).contains("SQL"));
         assertThat(found).contains("SQL Server 2022 Standard").doesNotContain("Windows Server 2022 Standard");
         assertThat(text("[data-search=found]")).isEqualTo("Products matching “sql”: " + found.size());
+        assertAccessible("catalog search");
 
         // A SKU's text finds its product: "16 Core" is a pack of the Windows Server products only.
         find("#catalog-q").clear();
@@ -84,6 +86,7 @@ class CartBrowserTest extends BrowserTest {
         click("form[data-search=catalog] button[type=submit]");
         wait.until(d -> d.getCurrentUrl().contains("q=nothing-like-this"));
         assertThat(text(".empty strong")).isEqualTo("No product matches “nothing-like-this”.");
+        assertAccessible("catalog search without results");
     }
 
     @Test
@@ -97,6 +100,7 @@ class CartBrowserTest extends BrowserTest {
         assertThat(quantity.getAttribute("min")).isEqualTo("1");
         assertThat(quantity.getAttribute("max")).isEqualTo("1000");
         assertThat(pack.findElement(By.cssSelector("[data-limits=quantity]")).getText()).isEqualTo("Quantity 1 to 1,000");
+        assertAccessible("product");
         addToCart(STANDARD_16_EUR, 3);
         assertThat(text(".flash")).isEqualTo("Added to the cart.");
         assertThat(text("article[data-line='1'] h2")).isEqualTo("Windows Server 2022 Standard — 16 Core License Pack");
@@ -128,6 +132,7 @@ class CartBrowserTest extends BrowserTest {
         assertThat(text(".flash")).isEqualTo("The cart was updated.");
         assertThat(find("#quantity-2").getAttribute("value")).isEqualTo("4");
         assertThat(text("article[data-line='2'] [data-limits=quantity]")).isEqualTo("Quantity 1 to 1,000");
+        assertAccessible("cart");
     }
 
     /** The SKU's range counts what the order would have: 3 in the cart and 998 more is one too many. */
@@ -142,6 +147,7 @@ class CartBrowserTest extends BrowserTest {
         WebElement quantity = find("article[data-offer='" + STANDARD_16_EUR + "'] input[name=quantity]");
         assertThat(quantity.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(quantity.getAttribute("value")).isEqualTo("998");
+        assertAccessible("product with a refused quantity");
 
         // In the cart too, with the browser's own check of the field's maximum out of the way (as a script or an old browser could).
         open("/ui/customers/" + english + "/cart");
@@ -152,6 +158,7 @@ class CartBrowserTest extends BrowserTest {
         wait.until(d -> present("[data-error=quantity]"));
         assertThat(text("#quantity-1-error")).isEqualTo("This order would have 1,001 of this SKU; one order can have 1 to 1,000.");
         assertThat(present("[data-action=place-order]")).isFalse();
+        assertAccessible("cart with a refused quantity");
         open("/ui/customers/" + english + "/cart");
         assertThat(find("#quantity-1").getAttribute("value")).isEqualTo("3");
         assertThat(find("#quantity-2").getAttribute("value")).isEqualTo("4");
@@ -184,6 +191,7 @@ class CartBrowserTest extends BrowserTest {
         open("/ui/customers/" + english + "/cart");
         assertThat(text("[data-cart=empty] strong")).isEqualTo("The cart is empty.");
         assertThat(present("[data-action=place-order]")).isFalse();
+        assertAccessible("empty cart");
 
         // The review's form posted again (a double click, a reload): the first answer again, no second order.
         script("var fields = arguments[1]; var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
@@ -211,12 +219,14 @@ class CartBrowserTest extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("q=kernen"));
         assertThat(productTitles()).contains("Windows Server 2022 Standard", "SQL Server 2022 Standard");
         assertThat(text("[data-search=found]")).startsWith("Produkte passend zu „kernen“: ");
+        assertAccessible("catalog search (de)");
 
         browser.findElement(By.linkText("Windows Server 2022 Standard")).click();
         wait.until(d -> path().endsWith("/products/" + WINDOWS_SERVER_2022_STANDARD));
         WebElement pack = find("article[data-offer='" + STANDARD_16_EUR + "']");
         assertThat(pack.findElement(By.tagName("h3")).getText()).isEqualTo("Lizenzpaket mit 16 Kernen");
         assertThat(pack.findElement(By.cssSelector("[data-limits=quantity]")).getText()).isEqualTo("Menge 1 bis 1.000");
+        assertAccessible("product (de)");
         addToCart(STANDARD_16_EUR, 3);
         assertThat(text(".flash")).isEqualTo("Zum Warenkorb hinzugefügt.");
         assertThat(text("h1")).isEqualTo("Warenkorb: Bestellung prüfen und aufgeben");
@@ -235,10 +245,12 @@ class CartBrowserTest extends BrowserTest {
         find("article[data-offer='" + STANDARD_16_EUR + "'] [data-action=add-to-cart]").click();
         wait.until(d -> present("[data-error=add]"));
         assertThat(text("[data-error=add]")).isEqualTo("Diese Bestellung hätte 1.003 Stück dieser SKU; eine Bestellung kann 1 bis 1.000 enthalten.");
+        assertAccessible("product with a refused quantity (de)");
 
         open("/ui/customers/" + german + "/cart");
         assertThat(text("[data-action=place-order]")).isEqualTo("Bestellung aufgeben");
         screenshot("de-cart-review");
+        assertAccessible("cart (de)");
         click("[data-action=place-order]");
         wait.until(d -> path().contains("/orders/"));
         List<Map<String, Object>> orders = (List<Map<String, Object>>) api("GET", "/v1/customers/" + german + "/orders", token, null)
@@ -249,6 +261,7 @@ class CartBrowserTest extends BrowserTest {
                 .containsExactly(STANDARD_16_EUR + " × 3", sqlOffer + " × 2");
         open("/ui/customers/" + german + "/cart");
         assertThat(text("[data-cart=empty] strong")).isEqualTo("Der Warenkorb ist leer.");
+        assertAccessible("empty cart (de)");
         open("/ui/language/en?next=/ui/customers");
     }
 

@@ -68,6 +68,7 @@ class ReservationsBrowserTest extends BrowserTest {
         assertThat(text("#subscriptionId-1-error")).isEqualTo("Give the Azure subscription ID, a GUID such as 5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70.");
         assertThat(find("#subscriptionId-1").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(present("[data-action=place-order]")).isFalse();
+        assertAccessible("cart with a reservation's refused context");
 
         find("#subscriptionId-1").clear();
         find("#subscriptionId-1").sendKeys(SUBSCRIPTION);
@@ -82,6 +83,7 @@ class ReservationsBrowserTest extends BrowserTest {
         assertThat(present(".field .notice.error")).isFalse();
         assertThat(text("[data-price=gross]")).isNotBlank();
         screenshot("reservation-review");
+        assertAccessible("cart with a reservation");
         click("[data-action=place-order]");
         wait.until(d -> path().contains("/orders/") && !path().endsWith("/review"));
         assertThat(text(".flash")).isEqualTo("The order was placed.");
