@@ -133,6 +133,9 @@ class PartnerDashboardBrowserTest extends BrowserTest {
     @Order(4)
     void inAustraliaThePriceIncludesTax() {
         emptyCart(NORTHWIND);
+        // The catalog's "from" prices are list prices, which include the GST here, and it says so.
+        open("/ui/customers/" + NORTHWIND + "/products");
+        assertThat(pageText()).contains("Prices in this market include tax.");
         open("/ui/customers/" + NORTHWIND + "/products/" + WINDOWS_SERVER_2022_STANDARD);
         find("article[data-offer='DG7GMGF0BHXC:0001:DZH318Z0TKNY'] [data-action=add-to-cart]").click();
         wait.until(d -> path().endsWith("/cart"));

@@ -129,6 +129,8 @@ class ProductPagesController {
         model.put("view", chosen.map(TargetView::code).orElse(""));
         model.put("unavailable", reservationsUnavailable(customer.get(), actor));
         model.put("cartLines", CartCookie.read(request, caller.getName()).lines().size());
+        // The "from" prices are list prices: say whether the market's include its tax (Australia, Brazil).
+        model.put("taxIncluded", groups.values().stream().flatMap(List::stream).anyMatch(CatalogRow::taxIncluded));
         return pages.page(request, "products/catalog", model);
     }
 
@@ -161,10 +163,12 @@ class ProductPagesController {
     private CatalogRow catalogRow(CustomerView customer, ProductView product, List<SkuView> skus, CatalogTexts texts, Actor actor) {
         Money lowest = null;
         boolean varies = false;
+        boolean taxIncluded = false;
         for (SkuView sku : skus) {
             for (AvailabilityView availability : listAvailabilities.availabilities(product.id(), sku.id(), customer.country(), actor)
                     .ifFound().orElse(List.of())) {
                 Money price = availability.listPrice();
+                taxIncluded |= availability.taxIncluded();
                 if (lowest == null) {
                     lowest = price;
                 } else if (price.compareTo(lowest) != 0) {
@@ -173,7 +177,7 @@ class ProductPagesController {
                 }
             }
         }
-        return new CatalogRow(product, texts.description(product), lowest, varies);
+        return new CatalogRow(product, texts.description(product), lowest, varies, taxIncluded);
     }
 
     @Get("/products/{productId}")
@@ -292,8 +296,12 @@ class ProductPagesController {
     public record Offer(SkuView sku, AvailabilityView availability) {
     }
 
-    /** A product of the catalog page: its description in the reader's language, its lowest list price (null: none). */
-    public record CatalogRow(ProductView product, String description, @Nullable Money fromPrice, boolean pricesVary) {
+    /**
+     * A product of the catalog page: its description in the reader's language, its lowest list price (null: none),
+     * whether its prices differ, and whether the market's list prices include tax.
+     */
+    public record CatalogRow(ProductView product, String description, @Nullable Money fromPrice, boolean pricesVary,
+                             boolean taxIncluded) {
     }
 
     @Serdeable
