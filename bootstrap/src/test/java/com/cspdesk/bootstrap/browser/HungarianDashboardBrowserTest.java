@@ -56,8 +56,10 @@ class HungarianDashboardBrowserTest extends BrowserTest {
         browser.findElement(By.linkText("Windows Server 2022 Standard")).click();
         WebElement pack = find("article[data-offer='DG7GMGF0BHXC:0001:DZH318Z0TBEM']");
         assertThat(nbsp(pack.getText())).contains("Listaár", "384 840,00 Ft", "Adó (27%)", "103 906,80 Ft", "Bruttó", "488 746,80 Ft");
-        pack.findElement(By.cssSelector("[data-action=review]")).click();
-        assertThat(text("h1")).isEqualTo("A rendelés áttekintése és leadása");
+        pack.findElement(By.cssSelector("[data-action=add-to-cart]")).click();
+        wait.until(d -> path().endsWith("/cart"));
+        assertThat(text("h1")).isEqualTo("Kosár: a rendelés áttekintése és leadása");
+        assertThat(text("article[data-line='1'] h2")).isEqualTo("Windows Server 2022 Standard — 16 magos licenccsomag");
         assertThat(nbsp(text("[data-price=gross]"))).isEqualTo("488 746,80 Ft");
         screenshot("hu-01-review-order");
         click("[data-action=place-order]");

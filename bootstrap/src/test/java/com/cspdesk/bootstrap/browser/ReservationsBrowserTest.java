@@ -54,32 +54,36 @@ class ReservationsBrowserTest extends BrowserTest {
     @Test
     @Order(2)
     void theReviewAsksWhereTheReservationAppliesWithTheApisMessages() {
-        open("/ui/customers/" + tenant + "/orders/review?offerId=" + offerId + "&quantity=1");
-        assertThat(text("h1")).isEqualTo("Review and place the order");
+        open("/ui/customers/" + tenant + "/products/" + RESERVED_VM);
+        find("article[data-offer='" + offerId + "'] [data-action=add-to-cart]").click();
+        wait.until(d -> path().endsWith("/cart"));
+        assertThat(text("h1")).isEqualTo("Cart: review and place the order");
         assertThat(spaces(text("[data-ahb=saving]"))).isEqualTo("€335.62 (40%)");
-        assertThat(text("#context-missing")).startsWith("Enter the customer’s Azure subscription and the scope");
+        assertThat(text("#context-missing-1")).startsWith("Enter the customer’s Azure subscription and the scope");
         assertThat(present("[data-action=place-order]")).isFalse();
 
-        find("#subscriptionId").sendKeys("not-a-guid");
-        select("#scope", "single");
-        click("[data-action=update-price]");
-        assertThat(text("#subscriptionId-error")).isEqualTo("Give the Azure subscription ID, a GUID such as 5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70.");
-        assertThat(find("#subscriptionId").getAttribute("aria-invalid")).isEqualTo("true");
+        find("#subscriptionId-1").sendKeys("not-a-guid");
+        select("#scope-1", "single");
+        click("[data-action=update-line]");
+        assertThat(text("#subscriptionId-1-error")).isEqualTo("Give the Azure subscription ID, a GUID such as 5a3c8b4e-0c2f-4d6e-9f1a-2b3c4d5e6f70.");
+        assertThat(find("#subscriptionId-1").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(present("[data-action=place-order]")).isFalse();
+        assertAccessible("cart with a reservation's refused context");
 
-        find("#subscriptionId").clear();
-        find("#subscriptionId").sendKeys(SUBSCRIPTION);
-        click("[data-action=update-price]");
-        assertThat(text("#resourceGroup-error")).isEqualTo("Give the resource group the single scope applies to.");
-        assertThat(new Select(find("#scope")).getFirstSelectedOption().getAttribute("value")).isEqualTo("single");
+        find("#subscriptionId-1").clear();
+        find("#subscriptionId-1").sendKeys(SUBSCRIPTION);
+        click("[data-action=update-line]");
+        assertThat(text("#resourceGroup-1-error")).isEqualTo("Give the resource group the single scope applies to.");
+        assertThat(new Select(find("#scope-1")).getFirstSelectedOption().getAttribute("value")).isEqualTo("single");
 
-        find("#resourceGroup").sendKeys("rg-web.(eu)");
-        click("[data-action=update-price]");
+        find("#resourceGroup-1").sendKeys("rg-web.(eu)");
+        click("[data-action=update-line]");
         // The price shows only on the valid review: wait for that page (the click returns before it replaces this one).
         wait.until(d -> present("[data-price=gross]"));
         assertThat(present(".field .notice.error")).isFalse();
         assertThat(text("[data-price=gross]")).isNotBlank();
         screenshot("reservation-review");
+        assertAccessible("cart with a reservation");
         click("[data-action=place-order]");
         wait.until(d -> path().contains("/orders/") && !path().endsWith("/review"));
         assertThat(text(".flash")).isEqualTo("The order was placed.");

@@ -1,16 +1,12 @@
 package com.cspdesk.adapters.web.ui.ordering;
 
-import io.swagger.v3.oas.annotations.Hidden;
-import com.cspdesk.adapters.web.security.Refusals;
-import com.cspdesk.domain.customer.CustomerRef;
-import com.cspdesk.adapters.web.idempotency.IdempotentResponses;
-import com.cspdesk.adapters.web.ui.shared.Formats;
+import com.cspdesk.adapters.web.publicurl.PublicUrl;
+import com.cspdesk.adapters.web.security.Actors;
+import com.cspdesk.adapters.web.security.RequiresPermission;
+import com.cspdesk.adapters.web.ui.shared.CatalogTexts;
 import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
-import com.cspdesk.adapters.web.security.Actors;
-import com.cspdesk.adapters.web.security.RequiresPermission;
-import com.cspdesk.domain.access.Permission;
 import com.cspdesk.application.catalog.port.in.CatalogViews.AvailabilityView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
 import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
@@ -20,11 +16,10 @@ import com.cspdesk.application.catalog.port.in.ListSkus;
 import com.cspdesk.application.catalog.port.in.TargetView;
 import com.cspdesk.application.customers.port.in.CustomerView;
 import com.cspdesk.application.customers.port.in.GetCustomer;
-import com.cspdesk.application.ordering.port.in.PlaceOrder;
-import com.cspdesk.application.ordering.port.in.QuoteOrder;
 import com.cspdesk.domain.access.Actor;
-import com.cspdesk.domain.catalog.ContractType;
-import com.cspdesk.domain.order.OrderPlacement;
+import com.cspdesk.domain.access.Permission;
+import com.cspdesk.domain.customer.CustomerRef;
+import com.cspdesk.domain.money.Money;
 import com.cspdesk.domain.reservation.ReservationProvisioningPolicy;
 import com.cspdesk.domain.reservation.ReservationScope;
 import io.micronaut.core.annotation.Nullable;
@@ -32,7 +27,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -45,24 +39,25 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalInt;
 
 /**
- * Spec "Buy software subscriptions on behalf of customers" step 3: Add products — the catalog of the
- * customer's market, a product's SKUs with their price as the customer's country requires (tax on
- * top, or inside the price in Australia and Brazil), a review with net, tax and gross for the
- * quantity, and placing the order. Admin agents and global admins only.
+ * Spec "Buy software subscriptions on behalf of customers" step 3: Add products — the catalog of the customer's
+ * market with each product's lowest price there and a search by the products' and SKUs' texts, a product's SKUs
+ * with their price as the customer's country requires (tax on top, or inside the price in Australia and Brazil) and
+ * their quantity range, and adding an offer to the customer's cart ({@link CartPagesController} reviews and places
+ * it as one order). Catalog texts in the reader's language ({@link CatalogTexts}). Admin agents and global admins only.
  *
- * <p>The review page's price and refusals come from {@link QuoteOrder}, which prices and checks by
- * the very code that places the order, so what is shown is what is charged. Placing the order is
- * idempotent on the review page's request id, through the same {@link IdempotentResponses} as the
- * API: a double click or a reload after posting places one order and gets the first answer again.
+ * <p>Adding judges the quantity by the domain's rule (asked of the quote, the code that places orders): a SKU's
+ * quantity in the order — its lines in the cart together — within the SKU's minimum and maximum.
  */
 @Hidden
 @Controller(UiUrls.CUSTOMERS + "/{customerId}")
@@ -73,54 +68,116 @@ class ProductPagesController {
 
     private static final List<TargetView> VIEWS = List.of(TargetView.SOFTWARE_PERPETUAL, TargetView.SOFTWARE_SUBSCRIPTIONS,
             TargetView.AZURE_RESERVATIONS_VM, TargetView.AZURE_RESERVATIONS_SQL);
+    private static final int MAX_QUERY = 100;
 
     private final GetCustomer getCustomer;
     private final ListProducts listProducts;
     private final ListSkus listSkus;
     private final ListAvailabilities listAvailabilities;
-    private final QuoteOrder quoteOrder;
-    private final PlaceOrder placeOrder;
-    private final IdempotentResponses idempotent;
+    private final Offers offers;
     private final UiPages pages;
+    private final PublicUrl publicUrl;
 
     ProductPagesController(GetCustomer getCustomer, ListProducts listProducts, ListSkus listSkus,
-                           ListAvailabilities listAvailabilities, QuoteOrder quoteOrder, PlaceOrder placeOrder,
-                           IdempotentResponses idempotent, UiPages pages) {
+                           ListAvailabilities listAvailabilities, Offers offers, UiPages pages, PublicUrl publicUrl) {
         this.getCustomer = getCustomer;
         this.listProducts = listProducts;
         this.listSkus = listSkus;
         this.listAvailabilities = listAvailabilities;
-        this.quoteOrder = quoteOrder;
-        this.placeOrder = placeOrder;
-        this.idempotent = idempotent;
+        this.offers = offers;
         this.pages = pages;
+        this.publicUrl = publicUrl;
     }
 
     @Get("/products")
     HttpResponse<?> catalog(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
-                            @Nullable @QueryValue String view) {
+                            @Nullable @QueryValue String view, @Nullable @QueryValue String q) {
         Actor actor = Actors.of(caller);
         Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
+        Locale locale = UiLocale.of(request);
+        CatalogTexts texts = new CatalogTexts(locale);
+        String query = q == null ? "" : q.strip();
+        query = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
         Optional<TargetView> chosen = Optional.ofNullable(view).flatMap(TargetView::fromCode).filter(VIEWS::contains);
-        Map<String, List<ProductView>> groups = new LinkedHashMap<>();
+        Map<String, List<CatalogRow>> groups = new LinkedHashMap<>();
+        int found = 0;
         for (TargetView group : VIEWS) {
             if (chosen.isPresent() && chosen.get() != group) {
                 continue;
             }
-            List<ProductView> products = listProducts.products(customer.get().country(), Optional.of(group), actor).ifFound().orElse(List.of());
-            if (!products.isEmpty()) {
-                groups.put(group.code(), products);
+            List<CatalogRow> rows = new ArrayList<>();
+            for (ProductView product : listProducts.products(customer.get().country(), Optional.of(group), actor).ifFound().orElse(List.of())) {
+                List<SkuView> skus = listSkus.skus(product.id(), customer.get().country(), actor).ifFound().orElse(List.of());
+                if (!matches(query, product, skus, texts)) {
+                    continue;
+                }
+                rows.add(catalogRow(customer.get(), product, skus, texts, actor));
+            }
+            found += rows.size();
+            if (!rows.isEmpty()) {
+                groups.put(group.code(), rows);
             }
         }
         Map<String, Object> model = detail(customer.get(), "customer.addProducts");
         model.put("groups", groups);
+        model.put("found", found);
+        model.put("q", query);
         model.put("views", VIEWS.stream().map(TargetView::code).toList());
         model.put("view", chosen.map(TargetView::code).orElse(""));
         model.put("unavailable", reservationsUnavailable(customer.get(), actor));
+        model.put("cartLines", CartCookie.read(request, caller.getName()).lines().size());
+        // The "from" prices are list prices: say whether the market's include its tax (Australia, Brazil).
+        model.put("taxIncluded", groups.values().stream().flatMap(List::stream).anyMatch(CatalogRow::taxIncluded));
         return pages.page(request, "products/catalog", model);
+    }
+
+    /** Whether every word of the search is in the product's title, id or description, or a SKU's title (as read or stored). */
+    static boolean matches(String query, ProductView product, List<SkuView> skus, CatalogTexts texts) {
+        if (query.isBlank()) {
+            return true;
+        }
+        StringBuilder text = new StringBuilder(product.title()).append(' ').append(product.id()).append(' ')
+                .append(product.description()).append(' ').append(texts.description(product));
+        for (SkuView sku : skus) {
+            text.append(' ').append(sku.title()).append(' ').append(texts.skuTitle(sku));
+        }
+        String haystack = fold(text.toString());
+        for (String word : fold(query).split("\\s+")) {
+            if (!word.isEmpty() && !haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Case and accents aside: "licenc" finds "Licenc", "cekirdek" finds "Çekirdek". */
+    private static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").replace('ı', 'i').replace('ł', 'l');
+    }
+
+    /** A product of the list with its lowest list price in the market, and whether its offers differ in price. */
+    private CatalogRow catalogRow(CustomerView customer, ProductView product, List<SkuView> skus, CatalogTexts texts, Actor actor) {
+        Money lowest = null;
+        boolean varies = false;
+        boolean taxIncluded = false;
+        for (SkuView sku : skus) {
+            for (AvailabilityView availability : listAvailabilities.availabilities(product.id(), sku.id(), customer.country(), actor)
+                    .ifFound().orElse(List.of())) {
+                Money price = availability.listPrice();
+                taxIncluded |= availability.taxIncluded();
+                if (lowest == null) {
+                    lowest = price;
+                } else if (price.compareTo(lowest) != 0) {
+                    varies = true;
+                    lowest = price.compareTo(lowest) < 0 ? price : lowest;
+                }
+            }
+        }
+        return new CatalogRow(product, texts.description(product), lowest, varies, taxIncluded);
     }
 
     @Get("/products/{productId}")
@@ -131,192 +188,88 @@ class ProductPagesController {
         if (customer.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
         }
-        Optional<ProductView> product = listProducts.products(customer.get().country(), Optional.empty(), actor).ifFound().orElse(List.of()).stream()
-                .filter(p -> p.id().equals(productId)).findFirst();
-        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.get().country(), actor).ifFound();
-        if (product.isEmpty() || skus.isEmpty()) {
+        Optional<Map<String, Object>> model = productModel(request, caller, customer.get(), productId);
+        if (model.isEmpty()) {
             return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
         }
-        List<Offer> offers = new ArrayList<>();
-        for (SkuView sku : skus.get()) {
-            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.get().country(), actor)
-                    .ifFound().orElse(List.of())) {
-                offers.add(new Offer(sku, availability));
+        return pages.page(request, "products/product", model.get());
+    }
+
+    /**
+     * Adds an offer to the customer's cart and shows the cart; a quantity the domain's rule refuses (with what the cart
+     * has of the SKU already), an offer not sold in the market or a full cart is said beside the offer, and the cart
+     * stays as it was.
+     */
+    @Post("/cart")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> add(HttpRequest<?> request, Authentication caller, @PathVariable String customerId, @Body AddForm form) {
+        Actor actor = Actors.of(caller);
+        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
+        if (customer.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
+        }
+        Optional<Offer> offer = offers.offer(customer.get(), form.offerId(), actor);
+        if (offer.isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
+        }
+        String tenant = customer.get().tenantId();
+        Cart cart = CartCookie.read(request, caller.getName());
+        boolean reservation = Offers.isReservation(offer.get());
+        OptionalInt quantity = CartPagesController.quantity(form.quantity());
+        Optional<String> error;
+        Cart added = null;
+        if (!offer.get().availability().purchasable()) {
+            error = Optional.of(pages.text(request, "products.notPurchasable",
+                    new com.cspdesk.adapters.web.ui.shared.Formats(UiLocale.of(request)).country(customer.get().country())));
+        } else if (quantity.isEmpty()) {
+            error = Optional.of(pages.text(request, "cart.quantityNotNumber"));
+        } else {
+            added = cart.add(offer.get().availability().catalogItemId(), quantity.getAsInt(), reservation);
+            int index = cart.indexAfterAdding(offer.get().availability().catalogItemId(), reservation);
+            error = offers.quantityRefusal(customer.get(), added, index, actor)
+                    .map(refusal -> pages.text(request, "cart.quantityOutOfRange", refusal.total(), refusal.minimum(), refusal.maximum()));
+            if (error.isEmpty() && !added.fits()) {
+                error = Optional.of(pages.text(request, "cart.full"));
             }
         }
-        Map<String, Object> model = detail(customer.get(), "customer.addProducts");
+        if (error.isPresent()) {
+            Map<String, Object> model = productModel(request, caller, customer.get(), offer.get().sku().productId()).orElseThrow();
+            model.put("addOffer", offer.get().availability().catalogItemId());
+            model.put("addQuantity", form.quantity() == null ? "" : form.quantity());
+            model.put("addError", error.get());
+            return pages.render(request, HttpStatus.BAD_REQUEST, "products/product", model);
+        }
+        return UiPages.redirect(request, CartCookie.path(tenant) + "/cart?done=added_to_cart")
+                .cookie(CartCookie.of(added, tenant, publicUrl.isHttps(request)));
+    }
+
+    private Optional<Map<String, Object>> productModel(HttpRequest<?> request, Authentication caller, CustomerView customer,
+                                                       String productId) {
+        Actor actor = Actors.of(caller);
+        Optional<ProductView> product = listProducts.products(customer.country(), Optional.empty(), actor).ifFound().orElse(List.of()).stream()
+                .filter(p -> p.id().equals(productId)).findFirst();
+        Optional<List<SkuView>> skus = listSkus.skus(productId, customer.country(), actor).ifFound();
+        if (product.isEmpty() || skus.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Offer> offered = new ArrayList<>();
+        for (SkuView sku : skus.get()) {
+            for (AvailabilityView availability : listAvailabilities.availabilities(productId, sku.id(), customer.country(), actor)
+                    .ifFound().orElse(List.of())) {
+                offered.add(new Offer(sku, availability));
+            }
+        }
+        Map<String, Object> model = detail(customer, "customer.addProducts");
         model.put("titleKey", "products.title");
         model.put("product", product.get());
-        model.put("offers", offers);
-        model.put("anyPurchasable", offers.stream().anyMatch(offer -> offer.availability().purchasable()));
+        model.put("texts", new CatalogTexts(UiLocale.of(request)));
+        model.put("offers", offered);
+        model.put("anyPurchasable", offered.stream().anyMatch(offer -> offer.availability().purchasable()));
         // One market, one tax treatment: every offer of the page says the same.
-        model.put("taxIncluded", offers.stream().anyMatch(offer -> offer.availability().taxIncluded()));
-        return pages.page(request, "products/product", model);
-    }
-
-    @Get("/orders/review")
-    HttpResponse<?> review(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
-                           @Nullable @QueryValue String offerId, @Nullable @QueryValue Integer quantity,
-                           @Nullable @QueryValue String subscriptionId, @Nullable @QueryValue String scope,
-                           @Nullable @QueryValue String resourceGroup) {
-        Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Optional<Offer> offer = offer(customer.get(), offerId, actor);
-        if (offer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
-        }
-        int count = quantity == null ? offer.get().sku().minimumQuantity() : quantity;
-        return pages.page(request, "products/review", reviewModel(request, actor, customer.get(), offer.get(), count,
-                new ContextForm(subscriptionId, scope, resourceGroup)));
-    }
-
-    @Post("/orders")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> place(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
-                          @Body OrderForm form) {
-        Actor actor = Actors.of(caller);
-        Optional<CustomerView> customer = getCustomer.get(CustomerRef.parse(customerId).orElse(null), actor).ifFound();
-        if (customer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.customer_not_found");
-        }
-        Optional<Offer> offer = offer(customer.get(), form.offerId(), actor);
-        if (offer.isEmpty()) {
-            return pages.error(request, HttpStatus.NOT_FOUND, "error.product_not_found");
-        }
-        int quantity = form.quantity() == null ? 0 : form.quantity();
-        ContextForm context = new ContextForm(form.subscriptionId(), form.scope(), form.resourceGroup());
-        PlaceOrder.PlaceOrderCommand command = command(customer.get(), offer.get(), quantity, context);
-        return idempotent.runForm(request, caller, form.requestId(),
-                new PlacedForm(offer.get().availability().catalogItemId(), quantity, context),
-                () -> answer(request, caller, placeOrder.place(command, actor), customer.get(), offer.get(), quantity, context),
-                () -> keyReused(request, actor, customer.get(), offer.get(), quantity, context, form.requestId()));
-    }
-
-    /**
-     * Post, then redirect: to the new order, or back to the review, whose quote shows why placing was
-     * refused (the same checks). Only these redirects are kept for a retry, never a rendered page.
-     */
-    private static MutableHttpResponse<?> answer(HttpRequest<?> request, Authentication caller,
-                                                 PlaceOrder.PlaceOrderResult result, CustomerView customer, Offer offer,
-                                                 int quantity, ContextForm context) {
-        if (result instanceof PlaceOrder.NotPermitted) {
-            return Refusals.notPermitted(caller);
-        }
-        String base = UiUrls.CUSTOMERS + "/" + customer.tenantId();
-        if (result instanceof PlaceOrder.Placed placed) {
-            return UiPages.redirect(request, base + "/orders/" + UiUrls.encode(placed.order().id()) + "?done=order_placed");
-        }
-        if (result instanceof PlaceOrder.Refused) {
-            return UiPages.redirect(request, base + "/orders/review?offerId="
-                    + UiUrls.encode(offer.availability().catalogItemId()) + "&quantity=" + quantity + context.query());
-        }
-        return UiPages.redirect(request, UiUrls.CUSTOMERS);
-    }
-
-    /** The review's request id came back with another offer or quantity: nothing is placed, the review says so. */
-    private MutableHttpResponse<?> keyReused(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
-                                             int quantity, ContextForm context, String requestId) {
-        Map<String, Object> model = reviewModel(request, actor, customer, offer, quantity, context);
-        model.put("errorKey", "problem.idempotency_key_reused.detail");
-        model.put("errorArguments", new Object[]{requestId});
-        return pages.render(request, HttpStatus.CONFLICT, "products/review", model);
-    }
-
-    /** The review of {@code quantity} units of the offer: its quote, or what placing it would refuse. */
-    private Map<String, Object> reviewModel(HttpRequest<?> request, Actor actor, CustomerView customer, Offer offer,
-                                            int quantity, ContextForm context) {
-        Map<String, Object> model = detail(customer, "order.review.title");
-        model.put("offer", offer);
-        model.put("reservation", isReservation(offer));
-        model.put("context", context);
-        model.put("hybridBenefit", offer.availability().hybridBenefit().orElse(null));
-        model.put("quantityValue", quantity);
-        model.put("quantityInRange", true);
-        model.put("taxIncluded", offer.availability().taxIncluded());
-        model.put("requestId", UUID.randomUUID().toString());
-        QuoteOrder.QuoteOrderResult quote = quoteOrder.quote(command(customer, offer, quantity, context), actor);
-        if (quote instanceof QuoteOrder.Quoted quoted) {
-            model.put("quote", quoted.quote());
-            model.put("taxIncluded", quoted.quote().taxIncluded());
-        } else if (quote instanceof QuoteOrder.WouldBeRefused refused) {
-            refusal(request, customer, refused.refusal(), model, context);
-        } else if (quote instanceof QuoteOrder.NotPermitted) {
-            model.put("errorKey", "error.forbidden");
-            model.put("errorArguments", new Object[0]);
-        }
-        return model;
-    }
-
-    /** What placing would refuse; a quantity out of range is shown beside the quantity instead. */
-    private static void refusal(HttpRequest<?> request, CustomerView customer, PlaceOrder.Refused refused,
-                                Map<String, Object> model, ContextForm context) {
-        if (refused.reason() == OrderPlacement.Reason.QUANTITY_OUT_OF_RANGE) {
-            model.put("quantityInRange", false);
-            return;
-        }
-        Optional<String> contextField = contextField(refused.part());
-        if (contextField.isPresent()) {
-            // Issue #16: the reservation's context is asked for on this page; before it is entered, no error yet.
-            if (context.submitted()) {
-                model.put("contextErrorField", contextField.get());
-                model.put("contextErrorKey", "field." + refused.reason().code());
-                model.put("contextErrorArguments", refused.arguments().toArray());
-            } else {
-                model.put("contextMissing", true);
-            }
-            return;
-        }
-        model.put("errorKey", "problem." + refused.reason().code() + ".detail");
-        model.put("errorArguments", refused.reason() == OrderPlacement.Reason.MARKET_UNAVAILABLE
-                ? new Object[]{new Formats(UiLocale.of(request)).country(customer.country()), customer.country().code()}
-                : refused.arguments().toArray());
-    }
-
-    /**
-     * The dashboard buys one offer at a time, in the SKU's first billing cycle; a reservation with the context the
-     * review page asked for (other lines send none).
-     */
-    private static PlaceOrder.PlaceOrderCommand command(CustomerView customer, Offer offer, int quantity, ContextForm context) {
-        String billingCycle = offer.sku().supportedBillingCycles().stream().sorted().findFirst().orElse("one_time");
-        return new PlaceOrder.PlaceOrderCommand(customer.ref(), billingCycle,
-                List.of(new PlaceOrder.LineItem(0, offer.availability().catalogItemId(), quantity,
-                        isReservation(offer) ? context.asProvisioningContext() : Map.of())));
-    }
-
-    private static boolean isReservation(Offer offer) {
-        return offer.sku().contractType() == ContractType.RESERVATION;
-    }
-
-    /** The review page's field for a refusal of the reservation's context (none for other refusals). */
-    private static Optional<String> contextField(OrderPlacement.Part part) {
-        return switch (part) {
-            case PROVISIONING_CONTEXT, PROVISIONING_SUBSCRIPTION_ID -> Optional.of(ReservationProvisioningPolicy.SUBSCRIPTION_ID);
-            case PROVISIONING_SCOPE -> Optional.of(ReservationProvisioningPolicy.SCOPE);
-            case PROVISIONING_RESOURCE_GROUP -> Optional.of(ReservationProvisioningPolicy.RESOURCE_GROUP);
-            case PROVISIONING_DURATION -> Optional.of(ReservationProvisioningPolicy.DURATION);
-            default -> Optional.empty();
-        };
-    }
-
-    private Optional<Offer> offer(CustomerView customer, @Nullable String offerId, Actor actor) {
-        if (offerId == null || offerId.length() > 100) {
-            return Optional.empty();
-        }
-        String[] parts = offerId.strip().split(":");
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        Optional<SkuView> sku = listSkus.skus(parts[0], customer.country(), actor).ifFound().orElse(List.of()).stream()
-                .filter(s -> s.id().equals(parts[1])).findFirst();
-        if (sku.isEmpty()) {
-            return Optional.empty();
-        }
-        return listAvailabilities.availabilities(parts[0], parts[1], customer.country(), actor).ifFound().orElse(List.of()).stream()
-                .filter(a -> a.catalogItemId().equals(offerId.strip())).findFirst()
-                .map(a -> new Offer(sku.get(), a));
+        model.put("taxIncluded", offered.stream().anyMatch(offer -> offer.availability().taxIncluded()));
+        model.put("cartLines", CartCookie.read(request, caller.getName()).lines().size());
+        model.put("addOffer", "");
+        return Optional.of(model);
     }
 
     /** True when Azure reservations cannot be bought in the customer's market (spec's list). */
@@ -335,7 +288,7 @@ class ProductPagesController {
         Map<String, Object> model = UiPages.section(titleKey);
         model.put("customer", customer);
         model.put("tab", "products");
-        model.put("base", UiUrls.CUSTOMERS + "/" + customer.tenantId());
+        model.put("base", CartCookie.path(customer.tenantId()));
         return model;
     }
 
@@ -343,15 +296,16 @@ class ProductPagesController {
     public record Offer(SkuView sku, AvailabilityView availability) {
     }
 
-    /** What makes two posts of the review's form the same order (the request id and CSRF token do not). */
-    @Serdeable
-    record PlacedForm(String offerId, int quantity, ContextForm context) {
+    /**
+     * A product of the catalog page: its description in the reader's language, its lowest list price (null: none),
+     * whether its prices differ, and whether the market's list prices include tax.
+     */
+    public record CatalogRow(ProductView product, String description, @Nullable Money fromPrice, boolean pricesVary,
+                             boolean taxIncluded) {
     }
 
     @Serdeable
-    record OrderForm(@Nullable String offerId, @Nullable Integer quantity, @Nullable String requestId,
-                     @Nullable String csrfToken, @Nullable String subscriptionId, @Nullable String scope,
-                     @Nullable String resourceGroup) {
+    record AddForm(@Nullable String offerId, @Nullable String quantity, @Nullable String csrfToken) {
     }
 
     /**
@@ -383,13 +337,6 @@ class ProductPagesController {
                 context.put(ReservationProvisioningPolicy.RESOURCE_GROUP, resourceGroup);
             }
             return context;
-        }
-
-        /** The fields as the review page's query, after its offer and quantity. */
-        String query() {
-            StringBuilder query = new StringBuilder();
-            asProvisioningContext().forEach((key, value) -> query.append('&').append(key).append('=').append(UiUrls.encode(value)));
-            return query.toString();
         }
     }
 }

@@ -1,0 +1,67 @@
+package com.cspdesk.adapters.web.ui.shared;
+
+import com.cspdesk.application.catalog.port.in.CatalogViews.ProductView;
+import com.cspdesk.application.catalog.port.in.CatalogViews.SkuView;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Issue #17: the catalog's texts in the reader's language. The catalog stores them in English (the
+ * persistence adapter's V2 data, the memory adapter's catalog.tsv); their translations are the
+ * dashboard's business, kept in {@code i18n/catalog_<lang>.properties} under
+ * {@code product.<productId>.description} and {@code sku.<productId>.<skuId>.title}. A text with no
+ * translation is the stored English one. Product titles are names ("Windows Server 2022 Standard") and
+ * stay as stored. Not MessageFormat patterns: the texts are shown as written.
+ */
+public final class CatalogTexts {
+
+    public static final String BUNDLE = "i18n.catalog";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ConcurrentMap<String, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
+
+    private final Locale locale;
+
+    public CatalogTexts(Locale locale) {
+        this.locale = locale;
+    }
+
+    public static String productDescriptionKey(String productId) {
+        return "product." + productId + ".description";
+    }
+
+    public static String skuTitleKey(String productId, String skuId) {
+        return "sku." + productId + "." + skuId + ".title";
+    }
+
+    public String description(ProductView product) {
+        return find(productDescriptionKey(product.id())).orElse(product.description());
+    }
+
+    public String skuTitle(SkuView sku) {
+        return find(skuTitleKey(sku.productId(), sku.id())).orElse(sku.title());
+    }
+
+    /** How the review and the cart name what is bought: "Windows Server 2022 Standard — 16-Kern-Lizenzpaket". */
+    public String name(ProductView product, SkuView sku) {
+        return product.title() + " — " + skuTitle(sku);
+    }
+
+    private Optional<String> find(String key) {
+        ResourceBundle bundle = BUNDLES.computeIfAbsent(locale.getLanguage(), CatalogTexts::load);
+        return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();
+    }
+
+    private static ResourceBundle load(String language) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language), CatalogTexts.class.getClassLoader(), NO_FALLBACK);
+        } catch (MissingResourceException missing) {
+            return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, CatalogTexts.class.getClassLoader(), NO_FALLBACK);
+        }
+    }
+}
