@@ -164,7 +164,12 @@ class PermissionTableEndToEndTest extends EndToEnd {
      */
     private Answer call(UriRouteInfo<?, ?> route, String path, boolean dashboard, String token) {
         HttpMethod method = route.getHttpMethod();
-        List<String> headers = new ArrayList<>(List.of("Accept", dashboard ? MediaType.TEXT_HTML : MediaType.APPLICATION_JSON));
+        // What a client of the route asks for: a page, JSON, or the one type a route answers in (/prometheus: text).
+        List<MediaType> produces = route.getProduces();
+        String accept = dashboard ? MediaType.TEXT_HTML
+                : produces.isEmpty() || produces.stream().anyMatch(type -> type.matches(MediaType.APPLICATION_JSON_TYPE))
+                ? MediaType.APPLICATION_JSON : produces.get(0).getName();
+        List<String> headers = new ArrayList<>(List.of("Accept", accept));
         if (token != null && dashboard) {
             headers.addAll(List.of("Cookie", SessionCookie.NAME + "=" + token + "; " + UiCsrf.SEED_COOKIE + "=" + SEED,
                     UiCsrf.HEADER, UiCsrf.token(SEED, token)));
