@@ -11,6 +11,7 @@ import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.activity.port.in.VerifyActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
+import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -40,7 +41,8 @@ class ActivityLogReadingTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     private final ActivityRecords records = mock(ActivityRecords.class);
-    private final ActivityLogReading reading = new ActivityLogReading(records, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Customers customers = mock(Customers.class);
+    private final ActivityLogReading reading = new ActivityLogReading(records, customers, Clock.fixed(NOW, ZoneOffset.UTC));
     private static final Actor AUDITOR = TestActors.holding(Role.REFERRAL_ADMIN);
 
     @Test
@@ -73,6 +75,40 @@ class ActivityLogReadingTest {
             assertThat(reading.query(query(Optional.empty(), Optional.empty(), Optional.of(bad)), AUDITOR))
                     .isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
         }
+    }
+
+    /** Issue #17: the dashboard's kind, user and customer at once: every one must match; the user's name (no index) is read last. */
+    @Test
+    void severalFiltersOnDifferentFieldsMustAllMatch() {
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        Instant start = NOW.minus(Duration.ofDays(30));
+        reading.query(new ActivityQuery(Optional.empty(), Optional.empty(), List.of(
+                new ActivityQuery.Filter("UserPrincipalName", " ann@partner.demo ", "equals"),
+                new ActivityQuery.Filter("OperationKind", "cancel_order", "equals"),
+                new ActivityQuery.Filter("CustomerId", "t1", "equals")), PageRequest.first(50)), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"), List.of("cancel_order"), false,
+                List.of(new ActivityRecords.Condition("customerId", List.of("t1"), false),
+                        new ActivityRecords.Condition("userPrincipalName", List.of("ann@partner.demo"), false)))), any(), anyInt());
+        // Partner Center's type beside a user: the kinds it names, and the user.
+        reading.query(new ActivityQuery(Optional.empty(), Optional.empty(), List.of(
+                new ActivityQuery.Filter("OperationType", "update_order", "equals"),
+                new ActivityQuery.Filter("userprincipalname", "ann", "substring")), PageRequest.first(50)), AUDITOR);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("operationKind"),
+                List.of("cancel_order", "change_reservation_scope"), false,
+                List.of(new ActivityRecords.Condition("userPrincipalName", List.of("ann"), true)))), any(), anyInt());
+        // The same field twice is no filter.
+        assertThat(reading.query(new ActivityQuery(Optional.empty(), Optional.empty(), List.of(
+                new ActivityQuery.Filter("CustomerId", "t1", "equals"), new ActivityQuery.Filter("customerid", "t2", "equals")),
+                PageRequest.first(50)), AUDITOR)).isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
+    }
+
+    @Test
+    void theCustomersToFilterByAreThePartnersForWhoMayReadTheLogOnly() {
+        Customers.Customer contoso = new Customers.Customer("t1", "Contoso", "contoso.example", com.cspdesk.domain.market.Market.of("HU"), NOW);
+        when(customers.page(Optional.empty(), Optional.empty(), 500)).thenReturn(List.of(contoso));
+        assertThat(reading.customerChoices(AUDITOR, 500)).containsExactly(new QueryActivityLog.CustomerChoice("t1", "Contoso"));
+        assertThat(reading.customerChoices(TestActors.holding(Role.ADMIN_AGENT), 500)).isEmpty();
+        assertThat(reading.customerChoices(com.cspdesk.domain.access.Actor.customer("admin@contoso.example", "t1"), 500)).isEmpty();
     }
 
     /** PC's client filters by PC's names: an order update is every kind PC calls so; our own kind is a field of its own. */

@@ -231,8 +231,8 @@ class ApplicationServices {
     }
 
     @Singleton
-    ActivityLogReading activityLogReading(ActivityRecords records, Clock clock) {
-        return new ActivityLogReading(records, clock);
+    ActivityLogReading activityLogReading(ActivityRecords records, Customers customers, Clock clock) {
+        return new ActivityLogReading(records, customers, clock);
     }
 
     @Singleton
