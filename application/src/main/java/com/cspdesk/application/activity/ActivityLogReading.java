@@ -5,7 +5,6 @@ import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.activity.port.in.VerifyActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
-import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -50,26 +49,11 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     private static final int MOST_FILTERS = FIELDS.size();
 
     private final ActivityRecords records;
-    private final Customers customers;
     private final Clock clock;
 
-    public ActivityLogReading(ActivityRecords records, Customers customers, Clock clock) {
+    public ActivityLogReading(ActivityRecords records, Clock clock) {
         this.records = records;
-        this.customers = customers;
         this.clock = clock;
-    }
-
-    @Override
-    public List<CustomerChoice> customerChoices(Actor actor, int limit) {
-        if (!actor.may(Permission.READ_ACTIVITY_LOG) || limit < 1) {
-            return List.of();
-        }
-        if (actor.customerTenantId().isPresent()) {
-            return customers.byTenantId(actor.customerTenantId().get())
-                    .map(c -> List.of(new CustomerChoice(c.tenantId(), c.companyName()))).orElse(List.of());
-        }
-        return customers.page(Optional.empty(), Optional.empty(), limit).stream()
-                .map(c -> new CustomerChoice(c.tenantId(), c.companyName())).toList();
     }
 
     @Override

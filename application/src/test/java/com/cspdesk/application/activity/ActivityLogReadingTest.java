@@ -11,7 +11,6 @@ import com.cspdesk.application.activity.port.in.ActivityRecordView;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
 import com.cspdesk.application.activity.port.in.VerifyActivityLog;
 import com.cspdesk.application.activity.port.out.ActivityRecords;
-import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import com.cspdesk.domain.activity.ActivityChain;
 import com.cspdesk.domain.activity.ActivityEntry;
@@ -41,8 +40,7 @@ class ActivityLogReadingTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     private final ActivityRecords records = mock(ActivityRecords.class);
-    private final Customers customers = mock(Customers.class);
-    private final ActivityLogReading reading = new ActivityLogReading(records, customers, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ActivityLogReading reading = new ActivityLogReading(records, Clock.fixed(NOW, ZoneOffset.UTC));
     private static final Actor AUDITOR = TestActors.holding(Role.REFERRAL_ADMIN);
 
     @Test
@@ -100,15 +98,6 @@ class ActivityLogReadingTest {
         assertThat(reading.query(new ActivityQuery(Optional.empty(), Optional.empty(), List.of(
                 new ActivityQuery.Filter("CustomerId", "t1", "equals"), new ActivityQuery.Filter("customerid", "t2", "equals")),
                 PageRequest.first(50)), AUDITOR)).isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
-    }
-
-    @Test
-    void theCustomersToFilterByAreThePartnersForWhoMayReadTheLogOnly() {
-        Customers.Customer contoso = new Customers.Customer("t1", "Contoso", "contoso.example", com.cspdesk.domain.market.Market.of("HU"), NOW);
-        when(customers.page(Optional.empty(), Optional.empty(), 500)).thenReturn(List.of(contoso));
-        assertThat(reading.customerChoices(AUDITOR, 500)).containsExactly(new QueryActivityLog.CustomerChoice("t1", "Contoso"));
-        assertThat(reading.customerChoices(TestActors.holding(Role.ADMIN_AGENT), 500)).isEmpty();
-        assertThat(reading.customerChoices(com.cspdesk.domain.access.Actor.customer("admin@contoso.example", "t1"), 500)).isEmpty();
     }
 
     /** PC's client filters by PC's names: an order update is every kind PC calls so; our own kind is a field of its own. */

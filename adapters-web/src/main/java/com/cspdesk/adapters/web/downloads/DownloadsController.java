@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.cspdesk.adapters.web.problem.Problems;
-import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.application.software.port.in.DownloadSoftware;
 import com.cspdesk.application.software.port.in.DownloadableFile;
 import io.micronaut.http.HttpHeaders;
@@ -31,10 +30,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -67,9 +64,9 @@ class DownloadsController {
 
     private final DownloadSoftware downloads;
     private final Problems problems;
-    private final UiPages pages;
+    private final RefusedLinkPages pages;
 
-    DownloadsController(DownloadSoftware downloads, Problems problems, UiPages pages) {
+    DownloadsController(DownloadSoftware downloads, Problems problems, RefusedLinkPages pages) {
         this.downloads = downloads;
         this.problems = problems;
         this.pages = pages;
@@ -79,8 +76,8 @@ class DownloadsController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "206", description = "The asked Range", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
-    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
-    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.DOWNLOAD_LINK_NOT_FOUND)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.DOWNLOAD_LINK_GONE)
     @ApiResponse(responseCode = "416", ref = ApiDoc.RANGE_NOT_SATISFIABLE)
     @ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
     @Get(uri = "/{token}", headRoute = false, produces = MediaType.ALL)
@@ -181,10 +178,7 @@ class DownloadsController {
         }
         MutableHttpResponse<?> response;
         if (!headOnly && prefersHtml(request.getHeaders().get(HttpHeaders.ACCEPT))) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("titleKey", "download.refused.title." + code);
-            model.put("code", code);
-            response = pages.render(request, status, "downloads/refused", model);
+            response = pages.page(request, status, code);
         } else {
             response = problems.respond(request, status, code);
         }

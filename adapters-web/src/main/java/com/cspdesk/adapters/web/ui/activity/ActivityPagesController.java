@@ -16,6 +16,7 @@ import com.cspdesk.domain.access.Permission;
 import com.cspdesk.domain.activity.ActivityCatalogue;
 import com.cspdesk.application.activity.port.in.ActivityQuery;
 import com.cspdesk.application.activity.port.in.QueryActivityLog;
+import com.cspdesk.application.customers.port.in.ChooseCustomer;
 import com.cspdesk.application.shared.port.in.InvalidContinuationToken;
 import com.cspdesk.application.shared.port.in.PageRequest;
 import io.micronaut.core.annotation.Nullable;
@@ -72,9 +73,11 @@ public class ActivityPagesController {
     private final Clock clock;
     private final UiPages pages;
     private final UiTexts texts;
+    private final ChooseCustomer chooseCustomer;
 
-    ActivityPagesController(QueryActivityLog queryActivityLog, Clock clock, UiPages pages, UiTexts texts) {
+    ActivityPagesController(QueryActivityLog queryActivityLog, ChooseCustomer chooseCustomer, Clock clock, UiPages pages, UiTexts texts) {
         this.queryActivityLog = queryActivityLog;
+        this.chooseCustomer = chooseCustomer;
         this.clock = clock;
         this.pages = pages;
         this.texts = texts;
@@ -95,7 +98,7 @@ public class ActivityPagesController {
         LocalDate start = fromDate.orElse(end.minusDays(29));
         String chosenKind = kind != null && KINDS.contains(kind) ? kind : "";
         Actor actor = Actors.of(caller);
-        List<QueryActivityLog.CustomerChoice> customers = queryActivityLog.customerChoices(actor, CUSTOMER_CHOICES);
+        List<ChooseCustomer.Choice> customers = chooseCustomer.choices(actor, CUSTOMER_CHOICES);
         String chosenUser = user == null || user.isBlank() || user.length() > 255 ? "" : user.strip();
         String chosenCustomer = customer != null && customers.stream().anyMatch(c -> c.tenantId().equals(customer)) ? customer : "";
         Filters chosen = new Filters(chosenKind, chosenUser, chosenCustomer);

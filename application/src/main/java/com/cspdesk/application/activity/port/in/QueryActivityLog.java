@@ -14,15 +14,6 @@ public interface QueryActivityLog {
     /** Every record of the query, oldest first, for the CSV export (streamed, not collected). */
     QueryResult forEach(ActivityQuery query, Actor actor, Consumer<ActivityRecordView> sink);
 
-    /**
-     * The customers the log can be filtered by, by name: the partner's (at most {@code limit}), a customer's
-     * user only its own; none for an actor who may not read the log.
-     */
-    java.util.List<CustomerChoice> customerChoices(Actor actor, int limit);
-
-    record CustomerChoice(String tenantId, String companyName) {
-    }
-
     sealed interface QueryResult {
     }
 
