@@ -212,6 +212,60 @@ public abstract class BrowserTest extends EndToEnd {
         return ((JavascriptExecutor) browser).executeScript(javascript, arguments);
     }
 
+    // --- accessibility: axe-core (npm, installed by the build under target/browser-tools) on the page as it is now
+
+    /** The WCAG 2.1 A and AA rules (the issue's bar), and the best practices axe files under the same levels. */
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static String axeSource;
+
+    /**
+     * Runs axe-core on the page as it is now (an open dialog included) and fails on any violation of
+     * WCAG 2.1 A/AA, listing each rule, its impact and the elements it found. Loaded from the local
+     * copy the build installed: the headless Chromium fetches nothing.
+     */
+    void assertAccessible(String pageName) {
+        List<Map<String, Object>> violations = axeViolations();
+        StringBuilder report = new StringBuilder();
+        for (Map<String, Object> violation : violations) {
+            report.append("\n  ").append(violation.get("id")).append(" (").append(violation.get("impact")).append("): ")
+                    .append(violation.get("help"));
+            for (Object node : (List<?>) violation.get("nodes")) {
+                report.append("\n      ").append(String.valueOf(node).replace("\n", " "));
+            }
+        }
+        assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s (%s):%s", pageName, path(), report).isEmpty();
+    }
+
+    /** What axe-core finds on the page as it is now: each violation's id, impact, help and up to five elements. */
+    List<Map<String, Object>> axeViolations() {
+        script(axe());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                  .then(function (r) {
+                    done(r.violations.map(function (v) {
+                      return {id: v.id, impact: v.impact, help: v.help,
+                              nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ' — ' + n.failureSummary; })};
+                    }));
+                  }, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
+                """, WCAG_21_AA);
+        return violations;
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            Path file = repositoryRoot().resolve("bootstrap/target/browser-tools/node_modules/axe-core/axe.min.js");
+            assertThat(file).as("axe-core, installed by the bootstrap build (npm ci under target/browser-tools)").isRegularFile();
+            try {
+                axeSource = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
     /** What the page's clipboard holds now (permission granted to the test origin). */
     String clipboard() {
         return (String) ((JavascriptExecutor) browser).executeAsyncScript(

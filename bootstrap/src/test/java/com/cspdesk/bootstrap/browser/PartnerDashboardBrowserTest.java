@@ -100,20 +100,20 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(text("h2")).isEqualTo("Products for customers in Hungary");
         browser.findElement(By.linkText("Windows Server 2022 Standard")).click();
         WebElement pack = find("article[data-offer='DG7GMGF0BHXC:0001:DZH318Z0TBEM']");
-        assertThat(pack.getText()).contains("16 Core License Pack", "HUF384,840.00", "Tax (27%)", "HUF103,906.80", "HUF488,746.80");
+        assertThat(pack.getText()).contains("16 Core License Pack", "HUF 384,840.00", "Tax (27%)", "HUF 103,906.80", "HUF 488,746.80");
         screenshot("03-add-products");
         WebElement quantity = pack.findElement(By.name("quantity"));
         quantity.clear();
         quantity.sendKeys("2");
         pack.findElement(By.cssSelector("[data-action=review]")).click();
-        assertThat(text("[data-price=net]")).isEqualTo("HUF769,680.00");
-        assertThat(text("[data-price=tax]")).isEqualTo("HUF207,813.60");
-        assertThat(text("[data-price=gross]")).isEqualTo("HUF977,493.60");
+        assertThat(text("[data-price=net]")).isEqualTo("HUF 769,680.00");
+        assertThat(text("[data-price=tax]")).isEqualTo("HUF 207,813.60");
+        assertThat(text("[data-price=gross]")).isEqualTo("HUF 977,493.60");
         screenshot("04-review-order");
         click("[data-action=place-order]");
         wait.until(d -> path().contains("/orders/"));
         assertThat(text(".flash")).isEqualTo("The order was placed.");
-        assertThat(pageText()).contains("Windows Server 2022 Standard – 16 Core License Pack", "HUF977,493.60", "Completed");
+        assertThat(pageText()).contains("Windows Server 2022 Standard – 16 Core License Pack", "HUF 977,493.60", "Completed");
         firstOrder = path().substring(path().lastIndexOf('/') + 1);
         // The month the product dated the order in (its clock, not the test's).
         purchaseMonth = YearMonth.from(Instant.parse((String) api("GET", "/v1/customers/" + FABRIKAM + "/orders/" + firstOrder,
@@ -219,7 +219,7 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(find("#cancel-order")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(firstOrder);
         assertThat(text("[data-preview=days-remaining]")).startsWith("60 days remain to cancel this order");
-        assertThat(dialog.getText()).contains("Important", "revoked", "next monthly invoice", "HUF977,493.60");
+        assertThat(dialog.getText()).contains("Important", "revoked", "next monthly invoice", "HUF 977,493.60");
         screenshot("08-cancel-dialog");
 
         // Without the tick (the browser's own check taken away) the server refuses and changes nothing.
@@ -234,7 +234,7 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         click("[data-action=submit-cancel]");
         wait.until(d -> present("[data-confirmation]"));
         assertThat(text("[data-confirmation]")).isEqualTo("Order " + firstOrder
-                + " is cancelled. A credit of HUF977,493.60 will appear on your next monthly invoice.");
+                + " is cancelled. A credit of HUF 977,493.60 will appear on your next monthly invoice.");
         screenshot("09-cancel-confirmation");
         click("#dialog-host .dialog-foot a.btn");
         WebElement row = find("article[data-product='" + WINDOWS_SERVER_2022_STANDARD + "']");
@@ -347,7 +347,7 @@ class PartnerDashboardBrowserTest extends BrowserTest {
         assertThat(new String(document.bytes(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         invoice.findElement(By.cssSelector("a.mono")).click();
         assertThat(text("h1")).startsWith("Invoice");
-        assertThat(pageText()).contains("Charges", "Credits", "Fabrikam Kft.", firstOrder, "-HUF977,493.60");
+        assertThat(pageText()).contains("Charges", "Credits", "Fabrikam Kft.", firstOrder, "-HUF 977,493.60");
         screenshot("13-invoice");
     }
 }

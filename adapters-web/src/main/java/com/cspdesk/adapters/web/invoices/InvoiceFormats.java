@@ -1,9 +1,8 @@
 package com.cspdesk.adapters.web.invoices;
 
+import com.cspdesk.adapters.web.i18n.MoneyFormat;
 import com.cspdesk.domain.money.Money;
 
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Money, dates and months as a reader of the caller's language expects them: {@code €1,234.56}
- * in English, {@code 1.234,56 €} in German, {@code 1 234,56 EUR} in Hungarian. Always the
- * currency's own minor-unit digits, never rounded again (the amounts are already exact).
+ * in English, {@code 1.234,56 €} in German (money is {@link MoneyFormat}'s), with the plain no-break
+ * spaces the PDF's font has.
  */
 final class InvoiceFormats {
 
@@ -29,15 +28,7 @@ final class InvoiceFormats {
     }
 
     String money(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(money.currency());
-        int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        if (format instanceof DecimalFormat decimal) {
-            decimal.setParseBigDecimal(true);
-        }
-        return format.format(money.amount()).replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE);
+        return MoneyFormat.format(money, locale).replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE);
     }
 
     /** The billing month with the bundle's pattern, e.g. {@code November 2026}, {@code listopad 2026}. */

@@ -46,7 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import com.cspdesk.adapters.web.ui.shared.Formats;
 
 /**
  * Spec "Buy …" step 2 and "Activate and manage …" step 1: the Customers list (search by name or
@@ -211,15 +211,9 @@ class CustomerPagesController {
         return UiPages.section(titleKey);
     }
 
-    /** ISO codes with their names in the reader's language, by name. */
+    /** ISO codes with their names in the reader's language, by name as the reader sorts them. */
     static List<Map.Entry<String, String>> countries(Locale locale) {
-        Map<String, String> byName = new TreeMap<>();
-        for (String code : Locale.getISOCountries()) {
-            byName.put(new Locale("", code).getDisplayCountry(locale) + "\u0000" + code, code);
-        }
-        return byName.entrySet().stream()
-                .map(e -> Map.entry(e.getValue(), e.getKey().substring(0, e.getKey().indexOf('\u0000'))))
-                .toList();
+        return new Formats(locale).countries();
     }
 
     /** The company, its domain and billing country; the billing email, address and phone may be left empty. */

@@ -64,7 +64,6 @@ public class AllCustomersPagesController {
     static final List<String> SOFTWARE_STATUSES = List.of("active", "cancelled");
     static final List<String> SUBSCRIPTION_STATUSES = List.of("active", "expired", "cancelled");
     /** The markets the picker suggests (any ISO 3166 code may be typed). */
-    static final List<String> SUGGESTED_MARKETS = List.of("AT", "AU", "BR", "DE", "GB", "GL", "HU", "PL", "SE", "TR", "US");
     private static final int PAGE_SIZE = 50;
 
     private final ListOrdersAcrossCustomers orders;
@@ -117,7 +116,6 @@ public class AllCustomersPagesController {
     @Get("/pricesheet")
     HttpResponse<?> priceSheet(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String country) {
         Map<String, Object> model = model("pricesheet");
-        model.put("markets", SUGGESTED_MARKETS);
         String chosen = country == null || country.isBlank() ? "US" : country.strip().toUpperCase(Locale.ROOT);
         model.put("country", chosen.length() > 8 ? chosen.substring(0, 8) : chosen);
         Optional<Market> market = Market.parse(chosen);
