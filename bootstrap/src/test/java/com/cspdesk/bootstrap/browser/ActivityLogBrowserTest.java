@@ -84,7 +84,7 @@ class ActivityLogBrowserTest extends BrowserTest {
         // No raw key, and nothing a link can be made from.
         assertThat(browser.getPageSource()).doesNotContain(linkId, "linkId", "creditGross:", "lineItems:", "totalGross:");
         assertThat(find("[data-action=export-csv]").getAttribute("href")).contains("CustomerId").contains(tenant);
-        // assertAccessible is called here once the lead's axe helper is on main.
+        assertAccessible("activity log, one customer");
 
         // The order, a click away.
         cancellation.findElement(By.cssSelector("a[data-action=open-orderId]")).click();
@@ -109,6 +109,7 @@ class ActivityLogBrowserTest extends BrowserTest {
                 assertThat(row.findElement(By.cssSelector("a[data-action=filter-user]")).getText()).isEqualTo(GLOBAL_ADMIN));
         assertThat(operations()).contains("create_order").doesNotContain("get_software_key", "cancel_order");
         assertThat(detail(find("tr[data-operation=create_order]"), "orderId")).isEqualTo(otherOrder);
+        assertAccessible("activity log, one user");
 
         // Kind, user and customer at once; the user is one click on a row's name.
         open("/ui/settings/activity?kind=cancel_order&customer=" + tenant);
@@ -129,6 +130,15 @@ class ActivityLogBrowserTest extends BrowserTest {
         click("form.inline-form button[type=submit]");
         wait.until(d -> d.getCurrentUrl().contains("account.admin"));
         assertThat(text(".card.empty strong")).isEqualTo("No activity in this date range");
+        assertAccessible("activity log, nothing found");
+        phone();
+        try {
+            open("/ui/settings/activity?customer=" + tenant);
+            assertThat(all("tr[data-operation]")).isNotEmpty();
+            assertAccessible("activity log on a phone");
+        } finally {
+            laptop();
+        }
     }
 
     @Test
@@ -145,7 +155,7 @@ class ActivityLogBrowserTest extends BrowserTest {
                 "Architektur");
         assertThat(detail(find("tr[data-operation=get_software_key]"), "language")).isEqualTo("Deutsch (Deutschland)");
         assertThat(cancellation.getText()).contains("Bestellung storniert");
-        // assertAccessible is called here once the lead's axe helper is on main.
+        assertAccessible("activity log in German");
         cancellation.findElement(By.cssSelector("a[data-action=open-orderId]")).click();
         wait.until(d -> path().equals("/ui/customers/" + tenant + "/orders/" + order));
     }
@@ -163,7 +173,7 @@ class ActivityLogBrowserTest extends BrowserTest {
         open(linkPath);
         assertThat(text("h1")).isEqualTo("This download link has been withdrawn");
         assertThat(pageText()).contains("Ask your partner (whoever sent you the link) for a new download link.");
-        // assertAccessible is called here once the lead's axe helper is on main.
+        assertAccessible("withdrawn download link");
         Api status = api("GET", linkPath, null, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(status.status()).isEqualTo(410);
         assertThat(status.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

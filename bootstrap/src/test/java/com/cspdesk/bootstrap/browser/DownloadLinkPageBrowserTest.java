@@ -50,11 +50,12 @@ class DownloadLinkPageBrowserTest extends BrowserTest {
         assertThat(text("h1")).isEqualTo("Bu indirme bağlantısının süresi doldu");
         assertThat(pageText()).contains("İş ortağınızdan (bağlantıyı size gönderen kişiden) yeni bir indirme bağlantısı isteyin.");
         assertThat(script("return document.documentElement.lang;")).isEqualTo("tr");
-        // assertAccessible is called here once the lead's axe helper is on main.
+        assertAccessible("expired download link, Turkish");
 
         open("/downloads/not-a-link-of-ours");
         assertThat(find("[data-refusal]").getAttribute("data-refusal")).isEqualTo("link_invalid");
         assertThat(text("h1")).isEqualTo("Bu indirme bağlantısı geçerli değil");
+        assertAccessible("unknown download link, Turkish");
 
         String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         assertThat(api("GET", linkPath, null, null, "Accept", browserAccept).status()).isEqualTo(410);
