@@ -100,6 +100,23 @@ class ActivityLogReadingTest {
                 PageRequest.first(50)), AUDITOR)).isEqualTo(new QueryActivityLog.Refused("filter_invalid", "filter"));
     }
 
+    /**
+     * No customer's user may read the log today (the table grants it to partner roles only); should one ever,
+     * it reads its own tenant's records: a filter on another customer then finds nothing.
+     */
+    @Test
+    void aCustomersUserWouldReadItsOwnTenantOnly() {
+        when(records.page(any(), any(), anyInt())).thenReturn(List.of());
+        Actor tenantBound = new Actor("it.admin@contoso.example", java.util.Set.of(Role.GLOBAL_ADMIN), Optional.of("t1"));
+        Instant start = NOW.minus(Duration.ofDays(30));
+        reading.query(query(Optional.empty(), Optional.empty(), Optional.of(new ActivityQuery.Filter("CustomerId", "t2", "equals"))),
+                tenantBound);
+        verify(records).page(eq(new ActivityRecords.Criteria(start, NOW, Optional.of("customerId"), List.of("t1"), false,
+                List.of(new ActivityRecords.Condition("customerId", List.of("t2"), false)))), any(), anyInt());
+        assertThat(reading.query(query(Optional.empty(), Optional.empty(), Optional.empty()), Actor.customer("admin@contoso.example", "t1")))
+                .isEqualTo(new QueryActivityLog.NotPermitted(com.cspdesk.domain.access.Permission.READ_ACTIVITY_LOG));
+    }
+
     /** PC's client filters by PC's names: an order update is every kind PC calls so; our own kind is a field of its own. */
     @Test
     void aFilterOnPartnerCentersTypeReadsEveryKindItNamesAndOurKindItself() {
