@@ -213,6 +213,44 @@ public abstract class ActivityRecordsContract extends PortContract {
     }
 
     @Test
+    void everyConditionMustMatchTheUserAmongThemWhicheverFieldIsRead() {
+        Instant base = Instant.parse("2026-01-24T08:00:00Z");
+        Instant end = base.plus(Duration.ofHours(1));
+        String contoso = tenant();
+        String fabrikam = tenant();
+        List<ActivityEntry> written = List.of(
+                byUser(entry(base, "get_software_key", contoso, "Contoso", "software_key", 1), "Ann@Partner.demo"),
+                byUser(entry(base.plusSeconds(1), "get_software_key", contoso, "Contoso", "software_key", 2), "bob@partner.demo"),
+                byUser(entry(base.plusSeconds(2), "create_order", contoso, "Contoso", "order", 3), "ann@partner.demo"),
+                byUser(entry(base.plusSeconds(3), "get_software_key", fabrikam, "Fabrikam", "software_key", 4), "ann@partner.demo"));
+        written.forEach(port(ActivityLog.class)::append);
+        ActivityRecords.Condition ann = new ActivityRecords.Condition("userPrincipalName", List.of("ANN@partner.demo"), false);
+        ActivityRecords.Condition keys = new ActivityRecords.Condition("operationKind", List.of("get_software_key"), false);
+
+        Criteria contosoKeysByAnn = new Criteria(base, end, Optional.of("customerId"), List.of(contoso), false, List.of(keys, ann));
+        assertThat(port(ActivityRecords.class).page(contosoKeysByAnn, Optional.empty(), 10)).extracting(Stored::entry)
+                .containsExactly(written.get(0));
+        assertThat(port(ActivityRecords.class).count(contosoKeysByAnn)).isEqualTo(1);
+        Criteria byAnn = new Criteria(base, end, Optional.of("userPrincipalName"), List.of("ann@partner.demo"), false);
+        assertThat(port(ActivityRecords.class).ascending(byAnn, Optional.empty(), 10)).extracting(Stored::entry)
+                .containsExactly(written.get(0), written.get(2), written.get(3));
+        // Several kinds (read one kind at a time, merged) with the user beside them.
+        Criteria annsKeysOrOrders = new Criteria(base, end, Optional.of("operationKind"), List.of("get_software_key", "create_order"),
+                false, List.of(ann));
+        assertThat(port(ActivityRecords.class).page(annsKeysOrOrders, Optional.empty(), 10)).extracting(Stored::entry)
+                .containsExactly(written.get(3), written.get(2), written.get(0));
+        assertThat(port(ActivityRecords.class).count(annsKeysOrOrders)).isEqualTo(3);
+        Criteria bobAtFabrikam = new Criteria(base, end, Optional.of("customerId"), List.of(fabrikam), false,
+                List.of(new ActivityRecords.Condition("userPrincipalName", List.of("bob"), true)));
+        assertThat(port(ActivityRecords.class).page(bobAtFabrikam, Optional.empty(), 10)).isEmpty();
+    }
+
+    private static ActivityEntry byUser(ActivityEntry e, String user) {
+        return new ActivityEntry(e.operationDate(), e.operationType(), e.operationStatus(), user, e.applicationId(), e.customerId(),
+                e.customerName(), e.resourceType(), e.resourceId(), e.customizedData());
+    }
+
+    @Test
     void percentUnderscoreAndTheEscapeCharacterMatchLiterally() {
         Instant base = Instant.parse("2026-01-15T08:00:00Z");
         ActivityEntry percent = entry(base, "create_order", tenant(), "50% Off_Outlet", "order", 1);
@@ -370,8 +408,11 @@ public abstract class ActivityRecordsContract extends PortContract {
         assertThat(port(ActivityRecords.class).ascending(range, Optional.empty(), 0)).isEmpty();
         assertThat(port(ActivityRecords.class).page(range, Optional.empty(), 1)).hasSize(1);
         assertThatThrownBy(() -> port(ActivityRecords.class).page(new Criteria(base, base.plusSeconds(1),
-                Optional.of("userPrincipalName"),
+                Optional.of("customizedData"),
                 Optional.of("x"), false), Optional.empty(), 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> port(ActivityRecords.class).page(new Criteria(base, base.plusSeconds(1), Optional.empty(), List.of(),
+                false, List.of(new ActivityRecords.Condition("hash", List.of("x"), false))), Optional.empty(), 10))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> port(ActivityRecords.class).count(new Criteria(base, base.plusSeconds(1),
                 Optional.of("companyName"),
                 Optional.empty(), false))).isInstanceOf(IllegalArgumentException.class);

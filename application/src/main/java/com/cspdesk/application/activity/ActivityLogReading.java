@@ -44,7 +44,9 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     private static final Map<String, String> FIELDS = Map.of(
             "customerid", "customerId", "companyname", "companyName",
             "resourcetype", "resourceType", "operationtype", "operationType",
-            "resourcekind", "resourceKind", "operationkind", "operationKind");
+            "resourcekind", "resourceKind", "operationkind", "operationKind", "userprincipalname", "userPrincipalName");
+    /** The dashboard's filters at once (kind, user, customer, and a Partner Center filter beside them): at most one per field. */
+    private static final int MOST_FILTERS = FIELDS.size();
 
     private final ActivityRecords records;
     private final Clock clock;
@@ -65,7 +67,7 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
             return refusal.get();
         }
         Optional<ActivityRecords.Cursor> after = query.page().continuationToken().map(ActivityLogReading::cursor);
-        Optional<ActivityRecords.Criteria> matching = criteria(query, now);
+        Optional<ActivityRecords.Criteria> matching = criteria(query, actor, now);
         if (matching.isEmpty()) {
             return new Found(new Page<>(List.of(), 0, Optional.empty()));
         }
@@ -89,7 +91,7 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Optional<ActivityRecords.Criteria> matching = criteria(query, now);
+        Optional<ActivityRecords.Criteria> matching = criteria(query, actor, now);
         if (matching.isEmpty()) {
             return new Found(new Page<>(List.of(), 0, Optional.empty()));
         }
@@ -160,12 +162,16 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         if (!start.isBefore(end)) {
             return Optional.of(new Refused("date_range_invalid", "endDate"));
         }
-        if (query.filter().isPresent()) {
-            ActivityQuery.Filter filter = query.filter().get();
+        if (query.filters().size() > MOST_FILTERS) {
+            return Optional.of(new Refused("filter_invalid", "filter"));
+        }
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (ActivityQuery.Filter filter : query.filters()) {
             String operator = filter.operator() == null ? "equals" : filter.operator().toLowerCase(Locale.ROOT);
             if (filter.field() == null || !FIELDS.containsKey(filter.field().toLowerCase(Locale.ROOT))
                     || filter.value() == null || filter.value().isBlank() || filter.value().length() > 255
-                    || !(operator.equals("equals") || operator.equals("substring"))) {
+                    || !(operator.equals("equals") || operator.equals("substring"))
+                    || !fields.add(FIELDS.get(filter.field().toLowerCase(Locale.ROOT)))) {
                 return Optional.of(new Refused("filter_invalid", "filter"));
             }
         }
@@ -173,31 +179,40 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
     }
 
     /**
-     * The port's criteria. A filter on Partner Center's OperationType or ResourceType reads every kind
-     * the {@link ActivityCatalogue} calls so (equals: {@code update_order} finds cancellations; substring:
-     * the kinds whose PC name contains the value); empty when no kind is called so, as nothing can match.
+     * The port's criteria: every filter must match. A filter on Partner Center's OperationType or ResourceType
+     * reads every kind the {@link ActivityCatalogue} calls so (equals: {@code update_order} finds cancellations;
+     * substring: the kinds whose PC name contains the value); empty when no kind is called so, as nothing can
+     * match. The store reads by the first field that has an index (the user's name has none, so it comes last).
+     * A customer's user (none may read the log today) would read its own tenant's records only.
      */
-    private static Optional<ActivityRecords.Criteria> criteria(ActivityQuery query, Instant now) {
+    private static Optional<ActivityRecords.Criteria> criteria(ActivityQuery query, Actor actor, Instant now) {
         Instant end = query.endDate().orElse(now);
         Instant start = query.startDate().orElse(end.minus(DEFAULT_RANGE));
-        if (query.filter().isEmpty()) {
+        List<ActivityRecords.Condition> conditions = new java.util.ArrayList<>();
+        actor.customerTenantId().ifPresent(tenant -> conditions.add(new ActivityRecords.Condition("customerId", List.of(tenant), false)));
+        for (ActivityQuery.Filter filter : query.filters()) {
+            String field = FIELDS.get(filter.field().toLowerCase(Locale.ROOT));
+            String value = filter.value().strip();
+            boolean substring = "substring".equalsIgnoreCase(filter.operator());
+            if (field.equals("operationType") || field.equals("resourceType")) {
+                List<String> kinds = field.equals("operationType") ? ActivityCatalogue.operationKindsCalled(value, substring)
+                        : ActivityCatalogue.resourceKindsCalled(value, substring);
+                if (kinds.isEmpty()) {
+                    return Optional.empty();
+                }
+                conditions.add(new ActivityRecords.Condition(field.equals("operationType") ? "operationKind" : "resourceKind",
+                        kinds, false));
+            } else {
+                conditions.add(new ActivityRecords.Condition(field, List.of(value), substring));
+            }
+        }
+        conditions.sort(java.util.Comparator.comparing(c -> c.field().equals("userPrincipalName")));
+        if (conditions.isEmpty()) {
             return Optional.of(new ActivityRecords.Criteria(start, end, Optional.empty(), List.of(), false));
         }
-        ActivityQuery.Filter filter = query.filter().get();
-        String field = FIELDS.get(filter.field().toLowerCase(Locale.ROOT));
-        String value = filter.value().strip();
-        boolean substring = "substring".equalsIgnoreCase(filter.operator());
-        List<String> kinds;
-        if (field.equals("operationType")) {
-            kinds = ActivityCatalogue.operationKindsCalled(value, substring);
-        } else if (field.equals("resourceType")) {
-            kinds = ActivityCatalogue.resourceKindsCalled(value, substring);
-        } else {
-            return Optional.of(new ActivityRecords.Criteria(start, end, Optional.of(field), List.of(value), substring));
-        }
-        String kindField = field.equals("operationType") ? "operationKind" : "resourceKind";
-        return kinds.isEmpty() ? Optional.empty()
-                : Optional.of(new ActivityRecords.Criteria(start, end, Optional.of(kindField), kinds, false));
+        ActivityRecords.Condition first = conditions.get(0);
+        return Optional.of(new ActivityRecords.Criteria(start, end, Optional.of(first.field()), first.values(), first.substring(),
+                conditions.subList(1, conditions.size())));
     }
 
     private static ActivityRecords.Cursor cursor(String token) {

@@ -215,6 +215,8 @@ public final class OrderCancelling implements PreviewCancellation, CancelOrder {
     private void log(Orders.StoredOrder order, Customers.Customer customer, Actor actor, List<Credits.CreditNote> notes,
                      PriceQuote total, Instant now) {
         Map<String, String> data = new LinkedHashMap<>();
+        // The order is also the record's resource; named here too, as every other record about an order does (#17).
+        data.put("orderId", order.id());
         data.put("lineItems", String.join(",", notes.stream().map(n -> String.valueOf(n.lineItemNumber())).toList()));
         data.put("creditGross", total.gross().amount().toPlainString());
         data.put("currency", order.currency().getCurrencyCode());

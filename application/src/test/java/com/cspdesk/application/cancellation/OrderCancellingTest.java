@@ -94,6 +94,8 @@ class OrderCancellingTest {
         ArgumentCaptor<ActivityEntry> logged = ArgumentCaptor.forClass(ActivityEntry.class);
         verify(activityLog, atLeastOnce()).append(logged.capture());
         assertThat(logged.getAllValues()).extracting(ActivityEntry::operationType).containsExactly("cancel_order", "issue_credit");
+        // Issue #17: the cancellation names its order among its details, as the credit does.
+        assertThat(logged.getAllValues()).allSatisfy(e -> assertThat(e.customizedData()).containsEntry("orderId", "order-1"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import com.cspdesk.application.portfolio.port.out.SoftwareAcrossCustomers;
 import com.cspdesk.application.catalog.CatalogBrowsing;
 import com.cspdesk.application.catalog.port.out.Catalog;
 import com.cspdesk.application.customers.CustomerAccounts;
+import com.cspdesk.application.customers.CustomerChoosing;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.idempotency.IdempotentExecution;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
@@ -234,6 +235,11 @@ class ApplicationServices {
     @Singleton
     ActivityLogReading activityLogReading(ActivityRecords records, Clock clock) {
         return new ActivityLogReading(records, clock);
+    }
+
+    @Singleton
+    CustomerChoosing customerChoosing(Customers customers) {
+        return new CustomerChoosing(customers);
     }
 
     @Singleton

@@ -445,6 +445,60 @@ class ActivityLogEndToEndTest extends EndToEnd {
         }
     }
 
+    /** Issue #17: a cancellation names its order; kind, user and customer together, in the API, the page and its CSV. */
+    @Test
+    @Order(9)
+    void kindUserAndCustomerFilterTogetherAndACancellationNamesItsOrder() throws IOException {
+        String agent = loginDemo(AGENT);
+        String cancelledOrder = shop.buy(agent, tenant, Purchases.SQL_SERVER_2022_STANDARD, "HU");
+        assertThat(send("PATCH", "/v1/customers/" + tenant + "/orders/" + cancelledOrder, agent,
+                Map.of("status", "cancelled", "acknowledged", true)).status()).isEqualTo(200);
+        String all = "[" + rawFilter("OperationKind", "cancel_order") + "," + rawFilter("UserPrincipalName", "ADMIN.agent@partner.demo")
+                + "," + rawFilter("CustomerId", tenant) + "]";
+        List<Map<String, Object>> found = allPages("/v1/auditrecords?filter=" + URLEncoder.encode(all, StandardCharsets.UTF_8));
+        assertThat(found).isNotEmpty().allSatisfy(r -> assertThat(r).containsEntry("operationKind", "cancel_order")
+                .containsEntry("userPrincipalName", AGENT).containsEntry("customerId", tenant));
+        Map<String, Object> cancellation = found.stream().filter(r -> cancelledOrder.equals(r.get("resourceId"))).findFirst().orElseThrow();
+        assertThat(cancellation.get("customizedData").toString()).contains("{key=orderId, value=" + cancelledOrder + "}");
+        String someoneElse = "[" + rawFilter("CustomerId", tenant) + "," + rawFilter("UserPrincipalName", "global.admin@partner.demo") + "]";
+        assertThat(allPages("/v1/auditrecords?filter=" + URLEncoder.encode(someoneElse, StandardCharsets.UTF_8))).isEmpty();
+        String twice = "[" + rawFilter("CustomerId", tenant) + "," + rawFilter("customerid", tenant) + "]";
+        Answer refused = send("GET", "/v1/auditrecords?filter=" + URLEncoder.encode(twice, StandardCharsets.UTF_8), globalAdmin, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("filter_invalid");
+
+        String cookie = dashboardSignIn("global.admin@partner.demo", DEMO_PASSWORD).headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionCookie.NAME + "=")).findFirst().orElseThrow();
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        Answer page = send("GET", "/ui/settings/activity?kind=cancel_order&user=" + URLEncoder.encode(AGENT, StandardCharsets.UTF_8)
+                + "&customer=" + tenant, null, null, "Cookie", session, "Accept", "text/html", "Accept-Language", "de");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("data-operation=\"cancel_order\"", "<dt>Bestellung</dt>",
+                "href=\"/ui/customers/" + tenant + "/orders/" + cancelledOrder + "\"", "<dt>Gutschrift</dt>")
+                .doesNotContain("data-operation=\"get_software_key\"", ">creditGross", "creditGross:", "lineItems:", linkId)
+                .containsPattern("<option value=\"" + tenant + "\"[^>]*selected");
+        java.util.regex.Matcher csvLink = java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*data-action=\"export-csv\"")
+                .matcher(page.body());
+        assertThat(csvLink.find()).as(page.body()).isTrue();
+        Answer csv = send("GET", csvLink.group(1).replace("&amp;", "&"), null, null, "Cookie", session);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
+        assertThat(rows.subList(1, rows.size())).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.toList()).contains("cancel_order", AGENT, tenant));
+
+        // A customer's own admin does not read the log, not even its own tenant's records.
+        String customerCookie = dashboardSignIn("customer.admin@contoso.demo", DEMO_PASSWORD).headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionCookie.NAME + "=")).findFirst().orElseThrow();
+        Answer customerPage = send("GET", "/ui/settings/activity?customer=" + tenant, null, null,
+                "Cookie", customerCookie.substring(0, customerCookie.indexOf(';')), "Accept", "text/html");
+        assertThat(customerPage.status()).isEqualTo(403);
+        assertThat(customerPage.body()).doesNotContain("data-operation=");
+    }
+
+    private static String rawFilter(String field, String value) {
+        return "{\"field\":\"" + field + "\",\"value\":\"" + value + "\",\"operator\":\"equals\"}";
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void noProductKeyReachesALogLine() {

@@ -58,6 +58,30 @@ class DownloadsExpiryEndToEndTest extends EndToEnd {
         assertThat(shop.fetch("GET", (String) renewed.get("uri")).body()).isEqualTo(bits);
         Download german = shop.fetch("GET", uri, "Accept-Language", "de");
         assertThat(german.text()).contains("Download-Link abgelaufen");
+
+        // Issue #17: a browser opening the link gets a page in its reader's language, with the same status.
+        String chromium = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+        Download page = shop.fetch("GET", uri, "Accept", chromium, "Accept-Language", "de-DE,de;q=0.9,en;q=0.8");
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Vary")).contains("Accept");
+        assertThat(page.text()).contains("<html lang=\"de\"", "Dieser Download-Link ist abgelaufen",
+                "Bitten Sie Ihren Partner").doesNotContain("\"code\"");
+        // The dashboard's language cookie wins over the browser's language.
+        Download turkish = shop.fetch("GET", uri, "Accept", chromium, "Accept-Language", "de", "Cookie", "lang=tr");
+        assertThat(turkish.text()).contains("Bu indirme bağlantısının süresi doldu");
+        Download unknown = shop.fetch("GET", "/downloads/not-a-link-of-ours", "Accept", chromium, "Accept-Language", "en");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text()).contains("This download link is not valid");
+        // API clients keep problem+json, exactly as before: JSON asked for, a wildcard, or no Accept at all.
+        for (String accept : new String[]{"application/json", "*/*", "application/problem+json", "application/json, text/html;q=0.5"}) {
+            Download client = shop.fetch("GET", uri, "Accept", accept);
+            assertThat(client.status()).as(accept).isEqualTo(410);
+            assertThat(client.header("Content-Type")).as(accept).startsWith("application/problem+json");
+            assertThat(client.text()).as(accept).contains("\"code\":\"link_expired\"");
+        }
+        Download head = shop.fetch("HEAD", uri, "Accept", chromium);
+        assertThat(head.status()).isEqualTo(410);
     }
 
     private static Map<String, Object> created(Answer answer) {

@@ -33,7 +33,8 @@ class MemoryActivityRecords implements ActivityRecords {
             "customerId", ActivityEntry::customerId,
             "companyName", ActivityEntry::customerName,
             "resourceKind", ActivityEntry::resourceType,
-            "operationKind", ActivityEntry::operationType);
+            "operationKind", ActivityEntry::operationType,
+            "userPrincipalName", ActivityEntry::userPrincipalName);
 
     private final ActivityBook book;
 
@@ -111,31 +112,36 @@ class MemoryActivityRecords implements ActivityRecords {
         return matches.limit(limit).map(e -> new Stored(e.id(), e.entry())).toList();
     }
 
-    /** The filter, checked before any record is read: an unknown field or a missing value is refused. */
+    /** The filters (every one must match), checked before any record is read: an unknown field or a missing value is refused. */
     private static Predicate<ActivityEntry> matching(Criteria criteria) {
-        if (criteria.field().isEmpty()) {
-            return entry -> true;
+        Predicate<ActivityEntry> all = criteria.field().isEmpty() ? entry -> true
+                : matching(criteria.field().get(), criteria.values(), criteria.substring());
+        for (Condition also : criteria.also()) {
+            all = all.and(matching(also.field(), also.values(), also.substring()));
         }
-        String field = criteria.field().get();
+        return all;
+    }
+
+    private static Predicate<ActivityEntry> matching(String field, List<String> values, boolean substring) {
         Function<ActivityEntry, String> value = FIELDS.get(field);
         if (value == null) {
             throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
         }
-        if (criteria.values().isEmpty()) {
+        if (values.isEmpty()) {
             throw new IllegalArgumentException("a filter on " + field + " needs a value");
         }
-        if (criteria.substring() && criteria.values().size() > 1) {
+        if (substring && values.size() > 1) {
             throw new IllegalArgumentException("a substring filter has one value");
         }
-        Set<String> wanted = criteria.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        String part = criteria.values().get(0).toLowerCase(Locale.ROOT);
+        Set<String> wanted = values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String part = values.get(0).toLowerCase(Locale.ROOT);
         return entry -> {
             String text = value.apply(entry);
             if (text == null) {
                 return false;
             }
             String lower = text.toLowerCase(Locale.ROOT);
-            return criteria.substring() ? lower.contains(part) : wanted.contains(lower);
+            return substring ? lower.contains(part) : wanted.contains(lower);
         };
     }
 }

@@ -61,7 +61,9 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
             "customerId", "customer_id_key",
             "companyName", "customer_name_key",
             "resourceKind", "resource_type_key",
-            "operationKind", "operation_type_key");
+            "operationKind", "operation_type_key",
+            // No index: a filter on the user is read beside another filter or within the date range (at most 90 days).
+            "userPrincipalName", "LOWER(user_principal_name)");
 
     /** Every chain that has records, by key (a loose scan of ux_activity_record_chain). */
     static final String CHAIN_KEYS = "SELECT DISTINCT chain_key FROM activity_record ORDER BY chain_key";
@@ -164,8 +166,7 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
         List<Object> parameters = new ArrayList<>();
         StringJoiner parts = new StringJoiner(" UNION ALL ");
         for (String value : values) {
-            Sql part = select(new Criteria(criteria.from(), criteria.to(), criteria.field(), List.of(value), false), after, limit,
-                    oldestFirst);
+            Sql part = select(criteria.withValues(List.of(value)), after, limit, oldestFirst);
             parts.add("(" + part.text() + ")");
             parameters.addAll(Arrays.asList(part.parameters()));
         }
@@ -186,8 +187,12 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
 
     /** The filter's values without repeats (whatever the case); empty without a filter. */
     private static List<String> distinctValues(Criteria criteria) {
+        return distinctValues(criteria.values());
+    }
+
+    private static List<String> distinctValues(List<String> values) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        criteria.values().forEach(value -> byKey.putIfAbsent(value.toLowerCase(Locale.ROOT), value));
+        values.forEach(value -> byKey.putIfAbsent(value.toLowerCase(Locale.ROOT), value));
         return List.copyOf(byKey.values());
     }
 
@@ -196,32 +201,37 @@ class ActivityRecordsJdbcAdapter implements ActivityRecords {
         parameters.add(criteria.from());
         parameters.add(criteria.to());
         if (criteria.field().isPresent()) {
-            String field = criteria.field().get();
-            String column = KEY_COLUMNS.get(field);
-            if (column == null) {
-                throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
-            }
-            List<String> values = distinctValues(criteria);
-            if (values.isEmpty()) {
-                throw new IllegalArgumentException("a filter on " + field + " needs a value");
-            }
-            if (criteria.substring()) {
-                if (values.size() > 1) {
-                    throw new IllegalArgumentException("a substring filter has one value");
-                }
-                where.append(" AND ").append(column).append(" LIKE LOWER(?) ESCAPE '!'");
-                parameters.add(contains(values.get(0)));
-            } else if (values.size() == 1) {
-                where.append(" AND ").append(column).append(" = LOWER(?)");
-                parameters.add(values.get(0));
-            } else {
-                StringJoiner any = new StringJoiner(", ", " AND " + column + " IN (", ")");
-                values.forEach(value -> any.add("LOWER(?)"));
-                where.append(any);
-                parameters.addAll(values);
-            }
+            condition(criteria.field().get(), distinctValues(criteria.values()), criteria.substring(), where, parameters);
+        }
+        for (ActivityRecords.Condition also : criteria.also()) {
+            condition(also.field(), distinctValues(also.values()), also.substring(), where, parameters);
         }
         return where.toString();
+    }
+
+    private static void condition(String field, List<String> values, boolean substring, StringBuilder where, List<Object> parameters) {
+        String column = KEY_COLUMNS.get(field);
+        if (column == null) {
+            throw new IllegalArgumentException("the activity log cannot be filtered on " + field);
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a filter on " + field + " needs a value");
+        }
+        if (substring) {
+            if (values.size() > 1) {
+                throw new IllegalArgumentException("a substring filter has one value");
+            }
+            where.append(" AND ").append(column).append(" LIKE LOWER(?) ESCAPE '!'");
+            parameters.add(contains(values.get(0)));
+        } else if (values.size() == 1) {
+            where.append(" AND ").append(column).append(" = LOWER(?)");
+            parameters.add(values.get(0));
+        } else {
+            StringJoiner any = new StringJoiner(", ", " AND " + column + " IN (", ")");
+            values.forEach(value -> any.add("LOWER(?)"));
+            where.append(any);
+            parameters.addAll(values);
+        }
     }
 
     /** A LIKE pattern for "contains", the value's own %, _ and ! escaped with '!'. */

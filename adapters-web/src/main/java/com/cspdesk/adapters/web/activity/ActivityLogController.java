@@ -100,7 +100,9 @@ class ActivityLogController {
         this.blocking = blocking;
     }
 
-    @Operation(summary = "Reads the activity log (Partner Center's audit records: startDate, endDate, filter); CSV with format=csv")
+    @Operation(summary = "Reads the activity log (Partner Center's audit records: startDate, endDate, filter); CSV with format=csv",
+            description = "filter is one {field, value, operator} object, as Partner Center takes it, or an array of them on"
+                    + " different fields that must all match (for example OperationKind, UserPrincipalName and CustomerId).")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {
             ResourceCollection.class, ActivityResponses.ActivityRecordItems.class})),
         @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))})
@@ -124,7 +126,7 @@ class ActivityLogController {
         if (!malformed.isEmpty()) {
             return problems.respond(request, problems.problem(request, HttpStatus.BAD_REQUEST, "validation_failed", malformed));
         }
-        Optional<ActivityQuery.Filter> parsedFilter;
+        List<ActivityQuery.Filter> parsedFilter;
         try {
             parsedFilter = filter(filter);
         } catch (IllegalArgumentException notAFilter) {
@@ -231,18 +233,35 @@ class ActivityLogController {
 
     /**
      * {@code {"field": …, "value": …, "operator": …}} (and {@code "fieldType": "String"}, as PC's SDK sends it)
-     * with string values only; anything else is not a filter.
+     * with string values only, or an array of such objects (every one must match); anything else is not a filter.
      */
-    private Optional<ActivityQuery.Filter> filter(@Nullable String text) {
+    private List<ActivityQuery.Filter> filter(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            return Optional.empty();
+            return List.of();
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (text.strip().startsWith("[")) {
+            List<Map<String, Object>> parsed;
+            try {
+                parsed = json.readValue(bytes, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            } catch (IOException | RuntimeException notJson) {
+                throw new IllegalArgumentException("not a JSON array of objects");
+            }
+            if (parsed == null || parsed.isEmpty()) {
+                throw new IllegalArgumentException("an empty array");
+            }
+            return parsed.stream().map(ActivityLogController::filter).toList();
         }
         Map<String, Object> parsed;
         try {
-            parsed = json.readValue(text.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+            parsed = json.readValue(bytes, Argument.mapOf(String.class, Object.class));
         } catch (IOException | RuntimeException notJson) {
             throw new IllegalArgumentException("not a JSON object");
         }
+        return List.of(filter(parsed));
+    }
+
+    private static ActivityQuery.Filter filter(@Nullable Map<String, Object> parsed) {
         if (parsed == null || !FILTER_KEYS.containsAll(parsed.keySet())) {
             throw new IllegalArgumentException("unknown keys");
         }
@@ -255,8 +274,7 @@ class ActivityLogController {
         if (fieldType != null && !STRING_FIELD.equalsIgnoreCase((String) fieldType)) {
             throw new IllegalArgumentException("every field is a string");
         }
-        return Optional.of(new ActivityQuery.Filter((String) parsed.get("field"), (String) parsed.get("value"),
-                (String) parsed.get("operator")));
+        return new ActivityQuery.Filter((String) parsed.get("field"), (String) parsed.get("value"), (String) parsed.get("operator"));
     }
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, QueryActivityLog.Refused refused) {

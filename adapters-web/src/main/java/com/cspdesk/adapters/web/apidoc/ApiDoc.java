@@ -21,6 +21,9 @@ public final class ApiDoc {
     public static final String INTERNAL_ERROR = "#/components/responses/InternalError";
     public static final String UNPROCESSABLE = "#/components/responses/Unprocessable";
     public static final String GONE = "#/components/responses/Gone";
+    /** A refused download link: problem+json, or a page for a browser (issue #17). */
+    public static final String DOWNLOAD_LINK_GONE = "#/components/responses/DownloadLinkGone";
+    public static final String DOWNLOAD_LINK_NOT_FOUND = "#/components/responses/DownloadLinkNotFound";
     public static final String TOO_LARGE = "#/components/responses/TooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
     public static final String RANGE_NOT_SATISFIABLE = "#/components/responses/RangeNotSatisfiable";

@@ -31,13 +31,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * api.md "Software": {@code GET /downloads/{token}} serves the bits of a download link. Anonymous
  * on purpose: the link is the credential, like a signed URL, so it can be handed to the person who
  * installs the software. Refused links (unknown or tampered 404; expired, exhausted or revoked
- * 410) get problem+json and never a byte of the file.
+ * 410) get problem+json, or a page saying what happened and what to do when a browser opens them,
+ * and never a byte of the file.
  *
  * <p>Counting: a GET that starts at the first byte (no {@code Range}, or one that starts at 0) is
  * one download and uses a file's worth of the link's bytes; a range starting later is not a
@@ -62,18 +64,20 @@ class DownloadsController {
 
     private final DownloadSoftware downloads;
     private final Problems problems;
+    private final RefusedLinkPages pages;
 
-    DownloadsController(DownloadSoftware downloads, Problems problems) {
+    DownloadsController(DownloadSoftware downloads, Problems problems, RefusedLinkPages pages) {
         this.downloads = downloads;
         this.problems = problems;
+        this.pages = pages;
     }
 
     @Operation(summary = "Downloads the file of a download link (the token is the credential; Range and If-None-Match work)")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "206", description = "The asked Range", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
-    @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
-    @ApiResponse(responseCode = "410", ref = ApiDoc.GONE)
+    @ApiResponse(responseCode = "404", ref = ApiDoc.DOWNLOAD_LINK_NOT_FOUND)
+    @ApiResponse(responseCode = "410", ref = ApiDoc.DOWNLOAD_LINK_GONE)
     @ApiResponse(responseCode = "416", ref = ApiDoc.RANGE_NOT_SATISFIABLE)
     @ApiResponse(responseCode = "503", ref = ApiDoc.SERVICE_UNAVAILABLE)
     @Get(uri = "/{token}", headRoute = false, produces = MediaType.ALL)
@@ -95,11 +99,11 @@ class DownloadsController {
 
     private HttpResponse<?> answer(HttpRequest<?> request, String token, boolean headOnly) {
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
-            return refused(request, "link_invalid");
+            return refused(request, "link_invalid", headOnly);
         }
         DownloadSoftware.DownloadResult judged = downloads.open(token, DownloadSoftware.Use.look());
         if (judged instanceof DownloadSoftware.Refused refusal) {
-            return refused(request, refusal.reason());
+            return refused(request, refusal.reason(), headOnly);
         }
         DownloadableFile file = ((DownloadSoftware.Granted) judged).file();
         long size = file.sizeBytes();
@@ -130,7 +134,7 @@ class DownloadsController {
         DownloadSoftware.DownloadResult served = downloads.open(token,
                 headOnly ? DownloadSoftware.Use.ask(first, length) : DownloadSoftware.Use.send(first, length));
         if (served instanceof DownloadSoftware.Refused refusal) {
-            return refused(request, refusal.reason());
+            return refused(request, refusal.reason(), headOnly);
         }
         file = ((DownloadSoftware.Granted) served).file();
         response.contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE)
@@ -158,7 +162,12 @@ class DownloadsController {
         }
     }
 
-    private MutableHttpResponse<?> refused(HttpRequest<?> request, String reason) {
+    /**
+     * A refused link: problem+json for API clients, as always; a page in the reader's language (the
+     * dashboard's language cookie, else Accept-Language) for a browser, which asks for HTML before JSON
+     * (issue #17 item 7), with the same status. Both vary on Accept.
+     */
+    private MutableHttpResponse<?> refused(HttpRequest<?> request, String reason, boolean headOnly) {
         String code = reason == null ? "link_invalid" : reason;
         HttpStatus status = switch (code) {
             case "link_expired", "link_exhausted", "link_revoked" -> HttpStatus.GONE;
@@ -167,7 +176,47 @@ class DownloadsController {
         if (status == HttpStatus.NOT_FOUND) {
             code = "link_invalid";
         }
-        return problems.respond(request, status, code).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        MutableHttpResponse<?> response;
+        if (!headOnly && prefersHtml(request.getHeaders().get(HttpHeaders.ACCEPT))) {
+            response = pages.page(request, status, code);
+        } else {
+            response = problems.respond(request, status, code);
+        }
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    /**
+     * Whether an {@code Accept} header names HTML (text/html or application/xhtml+xml) with a quality above
+     * zero and at least that of JSON (application/json, application/problem+json). A wildcard alone
+     * ({@code *}{@code /*}, as curl and most API clients send) or no header is not a browser: JSON, as before.
+     */
+    static boolean prefersHtml(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            String type = pieces[0].strip().toLowerCase(Locale.ROOT);
+            double quality = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip();
+                if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2).strip());
+                    } catch (NumberFormatException notANumber) {
+                        quality = 0;
+                    }
+                }
+            }
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, quality);
+            } else if (type.equals("application/json") || type.equals("application/problem+json")) {
+                json = Math.max(json, quality);
+            }
+        }
+        return html > 0 && html >= json;
     }
 
     /** The file's SHA-256 (hex, as stored) in base64, as RFC 9530 digests carry it. */

@@ -62,40 +62,6 @@ public final class Formats {
         return MoneyFormat.format(amount, currency, locale);
     }
 
-    /** Amounts among an activity record's details, in the record's own currency. */
-    private static final java.util.Set<String> AMOUNT_DETAILS = java.util.Set.of("net", "tax", "gross", "creditGross", "totalGross");
-
-    /** The customized-data key of where an admin act came from, shown in a column of its own. */
-    public static final String CLIENT_ADDRESS = "clientAddress";
-
-    /** An activity record's details to list, in their order, without the address it came from. */
-    public java.util.Map<String, String> detailsBesidesAddress(java.util.Map<String, String> details) {
-        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>(details == null ? java.util.Map.of() : details);
-        shown.remove(CLIENT_ADDRESS);
-        return shown;
-    }
-
-    /**
-     * One detail of an activity record as the reader's locale writes it: amounts as money in the
-     * record's currency, instants as date and time; anything else as stored.
-     */
-    public String detail(String key, String value, java.util.Map<String, String> details) {
-        if (value == null || key == null) {
-            return value == null ? "" : value;
-        }
-        try {
-            if (AMOUNT_DETAILS.contains(key) && details != null && details.get("currency") != null) {
-                return amount(new BigDecimal(value), Currency.getInstance(details.get("currency")));
-            }
-            if (key.endsWith("At")) {
-                return dateTime(Instant.parse(value));
-            }
-        } catch (RuntimeException notThatShape) {
-            // Stored by an older version or by hand: shown as it is.
-        }
-        return value;
-    }
-
     /** {@code 0.27} → {@code 27%} ({@code 27 %} in German and Hungarian). */
     public String percent(BigDecimal fraction) {
         return fraction == null ? "" : NumberFormatter.withLocale(uLocale).unit(com.ibm.icu.util.NoUnit.PERCENT)

@@ -17,32 +17,6 @@ class FormatsTest {
     private static final Instant WHEN = Instant.parse("2026-11-21T16:05:00Z");
 
     @Test
-    void activityDetailsShowAmountsAsMoneyAndInstantsAsDatesTheRestAsStored() {
-        Formats hu = new Formats(Locale.forLanguageTag("hu"));
-        java.util.Map<String, String> credit = java.util.Map.of("creditGross", "488746.80", "currency", "HUF", "lineItems", "0");
-        assertThat(nbsp(hu.detail("creditGross", "488746.80", credit))).isEqualTo("488 746,80 Ft");
-        assertThat(hu.detail("lineItems", "0", credit)).isEqualTo("0");
-        assertThat(hu.detail("expiresAt", WHEN.toString(), java.util.Map.of())).isEqualTo(hu.dateTime(WHEN));
-        // Not the shape it should be, or no currency: as stored, never an error page.
-        assertThat(hu.detail("gross", "12,5", credit)).isEqualTo("12,5");
-        assertThat(hu.detail("gross", "12.50", java.util.Map.of())).isEqualTo("12.50");
-        assertThat(hu.detail("issuedAt", "yesterday", java.util.Map.of())).isEqualTo("yesterday");
-        assertThat(hu.detail("version", null, credit)).isEmpty();
-    }
-
-    @Test
-    void theAddressAnActCameFromHasItsOwnColumnNotALineAmongTheDetails() {
-        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
-        details.put("rolesBefore", "ADMIN_AGENT");
-        details.put("rolesAfter", "SALES_AGENT");
-        details.put(Formats.CLIENT_ADDRESS, "192.0.2.10");
-        assertThat(new Formats(Locale.ENGLISH).detailsBesidesAddress(details)).containsExactly(
-                java.util.Map.entry("rolesBefore", "ADMIN_AGENT"), java.util.Map.entry("rolesAfter", "SALES_AGENT"));
-        assertThat(details).containsKey(Formats.CLIENT_ADDRESS);
-        assertThat(new Formats(Locale.ENGLISH).detailsBesidesAddress(null)).isEmpty();
-    }
-
-    @Test
     void moneyFollowsTheReadersLanguageAndTheCurrencysMinorUnit() {
         Money huf = Money.of("488746.80", "HUF");
         Money eur = Money.of("1787.37", "EUR");

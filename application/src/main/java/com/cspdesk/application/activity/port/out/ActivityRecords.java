@@ -31,19 +31,39 @@ public interface ActivityRecords {
     /**
      * {@code field} one of customerId, companyName, resourceKind, operationKind (the kinds as stored:
      * {@link com.cspdesk.domain.activity.ActivityEntry#resourceType()} and
-     * {@link com.cspdesk.domain.activity.ActivityEntry#operationType()}). Equals matches a record whose
-     * field is any of {@code values}; {@code substring} (exactly one value) one whose field contains it.
-     * Matching ignores case. A field without a value is refused ({@link IllegalArgumentException}).
+     * {@link com.cspdesk.domain.activity.ActivityEntry#operationType()}) or userPrincipalName. Equals matches a
+     * record whose field is any of {@code values}; {@code substring} (exactly one value) one whose field contains it.
+     * Matching ignores case. A field without a value is refused ({@link IllegalArgumentException}). Each of
+     * {@code also} (another field each) must match as well; the first field is the one the store reads by.
      */
-    record Criteria(Instant from, Instant to, Optional<String> field, List<String> values, boolean substring) {
+    record Criteria(Instant from, Instant to, Optional<String> field, List<String> values, boolean substring,
+                    List<Condition> also) {
 
         public Criteria {
             values = List.copyOf(values);
+            also = List.copyOf(also);
+        }
+
+        public Criteria(Instant from, Instant to, Optional<String> field, List<String> values, boolean substring) {
+            this(from, to, field, values, substring, List.of());
         }
 
         /** One value, or none without a field. */
         public Criteria(Instant from, Instant to, Optional<String> field, Optional<String> value, boolean substring) {
-            this(from, to, field, value.map(List::of).orElse(List.of()), substring);
+            this(from, to, field, value.map(List::of).orElse(List.of()), substring, List.of());
+        }
+
+        /** The same, read by its first field only with these values (a merge of one read per value). */
+        public Criteria withValues(List<String> only) {
+            return new Criteria(from, to, field, only, substring, also);
+        }
+    }
+
+    /** One more field that must match: equals any of {@code values}, or contains the one value. */
+    record Condition(String field, List<String> values, boolean substring) {
+
+        public Condition {
+            values = List.copyOf(values);
         }
     }
 
