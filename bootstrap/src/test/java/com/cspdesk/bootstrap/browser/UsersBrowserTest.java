@@ -92,7 +92,10 @@ class UsersBrowserTest extends BrowserTest {
         find("#password").sendKeys(NEW_PASSWORD);
         click("input[data-role=ADMIN_AGENT]");
         click("input[data-role=CUSTOMER_GLOBAL_ADMIN]");
+        // The first refusal's message is still on the page until the second answer replaces it.
+        org.openqa.selenium.WebElement firstRefusal = find("#form-error");
         click("[data-action=add-user]");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(firstRefusal));
         assertThat(text("#form-error")).isEqualTo(t("users.error.customer_tenant_required"));
         assertAccessible("users, a refused new user [" + browserLanguage() + "]");
         assertThat(present("tr[data-user='" + NEW_USER + "']")).isFalse();
