@@ -156,6 +156,7 @@ class ActivityLogBrowserTest extends BrowserTest {
         assertThat(detail(find("tr[data-operation=get_software_key]"), "language")).isEqualTo("Deutsch (Deutschland)");
         assertThat(cancellation.getText()).contains("Bestellung storniert");
         assertAccessible("activity log in German");
+        screenshot("de-11-activity-log");
         cancellation.findElement(By.cssSelector("a[data-action=open-orderId]")).click();
         wait.until(d -> path().equals("/ui/customers/" + tenant + "/orders/" + order));
     }

@@ -89,6 +89,9 @@ class AllSubscriptionsBrowserTest extends BrowserTest {
         assertThat(find("#status").getAttribute("value")).isEqualTo("active");
         assertThat(find("#from").getAttribute("value")).isEqualTo(today.toString());
         assertAccessible("renewals due [" + browserLanguage() + "]");
+        if ("en".equals(browserLanguage())) {
+            screenshot("19-renewals-due");
+        }
 
         // The same through the form's own fields.
         select("#status", "active");

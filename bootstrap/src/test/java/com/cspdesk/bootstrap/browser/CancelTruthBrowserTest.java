@@ -116,6 +116,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(note.findElement(By.cssSelector("[data-credit-amount]")).getText()).isEqualTo(lineCredit);
         assertThat(note.findElement(By.cssSelector("[data-credit-invoice]")).getText()).isEqualTo("The next monthly invoice");
         assertAccessible("cancelled order with its credit");
+        screenshot("22-order-credit");
 
         // The order history says what the cancelled order was credited, beside what it cost.
         open("/ui/customers/" + FABRIKAM + "/orders");
@@ -181,6 +182,7 @@ class CancelTruthBrowserTest extends BrowserTest {
         assertThat(card.findElement(By.cssSelector("[data-cancel-window=passed]")).getText())
                 .isEqualTo("The cancellation window ended on " + windowEnd + ": this purchase can no longer be cancelled.");
         assertAccessible("software past the window");
+        screenshot("21-cancel-window-passed");
 
         open("/ui/customers/" + FABRIKAM + "/orders/" + sql);
         assertThat(present("[data-action=cancel]")).isFalse();

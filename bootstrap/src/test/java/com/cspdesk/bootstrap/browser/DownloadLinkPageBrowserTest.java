@@ -51,6 +51,7 @@ class DownloadLinkPageBrowserTest extends BrowserTest {
         assertThat(pageText()).contains("İş ortağınızdan (bağlantıyı size gönderen kişiden) yeni bir indirme bağlantısı isteyin.");
         assertThat(script("return document.documentElement.lang;")).isEqualTo("tr");
         assertAccessible("expired download link, Turkish");
+        screenshot("tr-download-link-expired");
 
         open("/downloads/not-a-link-of-ours");
         assertThat(find("[data-refusal]").getAttribute("data-refusal")).isEqualTo("link_invalid");

@@ -56,6 +56,9 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(Bundles.content(browser)).contains(knownTexts());
         Bundles.assertNoRawKeys(Bundles.content(browser));
         assertAccessible("a customer's subscriptions [" + browserLanguage() + "]");
+        if ("en".equals(browserLanguage())) {
+            screenshot("18-subscriptions");
+        }
         List<WebElement> rows = all("tr[data-subscription]");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("Windows Server 2022 Standard", fabrikamOrder, t("subscriptions.term", t("term.P1Y"), 1), t("subscriptions.status.active"),
