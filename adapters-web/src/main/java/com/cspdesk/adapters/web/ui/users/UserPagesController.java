@@ -33,7 +33,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -125,7 +124,7 @@ class UserPagesController {
         String password = password(body);
         // The tenant goes with the customer's role (the use case drops it with the role): the field left as it
         // was while a partner's role is ticked is no change; one typed anew is, and refused when not allowed.
-        String tenantBefore = UserForm.first(body.get("tenantBefore"));
+        String tenantBefore = UiForms.first(body.get("tenantBefore"));
         boolean tenantMeant = !form.tenant().isEmpty()
                 && (roles.get().stream().anyMatch(Role::isCustomerRole) || !form.tenant().equals(tenantBefore));
         UpdateUser.UserChange change = new UpdateUser.UserChange(roles,
@@ -253,7 +252,7 @@ class UserPagesController {
         }
 
         static UserForm of(Map<String, Object> body) {
-            return new UserForm(first(body.get("username")), all(body.get("roles")), first(body.get("customerTenantId")));
+            return new UserForm(UiForms.first(body.get("username")), UiForms.values(body.get("roles")), UiForms.first(body.get("customerTenantId")));
         }
 
         UserForm withUsername(String name) {
@@ -262,26 +261,6 @@ class UserPagesController {
 
         public boolean has(String role) {
             return roles.contains(role);
-        }
-
-        static String first(@Nullable Object value) {
-            List<String> values = all(value);
-            return values.isEmpty() ? "" : values.get(0);
-        }
-
-        private static List<String> all(@Nullable Object value) {
-            List<String> values = new ArrayList<>();
-            if (value instanceof Collection<?> many) {
-                many.forEach(each -> values.addAll(all(each)));
-            } else if (value instanceof Object[] many) {
-                Arrays.stream(many).forEach(each -> values.addAll(all(each)));
-            } else if (value != null) {
-                String text = UiForms.text(String.valueOf(value));
-                if (!text.isEmpty()) {
-                    values.add(text);
-                }
-            }
-            return values;
         }
     }
 }

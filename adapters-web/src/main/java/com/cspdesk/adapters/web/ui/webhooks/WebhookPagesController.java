@@ -45,9 +45,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,8 +111,8 @@ class WebhookPagesController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> register(HttpRequest<?> request, Authentication caller, @Body Map<String, Object> form) {
-        String url = UiForms.text(first(form.get(URL_FIELD)));
-        List<String> events = all(form.get(EVENTS_FIELD));
+        String url = UiForms.first(form.get(URL_FIELD));
+        List<String> events = UiForms.values(form.get(EVENTS_FIELD));
         WebhookChange change = registerWebhook.register(url, events, Actors.of(caller));
         if (change instanceof WebhookChange.Done done) {
             View view = new View(HttpStatus.CREATED);
@@ -127,8 +125,8 @@ class WebhookPagesController {
     @Post("/update")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, Authentication caller, @Body Map<String, Object> form) {
-        String url = UiForms.text(first(form.get(URL_FIELD)));
-        List<String> events = all(form.get(EVENTS_FIELD));
+        String url = UiForms.first(form.get(URL_FIELD));
+        List<String> events = UiForms.values(form.get(EVENTS_FIELD));
         WebhookChange change = updateRegistration.update(url, events, Actors.of(caller));
         if (change instanceof WebhookChange.Done) {
             return UiPages.redirect(request, UiUrls.WEBHOOKS + "?done=webhook_updated");
@@ -270,26 +268,6 @@ class WebhookPagesController {
     }
 
     /** One form field's value (the first when repeated), or empty. */
-    private static String first(@Nullable Object value) {
-        List<String> values = all(value);
-        return values.isEmpty() ? "" : values.get(0);
-    }
-
-    /** Every value of a form field that may repeat (a checkbox per event): Micronaut gives one value as is, several as a list. */
-    static List<String> all(@Nullable Object value) {
-        List<String> values = new ArrayList<>();
-        if (value instanceof Collection<?> many) {
-            many.forEach(each -> values.addAll(all(each)));
-        } else if (value instanceof Object[] many) {
-            Arrays.stream(many).forEach(each -> values.addAll(all(each)));
-        } else if (value != null) {
-            String text = UiForms.text(String.valueOf(value));
-            if (!text.isEmpty()) {
-                values.add(text);
-            }
-        }
-        return values;
-    }
 
     /** What the page shows beyond the registration and its log: the answer's status, a new secret, a refusal, the form as sent. */
     private static final class View {
