@@ -157,7 +157,7 @@ class DemoHistory {
         Made made = new Made(script.orders, script.cancellations, script.keysFetched, script.downloadsCounted, invoiceRuns, renewed,
                 Duration.ofNanos(System.nanoTime() - started));
         LOG.info("Made the demo's history: {} orders ({} cancellations), {} keys fetched, {} downloads, {} invoice runs,"
-                        + " {} subscription renewals, in {} ms", made.orders(), made.cancellations(), made.keys(),
+                        + " subscriptions renewed: {}, in {} ms", made.orders(), made.cancellations(), made.keys(),
                 made.downloads(), made.invoiceRuns(), made.renewals(), made.took().toMillis());
         return Optional.of(made);
     }
