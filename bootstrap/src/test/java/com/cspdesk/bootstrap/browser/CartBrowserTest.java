@@ -259,6 +259,12 @@ class CartBrowserTest extends BrowserTest {
         assertThat((List<Map<String, Object>>) orders.get(0).get("lineItems"))
                 .extracting(line -> line.get("offerId") + " × " + line.get("quantity"))
                 .containsExactly(STANDARD_16_EUR + " × 3", sqlOffer + " × 2");
+        // The order page and the software cards name what was bought with the SKU in German, as the cart did.
+        assertThat(pageText()).contains("Windows Server 2022 Standard – Lizenzpaket mit 16 Kernen");
+        assertAccessible("the placed order (de)");
+        open("/ui/customers/" + german);
+        assertThat(all("article h3")).extracting(WebElement::getText)
+                .contains("Windows Server 2022 Standard – Lizenzpaket mit 16 Kernen");
         open("/ui/customers/" + german + "/cart");
         assertThat(text("[data-cart=empty] strong")).isEqualTo("Der Warenkorb ist leer.");
         assertAccessible("empty cart (de)");

@@ -52,6 +52,26 @@ public final class CatalogTexts {
         return product.title() + " — " + skuTitle(sku);
     }
 
+    /**
+     * What an order line bought, as the reader reads it: the product's title as the order stored it, then the
+     * SKU's title in the reader's language ("Windows Server 2022 Standard – Lizenzpaket mit 16 Kernen"). An order
+     * stores its name as {@code product – sku} (the ordering use case's friendly name, Partner Center's); with no
+     * translation, or a name of another shape, the stored name is shown as it is.
+     */
+    public String lineName(String productId, String skuId, String storedName) {
+        if (storedName == null || productId == null || skuId == null) {
+            return storedName == null ? "" : storedName;
+        }
+        int productEnds = storedName.lastIndexOf(STORED_SEPARATOR);
+        return find(skuTitleKey(productId, skuId))
+                .filter(title -> productEnds > 0)
+                .map(title -> storedName.substring(0, productEnds) + STORED_SEPARATOR + title)
+                .orElse(storedName);
+    }
+
+    /** Between the product and the SKU in an order's stored friendly name. */
+    private static final String STORED_SEPARATOR = " – ";
+
     private Optional<String> find(String key) {
         ResourceBundle bundle = BUNDLES.computeIfAbsent(locale.getLanguage(), CatalogTexts::load);
         return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();

@@ -146,6 +146,7 @@ public class UiPages {
         variables.putIfAbsent("titleKey", "app.name");
         variables.put("lang", locale.getLanguage());
         variables.put("fmt", new Formats(locale));
+        variables.putIfAbsent("texts", new CatalogTexts(locale));
         variables.put("csrf", csrf.tokenFor(request));
         variables.put("csrfField", UiCsrf.FIELD);
         variables.put("csrfHeader", UiCsrf.HEADER);

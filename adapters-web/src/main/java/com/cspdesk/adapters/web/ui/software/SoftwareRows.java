@@ -13,7 +13,7 @@ import java.util.List;
  * One purchased software line as the Software tab shows it: the choices of version (newest first),
  * language and bitness in a stable order, and whether keys and downloads are still there.
  */
-public record SoftwareRows(String id, String orderId, int lineItemNumber, String productId, String productName,
+public record SoftwareRows(String id, String orderId, int lineItemNumber, String productId, String skuId, String productName,
                     String contractType, Instant purchaseDate, boolean active, boolean keyAvailable,
                     List<String> versions, List<String> languages, List<String> bitness) {
 
@@ -22,7 +22,7 @@ public record SoftwareRows(String id, String orderId, int lineItemNumber, String
     }
 
     public static SoftwareRows of(SoftwareView view) {
-        return new SoftwareRows(view.id(), view.orderId(), view.lineItemNumber(), view.productId(), view.productName(),
+        return new SoftwareRows(view.id(), view.orderId(), view.lineItemNumber(), view.productId(), view.skuId(), view.productName(),
                 view.contractType().code(), view.purchaseDate(), view.active(), view.keyAvailable(),
                 view.versions().stream().map(SoftwareVersion::name).toList(),
                 view.languages().stream().map(SoftwareLanguage::tag).sorted().toList(),

@@ -91,6 +91,19 @@ class CatalogTextsTest {
         return texts;
     }
 
+    /** An order's stored name keeps its product title and takes the SKU's title in the reader's language. */
+    @Test
+    void anOrderLineIsNamedWithTheSkuInTheReadersLanguage() {
+        String stored = "Windows Server 2022 Standard – 16 Core License Pack";
+        assertThat(new CatalogTexts(java.util.Locale.GERMAN).lineName("DG7GMGF0BHXC", "0001", stored))
+                .isEqualTo("Windows Server 2022 Standard – Lizenzpaket mit 16 Kernen");
+        assertThat(new CatalogTexts(java.util.Locale.ENGLISH).lineName("DG7GMGF0BHXC", "0001", stored)).isEqualTo(stored);
+        // No translation, a name of another shape, or nothing stored: the stored name as it is.
+        assertThat(new CatalogTexts(java.util.Locale.GERMAN).lineName("NOPRODUCT", "0001", stored)).isEqualTo(stored);
+        assertThat(new CatalogTexts(java.util.Locale.GERMAN).lineName("DG7GMGF0BHXC", "0001", "Windows Server")).isEqualTo("Windows Server");
+        assertThat(new CatalogTexts(java.util.Locale.GERMAN).lineName("DG7GMGF0BHXC", "0001", null)).isEmpty();
+    }
+
     private static SkuView sku(String productId, String skuId, String title) {
         return new SkuView(productId, skuId, title, 1, 1000, Set.of("one_time"), TermDuration.NONE, ContractType.PERPETUAL,
                 true, List.of(), Set.of(), Set.of());

@@ -115,7 +115,7 @@ class CancelStateTest {
     }
 
     private static SoftwareRows row(String id, String orderId, int line, boolean active) {
-        return new SoftwareRows(id, orderId, line, "P", "Product", "perpetual", UNTIL, active, active,
+        return new SoftwareRows(id, orderId, line, "P", "0001", "Product", "perpetual", UNTIL, active, active,
                 List.of(), List.of(), List.of());
     }
 
