@@ -9,7 +9,6 @@ import com.cspdesk.adapters.web.ui.software.SoftwareRows;
 import com.cspdesk.application.cancellation.port.in.ListOrderCredits;
 import com.cspdesk.application.cancellation.port.in.PreviewCancellation;
 import com.cspdesk.adapters.web.ui.shared.UiForms;
-import com.cspdesk.adapters.web.ui.shared.UiLocale;
 import com.cspdesk.adapters.web.ui.shared.UiPages;
 import com.cspdesk.adapters.web.ui.shared.UiUrls;
 import com.cspdesk.adapters.web.security.Actors;
@@ -46,10 +45,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import com.cspdesk.adapters.web.ui.shared.Formats;
 
 /**
  * Spec "Buy …" step 2 and "Activate and manage …" step 1: the Customers list (search by name or
@@ -130,7 +127,6 @@ class CustomerPagesController {
     HttpResponse<?> newCustomer(HttpRequest<?> request) {
         Map<String, Object> model = section("customers.new.title");
         model.put("form", new NewCustomerForm("", "", "", "", "", "", "", "", "", "", null));
-        model.put("countries", countries(UiLocale.of(request)));
         return pages.page(request, "customers/new", model);
     }
 
@@ -148,7 +144,6 @@ class CustomerPagesController {
         CreateCustomer.Refused refused = (CreateCustomer.Refused) result;
         Map<String, Object> model = section("customers.new.title");
         model.put("form", form);
-        model.put("countries", countries(UiLocale.of(request)));
         model.put("errorField", refused.field());
         model.put("errorKey", "field." + refused.reason().code());
         return pages.render(request, HttpStatus.BAD_REQUEST, "customers/new", model);
@@ -229,11 +224,6 @@ class CustomerPagesController {
 
     private static Map<String, Object> section(String titleKey) {
         return UiPages.section(titleKey);
-    }
-
-    /** ISO codes with their names in the reader's language, by name as the reader sorts them. */
-    static List<Map.Entry<String, String>> countries(Locale locale) {
-        return new Formats(locale).countries();
     }
 
     /** The company, its domain and billing country; the billing email, address and phone may be left empty. */

@@ -398,7 +398,7 @@ class CartPagesController {
 
         /** "Windows Server 2022 Standard — 16 Core License Pack", the SKU in the reader's language. */
         public String name() {
-            return skuTitle.isEmpty() ? productTitle : productTitle + " — " + skuTitle;
+            return CatalogTexts.name(productTitle, skuTitle);
         }
 
         public String productTitle() {

@@ -49,7 +49,12 @@ public final class CatalogTexts {
 
     /** How the review and the cart name what is bought: "Windows Server 2022 Standard — 16-Kern-Lizenzpaket". */
     public String name(ProductView product, SkuView sku) {
-        return product.title() + " — " + skuTitle(sku);
+        return name(product.title(), skuTitle(sku));
+    }
+
+    /** The same from the titles themselves (the SKU's already in the reader's language); the product alone without one. */
+    public static String name(String productTitle, String skuTitle) {
+        return skuTitle == null || skuTitle.isEmpty() ? productTitle : productTitle + " — " + skuTitle;
     }
 
     /**
