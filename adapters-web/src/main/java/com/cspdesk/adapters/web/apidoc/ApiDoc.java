@@ -28,6 +28,8 @@ public final class ApiDoc {
     public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
     public static final String RANGE_NOT_SATISFIABLE = "#/components/responses/RangeNotSatisfiable";
     public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
+    /** The 304 of a revalidated GET ({@code @Revalidated}): a description, as a 304 has no body to refer to. */
+    public static final String NOT_MODIFIED_DESCRIPTION = "Not modified: If-None-Match names the answer's ETag (no body)";
 
     private ApiDoc() {
     }

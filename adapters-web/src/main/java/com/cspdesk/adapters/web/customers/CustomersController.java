@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.customers;
 
+import com.cspdesk.adapters.web.api.Revalidated;
 import com.cspdesk.adapters.web.api.Answers;
 import com.cspdesk.adapters.web.security.Refusals;
 import com.cspdesk.application.shared.port.in.Lookup;
@@ -110,8 +111,10 @@ class CustomersController {
     @Operation(summary = "Finds customers page by page (q: name or domain)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, CustomerRequests.CustomerItems.class})))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get
     @RequiresPermission(Permission.VIEW_CUSTOMERS)
+    @Revalidated
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken,
@@ -137,7 +140,9 @@ class CustomersController {
     @Operation(summary = "Reads a customer by tenant id or domain")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get("/{customerTenantIdOrDomain}")
+    @Revalidated
     @RequiresPermission(Permission.VIEW_CUSTOMERS)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerTenantIdOrDomain) {
         return answers.of(request, caller,

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.invoices;
 
+import com.cspdesk.adapters.web.api.Revalidated;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -105,8 +106,10 @@ class InvoicesController {
     @Operation(summary = "Lists the invoices page by page")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, InvoiceResponses.InvoiceItems.class})))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get
     @RequiresPermission(Permission.READ_INVOICES)
+    @Revalidated
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
@@ -126,7 +129,9 @@ class InvoicesController {
     @Operation(summary = "Reads an invoice")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvoiceResponses.InvoiceResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get("/{invoiceId}")
+    @Revalidated
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
         return answers.of(request, caller, getInvoice.invoice(invoiceId.strip(), Actors.of(caller)),
@@ -136,7 +141,9 @@ class InvoicesController {
     @Operation(summary = "Lists an invoice's lines")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, InvoiceResponses.InvoiceLineItems.class})))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get("/{invoiceId}/lineitems")
+    @Revalidated
     @RequiresPermission(Permission.READ_INVOICES)
     HttpResponse<?> lineItems(HttpRequest<?> request, Authentication caller, @PathVariable String invoiceId) {
         return answers.of(request, caller, getInvoice.lineItems(invoiceId.strip(), Actors.of(caller)),

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.orders;
 
+import com.cspdesk.adapters.web.api.Revalidated;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -129,8 +130,10 @@ class OrdersController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, OrderRequests.OrderItems.class})))
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get
     @RequiresPermission(Permission.VIEW_ORDERS)
+    @Revalidated
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                          @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
                          @QueryValue @Nullable @Size(max = 1024) String continuationToken) {
@@ -150,8 +153,10 @@ class OrdersController {
     @Operation(summary = "Reads an order")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderJson.OrderResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get("/{orderId}")
     @RequiresPermission(Permission.VIEW_ORDERS)
+    @Revalidated
     HttpResponse<?> get(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String orderId) {
         return answers.of(request, caller, getOrder.get(CustomerRef.parse(customerId).orElse(null), orderId, Actors.of(caller)),

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.portfolio;
 
+import com.cspdesk.adapters.web.api.Revalidated;
 import com.cspdesk.adapters.web.api.CsvRequests;
 import com.cspdesk.adapters.web.api.ResourceCollection;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
@@ -61,7 +62,9 @@ class SoftwareInventoryController {
             ResourceCollection.class, AcrossCustomersJson.InventoryItems.class})),
         @Content(mediaType = CsvRequests.TEXT_CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get(produces = {MediaType.APPLICATION_JSON, CsvRequests.TEXT_CSV, "application/problem+json"}, headRoute = false)
+    @Revalidated
     @RequiresPermission(Permission.VIEW_ACROSS_CUSTOMERS)
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller,
                          @QueryValue @Nullable @Size(max = 255) String customerId,

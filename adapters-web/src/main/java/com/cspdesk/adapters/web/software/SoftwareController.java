@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.software;
 
+import com.cspdesk.adapters.web.api.Revalidated;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -94,8 +95,10 @@ class SoftwareController {
     @Operation(summary = "Lists a customer's software (from its orders)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(allOf = {ResourceCollection.class, SoftwareRequests.SoftwareItems.class})))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get
     @RequiresPermission(Permission.VIEW_SOFTWARE)
+    @Revalidated
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @PathVariable String customerId) {
         return answers.of(request, caller, listSoftware.list(CustomerRef.parse(customerId).orElse(null), Actors.of(caller)),
                 software -> HttpResponse.ok(ResourceCollection.of(software.stream().map(SoftwareController::response).toList())));
@@ -104,8 +107,10 @@ class SoftwareController {
     @Operation(summary = "One of a customer's software: what a webhook's ResourceUri points at")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SoftwareResponse.class)))
     @ApiResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @ApiResponse(responseCode = "304", description = ApiDoc.NOT_MODIFIED_DESCRIPTION)
     @Get("/{softwareId}")
     @RequiresPermission(Permission.VIEW_SOFTWARE)
+    @Revalidated
     HttpResponse<?> one(HttpRequest<?> request, Authentication caller, @PathVariable String customerId,
                         @PathVariable String softwareId) {
         return answers.of(request, caller, listSoftware.list(CustomerRef.parse(customerId).orElse(null), Actors.of(caller))

@@ -1,6 +1,8 @@
-package com.cspdesk.adapters.web.downloads;
+package com.cspdesk.adapters.web.api;
 
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +35,23 @@ class EntityTagsTest {
         assertThat(EntityTags.rangeStillValid("W/" + ETAG, ETAG)).isFalse();
         assertThat(EntityTags.rangeStillValid("\"other\"", ETAG)).isFalse();
         assertThat(EntityTags.rangeStillValid("Wed, 21 Oct 2026 07:28:00 GMT", ETAG)).isFalse();
+    }
+
+    @Test
+    void aWeakTagIsTheFirst128BitsOfTheBytesSha256() {
+        // SHA-256("test") starts 9f86d081884c7d659a2feaa0c55ad015.
+        assertThat(EntityTags.weakOf("test".getBytes(StandardCharsets.UTF_8))).isEqualTo("W/\"9f86d081884c7d659a2feaa0c55ad015\"");
+        assertThat(EntityTags.weakOf("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(EntityTags.weakOf("{\"a\":2}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aWeakTagMatchesWhetherTheClientSendsItWeakOrStrong() {
+        String weak = EntityTags.weakOf("test".getBytes(StandardCharsets.UTF_8));
+        assertThat(EntityTags.noneMatchHits(weak, weak)).isTrue();
+        assertThat(EntityTags.noneMatchHits(weak.substring(2), weak)).isTrue();
+        assertThat(EntityTags.noneMatchHits("W/\"0000\", " + weak, weak)).isTrue();
+        assertThat(EntityTags.noneMatchHits("W/\"0000\"", weak)).isFalse();
+        assertThat(EntityTags.rangeStillValid(weak, weak)).as("If-Range needs a strong tag; ours is weak, still equal").isTrue();
     }
 }
