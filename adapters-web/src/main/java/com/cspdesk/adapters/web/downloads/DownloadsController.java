@@ -1,6 +1,5 @@
 package com.cspdesk.adapters.web.downloads;
 
-import com.cspdesk.adapters.web.api.EntityTags;
 import com.cspdesk.adapters.web.apidoc.ApiDoc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

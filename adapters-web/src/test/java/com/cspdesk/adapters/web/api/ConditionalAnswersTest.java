@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.api;
 
+import com.cspdesk.adapters.web.downloads.EntityTags;
 import com.cspdesk.adapters.web.downloads.StreamingBody;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.web.api;
+package com.cspdesk.adapters.web.downloads;
 
 import org.junit.jupiter.api.Test;
 

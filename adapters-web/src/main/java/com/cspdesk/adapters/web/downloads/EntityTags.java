@@ -1,4 +1,4 @@
-package com.cspdesk.adapters.web.api;
+package com.cspdesk.adapters.web.downloads;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 /**
  * Entity tags and the conditional headers that name them (RFC 9110 §8.8.3, §13.1), for every answer that
  * has one: a download's is its file's SHA-256, strong, {@code "<hex>"}; a revalidated JSON answer's
- * ({@link ConditionalAnswers}) is weak, {@code W/"<hex>"}, the first 128 bits of the SHA-256 of its bytes.
+ * (api {@code ConditionalAnswers}) is weak, {@code W/"<hex>"}, the first 128 bits of the SHA-256 of its bytes.
  * {@code If-None-Match} compares weakly, {@code If-Range} strongly.
  */
 public final class EntityTags {
