@@ -2,6 +2,7 @@ package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
+import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases.Download;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,16 +13,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConditionalRequestsEndToEndTest extends EndToEnd {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Purchases purchases = new Purchases(this);
     private final Shop shop = new Shop(this);
@@ -167,19 +163,19 @@ class ConditionalRequestsEndToEndTest extends EndToEnd {
     @Test
     @Order(5)
     void jsonProblemsAndCsvAreGzippedWhenAskedAndOnlyThen() throws IOException {
-        Raw plain = raw("/v1/products?country=HU", agent);
+        Download plain = raw("/v1/products?country=HU", agent);
         assertThat(plain.status()).as(plain.text()).isEqualTo(200);
         assertThat(plain.body().length).as("the catalog is over the 1 KiB threshold").isGreaterThan(1024);
         assertThat(plain.header("Content-Encoding")).isNull();
 
-        Raw zipped = raw("/v1/products?country=HU", agent, "Accept-Encoding", "gzip");
+        Download zipped = raw("/v1/products?country=HU", agent, "Accept-Encoding", "gzip");
         assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(zipped.body().length).isLessThan(plain.body().length);
         assertThat(json.readValue(gunzip(zipped.body()), Map.class)).isEqualTo(json.readValue(plain.body(), Map.class));
 
         // A revalidated route: the tag is the same whether or not the bytes went gzipped.
-        Raw software = raw("/v1/software", agent, "Accept-Encoding", "gzip");
-        Raw softwarePlain = raw("/v1/software", agent);
+        Download software = raw("/v1/software", agent, "Accept-Encoding", "gzip");
+        Download softwarePlain = raw("/v1/software", agent);
         assertThat(software.header("ETag")).isEqualTo(softwarePlain.header("ETag"));
         if (softwarePlain.body().length >= 1024) {
             assertThat(software.header("Content-Encoding")).isEqualTo("gzip");
@@ -188,20 +184,20 @@ class ConditionalRequestsEndToEndTest extends EndToEnd {
 
         // problem+json over the threshold: a 404 whose instance is a long path.
         String longPath = "/v1/customers/" + "x".repeat(1200) + ".example";
-        Raw problem = raw(longPath, agent);
+        Download problem = raw(longPath, agent);
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
         assertThat(problem.body().length).as(problem.text()).isGreaterThan(1024);
-        Raw zippedProblem = raw(longPath, agent, "Accept-Encoding", "gzip");
+        Download zippedProblem = raw(longPath, agent, "Accept-Encoding", "gzip");
         assertThat(zippedProblem.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(json.readValue(gunzip(zippedProblem.body()), Map.class)).containsEntry("code", "customer_not_found");
 
-        Raw csv = raw("/v1/orders?format=csv", agent, "Accept-Encoding", "gzip");
+        Download csv = raw("/v1/orders?format=csv", agent, "Accept-Encoding", "gzip");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(new String(gunzip(csv.body()), StandardCharsets.UTF_8)).contains(orderOfA, orderOfB);
-        Raw csvPlain = raw("/v1/orders?format=csv", agent);
+        Download csvPlain = raw("/v1/orders?format=csv", agent);
         assertThat(csvPlain.header("Content-Encoding")).isNull();
         assertThat(csvPlain.text()).contains(orderOfA);
     }
@@ -214,7 +210,7 @@ class ConditionalRequestsEndToEndTest extends EndToEnd {
                 Purchases.choice("2019", "de-DE", "x64"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         String uri = (String) link.json().get("uri");
-        Raw download = raw(URI.create(uri).getRawPath(), null, "Accept-Encoding", "gzip, deflate, br");
+        Download download = raw(URI.create(uri).getRawPath(), null, "Accept-Encoding", "gzip, deflate, br");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).startsWith("application/octet-stream");
         assertThat(download.header("Content-Encoding")).isNull();
@@ -263,33 +259,12 @@ class ConditionalRequestsEndToEndTest extends EndToEnd {
     }
 
     /** An answer's raw bytes (not decoded), for the Content-Encoding checks. */
-    private Raw raw(String path, String token, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(30)).GET();
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Raw(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private Download raw(String path, String token, String... headers) {
+        List<String> all = new ArrayList<>(List.of(headers));
+        if (token != null) {
+            all.add("Authorization");
+            all.add("Bearer " + token);
         }
-    }
-
-    record Raw(int status, byte[] body, Map<String, List<String>> headers) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
-        }
-
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
+        return purchases.fetch("GET", path, all.toArray(String[]::new));
     }
 }
