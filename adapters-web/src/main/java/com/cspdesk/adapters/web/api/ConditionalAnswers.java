@@ -74,16 +74,15 @@ class ConditionalAnswers implements Ordered {
             throw new UncheckedIOException(e);
         }
         String etag = EntityTags.weakOf(bytes);
-        MutableHttpResponse<?> tagged = response;
-        tagged.getHeaders().remove(HttpHeaders.CACHE_CONTROL);
-        tagged.getHeaders().remove(HttpHeaders.PRAGMA);
-        tagged.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, VARY);
+        response.getHeaders().remove(HttpHeaders.CACHE_CONTROL);
+        response.getHeaders().remove(HttpHeaders.PRAGMA);
+        response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, VARY);
         if (EntityTags.noneMatchHits(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
-            tagged.status(HttpStatus.NOT_MODIFIED).body(null);
-            tagged.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-            tagged.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            response.status(HttpStatus.NOT_MODIFIED).body(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         } else {
-            tagged.body(bytes).contentType(type);
+            response.body(bytes).contentType(type);
         }
     }
 

@@ -20,7 +20,7 @@ public final class EntityTags {
     }
 
     /** The strong tag of a file whose SHA-256 (hex) is known. */
-    public static String of(String sha256) {
+    static String of(String sha256) {
         return "\"" + sha256 + "\"";
     }
 
@@ -55,7 +55,7 @@ public final class EntityTags {
      * {@code If-Range}: the range is honoured only when it names our strong tag exactly; a weak
      * tag, another tag or a date (the download has no {@code Last-Modified}) means "send it all".
      */
-    public static boolean rangeStillValid(String ifRange, String etag) {
+    static boolean rangeStillValid(String ifRange, String etag) {
         return ifRange == null || ifRange.strip().equals(etag);
     }
 
