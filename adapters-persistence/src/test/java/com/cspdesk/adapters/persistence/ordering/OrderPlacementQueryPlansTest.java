@@ -1,13 +1,11 @@
 package com.cspdesk.adapters.persistence.ordering;
 
-import com.cspdesk.adapters.persistence.OnMariaDb;
 import com.cspdesk.adapters.persistence.testing.LoggedStatements;
+import com.cspdesk.adapters.persistence.testing.OnOrdersOfManyCustomers;
 import com.cspdesk.adapters.persistence.testing.OrdersOfManyCustomers;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.customers.port.out.Customers;
-import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.contracts.SampleActivity;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,26 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * primary key, whatever the volume. The statements are the ones the adapters send (MariaDB's general log).
  */
 @MicronautTest(startApplication = false, transactional = false)
-class OrderPlacementQueryPlansTest extends OnMariaDb {
+class OrderPlacementQueryPlansTest extends OnOrdersOfManyCustomers {
 
     @Inject
-    Customers customers;
+    Customers customerLookup;
     @Inject
     ActivityLog activityLog;
-    @Inject
-    Transactions transactions;
-    @Inject
-    JdbcOperations jdbc;
-
-    private List<String> tenants;
 
     @BeforeAll
     void customersWithChains() {
-        tenants = OrdersOfManyCustomers.insert(jdbc, transactions);
-        for (int i = 0; i < tenants.size(); i++) {
+        for (int i = 0; i < customers.size(); i++) {
             int n = i;
             transactions.inTransaction(() -> {
-                activityLog.append(SampleActivity.entry(OrdersOfManyCustomers.END, "create_order", tenants.get(n), "Customer " + n,
+                activityLog.append(SampleActivity.entry(OrdersOfManyCustomers.END, "create_order", customers.get(n), "Customer " + n,
                         "order", n));
                 return null;
             });
@@ -54,8 +45,8 @@ class OrderPlacementQueryPlansTest extends OnMariaDb {
 
     @Test
     void theCustomerIsReadByPrimaryKey() {
-        String tenant = tenants.get(17);
-        List<String> sent = LoggedStatements.during(jdbc, transactions, tenant, () -> assertThat(customers.byTenantId(tenant)).isPresent());
+        String tenant = customers.get(17);
+        List<String> sent = LoggedStatements.during(jdbc, transactions, tenant, () -> assertThat(customerLookup.byTenantId(tenant)).isPresent());
         List<String> reads = sent.stream().filter(s -> s.stripLeading().toUpperCase(Locale.ROOT).startsWith("SELECT")).toList();
         assertThat(reads).as(String.valueOf(sent)).hasSize(1);
         assertOneRowByPrimaryKey(reads.get(0), "customer");
@@ -63,7 +54,7 @@ class OrderPlacementQueryPlansTest extends OnMariaDb {
 
     @Test
     void theChainHeadIsLockedAndMovedOnByPrimaryKey() {
-        String tenant = tenants.get(42);
+        String tenant = customers.get(42);
         List<String> sent = LoggedStatements.during(jdbc, transactions, tenant, () -> transactions.inTransaction(() -> {
             activityLog.append(SampleActivity.entry(OrdersOfManyCustomers.END.plusSeconds(1), "create_order", tenant, "Customer 42",
                     "order", 4242));

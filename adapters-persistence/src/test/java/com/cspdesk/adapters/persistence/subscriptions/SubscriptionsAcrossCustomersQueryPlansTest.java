@@ -1,14 +1,12 @@
 package com.cspdesk.adapters.persistence.subscriptions;
 
-import com.cspdesk.adapters.persistence.OnMariaDb;
 import com.cspdesk.adapters.persistence.shared.JdbcRows;
 import com.cspdesk.adapters.persistence.testing.LoggedStatements;
+import com.cspdesk.adapters.persistence.testing.OnOrdersOfManyCustomers;
 import com.cspdesk.adapters.persistence.testing.OrdersOfManyCustomers;
 import com.cspdesk.application.portfolio.port.out.AcrossCustomersFilter;
 import com.cspdesk.application.portfolio.port.out.AcrossCustomersFilter.Position;
 import com.cspdesk.application.portfolio.port.out.SubscriptionsAcrossCustomers;
-import com.cspdesk.application.shared.port.out.Transactions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,23 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (its few rows sorted). What the reads answer is SubscriptionsAcrossCustomersContract's.
  */
 @MicronautTest(startApplication = false, transactional = false)
-class SubscriptionsAcrossCustomersQueryPlansTest extends OnMariaDb {
+class SubscriptionsAcrossCustomersQueryPlansTest extends OnOrdersOfManyCustomers {
 
     /** A year after the orders (made over the 75 days before OrdersOfManyCustomers.END): where their first terms end. */
     private static final Instant TERMS_END = OrdersOfManyCustomers.END.atZone(ZoneOffset.UTC).plusYears(1).toInstant();
 
     @Inject
     SubscriptionsAcrossCustomers subscriptions;
-    @Inject
-    Transactions transactions;
-    @Inject
-    JdbcOperations jdbc;
-
-    private List<String> customers;
 
     @BeforeAll
     void subscriptionsOfManyCustomers() {
-        customers = OrdersOfManyCustomers.insert(jdbc, transactions);
         List<Object[]> orders = transactions.inTransaction(() -> JdbcRows.list(jdbc,
                 "SELECT id, customer_tenant_id, created_at FROM customer_order", row -> new Object[]{row.getString(1),
                         row.getString(2), JdbcRows.instant(row, "created_at")}));
