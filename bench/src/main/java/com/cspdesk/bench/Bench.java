@@ -384,6 +384,8 @@ public final class Bench {
                 rs.next();
                 report.note(String.format("Loaded in %.0f s (%,.0f rows/s); data and indexes %,d MiB.",
                         loaded.took().toMillis() / 1000.0, loaded.rowsPerSecond(), rs.getLong(1)));
+                figures.add("load: seconds", loaded.took().toMillis() / 1000.0);
+                figures.add("load: data and indexes, MiB", rs.getLong(1));
             }
         }
     }
@@ -861,7 +863,7 @@ public final class Bench {
         for (int round = 0; round < 20; round++) {
             views.values().forEach(path -> http.get(path, agent));
         }
-        boolean allMet = true;
+        long failed = 0;
         double worst = 0;
         for (Map.Entry<String, String> view : views.entrySet()) {
             Map<String, String> pages = new LinkedHashMap<>();
@@ -885,7 +887,7 @@ public final class Bench {
                 System.out.println("  " + r);
                 boolean met = r.failed() == 0 && r.p99() < 50;
                 if (page.getKey().equals("first")) {
-                    allMet &= met;
+                    failed += r.failed();
                     worst = Math.max(worst, r.p99());
                 }
                 report.row(view.getKey(), page.getKey(), r.sent(), Report.f2(r.p50()), Report.f2(r.p99()), "50 ms",
@@ -893,8 +895,11 @@ public final class Bench {
             }
         }
         figures.target("views across customers: every first page p99 < 50 ms, one client",
-                "views across customers: worst first page p99 ms, one client", allMet ? worst : Double.POSITIVE_INFINITY, " ms",
-                v -> v < 50, "");
+                "views across customers: worst first page p99 ms, one client", worst, " ms",
+                v -> v < 50, failed == 0 ? "" : failed + " first-page requests failed");
+        if (failed > 0) {
+            summary.put("views across customers: no first page request failed", failed + " failed|NO");
+        }
     }
 
     private static void awaitBare(Http http, Process process) {
