@@ -65,6 +65,11 @@ final class Db implements AutoCloseable {
         return db.jdbcUrl();
     }
 
+    /** The server's directory (data, logs): its size after a load is the volume on disk. */
+    Path dataDirectory() {
+        return db.instanceDirectory();
+    }
+
     String username() {
         return db.username();
     }

@@ -60,9 +60,15 @@ final class LoadDriver {
     /**
      * Runs {@code op} from {@code clients} threads: {@code warmup} unrecorded, then {@code measure}
      * recorded, at most {@code maxOps} measured operations. An outcome counts as success when it is
-     * {@code successStatus} (e.g. 201 or 200).
+     * {@code successStatus} (e.g. 201 or 200). Each outcome's count is in {@link Result#outcomes()}.
      */
     static Result run(String name, int clients, Duration warmup, Duration measure, long maxOps, int successStatus, Op op) {
+        return run(name, clients, warmup, measure, maxOps, status -> status == successStatus, op);
+    }
+
+    /** As above, with several outcomes that count as success (e.g. 200 and 304 for a revalidating client). */
+    static Result run(String name, int clients, Duration warmup, Duration measure, long maxOps,
+                      java.util.function.IntPredicate success, Op op) {
         ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
             Thread t = new Thread(r, "load-" + name);
             t.setDaemon(true);
@@ -104,7 +110,7 @@ final class LoadDriver {
                         if (recording) {
                             h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, (t1 - t0) / 1000)));
                             outcomes.computeIfAbsent(status, s -> new LongAdder()).increment();
-                            if (status == successStatus) {
+                            if (success.test(status)) {
                                 ok.increment();
                             } else {
                                 failed.increment();

@@ -1,15 +1,11 @@
 package com.cspdesk.adapters.persistence.ordering;
 
-import com.cspdesk.adapters.persistence.OnMariaDb;
+import com.cspdesk.adapters.persistence.testing.OnOrdersOfManyCustomers;
 import com.cspdesk.adapters.persistence.testing.OrdersOfManyCustomers;
 import com.cspdesk.adapters.persistence.shared.Sql;
 import com.cspdesk.application.portfolio.port.out.AcrossCustomersFilter;
 import com.cspdesk.application.portfolio.port.out.AcrossCustomersFilter.Position;
-import com.cspdesk.application.shared.port.out.Transactions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -25,22 +21,10 @@ import java.util.Optional;
  */
 @MicronautTest(startApplication = false, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrdersAcrossCustomersQueryPlansTest extends OnMariaDb {
+class OrdersAcrossCustomersQueryPlansTest extends OnOrdersOfManyCustomers {
 
     private static final Instant END = OrdersOfManyCustomers.END;
     private static final String[] PRODUCTS = OrdersOfManyCustomers.PRODUCTS;
-
-    @Inject
-    Transactions transactions;
-    @Inject
-    JdbcOperations jdbc;
-
-    private List<String> customers;
-
-    @BeforeAll
-    void ordersOfManyCustomers() {
-        customers = OrdersOfManyCustomers.insert(jdbc, transactions);
-    }
 
     @Test
     void everyOrdersPageReadsTheCreationIndexInOrder() {
