@@ -148,14 +148,15 @@ class ApplicationServices {
     @Singleton
     ApplicationAuthentication applicationAuthentication(Applications applications, ClientSecrets secrets,
                                                         SignInFailures failures, ActivityLog activityLog,
-                                                        Transactions transactions, Clock clock) {
-        return new ApplicationAuthentication(applications, secrets, failures, activityLog, transactions, clock);
+                                                        Transactions transactions, Clock clock, BusinessMetrics metrics) {
+        return new ApplicationAuthentication(applications, secrets, failures, activityLog, transactions, clock, metrics);
     }
 
     @Singleton
     SigningIn signingIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
-                        Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor) {
-        return new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor);
+                        Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor,
+                        BusinessMetrics metrics) {
+        return new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor, metrics);
     }
 
     /** TOTP codes are checked against real time, as authenticator apps keep it, not the sandbox's clock. */

@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,24 @@ class MonitoringAssetsEndToEndTest extends EndToEnd {
         assertThat(value(after, "cspdesk_sign_in_failures_total{reason=\"password\"}")).isEqualTo(before + 1);
         assertThat(value(after, "cspdesk_sign_in_failures_total{reason=\"second_factor\"}")).isZero();
         assertThat(after).doesNotContain("metrics.probe");
+    }
+
+    @Test
+    void anInvoiceRunIsTimedByItsOutcome() throws InterruptedException {
+        String admin = loginDemo("global.admin@partner.demo");
+        String completed = "cspdesk_invoice_run_duration_seconds_count{outcome=\"completed\"}";
+        double before = value(scrape(admin), completed);
+
+        assertThat(invoiceRunToItsEnd(admin, YearMonth.of(2021, 3))).containsEntry("status", "completed");
+
+        // The run is stored as completed a moment before its timing stops: wait for the count (bounded).
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (value(scrape(admin), completed) == before && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        String after = scrape(admin);
+        assertThat(value(after, completed)).isEqualTo(before + 1);
+        assertThat(value(after, "cspdesk_invoice_run_duration_seconds_count{outcome=\"failed\"}")).isZero();
     }
 
     @Test

@@ -40,7 +40,9 @@ public interface BusinessMetrics {
         /** A wrong second-factor code. */
         SECOND_FACTOR,
         /** A service caller's wrong client secret or unknown client id. */
-        CLIENT_SECRET
+        CLIENT_SECRET,
+        /** Refused unchecked: the account, client id or address is in a back-off after failures. */
+        THROTTLED
     }
 
     /** What a back-off holds back: the account (or client id), or the client address. */
