@@ -80,6 +80,29 @@ class MonitoringAssetsEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void anOrderAndTheCancellationOfALineWithItsCreditAreCountedAndARefusedCancellationIsNot() {
+        String admin = loginDemo("global.admin@partner.demo");
+        String agent = loginDemo("admin.agent@partner.demo");
+        CancellationEndToEndTest.Shop shop = new CancellationEndToEndTest.Shop(this);
+        String tenant = shop.createCustomer(agent, "Counted GmbH", "DE");
+        String offer = shop.offer(agent, CancellationEndToEndTest.WS2022_STANDARD, "0001", "DE");
+        String before = scrape(admin);
+
+        Map<String, Object> order = shop.order(agent, tenant, CancellationEndToEndTest.Shop.line(0, offer, 1),
+                CancellationEndToEndTest.Shop.line(1, offer, 1));
+        Answer cancelled = shop.cancel(agent, tenant, (String) order.get("id"), 1);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        Answer again = shop.cancel(agent, tenant, (String) order.get("id"), 1);
+        assertThat(again.status()).as(again.toString()).isNotEqualTo(200);
+
+        String after = scrape(admin);
+        for (String counted : List.of("cspdesk_orders_placed_total", "cspdesk_order_cancellations_total",
+                "cspdesk_order_lines_cancelled_total", "cspdesk_credit_notes_issued_total")) {
+            assertThat(value(after, counted) - value(before, counted)).as(counted).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anInvoiceRunIsTimedByItsOutcome() throws InterruptedException {
         String admin = loginDemo("global.admin@partner.demo");
         String completed = "cspdesk_invoice_run_duration_seconds_count{outcome=\"completed\"}";
