@@ -230,7 +230,7 @@ public abstract class InvoicesContract extends PortContract {
             work.run();
             return true;
         }, port(ActivityLog.class), port(Transactions.class),
-                Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).invoiceLastMonth();
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC), new NoBusinessMetrics()).invoiceLastMonth();
     }
 
     @Test

@@ -105,6 +105,58 @@ public abstract class TransactionsContract extends PortContract {
         }
     }
 
+    @Test
+    void whatFollowsACommitRunsOnceTheOutermostUnitCommittedInTheOrderRegistered() {
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Written written = new Written();
+
+        transactions().inTransaction(() -> {
+            written.write(this);
+            transactions().afterCommit(() -> ran.add("outer"));
+            transactions().inTransaction(() -> {
+                transactions().afterCommit(() -> ran.add("nested"));
+                return null;
+            });
+            // The nested unit ended, the outer one has not committed: nothing ran yet.
+            assertThat(ran).isEmpty();
+            return null;
+        });
+
+        assertThat(ran).containsExactly("outer", "nested");
+        assertThat(written.foundIn(this)).containsOnly(true);
+    }
+
+    @Test
+    void whatFollowsACommitNeverRunsWhenTheUnitRollsBackEvenIfANestedUnitCompleted() {
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        catchThrowable(() -> transactions().inTransaction(() -> {
+            new Written().write(this);
+            transactions().inTransaction(() -> {
+                transactions().afterCommit(() -> ran.add("nested"));
+                return null;
+            });
+            transactions().afterCommit(() -> ran.add("outer"));
+            throw new IllegalStateException("rolled back");
+        }));
+        // The next unit on the same thread commits: what the lost one registered must not ride along.
+        transactions().inTransaction(() -> {
+            transactions().afterCommit(() -> ran.add("next"));
+            return null;
+        });
+
+        assertThat(ran).containsExactly("next");
+    }
+
+    @Test
+    void outsideAUnitOfWorkWhatFollowsACommitRunsAtOnce() {
+        List<String> ran = new java.util.ArrayList<>();
+
+        transactions().afterCommit(() -> ran.add("now"));
+
+        assertThat(ran).containsExactly("now");
+    }
+
     private Transactions transactions() {
         return port(Transactions.class);
     }

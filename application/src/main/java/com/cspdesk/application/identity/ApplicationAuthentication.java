@@ -3,6 +3,7 @@ package com.cspdesk.application.identity;
 import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.identity.port.in.GrantApplicationToken;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.identity.port.out.ApplicationCredential;
 import com.cspdesk.application.identity.port.out.Applications;
 import com.cspdesk.application.identity.port.out.ClientSecrets;
@@ -37,10 +38,10 @@ public final class ApplicationAuthentication implements GrantApplicationToken {
     private final Clock clock;
 
     public ApplicationAuthentication(Applications applications, ClientSecrets secrets, SignInFailures failures,
-                                     ActivityLog activityLog, Transactions transactions, Clock clock) {
+                                     ActivityLog activityLog, Transactions transactions, Clock clock, BusinessMetrics metrics) {
         this.applications = applications;
         this.secrets = secrets;
-        this.throttle = new ThrottledAttempts(failures, activityLog, transactions);
+        this.throttle = new ThrottledAttempts(failures, activityLog, transactions, metrics);
         this.clock = clock;
     }
 

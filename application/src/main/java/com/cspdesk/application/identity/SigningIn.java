@@ -7,6 +7,7 @@ import com.cspdesk.application.identity.port.in.AuthenticateUser;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.SignInOutcome;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.Refused;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.TooManyAttempts;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.identity.port.out.PasswordHasher;
 import com.cspdesk.application.identity.port.out.SignInFailures;
 import com.cspdesk.application.identity.port.out.SignInFailures.Key;
@@ -41,10 +42,10 @@ public final class SigningIn implements AuthenticateUser {
     private final String decoyHash;
 
     public SigningIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
-                     Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor) {
+                     Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor, BusinessMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
-        this.throttle = new ThrottledAttempts(failures, activityLog, transactions);
+        this.throttle = new ThrottledAttempts(failures, activityLog, transactions, metrics);
         this.clock = clock;
         this.secondFactor = secondFactor;
         this.decoyHash = hasher.hash("decoy-password-never-matches");

@@ -5,6 +5,8 @@ import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
 import com.cspdesk.application.identity.port.out.SignInFailures;
 import com.cspdesk.application.identity.port.out.SignInFailures.Key;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics.SignInFailure;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.identity.FailedSignIns;
 import com.cspdesk.domain.identity.SignInThrottle;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * ({@link SignInThrottle#PER_ADDRESS}, shared by both kinds of attempt). A name or address in back-off
  * is answered before any check, from this instance's memory once read ({@link RememberedBackOffs}); a
  * failed attempt is counted against both and written to the activity log (and, when it starts a
- * back-off, a lock-out record) in one unit of work.
+ * back-off, a lock-out record) in one unit of work. An attempt refused for a back-off writes nothing and
+ * is counted as a {@link SignInFailure#THROTTLED throttled} sign-in.
  */
 final class ThrottledAttempts {
 
@@ -31,12 +34,14 @@ final class ThrottledAttempts {
     private final SignInFailures failures;
     private final ActivityLog activityLog;
     private final Transactions transactions;
+    private final BusinessMetrics metrics;
     private final RememberedBackOffs backOffs = new RememberedBackOffs(REMEMBERED_BACK_OFFS);
 
-    ThrottledAttempts(SignInFailures failures, ActivityLog activityLog, Transactions transactions) {
+    ThrottledAttempts(SignInFailures failures, ActivityLog activityLog, Transactions transactions, BusinessMetrics metrics) {
         this.failures = failures;
         this.activityLog = activityLog;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** Before an attempt: how long it must still wait, or the failures counted against the name so far. */
@@ -44,6 +49,12 @@ final class ThrottledAttempts {
     }
 
     Before before(Optional<Key> name, Optional<Key> address, Instant now) {
+        Before before = check(name, address, now);
+        before.backOff().ifPresent(wait -> metrics.signInFailed(SignInFailure.THROTTLED));
+        return before;
+    }
+
+    private Before check(Optional<Key> name, Optional<Key> address, Instant now) {
         Optional<Duration> remembered = longer(backOffs.remembered(name, now), backOffs.remembered(address, now));
         if (remembered.isPresent()) {
             return new Before(remembered, Optional.empty());

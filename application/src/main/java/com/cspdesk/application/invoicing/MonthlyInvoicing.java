@@ -12,6 +12,7 @@ import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.shared.ContinuationTokens;
 import com.cspdesk.application.shared.port.in.Lookup;
 import com.cspdesk.domain.activity.ActivityCatalogue.Resource;
@@ -56,9 +57,10 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
     private final ActivityLog activityLog;
     private final Transactions transactions;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public MonthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
-                            ActivityLog activityLog, Transactions transactions, Clock clock) {
+                            ActivityLog activityLog, Transactions transactions, Clock clock, BusinessMetrics metrics) {
         this.invoices = invoices;
         this.runs = runs;
         this.lock = lock;
@@ -66,6 +68,7 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         this.activityLog = activityLog;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -166,7 +169,9 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
         return invoice(invoiceId, actor).map(invoice -> invoices.lines(invoice.id()));
     }
 
+    /** Runs it under the job lock, timed from here to its outcome (completed, skipped or failed). */
     private InvoiceRunView execute(InvoiceRunView started) {
+        BusinessMetrics.Stopwatch timing = metrics.invoiceRunStarted();
         InvoiceRunView[] current = {started};
         try {
             boolean ran = lock.runExclusively(LOCK, LOCK_AT_MOST, () -> current[0] = invoice(started));
@@ -178,8 +183,10 @@ public final class MonthlyInvoicing implements StartInvoiceRun, GetInvoiceRun, L
             current[0] = finished(current[0], "failed", current[0].currenciesTotal(), current[0].currenciesDone(),
                     current[0].invoicesCreated());
             runs.save(current[0]);
+            timing.stop(current[0].status());
             throw e;
         }
+        timing.stop(current[0].status());
         return current[0];
     }
 

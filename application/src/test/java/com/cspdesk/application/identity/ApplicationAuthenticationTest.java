@@ -1,6 +1,7 @@
 package com.cspdesk.application.identity;
 
 import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.identity.port.in.GrantApplicationToken;
 import com.cspdesk.application.identity.port.out.Applications;
 import com.cspdesk.application.identity.port.out.ClientSecrets;
@@ -42,8 +43,9 @@ class ApplicationAuthenticationTest {
     private final SignInFailures failures = mock(SignInFailures.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
+    private final BusinessMetrics metrics = mock(BusinessMetrics.class);
     private final ApplicationAuthentication authentication = new ApplicationAuthentication(applications, secrets, failures,
-            activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+            activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
     @BeforeEach
     void world() {
@@ -101,6 +103,7 @@ class ApplicationAuthenticationTest {
 
         assertThat(outcome).isEqualTo(new GrantApplicationToken.TooManyAttempts(Duration.ofSeconds(10)));
         assertThat(((GrantApplicationToken.TooManyAttempts) outcome).retryAfterSeconds()).isEqualTo(10);
+        verify(metrics).signInFailed(BusinessMetrics.SignInFailure.THROTTLED);
         verify(applications, never()).find(anyString());
         verify(secrets, never()).hash(anyString());
     }

@@ -2,6 +2,7 @@ package com.cspdesk.application.identity;
 
 import com.cspdesk.application.activity.AdminActs;
 import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.Credentials;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.Refused;
 import com.cspdesk.application.identity.port.in.AuthenticateUser.SignedIn;
@@ -62,6 +63,7 @@ class SigningInTest {
     private final SignInFailures failures = mock(SignInFailures.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
     private final Transactions transactions = mock(Transactions.class);
+    private final BusinessMetrics metrics = mock(BusinessMetrics.class);
     /** No second factor anywhere and none required: the password alone signs in. */
     private final SecondFactorAuthentication secondFactor = new SecondFactorWorld().service(SecondFactorRequirement.none());
 
@@ -86,7 +88,7 @@ class SigningInTest {
             return new FailedSignIns(1, NOW);
         });
         signingIn = new SigningIn(users, hasher, failures, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
-                secondFactor);
+                secondFactor, metrics);
     }
 
     @Test
@@ -99,6 +101,7 @@ class SigningInTest {
             assertThat(user.customerTenantId()).contains(TENANT);
             assertThat(user.sessionGeneration()).isEqualTo(UserAccount.firstSessionGeneration(Instant.EPOCH));
         });
+        verifyNoInteractions(metrics);
         // Nothing to clear, so nothing written.
         verify(failures, never()).clear(any());
         verify(failures, never()).recordFailure(any(), any(), any());
@@ -201,6 +204,7 @@ class SigningInTest {
         var outcome = signingIn.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of("198.51.100.9"));
 
         assertThat(outcome).isEqualTo(new TooManyAttempts(Duration.ofSeconds(10)));
+        verify(metrics).signInFailed(BusinessMetrics.SignInFailure.THROTTLED);
         verify(hasher, never()).matches(any(), any());
         verify(users, never()).find(any());
         verify(failures, never()).recordFailure(any(), any(), any());
@@ -224,7 +228,7 @@ class SigningInTest {
     @Test
     void aBackOffOnceReadIsRememberedUntilItEndsWithoutAskingAgain() {
         MovingClock clock = new MovingClock(NOW);
-        SigningIn remembering = new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor);
+        SigningIn remembering = new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor, metrics);
         when(failures.of(ACCOUNT)).thenReturn(Optional.of(new FailedSignIns(6, NOW.minusSeconds(5))));
 
         assertThat(remembering.signIn(new Credentials("cust.admin", "Right-Passw0rd"), Optional.of(ADDRESS)))

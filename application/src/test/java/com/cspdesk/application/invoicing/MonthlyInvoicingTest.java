@@ -11,6 +11,7 @@ import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
 import com.cspdesk.application.invoicing.port.out.JobLock;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.identity.Role;
@@ -58,6 +59,8 @@ class MonthlyInvoicingTest {
     private final JobLock lock = mock(JobLock.class);
     private final Transactions transactions = mock(Transactions.class);
     private final ActivityLog activityLog = mock(ActivityLog.class);
+    private final BusinessMetrics metrics = mock(BusinessMetrics.class);
+    private final BusinessMetrics.Stopwatch timing = mock(BusinessMetrics.Stopwatch.class);
     private final BackgroundWork inline = work -> {
         work.run();
         return true;
@@ -67,11 +70,12 @@ class MonthlyInvoicingTest {
     @BeforeEach
     void setUp() {
         when(transactions.inTransaction(any())).thenAnswer(call -> ((Supplier<?>) call.getArgument(0)).get());
+        when(metrics.invoiceRunStarted()).thenReturn(timing);
         when(lock.runExclusively(eq("monthly-invoicing"), any(), any())).thenAnswer(call -> {
             ((Runnable) call.getArgument(2)).run();
             return true;
         });
-        invoicing = new MonthlyInvoicing(invoices, runs, lock, inline, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        invoicing = new MonthlyInvoicing(invoices, runs, lock, inline, activityLog, transactions, Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     }
 
     @Test
@@ -90,6 +94,17 @@ class MonthlyInvoicingTest {
         assertThat(last.status()).isEqualTo("completed");
         assertThat(last.invoicesCreated()).isEqualTo(2);
         assertThat(last.currenciesDone()).isEqualTo(2);
+        verify(timing).stop("completed");
+    }
+
+    @Test
+    void aFailingRunIsTimedAsFailedAndTheFailureComesThrough() {
+        when(invoices.currenciesToInvoice(DECEMBER)).thenReturn(List.of(EUR));
+        when(invoices.create(anyString(), any(), any(), any(), any())).thenThrow(new IllegalStateException("database gone"));
+
+        assertThatThrownBy(() -> invoicing.invoiceLastMonth()).hasMessage("database gone");
+
+        verify(timing).stop("failed");
     }
 
     @Test
@@ -103,7 +118,7 @@ class MonthlyInvoicingTest {
     @Test
     void aRunRefusedForWantOfRoomStartsNothingAndLeavesNoRunBehind() {
         MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, activityLog, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
         // The run and its record were written in the unit of work the full queue fails, so both go back.
         doAnswer(call -> {
@@ -121,7 +136,7 @@ class MonthlyInvoicingTest {
     @Test
     void aFullQueueAnswersBusy() {
         MonthlyInvoicing full = new MonthlyInvoicing(invoices, runs, lock, work -> false, activityLog, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
         assertThat(full.start(YearMonth.of(2026, 11), ADMIN)).isInstanceOf(StartInvoiceRun.Busy.class);
     }
 
@@ -130,7 +145,7 @@ class MonthlyInvoicingTest {
         BackgroundWork later = org.mockito.Mockito.mock(BackgroundWork.class);
         when(later.submit(any())).thenReturn(true);
         MonthlyInvoicing queued = new MonthlyInvoicing(invoices, runs, lock, later, activityLog, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
         var started = (StartInvoiceRun.Started) queued.start(YearMonth.of(2026, 11), ADMIN.from("198.51.100.4"));
 
@@ -150,7 +165,7 @@ class MonthlyInvoicingTest {
         BackgroundWork later = org.mockito.Mockito.mock(BackgroundWork.class);
         doThrow(new IllegalStateException("the log is gone")).when(activityLog).append(any());
         MonthlyInvoicing queued = new MonthlyInvoicing(invoices, runs, lock, later, activityLog, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
         assertThatThrownBy(() -> queued.start(YearMonth.of(2026, 11), ADMIN)).hasMessage("the log is gone");
         verifyNoInteractions(later, invoices, lock);
@@ -181,6 +196,7 @@ class MonthlyInvoicingTest {
         verify(runs, atLeastOnce()).save(saved.capture());
         assertThat(saved.getValue().status()).isEqualTo("skipped");
         verify(invoices, never()).create(any(), any(), any(), any(), any());
+        verify(timing).stop("skipped");
     }
 
     @Test
@@ -196,7 +212,7 @@ class MonthlyInvoicingTest {
     void onlyTheTablesRolesStartOrReadRunsAndInvoicesAndARefusalTouchesNoPort() {
         BackgroundWork background = org.mockito.Mockito.mock(BackgroundWork.class);
         MonthlyInvoicing guarded = new MonthlyInvoicing(invoices, runs, lock, background, activityLog, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
         for (Actor actor : TestActors.refused(Permission.START_INVOICE_RUN)) {
             assertThat(guarded.start(YearMonth.of(2026, 11), actor))
                     .isEqualTo(new StartInvoiceRun.NotPermitted(Permission.START_INVOICE_RUN));

@@ -44,6 +44,8 @@ import com.cspdesk.application.identity.port.out.TotpCodes;
 import com.cspdesk.domain.identity.SecondFactorRequirement;
 import com.cspdesk.application.invoicing.BillingReconciliation;
 import com.cspdesk.application.invoicing.MonthlyInvoicing;
+import com.cspdesk.application.metrics.CountedWebhookTransport;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.invoicing.port.out.BackgroundWork;
 import com.cspdesk.application.invoicing.port.out.InvoiceRuns;
 import com.cspdesk.application.invoicing.port.out.Invoices;
@@ -146,14 +148,15 @@ class ApplicationServices {
     @Singleton
     ApplicationAuthentication applicationAuthentication(Applications applications, ClientSecrets secrets,
                                                         SignInFailures failures, ActivityLog activityLog,
-                                                        Transactions transactions, Clock clock) {
-        return new ApplicationAuthentication(applications, secrets, failures, activityLog, transactions, clock);
+                                                        Transactions transactions, Clock clock, BusinessMetrics metrics) {
+        return new ApplicationAuthentication(applications, secrets, failures, activityLog, transactions, clock, metrics);
     }
 
     @Singleton
     SigningIn signingIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
-                        Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor) {
-        return new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor);
+                        Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor,
+                        BusinessMetrics metrics) {
+        return new SigningIn(users, hasher, failures, activityLog, transactions, clock, secondFactor, metrics);
     }
 
     /** TOTP codes are checked against real time, as authenticator apps keep it, not the sandbox's clock. */
@@ -290,8 +293,9 @@ class ApplicationServices {
 
     @Singleton
     MonthlyInvoicing monthlyInvoicing(Invoices invoices, InvoiceRuns runs, JobLock lock, BackgroundWork background,
-                                      ActivityLog activityLog, Transactions transactions, Clock clock) {
-        return new MonthlyInvoicing(invoices, runs, lock, background, activityLog, transactions, clock);
+                                      ActivityLog activityLog, Transactions transactions, Clock clock,
+                                      BusinessMetrics metrics) {
+        return new MonthlyInvoicing(invoices, runs, lock, background, activityLog, transactions, clock, metrics);
     }
 
     @Singleton
@@ -332,11 +336,13 @@ class ApplicationServices {
     WebhookDelivering webhookDelivering(WebhookDeliveries deliveries, WebhookTransport transport, WebhookSigning signing,
                                         SecretSealing sealing, ActivityLog activityLog, Clock clock,
                                         @Value("${cspdesk.public-url:}") String publicUrl,
-                                        BeanProvider<EmbeddedServer> server) {
+                                        BeanProvider<EmbeddedServer> server, BusinessMetrics metrics) {
         URI configured = publicUrl.isBlank() ? null : URI.create(publicUrl);
         Supplier<URI> root = configured != null ? () -> configured
                 : () -> URI.create("http://localhost:" + server.get().getPort() + "/");
-        return new WebhookDelivering(deliveries, transport, signing, sealing, activityLog, clock, Clock.systemUTC(),
+        // Every attempt counted as it is made (the transport bean itself stays as it is, closed at shutdown).
+        return new WebhookDelivering(deliveries, new CountedWebhookTransport(transport, metrics), signing, sealing, activityLog,
+                clock, Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble(), root);
     }
 

@@ -5,7 +5,9 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,7 +15,8 @@ import java.util.function.Supplier;
  * Units of work in memory: one at a time (a fair lock over the whole store, so whatever a JDBC
  * adapter gets from row locks — one claim per idempotency key, one credit per cancellation — holds
  * here by serialisation), and all or nothing (every change registers how to take it back; a unit
- * that throws is undone newest first). Nested calls join the surrounding unit, as on JDBC.
+ * that throws is undone newest first). Nested calls join the surrounding unit, as on JDBC. What is to
+ * follow a commit runs once the unit completed and its lock is released, in the order registered.
  *
  * <p>Every memory adapter reads and writes through {@link #read} and {@link #change}, never around
  * them, so a reader never sees another unit's uncommitted change.
@@ -28,6 +31,7 @@ public final class MemoryTransactions implements Transactions {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ThreadLocal<Deque<Runnable>> undoLog = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -36,9 +40,12 @@ public final class MemoryTransactions implements Transactions {
         }
         lock.lock();
         Deque<Runnable> undo = new ArrayDeque<>();
+        List<Runnable> committed = new ArrayList<>();
         undoLog.set(undo);
+        afterCommit.set(committed);
+        T result;
         try {
-            return work.get();
+            result = work.get();
         } catch (RuntimeException | Error failure) {
             while (!undo.isEmpty()) {
                 undo.pop().run();
@@ -46,7 +53,20 @@ public final class MemoryTransactions implements Transactions {
             throw failure;
         } finally {
             undoLog.remove();
+            afterCommit.remove();
             lock.unlock();
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> open = afterCommit.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.add(action);
         }
     }
 

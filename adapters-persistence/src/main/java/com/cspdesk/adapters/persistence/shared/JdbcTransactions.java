@@ -2,6 +2,7 @@ package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.application.shared.port.out.Transactions;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -20,5 +21,17 @@ class JdbcTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.executeWrite(status -> work.get());
+    }
+
+    /** Micronaut's synchronization of the open transaction (a joined one hands it to the outermost). */
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                }), action);
     }
 }

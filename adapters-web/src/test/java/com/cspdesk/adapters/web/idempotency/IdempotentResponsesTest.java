@@ -7,6 +7,7 @@ import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.in.KeptAnswer;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
 import com.cspdesk.application.shared.port.out.SecretSealing;
+import com.cspdesk.application.shared.port.out.Transactions;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +41,7 @@ class IdempotentResponsesTest {
 
     private final Map<String, IdempotencyRecords.Kept> kept = new HashMap<>();
     private final IdempotentResponses responses = new IdempotentResponses(
-            new IdempotentExecution(new MapRecords(kept), new ClearSealing(), Supplier::get,
+            new IdempotentExecution(new MapRecords(kept), new ClearSealing(), new InLine(),
                     Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC)),
             JsonMapper.createDefault(), new Problems(new Messages()));
     private final AtomicInteger runs = new AtomicInteger();
@@ -193,6 +194,20 @@ class IdempotentResponsesTest {
         @Override
         public String open(String sealed, String context) {
             return sealed;
+        }
+    }
+
+    /** Units of work run in line, committed as they end. */
+    private static final class InLine implements Transactions {
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            action.run();
         }
     }
 }
