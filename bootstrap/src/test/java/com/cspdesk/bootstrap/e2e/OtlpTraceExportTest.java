@@ -26,6 +26,7 @@ class OtlpTraceExportTest extends EndToEnd {
 
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String PARENT_SPAN_ID = "b7ad6b7169203331";
+    private static final String PROBE_TRACE_ID = "5b8efff798038103d269b633813fc60c";
 
     private final BlockingQueue<byte[]> exported = new LinkedBlockingQueue<>();
     private HttpServer collector;
@@ -67,17 +68,26 @@ class OtlpTraceExportTest extends EndToEnd {
 
     @Test
     void theRequestsSpanReachesTheCollectorInTheCallersTrace() throws InterruptedException {
-        assertThat(send("GET", "/health", null, null, "traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01").status())
+        // Health probes make no span (otel.exclusions); the sign-in, refused, does.
+        assertThat(send("GET", "/health", null, null, "traceparent", "00-" + PROBE_TRACE_ID + "-" + PARENT_SPAN_ID + "-01").status())
                 .isEqualTo(200);
+        assertThat(send("POST", "/login", null, Map.of("username", "nobody.exported", "password", "Wrong-Exported-Passw0rd"),
+                "traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01").status()).isEqualTo(401);
 
         byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
         byte[] parentSpanId = HexFormat.of().parseHex(PARENT_SPAN_ID);
+        byte[] probeTraceId = HexFormat.of().parseHex(PROBE_TRACE_ID);
+        // A safety net for the exporter's thread, never a measurement.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         byte[] batch = null;
         while (batch == null && System.nanoTime() < deadline) {
             byte[] next = exported.poll(1, TimeUnit.SECONDS);
-            if (next != null && contains(next, traceId)) {
-                batch = next;
+            if (next != null) {
+                // Spans are exported in the order they ended: the probe's would be here or earlier.
+                assertThat(contains(next, probeTraceId)).as("a span of the health probe").isFalse();
+                if (contains(next, traceId)) {
+                    batch = next;
+                }
             }
         }
         assertThat(batch).as("an OTLP export holding the caller's trace id").isNotNull();

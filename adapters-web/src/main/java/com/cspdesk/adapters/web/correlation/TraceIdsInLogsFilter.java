@@ -17,8 +17,8 @@ import java.util.Optional;
  * Puts the request's OpenTelemetry trace and span ids into its log lines beside the correlation id.
  * Micronaut Tracing's server filter (phase TRACING, just before this one) has started the server
  * span, continuing the caller's W3C {@code traceparent} when one came, so a caller finds its own
- * trace id in the lines. Without tracing (micronaut.otel.enabled=false) there is no span and the
- * lines carry none.
+ * trace id in the lines. A request without a span (a path in otel.exclusions, such as /health)
+ * has lines without the ids.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class TraceIdsInLogsFilter implements HttpServerFilter {
