@@ -1,6 +1,5 @@
 package com.cspdesk.adapters.web.correlation;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -10,10 +9,6 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
-import org.slf4j.MDC;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** Sets the correlation id for the whole request, log lines included, and echoes it. */
 @Filter(Filter.MATCH_ALL_PATTERN)
@@ -29,11 +24,7 @@ class CorrelationIdFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String id = CorrelationId.fromHeader(request);
         request.setAttribute(CorrelationId.ATTRIBUTE, id);
-        Map<String, String> mdc = new HashMap<>(MDC.getCopyOfContextMap() == null ? Map.of() : MDC.getCopyOfContextMap());
-        mdc.put(CorrelationId.MDC_KEY, id);
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(mdc))
-                .propagate()) {
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(new RequestLogContext(id)).propagate()) {
             return Publishers.map(chain.proceed(request), response -> response.header(CorrelationId.HEADER, id));
         }
     }
