@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,8 +53,9 @@ final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
 
     private static final AttributeKey<Map<String, Part>> PARTS = AttributeKey.valueOf("cspdesk.download-file-regions");
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileRegionHandler.class);
+
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong regionsSent = new AtomicLong();
 
     /**
      * Reserves {@code length} bytes of the file from {@code first} for a response on this channel,
@@ -67,11 +70,6 @@ final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
         Map<String, Part> parts = channel.attr(PARTS).setIfAbsent(new ConcurrentHashMap<>());
         (parts == null ? channel.attr(PARTS).get() : parts).put(part.id(), part);
         return Optional.of(part);
-    }
-
-    /** How many responses went out as file regions since start (for tests and operators' curiosity). */
-    long regionsSent() {
-        return regionsSent.get();
     }
 
     @Override
@@ -90,7 +88,7 @@ final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
                     ctx.write(new DefaultFileRegion(part.file().toFile(), part.first(), part.length()),
                             ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
                 }
-                regionsSent.incrementAndGet();
+                LOG.debug("A download's {} bytes go out as a file region (sendfile)", part.length());
                 return;
             }
         }

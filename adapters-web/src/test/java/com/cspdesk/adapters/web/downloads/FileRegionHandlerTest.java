@@ -85,7 +85,6 @@ class FileRegionHandlerTest {
         assertThat(end.readableBytes()).as("no chunk trailer: the body is the region").isZero();
         end.release();
         assertThat(part.taken()).as("the body then ends without reading").isTrue();
-        assertThat(handler.regionsSent()).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +103,6 @@ class FileRegionHandlerTest {
         assertThat(out.headers().get(HttpHeaderNames.TRANSFER_ENCODING)).isEqualTo("chunked");
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(part.taken()).isFalse();
-        assertThat(handler.regionsSent()).isZero();
     }
 
     @Test
