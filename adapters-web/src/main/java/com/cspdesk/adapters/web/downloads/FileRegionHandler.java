@@ -34,19 +34,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * file part on the connection and marks the response with a header ({@value #MARKER}, never sent),
  * its body being an empty-until-asked stream. When the response's head passes here, the marker is
  * taken off and, if the answer is still plain (no {@code Content-Encoding}: nothing compressed
- * it), the head goes out with the part's {@code Content-Length}, then the file region, and the
+ * it), the head goes out with the part's {@code Content-Length}, then the file regions, and the
  * part is marked {@linkplain Part#taken() taken}, so the body, which Micronaut subscribes to only
  * after writing the head, ends at once without reading a byte; Micronaut then writes the end of
  * the message as for any body. Otherwise the body reads the file as a stream, as it always did.
  *
  * <p>Only on a connection without TLS ({@code sendfile} cannot encrypt): with an
- * {@link SslHandler} in the pipeline nothing is reserved. The file is opened when the region is
- * first sent and closed when it has been sent or the send failed (the client went away: the
- * connection is closed then, as a half-sent body cannot be mended).
+ * {@link SslHandler} in the pipeline nothing is reserved. Each region opens the file when it is
+ * first sent and closes it when it has been sent or the send failed (the client went away: the
+ * connection is closed then, as a half-sent body cannot be mended, and the regions not yet sent
+ * are released unopened).
  */
 @Singleton
 @ChannelHandler.Sharable
 final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
+
+    /**
+     * The most one region sends: a part is written as regions of this size, one after the other,
+     * because a connection's idle timeout ({@code micronaut.server.idle-timeout}) counts a write
+     * when it completes, so one 2 GiB region to a slow client would look idle until its end.
+     */
+    static final long REGION = 4L << 20;
 
     /** Marks a response whose body is a reserved file part; removed here, never on the wire. */
     static final String MARKER = "X-Cspdesk-File-Region";
@@ -84,8 +92,8 @@ final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
                 response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
                 response.headers().set(HttpHeaderNames.CONTENT_LENGTH, part.length());
                 ctx.write(response, promise);
-                if (part.length() > 0) {
-                    ctx.write(new DefaultFileRegion(part.file().toFile(), part.first(), part.length()),
+                for (long sent = 0; sent < part.length(); sent += REGION) {
+                    ctx.write(new DefaultFileRegion(part.file().toFile(), part.first() + sent, Math.min(REGION, part.length() - sent)),
                             ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
                 }
                 LOG.debug("A download's {} bytes go out as a file region (sendfile)", part.length());

@@ -25,7 +25,9 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,35 @@ class FileRegionHandlerTest {
         assertThat(end.readableBytes()).as("no chunk trailer: the body is the region").isZero();
         end.release();
         assertThat(part.taken()).as("the body then ends without reading").isTrue();
+    }
+
+    @Test
+    void aPartLongerThanARegionLeavesAsRegionsOneAfterTheOtherCoveringItExactly() throws Exception {
+        long length = 2 * FileRegionHandler.REGION + 5;
+        byte[] bytes = new byte[(int) length + 10];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 13 + i / 4096);
+        }
+        Path file = Files.write(folder.resolve("image.iso"), bytes);
+        channel = new EmbeddedChannel(handler);
+        FileRegionHandler.Part part = handler.reserve(channel, file, 10, length).orElseThrow();
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(FileRegionHandler.MARKER, part.id());
+        channel.writeOutbound(head);
+
+        HttpResponse out = channel.readOutbound();
+        assertThat(out.headers().get(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(String.valueOf(length));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<Long> counts = new ArrayList<>();
+        Object next;
+        while ((next = channel.readOutbound()) != null) {
+            FileRegion region = (FileRegion) next;
+            counts.add(region.count());
+            body.writeBytes(sent(region));
+            region.release();
+        }
+        assertThat(counts).containsExactly(FileRegionHandler.REGION, FileRegionHandler.REGION, 5L);
+        assertThat(body.toByteArray()).isEqualTo(Arrays.copyOfRange(bytes, 10, bytes.length));
     }
 
     @Test
