@@ -82,12 +82,13 @@ final class FileRegionHandler extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof HttpResponse response && !(msg instanceof FullHttpResponse) && response.headers().contains(MARKER)) {
+        if (msg instanceof HttpResponse response && response.headers().contains(MARKER)) {
             String id = response.headers().get(MARKER);
             response.headers().remove(MARKER);
             Map<String, Part> parts = ctx.channel().attr(PARTS).get();
             Part part = parts == null ? null : parts.remove(id);
-            if (part != null && !response.headers().contains(HttpHeaderNames.CONTENT_ENCODING)) {
+            // A full response already carries its body; one something compressed must stream.
+            if (part != null && !(msg instanceof FullHttpResponse) && !response.headers().contains(HttpHeaderNames.CONTENT_ENCODING)) {
                 part.taken().set(true);
                 response.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
                 response.headers().set(HttpHeaderNames.CONTENT_LENGTH, part.length());

@@ -4,7 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.FileRegion;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -132,6 +134,21 @@ class FileRegionHandlerTest {
         HttpResponse out = channel.readOutbound();
         assertThat(out.headers().contains(FileRegionHandler.MARKER)).isFalse();
         assertThat(out.headers().get(HttpHeaderNames.TRANSFER_ENCODING)).isEqualTo("chunked");
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(part.taken()).isFalse();
+    }
+
+    @Test
+    void aFullResponseKeepsItsBodyAndLosesTheMarker() throws Exception {
+        Path file = Files.write(folder.resolve("image.iso"), new byte[10]);
+        channel = new EmbeddedChannel(handler);
+        FileRegionHandler.Part part = handler.reserve(channel, file, 0, 10).orElseThrow();
+        FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        full.headers().set(FileRegionHandler.MARKER, part.id());
+        channel.writeOutbound(full);
+        FullHttpResponse out = channel.readOutbound();
+        assertThat(out.headers().contains(FileRegionHandler.MARKER)).isFalse();
+        out.release();
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(part.taken()).isFalse();
     }
