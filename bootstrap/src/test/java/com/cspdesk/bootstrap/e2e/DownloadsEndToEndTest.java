@@ -2,10 +2,15 @@ package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases.Download;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -299,10 +304,47 @@ class DownloadsEndToEndTest extends EndToEnd {
     }
 
     /**
-     * A file beyond 2 GiB streams: the headers and the first bytes arrive, the client hangs up
-     * half-way, and ranges near the end (offsets beyond 32 bits) still work. That the server reads
-     * no more than the connection asks for is {@code StreamingBodyWriterTest}'s; how much heap a
-     * 2 GiB download takes is measured by {@code bench/run-benchmarks}, beside its limit.
+     * A file of several MiB in the local store goes out zero-copy (sendfile: the handler's debug
+     * line says so) and arrives byte for byte, whole and as ranges: the SHA-256 of what came is that
+     * of the file and of each slice. (A store that is no local file streams: MemoryEndToEndTest.)
+     */
+    @Test
+    void aLocalFileGoesOutZeroCopyAndArrivesByteForByteWholeAndInRanges() throws Exception {
+        byte[] big = shop.file(Purchases.SQL_SERVER_2022_STANDARD, "2019", "de-DE", "x64", "SQLServer2019-x64-DEU.iso",
+                (8 << 20) + 13);
+        String uri = (String) link("2019", "de-DE").json().get("uri");
+        ListAppender<ILoggingEvent> regions = listenTo(FileRegionLog.LOGGER);
+        try {
+            Download whole = shop.fetch("GET", uri);
+            assertThat(whole.status()).isEqualTo(200);
+            assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(big.length));
+            assertThat(whole.header("Transfer-Encoding")).isNull();
+            assertThat(Purchases.sha256(whole.body())).isEqualTo(Purchases.sha256(big));
+
+            Download part = shop.fetch("GET", uri, "Range", "bytes=1000001-5000000");
+            assertThat(part.status()).isEqualTo(206);
+            assertThat(part.header("Content-Length")).isEqualTo("4000000");
+            assertThat(Purchases.sha256(part.body())).isEqualTo(Purchases.sha256(Arrays.copyOfRange(big, 1_000_001, 5_000_001)));
+
+            Download tail = shop.fetch("GET", uri, "Range", "bytes=-1");
+            assertThat(tail.body()).containsExactly(big[big.length - 1]);
+            synchronized (regions) {
+                assertThat(regions.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                        "A download's " + big.length + " bytes go out as a file region (sendfile)",
+                        "A download's 4000000 bytes go out as a file region (sendfile)",
+                        "A download's 1 bytes go out as a file region (sendfile)");
+            }
+        } finally {
+            FileRegionLog.stop(regions);
+        }
+    }
+
+    /**
+     * A file beyond 2 GiB goes out: the headers and the first bytes arrive, the client hangs up
+     * half-way, the product closes the file (no handle on it is left in this process, where the
+     * product runs), and ranges near the end (offsets beyond 32 bits) still work. That the stream
+     * path reads no more than the connection asks for is {@code StreamingBodyWriterTest}'s; how much
+     * heap a 2 GiB download takes is measured by {@code bench/run-benchmarks}, beside its limit.
      */
     @Test
     void aTwoGigabyteFileStreamsAndItsEndIsReachableByRange() throws Exception {
@@ -330,6 +372,13 @@ class DownloadsEndToEndTest extends EndToEnd {
             }
         }
         assertThat(received).isGreaterThanOrEqualTo(64L * buffer.length).isLessThan(size);
+        // The client went away: the send fails, and the file is closed. Bounded wait for that event
+        // (the product only learns of the hang-up on its next write), not a pause that hopes.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (openHandlesOn(file) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(openHandlesOn(file)).as("handles on the file after the client hung up").isZero();
 
         Download tail = shop.fetch("GET", uri, "Range", "bytes=-16");
         assertThat(tail.status()).isEqualTo(206);
@@ -339,6 +388,41 @@ class DownloadsEndToEndTest extends EndToEnd {
         assertThat(beyond32Bits.status()).isEqualTo(206);
         assertThat(beyond32Bits.body()).hasSize(3);
         assertThat(shop.fetch("HEAD", uri).header("Content-Length")).isEqualTo(String.valueOf(size));
+    }
+
+    /** How many of this process's file descriptors are open on the file (Linux: /proc/self/fd). */
+    private static long openHandlesOn(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path target = file.toRealPath();
+        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).equals(target);
+                } catch (java.io.IOException closedMeanwhile) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    private static ListAppender<ILoggingEvent> listenTo(String loggerName) {
+        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.setLevel(Level.DEBUG);
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    /** The zero-copy handler's logger (package-private class of the web adapter, named here). */
+    private static final class FileRegionLog {
+        static final String LOGGER = "com.cspdesk.adapters.web.downloads.FileRegionHandler";
+
+        static void stop(ListAppender<ILoggingEvent> appender) {
+            Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
+            logger.detachAppender(appender);
+            logger.setLevel(null);
+            appender.stop();
+        }
     }
 
     private Answer link(String version, String language) {

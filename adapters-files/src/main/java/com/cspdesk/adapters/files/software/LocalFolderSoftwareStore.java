@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * The software bits in a local folder ({@code cspdesk.software-store.path}, default
  * {@code ./data/software}): {@code <productId>/<version>/<language>/<bitness>/<file>}, one file per
  * folder. The SHA-256 is computed once and kept beside the file ({@code <file>.sha256}). Reads
- * stream from any offset through a file channel, so memory stays flat whatever the size.
+ * stream from any offset through a file channel, so memory stays flat whatever the size; the
+ * file's path is handed out too, so the web adapter can have the kernel send it (zero-copy).
  */
 // Not on the memory adapter (CSPDESK_PERSISTENCE=memory), which writes nothing to disk: its own store serves then.
 @Singleton
@@ -133,6 +134,11 @@ public class LocalFolderSoftwareStore implements SoftwareStore {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
             channel.position(offset);
             return Channels.newInputStream(channel);
+        }
+
+        @Override
+        public Optional<Path> localPath() {
+            return Optional.of(path);
         }
     }
 }

@@ -39,6 +39,8 @@ class LocalFolderSoftwareStoreTest {
         try (InputStream in = file.openAt(6)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("software");
         }
+        // A plain local file: its path is handed out, so the web adapter may have the kernel send it.
+        assertThat(file.localPath()).contains(folder.resolve("ws2019-de-x64.iso"));
         assertThat(store.file("DG7GMGF0D7FW", SoftwareVersion.of("2016"), SoftwareLanguage.of("de-DE"), Bitness.X64)).isEmpty();
     }
 

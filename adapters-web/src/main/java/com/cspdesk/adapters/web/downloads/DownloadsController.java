@@ -25,9 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,6 +48,9 @@ import java.util.regex.Pattern;
  *
  * <p>Ranges: one range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}) is answered with
  * 206; several ranges are ignored and the whole file is sent (200), as RFC 9110 §14.2 allows.
+ *
+ * <p>The bits of a plain local file go out zero-copy ({@code sendfile}, {@link FileRegionHandler})
+ * on a connection without TLS; otherwise they are read as a stream ({@link DownloadBodyWriter}).
  */
 @Controller(DownloadUris.PATH)
 @Tag(name = "downloads")
@@ -151,15 +151,9 @@ class DownloadsController {
         if (headOnly) {
             return response.header(HttpHeaders.CONTENT_LENGTH, String.valueOf(length));
         }
-        return response.body(StreamingBody.ofLength(new BoundedInputStream(open(file, first), length), length));
-    }
-
-    private static InputStream open(DownloadableFile file, long offset) {
-        try {
-            return file.openAt(offset);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DownloadableFile bits = file;
+        return response.body(new DownloadBody(bits.localPath(), first, length,
+                () -> new BoundedInputStream(bits.openAt(first), length)));
     }
 
     /**

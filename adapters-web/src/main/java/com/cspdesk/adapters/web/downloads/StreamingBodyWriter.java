@@ -21,6 +21,7 @@ import reactor.core.scheduler.Schedulers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -51,7 +52,15 @@ final class StreamingBodyWriter implements ResponseBodyWriter<StreamingBody> {
 
     /** The body's bytes, read when asked for, closed when done, failed or cancelled (the client went away). */
     Flux<ReadBuffer> chunks(StreamingBody body, ReadBufferFactory buffers) {
-        return Flux.<ReadBuffer, InputStream>generate(body::stream, (in, sink) -> {
+        return chunks(body::stream, buffers);
+    }
+
+    /**
+     * The bytes of the stream {@code open} gives, opened on the blocking pool when the body is
+     * subscribed to, read when asked for, closed when done, failed or cancelled.
+     */
+    Flux<ReadBuffer> chunks(Callable<InputStream> open, ReadBufferFactory buffers) {
+        return Flux.<ReadBuffer, InputStream>generate(open, (in, sink) -> {
             try {
                 byte[] chunk = in.readNBytes(CHUNK);
                 if (chunk.length == 0) {
