@@ -75,12 +75,14 @@ final class Product implements AutoCloseable {
         Db db = launch.db();
         Path softwareStore = launch.softwareStore();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(launch.jvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // Production's launcher (bin/cspdesk, copied beside the jar with its class-data archive by bench/lib/prepare),
+        // on this JVM: the flags and the archive it picks are the ones measured.
+        ProcessBuilder builder = new ProcessBuilder(jar.resolveSibling("cspdesk").toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("CSPDESK_JAR", jar.toString());
+        env.put("JAVA_OPTS", String.join(" ", launch.jvmOptions()));
         env.put("DATASOURCES_DEFAULT_URL", db.jdbcUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", db.username());
         env.put("DATASOURCES_DEFAULT_PASSWORD", db.password());
