@@ -33,6 +33,8 @@ final class Product implements AutoCloseable {
             + "\"GiAoHIGuq5usbjcht29P/kjseGFnGGhAVaSC2a6G3tD0PA==\",\"keyMaterialType\":\"SYMMETRIC\"},"
             + "\"status\":\"ENABLED\",\"keyId\":44655904,\"outputPrefixType\":\"TINK\"}]}";
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** bin/cspdesk of this tree (the bench runs in bench/), or -Dbench.launcher. */
+    private static final Path LAUNCHER = Path.of(System.getProperty("bench.launcher", "../bin/cspdesk")).toAbsolutePath().normalize();
 
     private final Process process;
     private final int port;
@@ -75,12 +77,15 @@ final class Product implements AutoCloseable {
         Db db = launch.db();
         Path softwareStore = launch.softwareStore();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(launch.jvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // Production's launcher (bin/cspdesk) on this JVM, with a class-data archive made for this copy of the jar:
+        // the flags and the archive it picks are the ones measured.
+        trainArchive(jar);
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("CSPDESK_JAR", jar.toString());
+        env.put("JAVA_OPTS", String.join(" ", launch.jvmOptions()));
         env.put("DATASOURCES_DEFAULT_URL", db.jdbcUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", db.username());
         env.put("DATASOURCES_DEFAULT_PASSWORD", db.password());
@@ -107,6 +112,36 @@ final class Product implements AutoCloseable {
             throw new IllegalStateException("cannot start " + jar, e);
         }
         return new Product(process, port, awaitHealth(process, port, begin, log), log, launch);
+    }
+
+    /**
+     * The launcher's training run ({@code CSPDESK_CDS=train}) for {@code jar} unless its archive is newer: an archive
+     * is valid for one jar path only, and the bench starts its own copy of the jar.
+     */
+    private static synchronized void trainArchive(Path jar) {
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        Path trainingLog = jar.resolveSibling("cds-training.log");
+        try {
+            if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return;
+            }
+            ProcessBuilder training = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(trainingLog.toFile()));
+            training.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            training.environment().put("CSPDESK_JAR", jar.toString());
+            training.environment().put("CSPDESK_CDS", "train");
+            training.environment().remove("JAVA_OPTS");
+            Process process = training.start();
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the class-data training run failed; see " + trainingLog);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot train the class-data archive of " + jar, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String randomSecret() {

@@ -38,8 +38,9 @@ public final class SigningIn implements AuthenticateUser {
     private final Clock clock;
     private final SecondFactorAuthentication secondFactor;
     // Hashing for unknown users too keeps the answer time the same, so timing does not tell
-    // which usernames exist.
-    private final String decoyHash;
+    // which usernames exist. Made by the first attempt that gets past the back-off (whichever its
+    // username), not at start-up: a hash costs start-up its time and Argon2's 19 MiB (issue #18).
+    private volatile String decoyHash;
 
     public SigningIn(Users users, PasswordHasher hasher, SignInFailures failures, ActivityLog activityLog,
                      Transactions transactions, Clock clock, SecondFactorAuthentication secondFactor, BusinessMetrics metrics) {
@@ -48,7 +49,20 @@ public final class SigningIn implements AuthenticateUser {
         this.throttle = new ThrottledAttempts(failures, activityLog, transactions, metrics);
         this.clock = clock;
         this.secondFactor = secondFactor;
-        this.decoyHash = hasher.hash("decoy-password-never-matches");
+    }
+
+    private String decoyHash() {
+        String made = decoyHash;
+        if (made == null) {
+            synchronized (this) {
+                made = decoyHash;
+                if (made == null) {
+                    made = hasher.hash("decoy-password-never-matches");
+                    decoyHash = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -63,14 +77,15 @@ public final class SigningIn implements AuthenticateUser {
         if (before.backOff().isPresent()) {
             return new TooManyAttempts(before.backOff().get());
         }
+        String decoy = decoyHash();
         String attempted = name.map(Username::value).orElse(NOT_A_USERNAME);
         if (credentials.password() == null || name.isEmpty()) {
-            hasher.matches("", decoyHash);
+            hasher.matches("", decoy);
             throttle.failed(now, accountKey, addressKey, from, AdminActs.SIGN_IN, attempted, Resource.USER.kind());
             return new Refused();
         }
         Optional<UserAccount> account = users.find(name.get());
-        boolean matches = hasher.matches(credentials.password(), account.map(UserAccount::passwordHash).orElse(decoyHash));
+        boolean matches = hasher.matches(credentials.password(), account.map(UserAccount::passwordHash).orElse(decoy));
         if (account.isEmpty() || !matches) {
             throttle.failed(now, accountKey, addressKey, from, AdminActs.SIGN_IN, attempted, Resource.USER.kind());
             return new Refused();

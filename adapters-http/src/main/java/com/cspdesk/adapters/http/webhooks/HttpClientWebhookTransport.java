@@ -73,7 +73,11 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
 
     private final WebhookDestinationPolicy policy;
     private final Duration attemptTimeout;
-    private final CloseableHttpClient client;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    /** Made on the first attempt ({@link #client()}), not at start-up: most starts deliver nothing at once (issue #18). */
+    private volatile CloseableHttpClient client;
+    private boolean closed;
     private final ScheduledThreadPoolExecutor deadlines;
     private final DestinationAddressResolver.Lookup lookup;
 
@@ -91,13 +95,42 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
         this.policy = policy;
         this.attemptTimeout = attemptTimeout;
         this.lookup = lookup;
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("webhook-attempt-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    private CloseableHttpClient client() {
+        CloseableHttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the webhook transport is closed");
+                }
+                made = client;
+                if (made == null) {
+                    made = newClient();
+                    client = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private CloseableHttpClient newClient() {
         Timeout connect = Timeout.of(connectTimeout);
         Timeout response = Timeout.of(responseTimeout);
         Http1Config head = Http1Config.custom()
                 .setMaxLineLength(MAX_HEAD_LINE)
                 .setMaxHeaderCount(MAX_HEADER_COUNT)
                 .build();
-        this.client = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new DestinationAddressResolver(policy, lookup))
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
@@ -132,13 +165,6 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
                 .disableDefaultUserAgent()
                 .evictExpiredConnections()
                 .build();
-        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("webhook-attempt-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -165,7 +191,7 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
                 deadlinePassed.set(true);
                 request.cancel();
             }, attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            ClassicHttpResponse response = client().executeOpen(null, request, null);
             boolean ended = false;
             try {
                 int status = response.getCode();
@@ -260,7 +286,14 @@ final class HttpClientWebhookTransport implements WebhookTransport, AutoCloseabl
     @Override
     public void close() {
         deadlines.shutdownNow();
-        client.close(CloseMode.IMMEDIATE);
+        CloseableHttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = client;
+        }
+        if (made != null) {
+            made.close(CloseMode.IMMEDIATE);
+        }
         if (lookup instanceof AutoCloseable) {
             try {
                 ((AutoCloseable) lookup).close();
