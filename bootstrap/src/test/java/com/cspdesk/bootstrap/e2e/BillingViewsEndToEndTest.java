@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +37,8 @@ class BillingViewsEndToEndTest extends EndToEnd {
     private LocalDate purchaseDay;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @BeforeAll

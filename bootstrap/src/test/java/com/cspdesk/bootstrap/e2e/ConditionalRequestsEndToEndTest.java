@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,12 @@ class ConditionalRequestsEndToEndTest extends EndToEnd {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(purchases.withStore(super.getProperties()));
-        // Only the runs this test starts (a scheduled one could hold the lock).
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+        return purchases.withStore(super.getProperties());
+    }
+
+    @Override
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @BeforeAll

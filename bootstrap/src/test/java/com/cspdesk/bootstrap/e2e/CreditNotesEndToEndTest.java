@@ -37,10 +37,8 @@ class CreditNotesEndToEndTest extends EndToEnd {
     private BigDecimal gross;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @BeforeAll

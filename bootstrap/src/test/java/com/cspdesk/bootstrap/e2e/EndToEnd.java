@@ -88,7 +88,18 @@ public abstract class EndToEnd implements TestPropertyProvider {
         properties.put("cspdesk.demo.software-files", "false");
         properties.put(CLOCK_STANDS_STILL, String.valueOf(clockStandsStill()));
         mfaRequiredRoles().ifPresent(roles -> properties.put("cspdesk.mfa.required-roles", roles));
+        if (!invoiceSchedule()) {
+            properties.put("cspdesk.invoicing.schedule.enabled", "false");
+        }
         return properties;
+    }
+
+    /**
+     * Whether the hourly invoice schedule runs; a class that starts its own runs turns it off, so they are the only
+     * ones (a scheduled run could hold the lock, or invoice what the class means to).
+     */
+    boolean invoiceSchedule() {
+        return true;
     }
 
     /** The roles that must sign in with a second factor, when the class sets them (else the product's default). */

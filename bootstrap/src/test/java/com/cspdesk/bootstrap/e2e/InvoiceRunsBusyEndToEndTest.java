@@ -27,8 +27,12 @@ class InvoiceRunsBusyEndToEndTest extends EndToEnd {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
         properties.put("spec.name", "InvoiceRunsBusyEndToEndTest");
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
         return properties;
+    }
+
+    @Override
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @Test

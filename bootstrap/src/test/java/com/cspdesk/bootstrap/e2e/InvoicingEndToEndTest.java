@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +69,8 @@ class InvoicingEndToEndTest extends EndToEnd {
      * would make one of them "skipped"). What it would invoice is the same.
      */
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @BeforeAll

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +27,8 @@ class SandboxClockEndToEndTest extends EndToEnd {
 
     /** The hourly invoice schedule is off: the run this class starts is then the only one (none is "skipped"). */
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @Test

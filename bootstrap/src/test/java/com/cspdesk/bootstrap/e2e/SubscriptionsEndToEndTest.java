@@ -64,10 +64,8 @@ class SubscriptionsEndToEndTest extends EndToEnd {
     }
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("cspdesk.invoicing.schedule.enabled", "false");
-        return properties;
+    boolean invoiceSchedule() {
+        return false;
     }
 
     @BeforeAll
