@@ -355,7 +355,7 @@ public final class Bench {
         report.row("memory", sh("free -h | awk '/Mem:/ {print $2}'").strip());
         report.row("OS", sh(". /etc/os-release && echo $PRETTY_NAME").strip() + ", kernel " + sh("uname -r").strip());
         report.row("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.row("product", jar.getFileName() + " (java -jar, JVM defaults)");
+        report.row("product", jar.getFileName() + " (bin/cspdesk, the production launcher: serial GC, -Xmx384m, class-data archive)");
         report.row("volume", volume);
         report.row("load average when the run started (other processes)", sh("cut -d' ' -f1-3 /proc/loadavg").strip());
         report.row("phases", String.format("%d s warm-up + %d s measured per level; closed-loop Java clients "
