@@ -10,6 +10,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class MemoryEndToEndTest extends EndToEnd {
 
     @Inject
     EventOutbox outbox;
+    private WebhookReceiver receiver;
 
     MemoryEndToEndTest() throws IOException {
         disk = Files.createTempDirectory("cspdesk-memory-e2e-");
@@ -65,11 +67,18 @@ class MemoryEndToEndTest extends EndToEnd {
         properties.put("cspdesk.demo.software-files", "true");
         // Only the run this test starts.
         properties.put("cspdesk.invoicing.schedule.enabled", "false");
+        properties.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
         return properties;
+    }
+
+    @BeforeAll
+    void receiveEveryEvent() throws IOException {
+        receiver = WebhookReceiver.receivingEverything(this, loginDemo("admin.agent@partner.demo"));
     }
 
     @AfterAll
     void deleteFolders() throws IOException {
+        receiver.close();
         purchases.deleteStore();
         try (Stream<Path> left = Files.walk(disk)) {
             left.sorted((a, b) -> b.compareTo(a)).forEach(path -> {

@@ -5,9 +5,11 @@ import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.domain.webhooks.WebhookEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,15 +45,29 @@ class ServiceRequestLifecycleEndToEndTest extends EndToEnd {
     private String salesAgent;
     private String globalAdmin;
     private String customer;
+    private WebhookReceiver receiver;
 
     @Override
     boolean clockStandsStill() {
         return true;
     }
 
+    @Override
+    Map<String, String> settings() {
+        Map<String, String> settings = super.settings();
+        settings.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
+        return settings;
+    }
+
+    @AfterAll
+    void stopTheReceiver() {
+        receiver.close();
+    }
+
     @BeforeAll
-    void signIn() {
+    void signIn() throws IOException {
         agent = loginDemo("admin.agent@partner.demo");
+        receiver = WebhookReceiver.receivingEverything(this, agent);
         support = loginDemo("support.staff@partner.demo");
         salesAgent = loginDemo("sales.agent@partner.demo");
         globalAdmin = loginDemo("global.admin@partner.demo");

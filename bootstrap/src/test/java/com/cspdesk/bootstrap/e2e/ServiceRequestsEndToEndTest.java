@@ -1,22 +1,23 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
+import com.cspdesk.domain.webhooks.WebhookEvent;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
-import com.cspdesk.application.webhooks.port.out.EventOutbox;
-import com.cspdesk.domain.webhooks.WebhookEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,19 +62,27 @@ class ServiceRequestsEndToEndTest extends EndToEnd {
     private String globalAdmin;
     private String customer;
     private String customerOrder;
+    private WebhookReceiver receiver;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("micronaut.server.max-request-size", "6MB");
         properties.put("micronaut.server.multipart.max-file-size", "6MB");
+        properties.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
         return properties;
     }
 
+    @AfterAll
+    void stopTheReceiver() {
+        receiver.close();
+    }
+
     @BeforeAll
-    void signIn() {
+    void signIn() throws IOException {
         agent = loginDemo("admin.agent@partner.demo");
         globalAdmin = loginDemo("global.admin@partner.demo");
+        receiver = WebhookReceiver.receivingEverything(this, agent);
         customer = shop.createCustomer(agent, "Support GmbH", "DE");
         // The order the requests of this class are about (a refund must name an order of its customer).
         customerOrder = (String) shop.order(agent, customer, Shop.line(0, shop.offer(agent, RESERVED_VM_D4S_V5, "0002", "DE"), 1))

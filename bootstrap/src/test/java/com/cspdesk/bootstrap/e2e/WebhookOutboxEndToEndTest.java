@@ -1,7 +1,7 @@
 package com.cspdesk.bootstrap.e2e;
 
-import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import com.cspdesk.application.webhooks.port.out.EventOutbox.StoredEvent;
+import com.cspdesk.application.webhooks.port.out.EventOutbox;
 import com.cspdesk.bootstrap.e2e.CancellationEndToEndTest.Shop;
 import com.cspdesk.bootstrap.e2e.SoftwareEndToEndTest.Purchases;
 import com.cspdesk.domain.webhooks.WebhookEvent;
@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,22 +36,27 @@ class WebhookOutboxEndToEndTest extends EndToEnd {
     private final Purchases purchases = new Purchases(this);
     private final Shop shop = new Shop(this);
     private String agent;
+    private WebhookReceiver receiver;
 
     @Inject
     EventOutbox outbox;
 
     @Override
     public Map<String, String> getProperties() {
-        return purchases.withStore(super.getProperties());
+        Map<String, String> properties = new HashMap<>(purchases.withStore(super.getProperties()));
+        properties.put("cspdesk.webhooks.allowed-hosts", "127.0.0.1");
+        return properties;
     }
 
     @BeforeAll
-    void signIn() {
+    void signIn() throws IOException {
         agent = loginDemo("admin.agent@partner.demo");
+        receiver = WebhookReceiver.receivingEverything(this, agent);
     }
 
     @AfterAll
     void deleteFiles() {
+        receiver.close();
         purchases.deleteStore();
     }
 

@@ -1,5 +1,6 @@
 package com.cspdesk.bootstrap.e2e;
 
+import com.cspdesk.domain.webhooks.WebhookEvent;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -83,6 +85,15 @@ final class WebhookReceiver implements AutoCloseable {
         }
         receiver.trust((String) registered.json().get("SigningSecret"));
         return receiver;
+    }
+
+    /**
+     * A receiver registered for every event there is: the outbox keeps an event only when the registration of
+     * the moment receives it, so a test that reads the outbox registers one first.
+     */
+    static WebhookReceiver receivingEverything(EndToEnd product, String token) throws IOException {
+        return registered(product, token, Arrays.stream(WebhookEvent.values()).filter(e -> e != WebhookEvent.TEST_CREATED)
+                .map(WebhookEvent::wireName).toArray(String[]::new));
     }
 
     String url() {
