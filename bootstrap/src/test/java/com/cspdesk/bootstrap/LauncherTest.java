@@ -72,7 +72,7 @@ class LauncherTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).containsSubsequence(javaHome.resolve("bin/java").toString(), "-XX:+UseSerialGC", "-Xms64m",
-                "-Xmx384m", "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.jfr.enabled=false",
+                "-Xmx384m", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10", "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.jfr.enabled=false",
                 "-Dmicronaut.environments=demo", "-Xmx1g", "-jar", jar.toRealPath().toString(), "--some", "argument");
         assertThat(run.out()).noneMatch(word -> word.startsWith("-XX:SharedArchiveFile"));
         assertThat(run.err()).contains("no class-data archive at " + folder.toRealPath().resolve("cspdesk.jsa"));
