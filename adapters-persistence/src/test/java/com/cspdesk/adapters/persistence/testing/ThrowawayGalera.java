@@ -80,13 +80,16 @@ public final class ThrowawayGalera implements AutoCloseable {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Object SHARED_LOCK = new Object();
+    private static ThrowawayGalera shared;
+
     private final MariaDbBinaries binaries;
     private final String announcedVersion;
     private final String clusterName;
     private final String extraProviderOptions;
     private final List<Node> nodes = new ArrayList<>();
     private final Thread shutdownHook;
-    private boolean closed;
+    private volatile boolean closed;
 
     private ThrowawayGalera(MariaDbBinaries binaries, String clusterName, String extraProviderOptions) {
         this.binaries = binaries;
@@ -95,6 +98,32 @@ public final class ThrowawayGalera implements AutoCloseable {
         this.extraProviderOptions = extraProviderOptions;
         this.shutdownHook = new Thread(this::closeQuietly, "throwaway-galera-stop-" + clusterName);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * The JVM-wide 2-node cluster, started on first call and stopped when the test session (or the
+     * JVM) ends: test classes share its start, the slow part. A class that kills or pauses a node
+     * must bring it back before it ends ({@link #restart(int)}, {@link #resume(int)}).
+     */
+    public static ThrowawayGalera shared() {
+        synchronized (SHARED_LOCK) {
+            if (shared == null || shared.closed) {
+                shared = start(2);
+            }
+            return shared;
+        }
+    }
+
+    /** Stops the shared cluster if it was started (for a test-session listener). */
+    public static void stopShared() {
+        ThrowawayGalera cluster;
+        synchronized (SHARED_LOCK) {
+            cluster = shared;
+            shared = null;
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     /**
@@ -433,8 +462,13 @@ public final class ThrowawayGalera implements AutoCloseable {
 
         /** Micronaut data-source properties for {@code datasources.default} on this node. */
         public Map<String, String> properties() {
+            return properties(jdbcUrl());
+        }
+
+        /** Micronaut data-source properties for {@code datasources.default} at that JDBC URL of this node. */
+        public Map<String, String> properties(String jdbcUrl) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("datasources.default.url", jdbcUrl());
+            properties.put("datasources.default.url", jdbcUrl);
             properties.put("datasources.default.username", ThrowawayMariaDb.USERNAME);
             properties.put("datasources.default.password", ThrowawayMariaDb.PASSWORD);
             properties.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
