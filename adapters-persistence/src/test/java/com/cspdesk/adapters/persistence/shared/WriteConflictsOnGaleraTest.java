@@ -8,7 +8,20 @@ import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.ConflictOutcome;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
+import com.cspdesk.application.activity.port.out.ActivityLog;
+import com.cspdesk.application.cancellation.OrderCancelling;
+import com.cspdesk.application.cancellation.port.in.CancelOrder;
+import com.cspdesk.application.cancellation.port.in.CancelOrder.CancelCommand;
+import com.cspdesk.application.cancellation.port.in.CancelOrder.CancelResult;
+import com.cspdesk.application.cancellation.port.out.Credits;
 import com.cspdesk.application.cancellation.port.out.OrderCancellations;
+import com.cspdesk.application.cancellation.port.out.SoftwareRevocations;
+import com.cspdesk.domain.access.Actor;
+import com.cspdesk.domain.cancellation.Acknowledgement;
+import com.cspdesk.domain.cancellation.CancellationPolicy;
+import com.cspdesk.domain.customer.CustomerRef;
+import com.cspdesk.domain.identity.Role;
+import com.cspdesk.domain.money.UsdEquivalents;
 import com.cspdesk.application.customers.port.out.Customers;
 import com.cspdesk.application.ordering.port.out.Orders;
 import com.cspdesk.application.ordering.port.out.Orders.StoredOrder;
@@ -18,16 +31,22 @@ import com.cspdesk.domain.catalog.ProductKind;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -212,6 +231,93 @@ class WriteConflictsOnGaleraTest {
             node2Caller.shutdownNow();
         }
         assertThat(tries.get()).as("the refund allowance is read again after node 2's cancellation").isEqualTo(2);
+    }
+
+    @Test
+    void theSameOrderCancelledOnBothNodesAtOnceIsCreditedOnceAndBothCallersAreAnsweredRightly() throws SQLException {
+        String tenant = UUID.randomUUID().toString();
+        onNode1.getBean(Customers.class).add(CancellationFixtures.customer(tenant));
+        StoredOrder order = CancellationFixtures.order(tenant, 2, ProductKind.PERPETUAL_SOFTWARE);
+        onNode1.getBean(Orders.class).add(order);
+        CancelCommand command = new CancelCommand(CustomerRef.parse(tenant).orElseThrow(), order.id(),
+                Acknowledgement.apiCall(Optional.empty()), List.of());
+        Actor agent = Actor.partner("admin.agent@partner.demo", Role.ADMIN_AGENT);
+        OrderCancelling onNode2Cancelling = cancelling(onNode2, onNode2.getBean(Credits.class));
+        ExecutorService node2Caller = Executors.newSingleThreadExecutor();
+        List<CancelResult> node2Answers = new CopyOnWriteArrayList<>();
+        AtomicInteger node1Tries = new AtomicInteger();
+        // Node 1's credits are issued, then (on its first try only) node 2 cancels the same order and commits
+        // before node 1 does: node 2 cannot see node 1's locks on the order and its lines.
+        Credits node1Credits = onNode1.getBean(Credits.class);
+        Credits racing = (Credits) Proxy.newProxyInstance(Credits.class.getClassLoader(), new Class<?>[] {Credits.class},
+                (proxy, method, arguments) -> {
+                    Object result = invoke(method, node1Credits, arguments);
+                    if (method.getName().equals("issue") && node1Tries.incrementAndGet() == 1) {
+                        awaitOn(node2Caller.submit(() -> node2Answers.add(onNode2Cancelling.cancel(command, agent))));
+                    }
+                    return result;
+                });
+        int retriedBefore = METRICS.count(ConflictOutcome.RETRIED);
+        CancelResult node1Answer;
+        try {
+            node1Answer = cancelling(onNode1, racing).cancel(command, agent);
+        } finally {
+            node2Caller.shutdownNow();
+        }
+
+        assertThat(node2Answers).singleElement().isInstanceOf(CancelOrder.Cancelled.class);
+        assertThat(node1Tries.get()).as("node 1's first try lost certification; its second issued nothing").isEqualTo(1);
+        assertThat(node1Answer).as("node 1 ran again and found the order cancelled")
+                .isEqualTo(new CancelOrder.Refused("already_cancelled", Optional.empty(), false));
+        assertThat(METRICS.count(ConflictOutcome.RETRIED) - retriedBefore).isEqualTo(1);
+        try (Connection connection = cluster.node(1).connect(); Statement statement = connection.createStatement()) {
+            statement.execute("USE " + DATABASE);
+            statement.execute("SET SESSION wsrep_sync_wait = 1");
+            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM credit_note WHERE order_id = '" + order.id() + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("one credit note per cancelled line").isEqualTo(2);
+            }
+            assertChainsIntact(statement);
+        }
+    }
+
+    /** Every activity chain is gapless and each record names the hash of the one before. */
+    private static void assertChainsIntact(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(
+                "SELECT chain_key, chain_seq, previous_hash, hash FROM activity_record ORDER BY chain_key, chain_seq")) {
+            String chain = null;
+            long expectedSeq = 0;
+            String previousHash = null;
+            int records = 0;
+            while (rs.next()) {
+                records++;
+                if (!rs.getString(1).equals(chain)) {
+                    chain = rs.getString(1);
+                    expectedSeq = 1;
+                    previousHash = rs.getString(3);
+                }
+                assertThat(rs.getLong(2)).as("sequence in chain %s", chain).isEqualTo(expectedSeq);
+                assertThat(rs.getString(3)).as("link in chain %s at %s", chain, expectedSeq).isEqualTo(previousHash);
+                previousHash = rs.getString(4);
+                expectedSeq++;
+            }
+            assertThat(records).isPositive();
+        }
+    }
+
+    private static OrderCancelling cancelling(ApplicationContext on, Credits credits) {
+        return new OrderCancelling(on.getBean(Customers.class), on.getBean(Orders.class), on.getBean(OrderCancellations.class),
+                on.getBean(SoftwareRevocations.class), credits, on.getBean(ActivityLog.class), on.getBean(Transactions.class),
+                CancellationPolicy.asInSpec(), UsdEquivalents.defaults(),
+                Clock.fixed(CancellationFixtures.BOUGHT.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void awaitOn(Future<?> node2Unit) {
