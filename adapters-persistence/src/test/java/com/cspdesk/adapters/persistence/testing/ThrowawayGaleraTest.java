@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves the throwaway cluster is a real Galera cluster: writes replicate, a row lock on one node
- * is not seen by the other (its commit fails certification with 1213 / 40001), and a killed node
- * rejoins and catches up (the shared cluster is whole again when the class ends).
+ * is not seen by the other (its commit fails certification with 1213 / 40001), a killed node
+ * rejoins and catches up, and a paused node stops until resumed (the shared cluster is whole
+ * again when the class ends).
  */
 class ThrowawayGaleraTest {
 
@@ -76,6 +77,26 @@ class ThrowawayGaleraTest {
         assertThat(cluster.node(2).pid()).isNotEqualTo(killedPid);
         execute(1, "INSERT INTO galera_probe VALUES (3, 30)");
         assertThat(readValue(2, 3)).isEqualTo(30);
+    }
+
+    @Test
+    void aPausedNodeIsStoppedUntilResumedAndThenStillInTheCluster() throws Exception {
+        cluster.pause(2);
+        try {
+            assertThat(processState(cluster.node(2).pid())).as("SIGSTOP: stopped").isEqualTo('T');
+        } finally {
+            cluster.resume(2);
+        }
+        assertThat(processState(cluster.node(2).pid())).isNotEqualTo('T');
+        cluster.awaitClusterSize(2); // a pause shorter than Galera's suspect timeout evicts nobody
+        execute(2, "INSERT INTO galera_probe VALUES (4, 40)");
+        assertThat(readValue(1, 4)).isEqualTo(40);
+    }
+
+    /** The state letter of /proc/<pid>/stat (after the command name in parentheses). */
+    private static char processState(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
     private static void execute(int node, String sql) throws SQLException {
