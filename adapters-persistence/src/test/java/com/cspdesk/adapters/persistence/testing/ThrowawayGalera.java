@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -88,6 +90,7 @@ public final class ThrowawayGalera implements AutoCloseable {
     private final String clusterName;
     private final String extraProviderOptions;
     private final List<Node> nodes = new ArrayList<>();
+    private final Set<Integer> portsTaken = new HashSet<>();
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -314,8 +317,17 @@ public final class ThrowawayGalera implements AutoCloseable {
             chown(osUser, dir, socketDir); // temporary directories are mode 700: the server must enter them
         }
         ThrowawayMariaDb.install(binaries, dir.resolve("data"), dir.resolve("install.log"), osUser);
-        return new Node(index, dir, socketDir, ThrowawayMariaDb.freePort(), ThrowawayMariaDb.freePort(),
-                ThrowawayMariaDb.freePort(), ThrowawayMariaDb.freePort());
+        return new Node(index, dir, socketDir, unusedPort(), unusedPort(), unusedPort(), unusedPort());
+    }
+
+    /** A free port on 127.0.0.1 that no other port of this cluster has (the system may hand one out twice). */
+    private int unusedPort() throws IOException {
+        while (true) {
+            int port = ThrowawayMariaDb.freePort();
+            if (portsTaken.add(port)) {
+                return port;
+            }
+        }
     }
 
     private void launch(Node node, boolean bootstrap) {
