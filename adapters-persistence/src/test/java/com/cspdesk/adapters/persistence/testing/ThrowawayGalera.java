@@ -235,14 +235,46 @@ public final class ThrowawayGalera implements AutoCloseable {
         awaitSynced(node, (int) nodes.stream().filter(n -> n.process.isAlive()).count());
     }
 
-    /** SIGSTOP to node {@code index}: it holds its sockets but answers nothing, like a hung machine. */
+    /**
+     * SIGSTOP to node {@code index}: it holds its sockets but answers nothing, like a hung machine.
+     * Returns once the process is stopped (a signal is delivered asynchronously).
+     */
     public void pause(int index) {
-        signal(node(index), "STOP");
+        Node node = node(index);
+        signal(node, "STOP");
+        awaitState(node, true);
     }
 
-    /** SIGCONT to a {@link #pause(int) paused} node. */
+    /** SIGCONT to a {@link #pause(int) paused} node; returns once it runs again. */
     public void resume(int index) {
-        signal(node(index), "CONT");
+        Node node = node(index);
+        signal(node, "CONT");
+        awaitState(node, false);
+    }
+
+    /** Whether node {@code index}'s process is stopped (paused), from /proc/PID/stat's state letter. */
+    public boolean isPaused(int index) {
+        return stopped(node(index));
+    }
+
+    private static boolean stopped(Node node) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(node.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+        } catch (IOException e) {
+            return false; // gone
+        }
+    }
+
+    private static void awaitState(Node node, boolean stopped) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (stopped(node) != stopped) {
+            if (System.nanoTime() > deadline || !node.isRunning()) {
+                throw new IllegalStateException("Node " + node.index + " is not " + (stopped ? "stopped" : "running")
+                        + " 5 s after the signal");
+            }
+            ThrowawayMariaDb.sleep(10);
+        }
     }
 
     /**
@@ -307,17 +339,22 @@ public final class ThrowawayGalera implements AutoCloseable {
     private Node prepareNode(int index, Path target) throws IOException {
         Path dir = Files.createTempDirectory(target, ThrowawayMariaDb.INSTANCE_DIR_PREFIX + "galera" + index + "-");
         Path socketDir = Files.createTempDirectory(ThrowawayMariaDb.shortTempRoot(), ThrowawayMariaDb.SOCKET_DIR_PREFIX);
-        Files.createDirectories(dir.resolve("tmp"));
-        ThrowawayMariaDb.writeInstanceFile(dir, socketDir, -1);
-        if (index == 1) {
-            ThrowawayMariaDb.writeInitFile(dir.resolve("init.sql"));
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            ThrowawayMariaDb.writeInstanceFile(dir, socketDir, -1);
+            if (index == 1) {
+                ThrowawayMariaDb.writeInitFile(dir.resolve("init.sql"));
+            }
+            String osUser = ThrowawayMariaDb.runsAsRoot() ? NODE_OS_USER_WHEN_ROOT : null;
+            if (osUser != null) {
+                chown(osUser, dir, socketDir); // temporary directories are mode 700: the server must enter them
+            }
+            ThrowawayMariaDb.install(binaries, dir.resolve("data"), dir.resolve("install.log"), osUser);
+            return new Node(index, dir, socketDir, unusedPort(), unusedPort(), unusedPort(), unusedPort());
+        } catch (IOException | RuntimeException e) {
+            ThrowawayMariaDb.deleteRecursively(socketDir); // the node folder stays for inspection; the reaper takes it
+            throw e;
         }
-        String osUser = ThrowawayMariaDb.runsAsRoot() ? NODE_OS_USER_WHEN_ROOT : null;
-        if (osUser != null) {
-            chown(osUser, dir, socketDir); // temporary directories are mode 700: the server must enter them
-        }
-        ThrowawayMariaDb.install(binaries, dir.resolve("data"), dir.resolve("install.log"), osUser);
-        return new Node(index, dir, socketDir, unusedPort(), unusedPort(), unusedPort(), unusedPort());
     }
 
     /** A free port on 127.0.0.1 that no other port of this cluster has (the system may hand one out twice). */
