@@ -44,4 +44,8 @@ public final class NoBusinessMetrics implements BusinessMetrics {
     @Override
     public void webhookAttempted(WebhookAttempt outcome, Duration latency) {
     }
+
+    @Override
+    public void databaseConflict(ConflictOutcome outcome) {
+    }
 }

@@ -44,6 +44,7 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     private final Map<LockOut, Counter> lockOuts;
     private final Map<WebhookAttempt, Timer> webhookAttempts;
     private final LongTaskTimer invoiceRunsActive;
+    private final Map<ConflictOutcome, Counter> databaseConflicts;
 
     MicrometerBusinessMetrics(@Nullable MeterRegistry registry) {
         this.registry = registry == null ? new CompositeMeterRegistry() : registry;
@@ -69,6 +70,10 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
         Arrays.stream(INVOICE_RUN_OUTCOMES).forEach(this::invoiceRunTimer);
         invoiceRunsActive = LongTaskTimer.builder(PREFIX + "invoice.run.active")
                 .description("Invoice runs in progress on this instance, and for how long").register(this.registry);
+        // cspdesk_database_retries_total{outcome}: write conflicts between database nodes (Galera)
+        databaseConflicts = byEnum(ConflictOutcome.class, outcome -> Counter.builder(PREFIX + "database.retries")
+                .description("Units of work that lost a write conflict: run again (retried) or out of tries (gave_up)")
+                .tag("outcome", tag(outcome)).register(this.registry));
     }
 
     @Override
@@ -121,6 +126,11 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     @Override
     public void webhookAttempted(WebhookAttempt outcome, Duration latency) {
         webhookAttempts.get(outcome).record(latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void databaseConflict(ConflictOutcome outcome) {
+        databaseConflicts.get(outcome).increment();
     }
 
     private Timer invoiceRunTimer(String outcome) {

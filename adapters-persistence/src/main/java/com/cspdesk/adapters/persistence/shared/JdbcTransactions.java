@@ -1,26 +1,60 @@
 package com.cspdesk.adapters.persistence.shared;
 
+import com.cspdesk.application.metrics.port.out.BusinessMetrics;
+import com.cspdesk.application.metrics.port.out.BusinessMetrics.ConflictOutcome;
 import com.cspdesk.application.shared.port.out.Transactions;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+/**
+ * Units of work on the database. An outermost unit that loses a write conflict runs again: on a
+ * Galera cluster a transaction certified against another node's concurrent write fails at COMMIT
+ * (or at its next statement) with 1213 / SQLSTATE 40001, and on one database an InnoDB deadlock
+ * ends the same way. The failed try was rolled back entirely and its after-commit actions dropped
+ * with it, so the work runs from the start on fresh reads (docs/scale-out.md lists why every unit
+ * is safe to run twice). A nested unit never retries: the conflict rolls back the whole outermost
+ * transaction, so only the outermost may run it again.
+ */
 @StoredInDatabase
 @Singleton
 class JdbcTransactions implements Transactions {
 
     private final TransactionOperations<Connection> transactions;
+    private final WriteConflictRetry retry;
+    private final Optional<BusinessMetrics> metrics;
 
-    JdbcTransactions(TransactionOperations<Connection> transactions) {
+    JdbcTransactions(TransactionOperations<Connection> transactions, WriteConflictRetry retry,
+                     Optional<BusinessMetrics> metrics) {
         this.transactions = transactions;
+        this.retry = retry;
+        this.metrics = metrics;
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        if (transactions.findTransactionStatus().isPresent()) {
+            return transactions.executeWrite(status -> work.get()); // joined: a conflict goes to the outermost
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> work.get());
+            } catch (RuntimeException e) {
+                if (!WriteConflictRetry.isWriteConflict(e)) {
+                    throw e;
+                }
+                if (!retry.mayRetryAfter(attempt)) {
+                    metrics.ifPresent(m -> m.databaseConflict(ConflictOutcome.GAVE_UP));
+                    throw e;
+                }
+                metrics.ifPresent(m -> m.databaseConflict(ConflictOutcome.RETRIED));
+                retry.backOff(attempt);
+            }
+        }
     }
 
     /** Micronaut's synchronization of the open transaction (a joined one hands it to the outermost). */

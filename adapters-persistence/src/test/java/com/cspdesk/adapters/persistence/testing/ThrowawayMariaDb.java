@@ -126,11 +126,11 @@ public final class ThrowawayMariaDb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrowawayMariaDb.class);
 
-    private static final String USERNAME = "cspdesk";
-    private static final String PASSWORD = "cspdesk";
-    private static final String HOST = "127.0.0.1";
-    private static final String INSTANCE_DIR_PREFIX = "mariadb-";
-    private static final String SOCKET_DIR_PREFIX = "cspdesk-mdb-";
+    static final String USERNAME = "cspdesk";
+    static final String PASSWORD = "cspdesk";
+    static final String HOST = "127.0.0.1";
+    static final String INSTANCE_DIR_PREFIX = "mariadb-";
+    static final String SOCKET_DIR_PREFIX = "cspdesk-mdb-";
     private static final String INSTANCE_FILE = "instance.properties";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(60);
@@ -141,7 +141,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     private static final int DATABASE_PREFIX_MAX = 48;
 
     /** Same InnoDB settings for mariadb-install-db (which runs the server in bootstrap mode) and the server. */
-    private static final List<String> INNODB_FLAGS = List.of(
+    static final List<String> INNODB_FLAGS = List.of(
             "--innodb-flush-log-at-trx-commit=2",
             "--innodb-doublewrite=0",
             "--innodb-buffer-pool-size=32M",
@@ -258,12 +258,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
             install(binaries, dataDir, instanceDir.resolve("install.log"));
             long installed = System.nanoTime();
             Path initFile = instanceDir.resolve("init.sql");
-            Files.writeString(initFile, String.join("\n",
-                    "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`"
-                            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
-                    "CREATE USER IF NOT EXISTS '" + USERNAME + "'@'%' IDENTIFIED BY '" + PASSWORD + "';",
-                    "GRANT ALL PRIVILEGES ON *.* TO '" + USERNAME + "'@'%' WITH GRANT OPTION;",
-                    ""), StandardCharsets.UTF_8);
+            writeInitFile(initFile);
 
             String lastFailure = null;
             List<String> command = List.of();
@@ -445,14 +440,23 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     // ------------------------------------------------------------------ start-up internals
 
     private static void install(MariaDbBinaries binaries, Path dataDir, Path log) throws IOException {
+        install(binaries, dataDir, log, runsAsRoot() ? "root" : null);
+    }
+
+    /**
+     * Runs mariadb-install-db into {@code dataDir}.
+     *
+     * @param osUser the {@code --user} the files belong to, or {@code null} for none (not root)
+     */
+    static void install(MariaDbBinaries binaries, Path dataDir, Path log, String osUser) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 binaries.installDb().toString(),
                 "--no-defaults", // must come first
                 "--auth-root-authentication-method=normal",
                 "--datadir=" + dataDir,
                 "--skip-test-db"));
-        if (runsAsRoot()) {
-            command.add("--user=root");
+        if (osUser != null) {
+            command.add("--user=" + osUser);
         }
         command.addAll(INNODB_FLAGS);
         Process process = new ProcessBuilder(command)
@@ -482,6 +486,19 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     private static List<String> serverCommand(MariaDbBinaries binaries, String announcedVersion, Path dataDir,
                                               Path socketDir, Path errorLog, Path instanceDir, Path initFile,
                                               int port, List<String> extraFlags) {
+        return serverCommand(binaries, announcedVersion, dataDir, socketDir, errorLog, instanceDir, initFile, port,
+                runsAsRoot() ? "root" : null, extraFlags);
+    }
+
+    /**
+     * The server command with this class's flags (see the class comment), then {@code extraFlags}.
+     *
+     * @param initFile SQL run at start, or {@code null} for none
+     * @param osUser   {@code --user}, or {@code null} for none (not root)
+     */
+    static List<String> serverCommand(MariaDbBinaries binaries, String announcedVersion, Path dataDir,
+                                      Path socketDir, Path errorLog, Path instanceDir, Path initFile,
+                                      int port, String osUser, List<String> extraFlags) {
         List<String> command = new ArrayList<>(List.of(
                 binaries.server().toString(),
                 "--no-defaults", // must come first
@@ -494,7 +511,6 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 "--tmpdir=" + instanceDir.resolve("tmp"),
                 "--port=" + port,
                 "--bind-address=" + HOST,
-                "--init-file=" + initFile,
                 "--version=" + announcedVersion,
                 "--default-time-zone=+00:00",
                 "--character-set-server=utf8mb4",
@@ -506,8 +522,11 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 // stop without flushing dirty pages (like a crash): the data is deleted right after
                 "--innodb-fast-shutdown=2"));
         command.addAll(INNODB_FLAGS);
-        if (runsAsRoot()) {
-            command.add("--user=root");
+        if (initFile != null) {
+            command.add("--init-file=" + initFile);
+        }
+        if (osUser != null) {
+            command.add("--user=" + osUser);
         }
         command.addAll(extraFlags);
         return command;
@@ -551,17 +570,27 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 + (lastError == null ? "" : "; last error: " + lastError.getMessage()), false));
     }
 
+    /** Writes the SQL run at the first start: the {@value #DATABASE} database and the test user. */
+    static void writeInitFile(Path initFile) throws IOException {
+        Files.writeString(initFile, String.join("\n",
+                "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`"
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
+                "CREATE USER IF NOT EXISTS '" + USERNAME + "'@'%' IDENTIFIED BY '" + PASSWORD + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO '" + USERNAME + "'@'%' WITH GRANT OPTION;",
+                ""), StandardCharsets.UTF_8);
+    }
+
     private record StartFailure(String reason, boolean portClash) {
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
     }
 
-    private static Path shortTempRoot() {
+    static Path shortTempRoot() {
         Path tmp = Path.of("/tmp");
         return Files.isDirectory(tmp) && Files.isWritable(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir"));
     }
@@ -578,7 +607,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
 
     // ------------------------------------------------------------------ leftovers of killed JVMs
 
-    private static void writeInstanceFile(Path instanceDir, Path socketDir, long serverPid) throws IOException {
+    static void writeInstanceFile(Path instanceDir, Path socketDir, long serverPid) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("ownerPid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("serverPid", Long.toString(serverPid));
@@ -593,7 +622,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
      * mariadbd would keep running. Stop such leftovers in this {@code target/}: only servers whose
      * owning JVM is gone and whose command line names that instance's data directory.
      */
-    private static void reapStaleInstances(Path target) {
+    static void reapStaleInstances(Path target) {
         try (Stream<Path> dirs = Files.list(target)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(INSTANCE_DIR_PREFIX)
                     && Files.isDirectory(d)).toList()) {
@@ -655,7 +684,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
 
     // ------------------------------------------------------------------ small helpers
 
-    private static void destroy(Process process) {
+    static void destroy(Process process) {
         if (!process.isAlive()) {
             return;
         }
@@ -671,7 +700,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         }
     }
 
-    private static String tail(Path file) {
+    static String tail(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
                 return "(no " + file.getFileName() + ")";
@@ -683,7 +712,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -696,7 +725,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

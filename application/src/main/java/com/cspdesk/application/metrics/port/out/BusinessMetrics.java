@@ -33,6 +33,20 @@ public interface BusinessMetrics {
     /** One webhook delivery attempt and how long the transport took. */
     void webhookAttempted(WebhookAttempt outcome, Duration latency);
 
+    /**
+     * A unit of work lost a write conflict to another database node (Galera's certification, or a
+     * deadlock): it was run again, or it had used up its tries and the caller got the error.
+     */
+    void databaseConflict(ConflictOutcome outcome);
+
+    /** What became of a unit of work that lost a write conflict. */
+    enum ConflictOutcome {
+        /** Rolled back and run again from the start. */
+        RETRIED,
+        /** Out of tries: the error went to the caller. */
+        GAVE_UP
+    }
+
     /** Why a sign-in failed. */
     enum SignInFailure {
         /** A wrong password or an unknown username. */
