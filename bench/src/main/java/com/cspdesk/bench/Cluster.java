@@ -131,6 +131,7 @@ public final class Cluster {
                 faults(galera, started, jar);
             } finally {
                 started.forEach(Product::close);
+                galera.keepErrorLogs(out);
             }
         }
 
@@ -392,6 +393,7 @@ public final class Cluster {
             Http.Reply r = http.send(http.request("/v1/customers/" + tenant + "/orders")
                     .header("Authorization", "Bearer " + agent).header("Content-Type", "application/json")
                     .header("MS-RequestId", key).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            noteUnexpected("order", r);
             return new Call("order", key, tenant, r.status() == 201 ? r.json().path("id").asText() : null, instance,
                     t0 - phaseStart, System.nanoTime() - phaseStart, r.status(), r.isProblem());
         } catch (RuntimeException e) {
@@ -404,10 +406,20 @@ public final class Cluster {
         try {
             Http.Reply r = http.json("PATCH", "/v1/customers/" + tenant + "/orders/" + orderId, agent,
                     Map.of("status", "cancelled", "acknowledged", true), "MS-RequestId", key);
+            noteUnexpected("cancel", r);
             return new Call("cancel", key, tenant, r.status() == 200 ? orderId : null, instance, t0 - phaseStart,
                     System.nanoTime() - phaseStart, r.status(), r.isProblem());
         } catch (RuntimeException e) {
             return new Call("cancel", key, tenant, null, instance, t0 - phaseStart, System.nanoTime() - phaseStart, 0, false);
+        }
+    }
+
+    /** The first few answers of each status that is neither done nor 503, to say in the report what they were. */
+    private static final Map<String, String> UNEXPECTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void noteUnexpected(String kind, Http.Reply r) {
+        if (r.status() != 201 && r.status() != 200 && r.status() != 503) {
+            UNEXPECTED.putIfAbsent(kind + " " + r.status(), r.text().length() > 300 ? r.text().substring(0, 300) : r.text());
         }
     }
 
@@ -477,6 +489,7 @@ public final class Cluster {
             misplaced503 += outside;
             report.row(phase.getKey(), orders, cancels, outside, bad, Report.f1(resync.get(phase.getKey())) + " s");
         }
+        UNEXPECTED.forEach((what, body) -> report.note("\nA " + what + " answered: `" + body.replace('`', '\'') + "`"));
         report.note("\nA 503 is expected while no node can commit (a paused member stalls the group until it is evicted) and "
                 + "while an instance still holds connections to a node that died; the windows outside which a 503 counts "
                 + "against the product start 3 s after a kill, " + "12 s after evs.inactive_timeout for a pause, 5 s after a "
@@ -495,6 +508,7 @@ public final class Cluster {
         long halfWritten = 0;
         for (int i = 0; i < galera.size(); i++) {
             try (Connection c = galera.connect(i); Statement s = c.createStatement()) {
+                s.setQueryTimeout(60);
                 s.execute("SET SESSION wsrep_sync_wait = 1");
                 Set<String> ids = new HashSet<>();
                 try (ResultSet rs = s.executeQuery("SELECT id FROM customer_order WHERE customer_tenant_id IN " + inTenants)) {
@@ -520,6 +534,9 @@ public final class Cluster {
                 duplicates += Math.max(0, ids.size() - ledger.orderBodies.size());
                 creditFaults += notOne + stray;
                 halfWritten += half + noRecord;
+            } catch (java.sql.SQLException e) {
+                report.row("node " + (i + 1), "did not answer: " + e.getMessage().lines().findFirst().orElse(""), "", "", "", "", "", "");
+                lost += acknowledged.size();
             }
         }
         report.note(String.format("%n%d idempotency keys for orders, %d acknowledged (201, during the load or on a retry "

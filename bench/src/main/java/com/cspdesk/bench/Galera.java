@@ -35,12 +35,13 @@ final class Galera implements AutoCloseable {
     /**
      * Starts {@code nodes} nodes. A paused node is suspected after 2 s and evicted after 4 s of silence (Galera's
      * defaults are 5 s and 15 s): the group stalls until then, so short timeouts keep the pause fault bounded.
+     * Keep-alives every 0.5 s: Galera refuses a keep-alive period of a third of the suspect timeout or more.
      */
     static Galera start(int nodes) {
         return new Galera(ThrowawayGalera.start(nodes, EVICTION), nodes);
     }
 
-    static final String EVICTION = "evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S";
+    static final String EVICTION = "evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S";
 
     int size() {
         return size;
@@ -120,11 +121,16 @@ final class Galera implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             boolean all = true;
+            java.util.Set<String> views = new java.util.HashSet<>();
             for (int i = 0; i < size && all; i++) {
                 Map<String, String> s = status(i);
                 all = "Synced".equals(s.get("wsrep_local_state_comment")) && "Primary".equals(s.get("wsrep_cluster_status"))
-                        && String.valueOf(size).equals(s.get("wsrep_cluster_size"));
+                        && "ON".equals(s.get("wsrep_ready")) && String.valueOf(size).equals(s.get("wsrep_cluster_size"));
+                // A node just resumed still reports the view it had before its pause (Synced, full size) until it
+                // learns it was evicted: only the same configuration id on every node means one view.
+                views.add(s.get("wsrep_cluster_conf_id"));
             }
+            all = all && views.size() == 1;
             if (all) {
                 return true;
             }
@@ -151,6 +157,18 @@ final class Galera implements AutoCloseable {
     /** SIGCONT. */
     void resume(int i) {
         cluster.resume(i + 1);
+    }
+
+    /** Keeps each node's error log in {@code out} (the harness deletes the node's folder when it stops it). */
+    void keepErrorLogs(java.nio.file.Path out) {
+        for (int i = 0; i < size; i++) {
+            try {
+                java.nio.file.Files.copy(cluster.node(i + 1).directory().resolve("error.log"),
+                        out.resolve("cluster-node-" + (i + 1) + "-error.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                System.out.println("no error log of node " + (i + 1) + ": " + e);
+            }
+        }
     }
 
     @Override
