@@ -1,5 +1,6 @@
 package com.cspdesk.bootstrap.metrics;
 
+import com.cspdesk.application.metrics.port.out.BusinessMetrics.ConflictOutcome;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.LockOut;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.SignInFailure;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.WebhookAttempt;
@@ -24,6 +25,8 @@ class MicrometerBusinessMetricsTest {
         assertThat(registry.get("cspdesk.sign.in.failures").counters()).hasSize(SignInFailure.values().length);
         assertThat(registry.get("cspdesk.sign.in.lockouts").counters()).hasSize(LockOut.values().length);
         assertThat(registry.get("cspdesk.webhook.attempt.duration").timers()).hasSize(WebhookAttempt.values().length);
+        assertThat(registry.get("cspdesk.database.retries").counters()).hasSize(ConflictOutcome.values().length)
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
         assertThat(registry.get("cspdesk.invoice.run.duration").timers()).hasSize(3)
                 .allSatisfy(timer -> assertThat(timer.count()).isZero());
         // Small fixed tag sets only: never a name, a customer or an id ("le": the webhook timer's buckets, as
@@ -42,6 +45,9 @@ class MicrometerBusinessMetricsTest {
         metrics.signInFailed(SignInFailure.THROTTLED);
         metrics.signInLockedOut(LockOut.ADDRESS);
         metrics.webhookAttempted(WebhookAttempt.TIMED_OUT, Duration.ofSeconds(10));
+        metrics.databaseConflict(ConflictOutcome.RETRIED);
+        metrics.databaseConflict(ConflictOutcome.RETRIED);
+        metrics.databaseConflict(ConflictOutcome.GAVE_UP);
 
         assertThat(registry.get("cspdesk.orders.placed").counter().count()).isEqualTo(1);
         assertThat(registry.get("cspdesk.order.cancellations").counter().count()).isEqualTo(1);
@@ -55,6 +61,8 @@ class MicrometerBusinessMetricsTest {
         assertThat(registry.get("cspdesk.sign.in.lockouts").tag("scope", "address").counter().count()).isEqualTo(1);
         assertThat(registry.get("cspdesk.webhook.attempt.duration").tag("outcome", "timed_out").timer()
                 .totalTime(TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(registry.get("cspdesk.database.retries").tag("outcome", "retried").counter().count()).isEqualTo(2);
+        assertThat(registry.get("cspdesk.database.retries").tag("outcome", "gave_up").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -24,7 +24,11 @@ interface UserAccountRepository extends CrudRepository<UserAccountRow, String> {
     long raiseSessionGeneration(String username);
 
     // The user table is small; locking it whole keeps "never without a global admin" true under
-    // concurrent deletes.
+    // concurrent deletes. Each row is written first (V24): on a Galera cluster a lock holds on its own
+    // node only, but a write of the rows conflicts with another node's change of any of them.
+    @Query("UPDATE user_account SET role_change_serial = role_change_serial + 1")
+    long markAllForRoleChange();
+
     @Query("SELECT * FROM user_account FOR UPDATE")
     List<UserAccountRow> lockAll();
 }

@@ -71,6 +71,7 @@ class UsersJdbcAdapter implements Users {
 
     @Override
     public long countWithRoleForUpdate(Role role) {
+        repository.markAllForRoleChange();
         return repository.lockAll().stream().filter(row -> rolesOf(row.roles()).contains(role)).count();
     }
 

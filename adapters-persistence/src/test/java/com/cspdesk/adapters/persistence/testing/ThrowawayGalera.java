@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -80,13 +82,17 @@ public final class ThrowawayGalera implements AutoCloseable {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Object SHARED_LOCK = new Object();
+    private static ThrowawayGalera shared;
+
     private final MariaDbBinaries binaries;
     private final String announcedVersion;
     private final String clusterName;
     private final String extraProviderOptions;
     private final List<Node> nodes = new ArrayList<>();
+    private final Set<Integer> portsTaken = new HashSet<>();
     private final Thread shutdownHook;
-    private boolean closed;
+    private volatile boolean closed;
 
     private ThrowawayGalera(MariaDbBinaries binaries, String clusterName, String extraProviderOptions) {
         this.binaries = binaries;
@@ -95,6 +101,32 @@ public final class ThrowawayGalera implements AutoCloseable {
         this.extraProviderOptions = extraProviderOptions;
         this.shutdownHook = new Thread(this::closeQuietly, "throwaway-galera-stop-" + clusterName);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * The JVM-wide 2-node cluster, started on first call and stopped when the test session (or the
+     * JVM) ends: test classes share its start, the slow part. A class that kills or pauses a node
+     * must bring it back before it ends ({@link #restart(int)}, {@link #resume(int)}).
+     */
+    public static ThrowawayGalera shared() {
+        synchronized (SHARED_LOCK) {
+            if (shared == null || shared.closed) {
+                shared = start(2);
+            }
+            return shared;
+        }
+    }
+
+    /** Stops the shared cluster if it was started (for a test-session listener). */
+    public static void stopShared() {
+        ThrowawayGalera cluster;
+        synchronized (SHARED_LOCK) {
+            cluster = shared;
+            shared = null;
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     /**
@@ -203,14 +235,46 @@ public final class ThrowawayGalera implements AutoCloseable {
         awaitSynced(node, (int) nodes.stream().filter(n -> n.process.isAlive()).count());
     }
 
-    /** SIGSTOP to node {@code index}: it holds its sockets but answers nothing, like a hung machine. */
+    /**
+     * SIGSTOP to node {@code index}: it holds its sockets but answers nothing, like a hung machine.
+     * Returns once the process is stopped (a signal is delivered asynchronously).
+     */
     public void pause(int index) {
-        signal(node(index), "STOP");
+        Node node = node(index);
+        signal(node, "STOP");
+        awaitState(node, true);
     }
 
-    /** SIGCONT to a {@link #pause(int) paused} node. */
+    /** SIGCONT to a {@link #pause(int) paused} node; returns once it runs again. */
     public void resume(int index) {
-        signal(node(index), "CONT");
+        Node node = node(index);
+        signal(node, "CONT");
+        awaitState(node, false);
+    }
+
+    /** Whether node {@code index}'s process is stopped (paused), from /proc/PID/stat's state letter. */
+    public boolean isPaused(int index) {
+        return stopped(node(index));
+    }
+
+    private static boolean stopped(Node node) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(node.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+        } catch (IOException e) {
+            return false; // gone
+        }
+    }
+
+    private static void awaitState(Node node, boolean stopped) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (stopped(node) != stopped) {
+            if (System.nanoTime() > deadline || !node.isRunning()) {
+                throw new IllegalStateException("Node " + node.index + " is not " + (stopped ? "stopped" : "running")
+                        + " 5 s after the signal");
+            }
+            ThrowawayMariaDb.sleep(10);
+        }
     }
 
     /**
@@ -275,18 +339,32 @@ public final class ThrowawayGalera implements AutoCloseable {
     private Node prepareNode(int index, Path target) throws IOException {
         Path dir = Files.createTempDirectory(target, ThrowawayMariaDb.INSTANCE_DIR_PREFIX + "galera" + index + "-");
         Path socketDir = Files.createTempDirectory(ThrowawayMariaDb.shortTempRoot(), ThrowawayMariaDb.SOCKET_DIR_PREFIX);
-        Files.createDirectories(dir.resolve("tmp"));
-        ThrowawayMariaDb.writeInstanceFile(dir, socketDir, -1);
-        if (index == 1) {
-            ThrowawayMariaDb.writeInitFile(dir.resolve("init.sql"));
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            ThrowawayMariaDb.writeInstanceFile(dir, socketDir, -1);
+            if (index == 1) {
+                ThrowawayMariaDb.writeInitFile(dir.resolve("init.sql"));
+            }
+            String osUser = ThrowawayMariaDb.runsAsRoot() ? NODE_OS_USER_WHEN_ROOT : null;
+            if (osUser != null) {
+                chown(osUser, dir, socketDir); // temporary directories are mode 700: the server must enter them
+            }
+            ThrowawayMariaDb.install(binaries, dir.resolve("data"), dir.resolve("install.log"), osUser);
+            return new Node(index, dir, socketDir, unusedPort(), unusedPort(), unusedPort(), unusedPort());
+        } catch (IOException | RuntimeException e) {
+            ThrowawayMariaDb.deleteRecursively(socketDir); // the node folder stays for inspection; the reaper takes it
+            throw e;
         }
-        String osUser = ThrowawayMariaDb.runsAsRoot() ? NODE_OS_USER_WHEN_ROOT : null;
-        if (osUser != null) {
-            chown(osUser, dir, socketDir); // temporary directories are mode 700: the server must enter them
+    }
+
+    /** A free port on 127.0.0.1 that no other port of this cluster has (the system may hand one out twice). */
+    private int unusedPort() throws IOException {
+        while (true) {
+            int port = ThrowawayMariaDb.freePort();
+            if (portsTaken.add(port)) {
+                return port;
+            }
         }
-        ThrowawayMariaDb.install(binaries, dir.resolve("data"), dir.resolve("install.log"), osUser);
-        return new Node(index, dir, socketDir, ThrowawayMariaDb.freePort(), ThrowawayMariaDb.freePort(),
-                ThrowawayMariaDb.freePort(), ThrowawayMariaDb.freePort());
     }
 
     private void launch(Node node, boolean bootstrap) {
@@ -433,8 +511,13 @@ public final class ThrowawayGalera implements AutoCloseable {
 
         /** Micronaut data-source properties for {@code datasources.default} on this node. */
         public Map<String, String> properties() {
+            return properties(jdbcUrl());
+        }
+
+        /** Micronaut data-source properties for {@code datasources.default} at that JDBC URL of this node. */
+        public Map<String, String> properties(String jdbcUrl) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("datasources.default.url", jdbcUrl());
+            properties.put("datasources.default.url", jdbcUrl);
             properties.put("datasources.default.username", ThrowawayMariaDb.USERNAME);
             properties.put("datasources.default.password", ThrowawayMariaDb.PASSWORD);
             properties.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
