@@ -461,7 +461,7 @@ public final class Cluster {
                         List<Product> originals, List<Product> started, long retried, boolean synced) throws Exception {
         report.title("Faults under an order and cancel load (" + FAULT_CLIENTS + " clients over 3 instances)");
         report.table("phase", "orders (status: count)", "cancels (status: count)", "503 outside the fault's window",
-                "other answers that are neither done nor 503 problem+json", "resynced after");
+                "other answers that are neither done nor 503 problem+json", "all Synced again, s after the load");
         long badAnswers = 0;
         long misplaced503 = 0;
         for (Map.Entry<String, List<Call>> phase : calls.entrySet()) {

@@ -52,9 +52,6 @@ final class Galera implements AutoCloseable {
         return Database.of(cluster.node(i + 1).jdbcUrl(), cluster.username(), cluster.password());
     }
 
-    long pid(int i) {
-        return cluster.node(i + 1).pid();
-    }
 
     /**
      * Connector/J's failover URL for the product instance that writes through node {@code first}: that node, then
@@ -114,10 +111,6 @@ final class Galera implements AutoCloseable {
         return status;
     }
 
-    long statusLong(int i, String name) {
-        String v = status(i).get(name);
-        return v == null ? -1 : Long.parseLong(v);
-    }
 
     /** Waits (at most {@code seconds}) until every node is Synced in a primary component of full size; whether it was. */
     boolean awaitSynced(int seconds) {
