@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * for the data volume, with a way to stop the server and start it again on the same data and port
  * (the fault suite's outage).
  */
-final class Db implements AutoCloseable {
+final class Db implements Database, AutoCloseable {
 
     private final ThrowawayMariaDb db;
     private final List<String> serverCommand;
@@ -61,7 +61,8 @@ final class Db implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    @Override
+    public String jdbcUrl() {
         return db.jdbcUrl();
     }
 
@@ -70,11 +71,13 @@ final class Db implements AutoCloseable {
         return db.instanceDirectory();
     }
 
-    String username() {
+    @Override
+    public String username() {
         return db.username();
     }
 
-    String password() {
+    @Override
+    public String password() {
         return db.password();
     }
 

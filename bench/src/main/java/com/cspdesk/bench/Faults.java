@@ -156,7 +156,7 @@ public final class Faults {
                            boolean problem, String orderId) {
     }
 
-    private static String orderBody(DataSet data, DataSet.Customer customer, int i) {
+    static String orderBody(DataSet data, DataSet.Customer customer, int i) {
         List<DataSet.Offer> offers = data.softwareByCurrency.get(customer.currency());
         return "{\"billingCycle\":\"one_time\",\"lineItems\":[{\"lineItemNumber\":0,\"offerId\":\""
                 + offers.get(i % offers.size()).offerId() + "\",\"quantity\":1}]}";
@@ -282,13 +282,8 @@ public final class Faults {
         long activityMismatch;
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             ordersInDb = count(s, "SELECT COUNT(*) FROM customer_order WHERE created_by = 'admin.agent@partner.demo'");
-            halfWritten = count(s, "SELECT COUNT(*) FROM customer_order o WHERE o.created_by = 'admin.agent@partner.demo' AND ("
-                    + " NOT EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id)"
-                    + " OR EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.kind NOT LIKE '%PLAN'"
-                    + "   AND NOT EXISTS (SELECT 1 FROM software_entitlement e WHERE e.order_id = l.order_id"
-                    + "   AND e.line_item_number = l.line_item_number)))");
-            activityMismatch = count(s, "SELECT COUNT(*) FROM customer_order o WHERE o.created_by = 'admin.agent@partner.demo'"
-                    + " AND (SELECT COUNT(*) FROM activity_record a WHERE a.resource_id = o.id AND a.operation_type = 'create_order') <> 1");
+            halfWritten = halfWrittenOrders(s, "o.created_by = 'admin.agent@partner.demo'");
+            activityMismatch = ordersWithoutOneCreateRecord(s, "o.created_by = 'admin.agent@partner.demo'");
         }
         JsonNode verification = http.get("/v1/auditrecords/verification", global).json();
         boolean chainsIntact = verification.path("firstBrokenLink").isMissingNode() || verification.path("firstBrokenLink").isNull();
@@ -329,6 +324,21 @@ public final class Faults {
         check("outage: recovers without a restart", productAlive && !Double.isNaN(recoverSeconds) && recoverSeconds < 30,
                 Report.f1(recoverSeconds) + " s to the first 201");
         check("outage: activity chains intact", chainsIntact, verification.toString());
+    }
+
+    /** Orders (alias {@code o}, chosen by {@code orderCondition}) without a line, or with a software line without its entitlement. */
+    static long halfWrittenOrders(Statement s, String orderCondition) throws java.sql.SQLException {
+        return count(s, "SELECT COUNT(*) FROM customer_order o WHERE " + orderCondition + " AND ("
+                + " NOT EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id)"
+                + " OR EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.kind NOT LIKE '%PLAN'"
+                + "   AND NOT EXISTS (SELECT 1 FROM software_entitlement e WHERE e.order_id = l.order_id"
+                + "   AND e.line_item_number = l.line_item_number)))");
+    }
+
+    /** Orders (alias {@code o}, chosen by {@code orderCondition}) without exactly one create_order activity record. */
+    static long ordersWithoutOneCreateRecord(Statement s, String orderCondition) throws java.sql.SQLException {
+        return count(s, "SELECT COUNT(*) FROM customer_order o WHERE " + orderCondition
+                + " AND (SELECT COUNT(*) FROM activity_record a WHERE a.resource_id = o.id AND a.operation_type = 'create_order') <> 1");
     }
 
     static long count(Statement s, String sql) throws java.sql.SQLException {

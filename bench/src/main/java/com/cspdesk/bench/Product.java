@@ -43,7 +43,7 @@ final class Product implements AutoCloseable {
     private final Launch launch;
 
     /** What the product was started with, to start it again the same way after a crash. */
-    private record Launch(Path jar, Db db, Path softwareStore, boolean sandbox, String jwtSecret, List<String> jvmOptions,
+    private record Launch(Path jar, Database db, Path softwareStore, boolean sandbox, String jwtSecret, List<String> jvmOptions,
                           Map<String, String> environment) {
     }
 
@@ -56,13 +56,13 @@ final class Product implements AutoCloseable {
     }
 
     /** Starts the jar and waits (at most 120 s) for {@code /health} to answer 200. */
-    static Product start(Path jar, Db db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
+    static Product start(Path jar, Database db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
                          List<String> jvmOptions) {
         return start(jar, db, softwareStore, log, sandbox, jwtSecret, jvmOptions, Map.of());
     }
 
     /** As {@link #start(Path, Db, Path, Path, boolean, String, List)}, with more environment variables. */
-    static Product start(Path jar, Db db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
+    static Product start(Path jar, Database db, Path softwareStore, Path log, boolean sandbox, String jwtSecret,
                          List<String> jvmOptions, Map<String, String> environment) {
         return start(new Launch(jar, db, softwareStore, sandbox, jwtSecret, List.copyOf(jvmOptions), Map.copyOf(environment)), log);
     }
@@ -74,7 +74,7 @@ final class Product implements AutoCloseable {
 
     private static Product start(Launch launch, Path log) {
         Path jar = launch.jar();
-        Db db = launch.db();
+        Database db = launch.db();
         Path softwareStore = launch.softwareStore();
         int port = freePort();
         // Production's launcher (bin/cspdesk) on this JVM, with a class-data archive made for this copy of the jar:
