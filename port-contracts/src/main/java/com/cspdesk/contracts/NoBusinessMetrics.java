@@ -44,4 +44,12 @@ public final class NoBusinessMetrics implements BusinessMetrics {
     @Override
     public void webhookAttempted(WebhookAttempt outcome, Duration latency) {
     }
+
+    @Override
+    public void databaseUnreachable() {
+    }
+
+    @Override
+    public void databaseReachableAgain(Duration down) {
+    }
 }

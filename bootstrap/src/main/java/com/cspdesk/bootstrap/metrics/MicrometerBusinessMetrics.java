@@ -44,6 +44,8 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     private final Map<LockOut, Counter> lockOuts;
     private final Map<WebhookAttempt, Timer> webhookAttempts;
     private final LongTaskTimer invoiceRunsActive;
+    private final Counter databaseUnreachable;
+    private final Timer databaseDowntime;
 
     MicrometerBusinessMetrics(@Nullable MeterRegistry registry) {
         this.registry = registry == null ? new CompositeMeterRegistry() : registry;
@@ -69,6 +71,10 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
         Arrays.stream(INVOICE_RUN_OUTCOMES).forEach(this::invoiceRunTimer);
         invoiceRunsActive = LongTaskTimer.builder(PREFIX + "invoice.run.active")
                 .description("Invoice runs in progress on this instance, and for how long").register(this.registry);
+        databaseUnreachable = counter("database.unreachable", "Times the database was found unreachable (requests then refused at once)");
+        databaseDowntime = Timer.builder(PREFIX + "database.unreachable.duration")
+                .description("How long each spell of an unreachable database lasted, counted when it answered again")
+                .register(this.registry);
     }
 
     @Override
@@ -121,6 +127,16 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     @Override
     public void webhookAttempted(WebhookAttempt outcome, Duration latency) {
         webhookAttempts.get(outcome).record(latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void databaseUnreachable() {
+        databaseUnreachable.increment();
+    }
+
+    @Override
+    public void databaseReachableAgain(Duration down) {
+        databaseDowntime.record(down);
     }
 
     private Timer invoiceRunTimer(String outcome) {

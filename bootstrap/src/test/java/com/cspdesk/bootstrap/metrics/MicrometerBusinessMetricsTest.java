@@ -20,6 +20,8 @@ class MicrometerBusinessMetricsTest {
     @Test
     void everySeriesIsThereAtZeroBeforeAnythingHappened() {
         assertThat(registry.get("cspdesk.orders.placed").counter().count()).isZero();
+        assertThat(registry.get("cspdesk.database.unreachable").counter().count()).isZero();
+        assertThat(registry.get("cspdesk.database.unreachable.duration").timer().count()).isZero();
         assertThat(registry.get("cspdesk.downloads").counters()).hasSize(2);
         assertThat(registry.get("cspdesk.sign.in.failures").counters()).hasSize(SignInFailure.values().length);
         assertThat(registry.get("cspdesk.sign.in.lockouts").counters()).hasSize(LockOut.values().length);
@@ -42,6 +44,8 @@ class MicrometerBusinessMetricsTest {
         metrics.signInFailed(SignInFailure.THROTTLED);
         metrics.signInLockedOut(LockOut.ADDRESS);
         metrics.webhookAttempted(WebhookAttempt.TIMED_OUT, Duration.ofSeconds(10));
+        metrics.databaseUnreachable();
+        metrics.databaseReachableAgain(Duration.ofMillis(1500));
 
         assertThat(registry.get("cspdesk.orders.placed").counter().count()).isEqualTo(1);
         assertThat(registry.get("cspdesk.order.cancellations").counter().count()).isEqualTo(1);
@@ -55,6 +59,8 @@ class MicrometerBusinessMetricsTest {
         assertThat(registry.get("cspdesk.sign.in.lockouts").tag("scope", "address").counter().count()).isEqualTo(1);
         assertThat(registry.get("cspdesk.webhook.attempt.duration").tag("outcome", "timed_out").timer()
                 .totalTime(TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(registry.get("cspdesk.database.unreachable").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cspdesk.database.unreachable.duration").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1500);
     }
 
     @Test

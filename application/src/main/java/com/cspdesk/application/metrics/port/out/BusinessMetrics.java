@@ -33,6 +33,12 @@ public interface BusinessMetrics {
     /** One webhook delivery attempt and how long the transport took. */
     void webhookAttempted(WebhookAttempt outcome, Duration latency);
 
+    /** The database was found unreachable (no host answered): requests needing it are refused at once from now on. */
+    void databaseUnreachable();
+
+    /** The database answered again after being unreachable for {@code down}. */
+    void databaseReachableAgain(Duration down);
+
     /** Why a sign-in failed. */
     enum SignInFailure {
         /** A wrong password or an unknown username. */
