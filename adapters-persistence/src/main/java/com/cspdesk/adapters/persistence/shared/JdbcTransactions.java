@@ -13,14 +13,22 @@ import java.util.function.Supplier;
 class JdbcTransactions implements Transactions {
 
     private final TransactionOperations<Connection> transactions;
+    private final DatabaseGate gate;
 
-    JdbcTransactions(TransactionOperations<Connection> transactions) {
+    JdbcTransactions(TransactionOperations<Connection> transactions, DatabaseGate gate) {
         this.transactions = transactions;
+        this.gate = gate;
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        try {
+            return transactions.executeWrite(status -> work.get());
+        } catch (RuntimeException e) {
+            // A link that broke under a running unit of work (the database died) is known here first.
+            gate.linkMayHaveBroken(e);
+            throw e;
+        }
     }
 
     /** Micronaut's synchronization of the open transaction (a joined one hands it to the outermost). */
