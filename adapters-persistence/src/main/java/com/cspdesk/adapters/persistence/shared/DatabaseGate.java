@@ -1,7 +1,7 @@
 package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.application.metrics.port.out.BusinessMetrics;
-import com.cspdesk.application.shared.port.out.StoreUnreachable;
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
@@ -76,10 +76,19 @@ final class DatabaseGate implements BeanCreatedEventListener<DataSource> {
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        Gated gate = new Gated(event.getBean(), new Reachability(Clock.systemUTC()));
+        return gate(event.getBean());
+    }
+
+    DataSource gate(DataSource pool) {
+        Gated gate = new Gated(pool, new Reachability(Clock.systemUTC()));
         gated.add(gate);
         prober.scheduleWithFixedDelay(gate::watch, probeInterval.toNanos(), probeInterval.toNanos(), TimeUnit.NANOSECONDS);
         return gate;
+    }
+
+    /** The first gated pool's state (the product has one database): for tests. */
+    Reachability.State state() {
+        return gated.get(0).reachability.state();
     }
 
     /** A unit of work failed; if its connection broke, a probe looks whether the database is still there. */
@@ -276,10 +285,13 @@ final class DatabaseGate implements BeanCreatedEventListener<DataSource> {
                 properties.setProperty("password", hikari.getPassword());
             }
             if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-                // Per host tried: a refused port fails at once, a stopped server within the timeout.
+                // Per host tried: a refused port fails at once, a stopped server within the timeout. One round
+                // over the hosts of a multi-host URL: Connector/J's default (retriesAllDown=120, 250 ms apart)
+                // would hold the probe for 30 s when every host is down.
                 String millis = Long.toString(probeTimeout.toMillis());
                 properties.setProperty("connectTimeout", millis);
                 properties.setProperty("socketTimeout", millis);
+                properties.setProperty("retriesAllDown", "1");
             }
             return DriverManager.getConnection(url, properties);
         }

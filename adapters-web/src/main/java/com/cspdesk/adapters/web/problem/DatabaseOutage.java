@@ -1,6 +1,6 @@
 package com.cspdesk.adapters.web.problem;
 
-import com.cspdesk.application.shared.port.out.StoreUnreachable;
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

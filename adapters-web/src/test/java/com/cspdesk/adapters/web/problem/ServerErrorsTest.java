@@ -3,7 +3,7 @@ package com.cspdesk.adapters.web.problem;
 import com.cspdesk.adapters.web.security.OpenSessions;
 
 import com.cspdesk.application.shared.port.in.Lookup;
-import com.cspdesk.application.shared.port.out.StoreUnreachable;
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.application.catalog.port.in.CatalogViews;
