@@ -1,9 +1,14 @@
 package com.cspdesk.bootstrap.e2e;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.cspdesk.adapters.persistence.testing.ThrowawayMariaDb;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +59,10 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
         assertThat(send("GET", "/v1/customers", admin, null).status()).isEqualTo(200);
         assertThat(send("GET", "/health", null, null).status()).isEqualTo(200);
 
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
         db.kill();
 
         // The first request finds out (its connection broke, or the pool could not make one and the probe
@@ -64,6 +73,7 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
 
         // From the moment it is known unreachable, every request is refused at once, in the caller's language.
         Answer known = awaitKnownUnreachable(admin);
+        int loggedWhenKnown = logged.list.size();
         List<Duration> took = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String language = i % 2 == 0 ? "de" : "en";
@@ -84,6 +94,7 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
         assertThat(health.answer().body()).contains("DOWN");
         assertThat(health.took()).isLessThan(AT_ONCE);
 
+        List<ILoggingEvent> loggedWhileKnown = List.copyOf(logged.list.subList(loggedWhenKnown, logged.list.size()));
         db.restart();
 
         // Back without a restart of the product: the probe finds the database and the pool refills.
@@ -95,6 +106,16 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
         assertThat(status).isEqualTo(200);
         assertThat(send("GET", "/health", null, null).status()).isEqualTo(200);
         String metrics = send("GET", "/prometheus", admin, null).body();
+        root.detachAppender(logged);
+        // One line when it went and one when it came back, not one per refused request; no URL, no password.
+        List<String> gate = logged.list.stream().filter(e -> e.getLoggerName().endsWith(".DatabaseGate"))
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        assertThat(gate).hasSize(2);
+        assertThat(gate.get(0)).startsWith("WARN Database unreachable: no host answered a probe");
+        assertThat(gate.get(1)).startsWith("INFO Database reachable again after");
+        assertThat(gate).noneMatch(line -> line.contains("jdbc:") || line.contains(db.password()));
+        assertThat(loggedWhileKnown).as("a warning per refused request").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
+                && e.getFormattedMessage().startsWith("Database unavailable on"));
         assertThat(sample(metrics, "cspdesk_database_unreachable_total")).as("trips").isEqualTo(1.0);
         assertThat(sample(metrics, "cspdesk_database_unreachable_duration_seconds_count")).as("recoveries").isEqualTo(1.0);
     }
