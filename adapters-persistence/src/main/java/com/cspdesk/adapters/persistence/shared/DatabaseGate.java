@@ -237,13 +237,14 @@ final class DatabaseGate implements BeanCreatedEventListener<DataSource> {
             boolean answered = answers();
             reachability.probed(answered).ifPresent(change -> {
                 if (change instanceof Reachability.Change.WentUnreachable) {
-                    releaseWaiting();
                     SQLException failure = lastProbeFailure;
                     LOG.warn("Database unreachable: no host answered a probe ({}); requests that need it are answered 503 "
                                     + "at once, probing every {} ms until one answers",
                             failure == null ? "no valid connection" : failure.getClass().getSimpleName() + ", SQLSTATE " + failure.getSQLState(),
                             probeInterval.toMillis());
                     metrics.ifPresent(BusinessMetrics::databaseUnreachable);
+                    // Told and counted first: a released borrow's 503 never comes before the line saying why.
+                    releaseWaiting();
                 } else if (change instanceof Reachability.Change.CameBack cameBack) {
                     LOG.info("Database reachable again after {} ms unreachable", cameBack.after().toMillis());
                     metrics.ifPresent(m -> m.databaseReachableAgain(cameBack.after()));
