@@ -152,6 +152,9 @@ public final class Faults {
 
     // ------------------------------------------------------------------------------------ outage
 
+    /** #19: once the product knows the database is unreachable, its 503 comes within this (p99). */
+    static final long KNOWN_OUTAGE_P99_LIMIT_MS = 250;
+
     private record Attempt(String requestId, String tenant, String body, long startNanos, long endNanos, int status,
                            boolean problem, String orderId) {
     }
@@ -250,6 +253,15 @@ public final class Faults {
             }
         }
         long duringCount = during.values().stream().mapToLong(Long::longValue).sum();
+        // #19: once the first 503 has come back, the product knows the database is unreachable; every 503 to a
+        // request started after that (and before the restart) must be quick, not a wait for the pool.
+        long firstRefusal = all.stream().filter(at -> at.startNanos() >= killed && at.status() == 503)
+                .mapToLong(Attempt::endNanos).min().orElse(Long.MAX_VALUE);
+        List<Long> knownRefusalMs = all.stream()
+                .filter(at -> at.status() == 503 && at.startNanos() >= firstRefusal && at.startNanos() < restarting)
+                .map(at -> (at.endNanos() - at.startNanos()) / 1_000_000).toList();
+        double knownP99Ms = percentile(knownRefusalMs, 99);
+        long knownMaxMs = knownRefusalMs.stream().mapToLong(Long::longValue).max().orElse(0);
         // Retry every request that did not get its 201, with the same MS-RequestId, now that the database is back.
         long retried = 0;
         long retriedOk = 0;
@@ -310,6 +322,10 @@ public final class Faults {
         report.row("answers during the outage that were not 503 problem+json (a 201 once the database was back is fine)",
                 duringNotProblem);
         report.row("slowest answer to a request started during the outage", maxDuringMs + " ms");
+        report.row("first 503 after the kill", firstRefusal == Long.MAX_VALUE ? "none"
+                : String.format("%.2f s after the kill", (firstRefusal - killed) / 1e9));
+        report.row("503 answers to requests started after the first one: count, p99, slowest",
+                String.format("%d, %.0f ms, %d ms", knownRefusalMs.size(), knownP99Ms, knownMaxMs));
         report.row("product process alive throughout", productAlive);
         check("outage: no lost acknowledged order", missing == 0, missing + " missing of " + acknowledged.size());
         check("outage: no half-written order", halfWritten == 0 && activityMismatch == 0,
@@ -321,6 +337,9 @@ public final class Faults {
         check("outage: requests in flight at the kill end in 201 or 503 problem+json", inFlightNeither == 0,
                 inFlight + " (" + inFlightNeither + " neither)");
         check("outage: answers within a bounded time (≤ 10 s) while down", maxDuringMs <= 10_000, maxDuringMs + " ms slowest");
+        check("outage: 503 within " + KNOWN_OUTAGE_P99_LIMIT_MS + " ms (p99) once the first 503 came",
+                !knownRefusalMs.isEmpty() && knownP99Ms <= KNOWN_OUTAGE_P99_LIMIT_MS,
+                String.format("%.0f ms p99, %d ms slowest, %d answers", knownP99Ms, knownMaxMs, knownRefusalMs.size()));
         check("outage: recovers without a restart", productAlive && !Double.isNaN(recoverSeconds) && recoverSeconds < 30,
                 Report.f1(recoverSeconds) + " s to the first 201");
         check("outage: activity chains intact", chainsIntact, verification.toString());

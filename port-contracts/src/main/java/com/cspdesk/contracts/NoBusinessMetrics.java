@@ -48,4 +48,12 @@ public final class NoBusinessMetrics implements BusinessMetrics {
     @Override
     public void databaseConflict(ConflictOutcome outcome) {
     }
+
+    @Override
+    public void databaseUnreachable() {
+    }
+
+    @Override
+    public void databaseReachableAgain(Duration down) {
+    }
 }

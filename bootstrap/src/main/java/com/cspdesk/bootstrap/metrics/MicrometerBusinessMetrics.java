@@ -45,6 +45,8 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     private final Map<WebhookAttempt, Timer> webhookAttempts;
     private final LongTaskTimer invoiceRunsActive;
     private final Map<ConflictOutcome, Counter> databaseConflicts;
+    private final Counter databaseUnreachable;
+    private final Timer databaseDowntime;
 
     MicrometerBusinessMetrics(@Nullable MeterRegistry registry) {
         this.registry = registry == null ? new CompositeMeterRegistry() : registry;
@@ -74,6 +76,10 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
         databaseConflicts = byEnum(ConflictOutcome.class, outcome -> Counter.builder(PREFIX + "database.retries")
                 .description("Units of work that lost a write conflict: run again (retried) or out of tries (gave_up)")
                 .tag("outcome", tag(outcome)).register(this.registry));
+        databaseUnreachable = counter("database.unreachable", "Times the database was found unreachable (requests then refused at once)");
+        databaseDowntime = Timer.builder(PREFIX + "database.unreachable.duration")
+                .description("How long each spell of an unreachable database lasted, counted when it answered again")
+                .register(this.registry);
     }
 
     @Override
@@ -131,6 +137,16 @@ class MicrometerBusinessMetrics implements BusinessMetrics {
     @Override
     public void databaseConflict(ConflictOutcome outcome) {
         databaseConflicts.get(outcome).increment();
+    }
+
+    @Override
+    public void databaseUnreachable() {
+        databaseUnreachable.increment();
+    }
+
+    @Override
+    public void databaseReachableAgain(Duration down) {
+        databaseDowntime.record(down);
     }
 
     private Timer invoiceRunTimer(String outcome) {

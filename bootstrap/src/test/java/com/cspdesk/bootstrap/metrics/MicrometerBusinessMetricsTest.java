@@ -21,6 +21,8 @@ class MicrometerBusinessMetricsTest {
     @Test
     void everySeriesIsThereAtZeroBeforeAnythingHappened() {
         assertThat(registry.get("cspdesk.orders.placed").counter().count()).isZero();
+        assertThat(registry.get("cspdesk.database.unreachable").counter().count()).isZero();
+        assertThat(registry.get("cspdesk.database.unreachable.duration").timer().count()).isZero();
         assertThat(registry.get("cspdesk.downloads").counters()).hasSize(2);
         assertThat(registry.get("cspdesk.sign.in.failures").counters()).hasSize(SignInFailure.values().length);
         assertThat(registry.get("cspdesk.sign.in.lockouts").counters()).hasSize(LockOut.values().length);
@@ -48,6 +50,8 @@ class MicrometerBusinessMetricsTest {
         metrics.databaseConflict(ConflictOutcome.RETRIED);
         metrics.databaseConflict(ConflictOutcome.RETRIED);
         metrics.databaseConflict(ConflictOutcome.GAVE_UP);
+        metrics.databaseUnreachable();
+        metrics.databaseReachableAgain(Duration.ofMillis(1500));
 
         assertThat(registry.get("cspdesk.orders.placed").counter().count()).isEqualTo(1);
         assertThat(registry.get("cspdesk.order.cancellations").counter().count()).isEqualTo(1);
@@ -63,6 +67,8 @@ class MicrometerBusinessMetricsTest {
                 .totalTime(TimeUnit.SECONDS)).isEqualTo(10);
         assertThat(registry.get("cspdesk.database.retries").tag("outcome", "retried").counter().count()).isEqualTo(2);
         assertThat(registry.get("cspdesk.database.retries").tag("outcome", "gave_up").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cspdesk.database.unreachable").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cspdesk.database.unreachable.duration").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1500);
     }
 
     @Test

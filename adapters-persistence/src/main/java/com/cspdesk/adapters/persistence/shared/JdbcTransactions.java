@@ -27,12 +27,14 @@ class JdbcTransactions implements Transactions {
     private final TransactionOperations<Connection> transactions;
     private final WriteConflictRetry retry;
     private final Optional<BusinessMetrics> metrics;
+    private final DatabaseGate gate;
 
     JdbcTransactions(TransactionOperations<Connection> transactions, WriteConflictRetry retry,
-                     Optional<BusinessMetrics> metrics) {
+                     Optional<BusinessMetrics> metrics, DatabaseGate gate) {
         this.transactions = transactions;
         this.retry = retry;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     @Override
@@ -45,6 +47,8 @@ class JdbcTransactions implements Transactions {
                 return transactions.executeWrite(status -> work.get());
             } catch (RuntimeException e) {
                 if (!WriteConflictRetry.isWriteConflict(e)) {
+                    // A link that broke under a running unit of work (the database died) is known here first.
+                    gate.linkMayHaveBroken(e);
                     throw e;
                 }
                 if (!retry.mayRetryAfter(attempt)) {

@@ -165,7 +165,8 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     private final Path dataDir;
     private final Path socketDir;
     private final Path errorLog;
-    private final Process process;
+    private final List<String> serverCommand;
+    private volatile Process process;
     private final int port;
     private final String announcedVersion;
     private final Duration startupTime;
@@ -173,8 +174,9 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     private final AtomicInteger databaseCounter = new AtomicInteger();
     private boolean stopped;
 
-    private ThrowawayMariaDb(Path instanceDir, Path dataDir, Path socketDir, Path errorLog, Process process,
-                             int port, String announcedVersion, Duration startupTime) {
+    private ThrowawayMariaDb(Path instanceDir, Path dataDir, Path socketDir, Path errorLog, List<String> serverCommand,
+                             Process process, int port, String announcedVersion, Duration startupTime) {
+        this.serverCommand = List.copyOf(serverCommand);
         this.instanceDir = instanceDir;
         this.dataDir = dataDir;
         this.socketDir = socketDir;
@@ -284,7 +286,7 @@ public final class ThrowawayMariaDb implements AutoCloseable {
                 Optional<StartFailure> failure = awaitReady(process, port, dataDir, errorLog);
                 if (failure.isEmpty()) {
                     Duration took = Duration.ofNanos(System.nanoTime() - begin);
-                    ThrowawayMariaDb db = new ThrowawayMariaDb(instanceDir, dataDir, socketDir, errorLog, process,
+                    ThrowawayMariaDb db = new ThrowawayMariaDb(instanceDir, dataDir, socketDir, errorLog, command, process,
                             port, announcedVersion, took);
                     started = true;
                     LOG.info("Throwaway MariaDB {} ready on {}:{} in {} ms (install-db {} ms, server {} ms; data {})",
@@ -405,6 +407,40 @@ public final class ThrowawayMariaDb implements AutoCloseable {
     /** Time from {@link #start()} to the first good JDBC connection. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** Kills the server at once (SIGKILL, as a crash or a pulled cable would), keeping its data and port. */
+    public void kill() {
+        Process server = process;
+        server.destroyForcibly();
+        try {
+            if (!server.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("mariadbd did not die within " + STOP_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing the throwaway MariaDB", e);
+        }
+    }
+
+    /** Starts the server again after {@link #kill()}: same command line, data directory and port; returns once it answers. */
+    public void restart() {
+        try {
+            Process server = new ProcessBuilder(serverCommand)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(instanceDir.resolve("console.log").toFile()))
+                    .directory(instanceDir.toFile())
+                    .start();
+            process = server;
+            writeInstanceFile(instanceDir, socketDir, server.pid());
+            Optional<StartFailure> failure = awaitReady(server, port, dataDir, errorLog);
+            if (failure.isPresent()) {
+                throw new IllegalStateException("The throwaway MariaDB did not come back: " + failure.get().reason()
+                        + "\n--- tail of " + errorLog + " ---\n" + tail(errorLog));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart mariadbd", e);
+        }
     }
 
     /** Whether the server process is still alive. */

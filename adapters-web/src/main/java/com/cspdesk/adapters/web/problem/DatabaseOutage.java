@@ -1,5 +1,7 @@
 package com.cspdesk.adapters.web.problem;
 
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -14,7 +16,8 @@ import java.sql.SQLTransientException;
  * connection class (SQLSTATE 08…, e.g. HikariCP's "Connection is closed", 08003, on a connection
  * the pool had already given out) and other transient SQL errors. Micronaut Data's
  * {@code ConnectionException} and the transaction manager's wrappers are not on this module's
- * classpath, but they always carry the JDBC exception as a cause, so the walk finds them.
+ * classpath, but they always carry the JDBC exception as a cause, so the walk finds them. And
+ * {@link StoreUnreachable}: the persistence adapter refused at once, the database being known unreachable.
  */
 public final class DatabaseOutage {
 
@@ -30,7 +33,7 @@ public final class DatabaseOutage {
     public static boolean in(Throwable error) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
+            if (current instanceof StoreUnreachable || current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
                     || current instanceof SQLRecoverableException || connectionClass(current) || noConnection(current)) {
                 return true;
             }
@@ -38,6 +41,18 @@ public final class DatabaseOutage {
                 return false;
             }
             current = current.getCause();
+        }
+        return false;
+    }
+
+    /** Refused at once because the database is known unreachable (not after a wait of the pool's). */
+    public static boolean known(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof StoreUnreachable) {
+                return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
         }
         return false;
     }

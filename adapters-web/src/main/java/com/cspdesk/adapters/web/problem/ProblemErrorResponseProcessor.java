@@ -71,7 +71,10 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             problem = problems.problem(request, status, "invalid_credentials", List.of());
         } else if (status.getCode() >= 500 && DatabaseOutage.in(cause)) {
             // The database is down or the pool timed out: retryable, so 503 and no stack trace per request.
-            LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.toString());
+            // Refused at once because it is known unreachable: the persistence adapter logged that once already.
+            if (!DatabaseOutage.known(cause)) {
+                LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.toString());
+            }
             problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", List.of());
             response.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
         } else if (status.getCode() >= 500 && busy(cause)) {

@@ -1,5 +1,6 @@
 package com.cspdesk.adapters.web.problem;
 
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -29,6 +30,18 @@ class DatabaseOutageTest {
         // HikariCP's answer on a connection it gave out before the database died: SQLSTATE 08003.
         assertThat(DatabaseOutage.in(new RuntimeException("Could not set JDBC Connection read-only: Connection is closed",
                 new SQLException("Connection is closed", "08003")))).isTrue();
+    }
+
+    @Test
+    void aRefusalOfTheDatabaseGateIsKnownAndNotLoggedAgain() {
+        RuntimeException refused = new RuntimeException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("the database is unreachable", "08001", new StoreUnreachable()));
+        assertThat(DatabaseOutage.in(refused)).isTrue();
+        assertThat(DatabaseOutage.known(refused)).isTrue();
+        assertThat(DatabaseOutage.in(new StoreUnreachable())).isTrue();
+        // A pool that timed out on a live but slow database is an outage for this request, not a known one.
+        assertThat(DatabaseOutage.known(new SQLTransientConnectionException("request timed out after 5015ms"))).isFalse();
+        assertThat(DatabaseOutage.known(null)).isFalse();
     }
 
     @Test

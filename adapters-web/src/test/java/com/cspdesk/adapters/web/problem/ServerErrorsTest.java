@@ -3,6 +3,7 @@ package com.cspdesk.adapters.web.problem;
 import com.cspdesk.adapters.web.security.OpenSessions;
 
 import com.cspdesk.application.shared.port.in.Lookup;
+import com.cspdesk.application.shared.port.in.StoreUnreachable;
 import com.cspdesk.domain.access.Actor;
 import com.cspdesk.domain.identity.Role;
 import com.cspdesk.application.catalog.port.in.CatalogViews;
@@ -115,6 +116,19 @@ class ServerErrorsTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).contains("5");
         assertThat(answer.body()).contains("\"title\":\"Dienst nicht verfügbar\"").doesNotContain("3306");
+    }
+
+    @Test
+    void aDatabaseKnownUnreachableIsTheSame503() throws Exception {
+        // The persistence adapter's gate refused at once: its refusal wraps StoreUnreachable, under Micronaut Data's wrapper.
+        FailingCatalog.next = new RuntimeException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("the database is unreachable (no host answered the last probe)", "08001",
+                        new StoreUnreachable()));
+        HttpResponse<String> answer = get("/v1/products?country=HU", "sv");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"title\":\"Tjänsten är inte tillgänglig\"")
+                .doesNotContain("probe", "unreachable");
     }
 
     @Test

@@ -47,6 +47,12 @@ public interface BusinessMetrics {
         GAVE_UP
     }
 
+    /** The database was found unreachable (no host answered): requests needing it are refused at once from now on. */
+    void databaseUnreachable();
+
+    /** The database answered again after being unreachable for {@code down}. */
+    void databaseReachableAgain(Duration down);
+
     /** Why a sign-in failed. */
     enum SignInFailure {
         /** A wrong password or an unknown username. */

@@ -1,0 +1,34 @@
+package com.cspdesk.adapters.persistence.shared;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * A failure that says the connection to the database broke or could not be made (Connector/J's
+ * "Communications link failure", a refused connection, SQLSTATE class 08, the pool's timeout): reason
+ * to ask whether the database is still there, not yet proof that it is gone. Lock waits, deadlocks and
+ * constraint violations are answers from a live database and do not count.
+ */
+final class LinkBroke {
+
+    // Deep enough for the framework's wrappers; bounded so that a hostile chain cannot loop.
+    private static final int MAX_DEPTH = 32;
+
+    private LinkBroke() {
+    }
+
+    static boolean in(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof SQLRecoverableException || current instanceof SQLNonTransientConnectionException
+                    || current instanceof SQLTransientConnectionException
+                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return false;
+    }
+}
