@@ -1563,7 +1563,8 @@ public final class Faults {
                     new Case("GET", "/v1/auditrecords/verification", null, activity, Set.of()),
                     new Case("GET", "/v1/invoices", null, invoices, Set.of()),
                     new Case("POST", "/v1/invoices/runs", "{}", invoices, Set.of()),
-                    new Case("GET", "/v1/servicerequests", null, partnerWrite, Set.of()),
+                    // Support staff follow the requests too (#16's support queue).
+                    new Case("GET", "/v1/servicerequests", null, union(partnerWrite, Set.of("SUPPORT_STAFF")), Set.of()),
                     new Case("POST", "/v1/servicerequests", "{}", partnerWrite, Set.of()),
                     new Case("GET", "/v1/users", null, users, Set.of()),
                     new Case("POST", "/v1/users", "{}", users, Set.of()),
