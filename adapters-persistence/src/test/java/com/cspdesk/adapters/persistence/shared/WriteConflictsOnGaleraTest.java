@@ -387,6 +387,14 @@ class WriteConflictsOnGaleraTest {
         }
 
         @Override
+        public void databaseUnreachable() {
+        }
+
+        @Override
+        public void databaseReachableAgain(Duration down) {
+        }
+
+        @Override
         public void orderPlaced() {
         }
 
