@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cspdesk.adapters.persistence.testing.ThrowawayGalera;
-import com.cspdesk.application.metrics.port.out.BusinessMetrics;
+import com.cspdesk.contracts.NoBusinessMetrics;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.ConflictOutcome;
 import com.cspdesk.application.idempotency.port.in.IdempotentRequest;
 import com.cspdesk.application.idempotency.port.out.IdempotencyRecords;
@@ -372,7 +372,7 @@ class WriteConflictsOnGaleraTest {
     }
 
     /** The conflicts counted through the metrics port, as the Micrometer adapter would count them. */
-    static final class CountingMetrics implements BusinessMetrics {
+    static final class CountingMetrics extends NoBusinessMetrics {
         private final Map<ConflictOutcome, AtomicInteger> conflicts = new EnumMap<>(ConflictOutcome.class);
 
         CountingMetrics() {
@@ -384,51 +384,6 @@ class WriteConflictsOnGaleraTest {
         @Override
         public void databaseConflict(ConflictOutcome outcome) {
             conflicts.get(outcome).incrementAndGet();
-        }
-
-        @Override
-        public void databaseUnreachable() {
-        }
-
-        @Override
-        public void databaseReachableAgain(Duration down) {
-        }
-
-        @Override
-        public void orderPlaced() {
-        }
-
-        @Override
-        public void orderCancelled(int lines) {
-        }
-
-        @Override
-        public void creditNoteIssued() {
-        }
-
-        @Override
-        public void productKeyFetched() {
-        }
-
-        @Override
-        public void downloadSent(boolean range, long bytes) {
-        }
-
-        @Override
-        public void signInFailed(SignInFailure reason) {
-        }
-
-        @Override
-        public void signInLockedOut(LockOut scope) {
-        }
-
-        @Override
-        public Stopwatch invoiceRunStarted() {
-            return outcome -> { };
-        }
-
-        @Override
-        public void webhookAttempted(WebhookAttempt outcome, Duration latency) {
         }
 
         int count(ConflictOutcome outcome) {
