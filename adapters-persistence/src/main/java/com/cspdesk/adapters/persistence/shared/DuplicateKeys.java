@@ -9,15 +9,7 @@ public final class DuplicateKeys {
     }
 
     public static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql
-                    && ("23000".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof SQLIntegrityConstraintViolationException
+                || t instanceof java.sql.SQLException sql && ("23000".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState())));
     }
 }

@@ -13,22 +13,12 @@ import java.sql.SQLTransientConnectionException;
  */
 final class LinkBroke {
 
-    // Deep enough for the framework's wrappers; bounded so that a hostile chain cannot loop.
-    private static final int MAX_DEPTH = 32;
-
     private LinkBroke() {
     }
 
     static boolean in(Throwable error) {
-        Throwable current = error;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLRecoverableException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLTransientConnectionException
-                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return false;
+        return Causes.any(error, failure -> failure instanceof SQLRecoverableException
+                || failure instanceof SQLNonTransientConnectionException || failure instanceof SQLTransientConnectionException
+                || failure instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 }

@@ -52,13 +52,13 @@ class WriteConflictRetry {
      * 40001 (the driver and Micronaut wrap it, e.g. a failed COMMIT in a transaction exception).
      */
     static boolean isWriteConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (s.getErrorCode() == ER_LOCK_DEADLOCK || SERIALIZATION_FAILURE.equals(s.getSQLState())) {
-                        return true;
-                    }
-                }
+        return Causes.any(failure, t -> t instanceof SQLException sql && conflictIn(sql));
+    }
+
+    private static boolean conflictIn(SQLException sql) {
+        for (SQLException s = sql; s != null; s = s.getNextException()) {
+            if (s.getErrorCode() == ER_LOCK_DEADLOCK || SERIALIZATION_FAILURE.equals(s.getSQLState())) {
+                return true;
             }
         }
         return false;
