@@ -2,8 +2,11 @@ package com.cspdesk.bootstrap.e2e;
 
 import com.cspdesk.adapters.web.ui.shared.SessionCookie;
 import com.cspdesk.adapters.web.ui.shared.UiCsrf;
+import io.micronaut.context.BeanContext;
 import io.micronaut.http.MediaType;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13, item 1: a token ends when access ends — the user deleted, signed out of the dashboard,
- * or signed out everywhere. Each test has a user of its own.
+ * or signed out everywhere. Each test has a user of its own. Every token is used before its access
+ * ends, so it is one whose signature the product remembers (adapters-web's RememberedSignatures).
  */
 @MicronautTest(transactional = false)
 class SessionsEndToEndTest extends EndToEnd {
@@ -25,6 +29,8 @@ class SessionsEndToEndTest extends EndToEnd {
     /** A dashboard browser's CSRF seed: any 40 to 64 URL-safe characters. */
     private static final String SEED = "sessions-end-to-end-seed-0123456789abcdefghij";
     private String admin;
+    @Inject
+    BeanContext beans;
 
     @BeforeAll
     void signIn() {
@@ -104,6 +110,12 @@ class SessionsEndToEndTest extends EndToEnd {
         Answer anonymous = send("POST", "/v1/me/signout-everywhere", null, null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void tokensAreCheckedByTheValidatorThatRemembersOnlySignatures() {
+        assertThat(beans.getBeansOfType(TokenValidator.class)).map(validator -> validator.getClass().getSimpleName())
+                .containsExactly("RememberedSignatures");
     }
 
     /** Creates the user (as the global admin) and signs it in through the API. */
