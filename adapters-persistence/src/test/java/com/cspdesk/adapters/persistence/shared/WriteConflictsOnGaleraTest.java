@@ -172,7 +172,7 @@ class WriteConflictsOnGaleraTest {
                     "UPDATE conflict_probe SET amount = amount + 1 WHERE id = 3", ps -> ps.executeUpdate());
             onNode2("UPDATE conflict_probe SET amount = amount + 10 WHERE id = 3");
             return null;
-        })).satisfies(e -> assertThat(WriteConflictRetry.isWriteConflict(e)).isTrue());
+        })).satisfies(e -> assertThat(WriteConflicts.isWriteConflict(e)).isTrue());
 
         assertThat(tries.get()).isEqualTo(5);
         assertThat(readAmount(3)).as("only node 2's writes committed").isEqualTo(50);
