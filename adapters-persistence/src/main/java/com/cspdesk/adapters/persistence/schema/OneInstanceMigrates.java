@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Adds the {@link MigrationLease} to Flyway's run on the product's data source. Micronaut Flyway looks this
- * customizer up by the data source's name and then skips its default one, which only adds callbacks and
- * Java migrations declared as beans: the product declares none.
+ * customizer up by the data source's name and then skips its default one, which only adds the Flyway callbacks,
+ * Java migrations, resolvers and resource providers declared as beans: the product declares none.
  */
 @StoredInDatabase
 @Singleton
