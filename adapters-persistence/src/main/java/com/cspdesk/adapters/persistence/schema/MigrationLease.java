@@ -68,11 +68,11 @@ final class MigrationLease implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        DataSource dataSource = context.getConfiguration().getDataSource();
+        // Flyway's event connection, beside the one Flyway migrates on: a pool of two is enough.
         if (event == Event.BEFORE_MIGRATE) {
-            take(dataSource);
+            take(context.getConnection(), context.getConfiguration().getDataSource());
         } else {
-            release();
+            release(context.getConnection());
         }
     }
 
@@ -81,10 +81,13 @@ final class MigrationLease implements Callback {
         return "migration lease";
     }
 
-    /** Takes the lease, waiting while another live holder has it; then renews it until {@link #release()}. */
-    void take(DataSource dataSource) {
+    /**
+     * Takes the lease on {@code connection}, waiting while another live holder has it; then renews it on
+     * connections of {@code dataSource} until {@link #release(Connection)}.
+     */
+    void take(Connection connection, DataSource dataSource) {
         String me = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             connection.setAutoCommit(true); // every read fresh, every write certified when it returns
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR(40) NOT NULL PRIMARY KEY,"
@@ -168,14 +171,14 @@ final class MigrationLease implements Callback {
     }
 
     /** Frees the lease for the next instance; if that fails, it expires. Never fails Flyway's run itself. */
-    void release() {
+    void release(Connection connection) {
         Held lease = held;
         held = null;
         if (lease == null) {
             return;
         }
         lease.renewer().shutdownNow();
-        try (Connection connection = lease.dataSource().getConnection()) {
+        try {
             connection.setAutoCommit(true);
             update(connection, "UPDATE " + TABLE + " SET holder = NULL, expires_at = ? WHERE name = ? AND holder = ?",
                     clock.instant().toEpochMilli(), lease.holder());

@@ -67,52 +67,55 @@ class MigrationLeaseOnMariaDbTest {
     void aFreeLeaseIsTakenForATermAndReleased() throws SQLException {
         MigrationLease lease = new MigrationLease(clock);
 
-        lease.take(dataSource);
+        take(lease);
         assertThat(holder()).isNotNull().contains("@"); // pid@host/…, whom the others wait for
         assertThat(expiresAt()).isEqualTo(START.plus(MigrationLease.TERM));
 
-        lease.release();
+        release(lease);
         assertThat(holder()).as("released").isNull();
-        lease.release(); // a second release (AFTER_MIGRATE after an error path) changes nothing
+        release(lease); // a second release (AFTER_MIGRATE after an error path) changes nothing
         assertThat(holder()).isNull();
     }
 
     @Test
     void anotherInstanceWaitsWhileARenewedLeaseIsHeldAndTakesItOnceReleased() throws Exception {
         MigrationLease first = new MigrationLease(clock);
-        first.take(dataSource);
+        take(first);
         String firstHolder = holder();
         clock.advance(Duration.ofSeconds(50));
         first.renew();
         clock.advance(Duration.ofSeconds(20)); // past the first term: only the renewal keeps it held
 
         MigrationLease second = new MigrationLease(clock);
-        CompletableFuture<Void> taking = CompletableFuture.runAsync(() -> second.take(dataSource));
+        CompletableFuture<Void> taking = CompletableFuture.runAsync(() -> take(second));
         awaitLogged("waiting for instance " + firstHolder);
         assertThat(taking).as("still waiting once it has seen the holder").isNotDone();
         assertThat(holder()).isEqualTo(firstHolder);
 
-        first.release();
+        release(first);
         taking.get(30, TimeUnit.SECONDS);
         assertThat(holder()).isNotNull().isNotEqualTo(firstHolder);
         assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().contains("waiting for instance")).hasSize(1);
-        second.release();
+        release(second);
     }
 
     @Test
     void aHolderThatDiedIsOvertakenOnceItsLeaseExpired() throws Exception {
-        new MigrationLease(clock).take(dataSource); // makes the table; then the holder "dies" at once:
+        MigrationLease first = new MigrationLease(clock);
+        take(first); // makes the table
+        release(first);
+        // What a holder that died leaves behind: its row, never released, no longer renewed.
         execute("UPDATE " + MigrationLease.TABLE + " SET holder = 'dead@host/0', expires_at = "
                 + START.plus(MigrationLease.TERM).toEpochMilli());
         clock.advance(MigrationLease.TERM);
 
         MigrationLease next = new MigrationLease(clock);
-        next.take(dataSource);
+        take(next);
         assertThat(holder()).isNotEqualTo("dead@host/0");
         assertThat(expiresAt()).isEqualTo(START.plus(MigrationLease.TERM).plus(MigrationLease.TERM));
         assertThat(logged.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("instance dead@host/0 held the lease until", "taking over"));
-        next.release();
+        release(next);
     }
 
     @Test
@@ -123,6 +126,21 @@ class MigrationLeaseOnMariaDbTest {
         assertThatThrownBy(flyway::migrate).isInstanceOf(FlywayException.class).hasMessageContaining("no_such_table");
         assertThat(holder()).as("released by AFTER_MIGRATE_ERROR").isNull();
         assertThat(expiresAt()).isEqualTo(START);
+    }
+
+    /** Takes the lease on a connection of its own, as Flyway's event connection is. */
+    private void take(MigrationLease lease) {
+        try (Connection connection = dataSource.getConnection()) {
+            lease.take(connection, dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void release(MigrationLease lease) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            lease.release(connection);
+        }
     }
 
     private void awaitLogged(String text) throws InterruptedException {
