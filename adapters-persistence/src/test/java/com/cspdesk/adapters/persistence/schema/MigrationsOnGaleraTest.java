@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the product started at the same moment on an empty database of a real 2-node Galera
  * cluster, one through each node, as {@code bench/run-cluster} starts three: both start, every migration is
  * applied once, and both nodes hold the same history. And the race made certain, with the lease and without:
- * Flyway's own lock is node-local, so without it the second run of a migration fails and the history keeps
- * a failed migration.
+ * Flyway's own lock is node-local, so without it both run the same migration and one of them fails.
  */
 class MigrationsOnGaleraTest {
 
@@ -81,8 +80,8 @@ class MigrationsOnGaleraTest {
 
     /**
      * The same race made certain: both runs wait for each other just before they take the lease (a callback
-     * sorted before it), so both find every migration pending; with the lease one waits, without it the
-     * second run of V1 fails and the history keeps a failed migration, as it did by hand (docs/scale-out.md).
+     * sorted before it), so both find every migration pending; with the lease one waits, without it both run
+     * V1 and one of them fails, as instances did by hand (docs/scale-out.md).
      */
     @Test
     void runsThatReachTheLeaseAtTheSameMomentMigrateOnceAndWithoutItTheSchemaBreaks() throws Exception {
@@ -93,8 +92,9 @@ class MigrationsOnGaleraTest {
                 .doesNotHaveDuplicates().allSatisfy(row -> assertThat(row).endsWith(" ok"));
 
         String unguarded = emptyDatabase(cluster, "migration_race_unguarded");
+        // Which statement the loser fails on varies (a table that exists, its history row's certification), so
+        // whether the history keeps a failed row does too; that a run fails does not.
         assertThat(raceThroughBothNodes(cluster, unguarded, false)).as("failed runs without it").isPositive();
-        assertThat(history(cluster.node(1), unguarded)).anySatisfy(row -> assertThat(row).endsWith(" FAILED"));
     }
 
     /** Two Flyway runs of the release's migrations, one through each node, met at BEFORE_MIGRATE; how many failed. */
