@@ -111,7 +111,14 @@ public final class UserAdministration implements CreateUser, ListUsers, UpdateUs
         if (existing.isPresent()) {
             return new Created(view(existing.get()));
         }
-        return add(user, Optional.empty());
+        CreateUserResult result = add(user, Optional.empty());
+        // Instances starting at once (a cluster's first start) may both find no account and both add it: the
+        // one whose add was refused finds the other's, as if it had looked a moment later.
+        if (result instanceof CreateUser.Refused refused && refused.reason() == Reason.USERNAME_TAKEN) {
+            return users.find(new Username(user.username())).<CreateUserResult>map(account -> new Created(view(account)))
+                    .orElse(result);
+        }
+        return result;
     }
 
     @Override

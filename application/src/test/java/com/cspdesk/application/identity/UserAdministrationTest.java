@@ -214,6 +214,20 @@ class UserAdministrationTest {
     }
 
     @Test
+    void seedingTheUserAnotherInstanceAddedAtTheSameMomentFindsItsAccount() {
+        // Both instances found no account; the other's add came first, so this one's is refused as taken.
+        when(users.find(new Username("root.admin"))).thenReturn(Optional.empty(),
+                Optional.of(account("root.admin", Role.GLOBAL_ADMIN)));
+        when(hasher.hash(any())).thenReturn("$argon2id$hash");
+        when(users.add(any())).thenReturn(false);
+
+        var result = administration.ensure(new NewUser("root.admin", "Another-Passw0rd!", Set.of(Role.GLOBAL_ADMIN), null));
+
+        assertThat(result).isInstanceOf(CreateUser.Created.class);
+        assertThat(((CreateUser.Created) result).user().username()).isEqualTo("root.admin");
+    }
+
+    @Test
     void aNewUserNeverPrintsItsPassword() {
         assertThat(new NewUser("a.b", "Secret-Passw0rd", Set.of(), null).toString()).doesNotContain("Secret-Passw0rd");
         assertThat(account("a.b", Role.ADMIN_AGENT).toString()).doesNotContain("$hash");

@@ -1,6 +1,7 @@
 package com.cspdesk.bootstrap.startup;
 
 import com.cspdesk.application.customers.port.out.Customers;
+import com.cspdesk.application.shared.port.out.Transactions;
 import com.cspdesk.domain.market.Market;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -31,10 +32,12 @@ class DemoCustomers {
             customer(KALAALLIT, "Kalaallit Fisk ApS", "kalaallit.demo", "GL"));
 
     private final Customers customers;
+    private final Transactions transactions;
     private final Clock clock;
 
-    DemoCustomers(Customers customers, Clock clock) {
+    DemoCustomers(Customers customers, Transactions transactions, Clock clock) {
         this.customers = customers;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -42,8 +45,10 @@ class DemoCustomers {
     void ensure() {
         for (Customers.Customer demo : CUSTOMERS) {
             if (customers.byTenantId(demo.tenantId()).isEmpty()) {
-                customers.add(new Customers.Customer(demo.tenantId(), demo.companyName(), demo.domain(), demo.country(),
-                        clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                // A unit of work: instances starting at once on a cluster add the same row on two nodes, and the
+                // loser's conflict is retried, then finds it added (a duplicate, which add() answers false).
+                transactions.inTransaction(() -> customers.add(new Customers.Customer(demo.tenantId(), demo.companyName(),
+                        demo.domain(), demo.country(), clock.instant().truncatedTo(ChronoUnit.MICROS))));
             }
         }
     }

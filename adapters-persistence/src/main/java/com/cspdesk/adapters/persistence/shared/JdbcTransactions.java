@@ -46,7 +46,7 @@ class JdbcTransactions implements Transactions {
             try {
                 return transactions.executeWrite(status -> work.get());
             } catch (RuntimeException e) {
-                if (!WriteConflictRetry.isWriteConflict(e)) {
+                if (!WriteConflicts.isWriteConflict(e)) {
                     // A link that broke under a running unit of work (the database died) is known here first.
                     gate.linkMayHaveBroken(e);
                     throw e;

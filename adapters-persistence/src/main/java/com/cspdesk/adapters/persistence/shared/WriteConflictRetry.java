@@ -3,7 +3,6 @@ package com.cspdesk.adapters.persistence.shared;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +15,6 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 class WriteConflictRetry {
 
-    /** MySQL's and MariaDB's "Deadlock found when trying to get lock" (also Galera's certification failure). */
-    static final int ER_LOCK_DEADLOCK = 1213;
-    /** SQL standard "serialization failure". */
-    static final String SERIALIZATION_FAILURE = "40001";
     private static final long FIRST_BACK_OFF_MICROS = 5_000;
 
     private final int tries;
@@ -45,22 +40,5 @@ class WriteConflictRetry {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to retry a unit of work", e);
         }
-    }
-
-    /**
-     * Whether the failure, or anything that caused it, is a write conflict: error 1213 or SQLSTATE
-     * 40001 (the driver and Micronaut wrap it, e.g. a failed COMMIT in a transaction exception).
-     */
-    static boolean isWriteConflict(Throwable failure) {
-        return Causes.any(failure, t -> t instanceof SQLException sql && conflictIn(sql));
-    }
-
-    private static boolean conflictIn(SQLException sql) {
-        for (SQLException s = sql; s != null; s = s.getNextException()) {
-            if (s.getErrorCode() == ER_LOCK_DEADLOCK || SERIALIZATION_FAILURE.equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

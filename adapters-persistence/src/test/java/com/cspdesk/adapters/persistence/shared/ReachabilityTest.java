@@ -2,17 +2,15 @@ package com.cspdesk.adapters.persistence.shared;
 
 import com.cspdesk.adapters.persistence.shared.Reachability.Change;
 import com.cspdesk.adapters.persistence.shared.Reachability.State;
+import com.cspdesk.adapters.persistence.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,33 +92,5 @@ class ReachabilityTest {
         assertThat(LinkBroke.in(new SQLTransactionRollbackException("Deadlock found", "40001", 1213))).isFalse();
         assertThat(LinkBroke.in(new SQLException("Duplicate entry", "23000", 1062))).isFalse();
         assertThat(LinkBroke.in(new IllegalStateException("no SQL at all"))).isFalse();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

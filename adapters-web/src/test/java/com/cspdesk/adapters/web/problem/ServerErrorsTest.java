@@ -34,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,20 @@ class ServerErrorsTest {
         assertThat(answer.headers().firstValue("Retry-After")).contains("5");
         assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"title\":\"Tjänsten är inte tillgänglig\"")
                 .doesNotContain("probe", "unreachable");
+    }
+
+    @Test
+    void aWriteConflictThatOutlastedItsTriesIs503WithRetryAfterInTheCallersLanguage() throws Exception {
+        // As the persistence adapter's unit of work gives up (WriteConflictsOnGaleraTest): another database node
+        // kept winning; the failed tries were rolled back, so the caller may simply send it again.
+        FailingCatalog.next = new RuntimeException("Could not commit JDBC transaction",
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+        HttpResponse<String> answer = get("/v1/products?country=HU", "de");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"title\":\"Dienst nicht verfügbar\"")
+                .doesNotContain("Deadlock", "JDBC");
     }
 
     @Test
