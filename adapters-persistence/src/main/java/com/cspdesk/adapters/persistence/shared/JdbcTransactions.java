@@ -3,11 +3,14 @@ package com.cspdesk.adapters.persistence.shared;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics;
 import com.cspdesk.application.metrics.port.out.BusinessMetrics.ConflictOutcome;
 import com.cspdesk.application.shared.port.out.Transactions;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.TransactionSystemException;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -49,7 +52,7 @@ class JdbcTransactions implements Transactions {
                 if (!WriteConflicts.isWriteConflict(e)) {
                     // A link that broke under a running unit of work (the database died) is known here first.
                     gate.linkMayHaveBroken(e);
-                    throw e;
+                    throw unitNotEnded(e);
                 }
                 if (!retry.mayRetryAfter(attempt)) {
                     metrics.ifPresent(m -> m.databaseConflict(ConflictOutcome.GAVE_UP));
@@ -59,6 +62,22 @@ class JdbcTransactions implements Transactions {
                 retry.backOff(attempt);
             }
         }
+    }
+
+    /**
+     * A unit whose COMMIT or ROLLBACK itself failed (Micronaut's {@link TransactionSystemException}) lost its
+     * connection at the end: a node that left the primary component, a link cut, or HikariCP's "Connection is
+     * closed" (no SQLSTATE) on a connection the pool had already given up. Said as the connection failure it is
+     * (SQLSTATE 08006), so that callers answer "try again" (503) and not an internal error: nothing may be assumed
+     * committed, and a retry with the same idempotency key is safe. Any other failure is the caller's as it is.
+     */
+    private static RuntimeException unitNotEnded(RuntimeException failure) {
+        if (!(failure instanceof TransactionSystemException)) {
+            return failure;
+        }
+        return new DataAccessException("the unit of work could not be ended on its connection",
+                new SQLTransientConnectionException("the connection broke while the unit of work was ending: "
+                        + failure.getMessage(), "08006", failure));
     }
 
     /** Micronaut's synchronization of the open transaction (a joined one hands it to the outermost). */
