@@ -356,8 +356,11 @@ public final class Faults {
 
     /** Orders (alias {@code o}, chosen by {@code orderCondition}) without exactly one create_order activity record. */
     static long ordersWithoutOneCreateRecord(Statement s, String orderCondition) throws java.sql.SQLException {
-        return count(s, "SELECT COUNT(*) FROM customer_order o WHERE " + orderCondition
-                + " AND (SELECT COUNT(*) FROM activity_record a WHERE a.resource_id = o.id AND a.operation_type = 'create_order') <> 1");
+        // One grouped pass over the create_order records, joined: activity_record has no index on resource_id, so a
+        // count per order (a correlated subquery) scanned the table once an order (past 10 s for 6,000 orders).
+        return count(s, "SELECT COUNT(*) FROM customer_order o LEFT JOIN (SELECT a.resource_id, COUNT(*) AS n"
+                + " FROM activity_record a WHERE a.operation_type = 'create_order' GROUP BY a.resource_id) c"
+                + " ON c.resource_id = o.id WHERE " + orderCondition + " AND COALESCE(c.n, 0) <> 1");
     }
 
     static long count(Statement s, String sql) throws java.sql.SQLException {

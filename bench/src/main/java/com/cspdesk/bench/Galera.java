@@ -92,9 +92,32 @@ final class Galera implements AutoCloseable {
             + "&connectTimeout=2000&socketTimeout=10000&sessionVariables=wsrep_sync_wait=7";
 
     Connection connect(int i) throws SQLException {
+        return connect(i, 2_000, 10_000);
+    }
+
+    /** A connection straight to node {@code i} with these timeouts (ms); a hung node fails it after them. */
+    Connection connect(int i, int connectTimeoutMs, int socketTimeoutMs) throws SQLException {
         Database node = node(i);
-        return DriverManager.getConnection(node.jdbcUrl() + "&connectTimeout=2000&socketTimeout=10000",
-                node.username(), node.password());
+        return DriverManager.getConnection(node.jdbcUrl() + "&connectTimeout=" + connectTimeoutMs + "&socketTimeout="
+                + socketTimeoutMs, node.username(), node.password());
+    }
+
+    /**
+     * Whether node {@code i} would commit a transaction now: it answers within {@code timeoutMs}, is in the primary
+     * component ({@code wsrep_cluster_status} Primary) and ready ({@code wsrep_ready} ON). A killed, paused or
+     * partitioned node would not.
+     */
+    boolean canCommit(int i, int timeoutMs) {
+        try (Connection c = connect(i, timeoutMs, timeoutMs); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_cluster_status')")) {
+            Map<String, String> status = new LinkedHashMap<>();
+            while (rs.next()) {
+                status.put(rs.getString(1).toLowerCase(), rs.getString(2));
+            }
+            return "ON".equalsIgnoreCase(status.get("wsrep_ready")) && "Primary".equalsIgnoreCase(status.get("wsrep_cluster_status"));
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The node's wsrep status variables (empty when it does not answer). */
