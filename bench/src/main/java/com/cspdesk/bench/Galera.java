@@ -108,22 +108,18 @@ final class Galera implements AutoCloseable {
      * partitioned node would not.
      */
     boolean canCommit(int i, int timeoutMs) {
-        try (Connection c = connect(i, timeoutMs, timeoutMs); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_cluster_status')")) {
-            Map<String, String> status = new LinkedHashMap<>();
-            while (rs.next()) {
-                status.put(rs.getString(1).toLowerCase(), rs.getString(2));
-            }
-            return "ON".equalsIgnoreCase(status.get("wsrep_ready")) && "Primary".equalsIgnoreCase(status.get("wsrep_cluster_status"));
-        } catch (SQLException e) {
-            return false;
-        }
+        Map<String, String> status = status(i, timeoutMs, timeoutMs);
+        return "ON".equalsIgnoreCase(status.get("wsrep_ready")) && "Primary".equalsIgnoreCase(status.get("wsrep_cluster_status"));
     }
 
     /** The node's wsrep status variables (empty when it does not answer). */
     Map<String, String> status(int i) {
+        return status(i, 2_000, 10_000);
+    }
+
+    private Map<String, String> status(int i, int connectTimeoutMs, int socketTimeoutMs) {
         Map<String, String> status = new LinkedHashMap<>();
-        try (Connection c = connect(i); Statement s = c.createStatement();
+        try (Connection c = connect(i, connectTimeoutMs, socketTimeoutMs); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'wsrep%'")) {
             while (rs.next()) {
                 status.put(rs.getString(1).toLowerCase(), rs.getString(2));
