@@ -424,6 +424,10 @@ public abstract class ActivityRecordsContract extends PortContract {
         assertThat(port(ActivityRecords.class).page(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)
                 .containsExactly(newestFirst);
         assertThat(port(ActivityRecords.class).count(criteria)).as(what).isEqualTo(newestFirst.length);
+        ActivityRecords.Counted counted = port(ActivityRecords.class).pageAndCount(criteria, Optional.empty(), 1);
+        assertThat(counted.rows()).as(what + ", read with its count").extracting(Stored::entry)
+                .containsExactlyElementsOf(List.of(newestFirst).subList(0, Math.min(1, newestFirst.length)));
+        assertThat(counted.total()).as(what + ", read with its count").isEqualTo(newestFirst.length);
         List<ActivityEntry> oldestFirst = new ArrayList<>(List.of(newestFirst));
         java.util.Collections.reverse(oldestFirst);
         assertThat(port(ActivityRecords.class).ascending(criteria, Optional.empty(), 50)).as(what).extracting(Stored::entry)

@@ -73,12 +73,13 @@ public final class ActivityLogReading implements QueryActivityLog, VerifyActivit
         }
         ActivityRecords.Criteria criteria = matching.get();
         int size = query.page().size();
-        List<ActivityRecords.Stored> rows = records.page(criteria, after, size + 1);
+        ActivityRecords.Counted counted = records.pageAndCount(criteria, after, size + 1);
+        List<ActivityRecords.Stored> rows = counted.rows();
         boolean more = rows.size() > size;
         List<ActivityRecords.Stored> shown = more ? rows.subList(0, size) : rows;
         Optional<String> next = more ? Optional.of(ContinuationTokens.encode(TOKEN_KIND,
                 shown.get(size - 1).entry().operationDate().toString(), shown.get(size - 1).id())) : Optional.empty();
-        return new Found(new Page<>(shown.stream().map(stored -> view(stored, actor)).toList(), records.count(criteria), next));
+        return new Found(new Page<>(shown.stream().map(stored -> view(stored, actor)).toList(), counted.total(), next));
     }
 
     @Override

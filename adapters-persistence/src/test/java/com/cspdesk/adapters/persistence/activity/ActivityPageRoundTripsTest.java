@@ -27,5 +27,7 @@ class ActivityPageRoundTripsTest extends RoundTripsOnMariaDb {
                 Instant.parse("2026-11-21T00:00:00Z"), Optional.of("customerId"), Optional.of(UUID.randomUUID().toString()), false);
         assertThat(statements().of(() -> records.page(criteria, Optional.empty(), 51))).as("a page").isEqualTo(ONE);
         assertThat(statements().of(() -> records.count(criteria))).as("its count").isEqualTo(ONE);
+        assertThat(statements().of(() -> records.pageAndCount(criteria, Optional.empty(), 51))).as("both together")
+                .isEqualTo(2 * ONE);
     }
 }

@@ -17,6 +17,14 @@ public interface ActivityRecords {
 
     long count(Criteria criteria);
 
+    /**
+     * {@link #page} and {@link #count} of the same criteria, read together: a store that borrows a connection for
+     * each read does it once here (a page of the log is always shown with its count).
+     */
+    default Counted pageAndCount(Criteria criteria, Optional<Cursor> after, int limit) {
+        return new Counted(page(criteria, after, limit), count(criteria));
+    }
+
     /** Oldest first, after {@code after} (exclusive), at most {@code limit}: for exports. */
     List<Stored> ascending(Criteria criteria, Optional<Cursor> after, int limit);
 
@@ -71,5 +79,13 @@ public interface ActivityRecords {
     }
 
     record Stored(String id, com.cspdesk.domain.activity.ActivityEntry entry) {
+    }
+
+    /** A page of records and how many match in all. */
+    record Counted(List<Stored> rows, long total) {
+
+        public Counted {
+            rows = List.copyOf(rows);
+        }
     }
 }
