@@ -558,8 +558,13 @@ public final class Bench {
 
     /** Statements the server has run (SHOW GLOBAL STATUS 'Questions'); the counting query itself adds one. */
     static long questions(Db db) {
+        return globalStatus(db, "Questions");
+    }
+
+    /** One counter of SHOW GLOBAL STATUS, e.g. Innodb_buffer_pool_reads (pages InnoDB had to read: not in the pool). */
+    static long globalStatus(Db db, String name) {
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
             rs.next();
             return rs.getLong(2);
         } catch (java.sql.SQLException e) {
@@ -623,13 +628,14 @@ public final class Bench {
         if (volumes != null) {
             // How the product's cost grows with the data: its own figures at 32 clients, no limits.
             report.table("read", "clients", "product req/s", "p50 ms", "p99 ms", "errors", "statements/request",
-                    "CPU ms/request: product + DB");
+                    "CPU ms/request: product + DB", "buffer pool reads/request");
             for (String which : List.of("software list", "activity page")) {
                 Measured p = measureRead(which, 32, db, product, which.startsWith("software") ? softwarePath : activityPath,
                         which.startsWith("software") ? agent : admin, http, sampler);
                 report.row(which, 32, Report.f0(p.result().perSecond()), Report.f2(p.result().p50()), Report.f2(p.result().p99()),
-                        p.result().failed(), Report.f1(p.statements()), p.cpu());
+                        p.result().failed(), Report.f1(p.statements()), p.cpu(), Report.f2(p.poolReads()));
                 figures.add(which + ": req/s, 32 clients", p.result().perSecond());
+                figures.add(which + ": buffer pool reads/request (pages not in the pool), 32 clients", p.poolReads());
                 figures.add(which + ": p50 ms, 32 clients", p.result().p50());
                 figures.add(which + ": p99 ms, 32 clients", p.result().p99());
                 figures.add(which + ": CPU ms/request, product + DB, 32 clients", p.cpuPerRequest());
@@ -715,7 +721,8 @@ public final class Bench {
     }
 
     /** One level of a read: the result, statements per request and CPU per request of the serving process and the DB. */
-    private record Measured(LoadDriver.Result result, double statements, double serverCpu, double dbCpu) {
+    /** poolReads: pages a request had to bring into InnoDB's buffer pool (from the page cache or the disk). */
+    private record Measured(LoadDriver.Result result, double statements, double serverCpu, double dbCpu, double poolReads) {
         String cpu() {
             return Report.f2(serverCpu) + " + " + Report.f2(dbCpu);
         }
@@ -742,13 +749,15 @@ public final class Bench {
     private Measured measureRead(String which, int clients, Db db, long server, java.util.function.LongFunction<String> path,
                                  String token, Http http) {
         long q0 = questions(db);
+        long pool0 = globalStatus(db, "Innodb_buffer_pool_reads");
         double sc0 = Product.cpuMillis(server);
         double dc0 = db.cpuMillis();
         LoadDriver.Result r = LoadDriver.run(which, clients, warmup, measure, 5_000_000, 200,
                 (client, seq) -> http.get(path.apply(seq), token).status());
-        double statements = (double) (questions(db) - q0 - 1) / Math.max(1, r.sent());
+        double statements = (double) (questions(db) - q0 - 2) / Math.max(1, r.sent());
+        double poolReads = (double) (globalStatus(db, "Innodb_buffer_pool_reads") - pool0) / Math.max(1, r.sent());
         return new Measured(r, statements, (Product.cpuMillis(server) - sc0) / Math.max(1, r.sent()),
-                (db.cpuMillis() - dc0) / Math.max(1, r.sent()));
+                (db.cpuMillis() - dc0) / Math.max(1, r.sent()), poolReads);
     }
 
     /** Customers each revalidating client comes back to (an agent's dashboard watching its own customers). */
