@@ -720,8 +720,10 @@ public final class Bench {
         }
     }
 
-    /** One level of a read: the result, statements per request and CPU per request of the serving process and the DB. */
-    /** poolReads: pages a request had to bring into InnoDB's buffer pool (from the page cache or the disk). */
+    /**
+     * One level of a read: the result, statements per request, CPU per request of the serving process and the DB, and
+     * the pages a request had to bring into InnoDB's buffer pool (from the page cache or the disk).
+     */
     private record Measured(LoadDriver.Result result, double statements, double serverCpu, double dbCpu, double poolReads) {
         String cpu() {
             return Report.f2(serverCpu) + " + " + Report.f2(dbCpu);
@@ -754,6 +756,7 @@ public final class Bench {
         double dc0 = db.cpuMillis();
         LoadDriver.Result r = LoadDriver.run(which, clients, warmup, measure, 5_000_000, 200,
                 (client, seq) -> http.get(path.apply(seq), token).status());
+        // Less the two status queries counted since q0: the buffer pool's before the load and this count's own.
         double statements = (double) (questions(db) - q0 - 2) / Math.max(1, r.sent());
         double poolReads = (double) (globalStatus(db, "Innodb_buffer_pool_reads") - pool0) / Math.max(1, r.sent());
         return new Measured(r, statements, (Product.cpuMillis(server) - sc0) / Math.max(1, r.sent()),
