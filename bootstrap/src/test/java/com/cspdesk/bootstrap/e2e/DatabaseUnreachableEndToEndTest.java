@@ -73,7 +73,10 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
 
         // From the moment it is known unreachable, every request is refused at once, in the caller's language.
         Answer known = awaitKnownUnreachable(admin);
-        int loggedWhenKnown = logged.list.size();
+        int loggedWhenKnown;
+        synchronized (logged) {
+            loggedWhenKnown = logged.list.size();
+        }
         List<Duration> took = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String language = i % 2 == 0 ? "de" : "en";
@@ -94,7 +97,10 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
         assertThat(health.answer().body()).contains("DOWN");
         assertThat(health.took()).isLessThan(AT_ONCE);
 
-        List<ILoggingEvent> loggedWhileKnown = List.copyOf(logged.list.subList(loggedWhenKnown, logged.list.size()));
+        List<ILoggingEvent> loggedWhileKnown;
+        synchronized (logged) { // every append holds the appender's lock
+            loggedWhileKnown = List.copyOf(logged.list.subList(loggedWhenKnown, logged.list.size()));
+        }
         db.restart();
 
         // Back without a restart of the product: the probe finds the database and the pool refills.
@@ -108,14 +114,20 @@ class DatabaseUnreachableEndToEndTest extends EndToEnd {
         String metrics = send("GET", "/prometheus", admin, null).body();
         root.detachAppender(logged);
         // One line when it went and one when it came back, not one per refused request; no URL, no password.
-        List<String> gate = logged.list.stream().filter(e -> e.getLoggerName().endsWith(".DatabaseGate"))
-                .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        List<String> gate;
+        synchronized (logged) {
+            gate = logged.list.stream().filter(e -> e.getLoggerName().endsWith(".DatabaseGate"))
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        }
         assertThat(gate).hasSize(2);
         assertThat(gate.get(0)).startsWith("WARN Database unreachable: no host answered a probe");
         assertThat(gate.get(1)).startsWith("INFO Database reachable again after");
         assertThat(gate).noneMatch(line -> line.contains("jdbc:") || line.contains(db.password()));
         assertThat(loggedWhileKnown).as("a warning per refused request").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
                 && e.getFormattedMessage().startsWith("Database unavailable on"));
+        // Nor an error line (with its stack) per request or per /health while it is known: the gate said it once.
+        assertThat(loggedWhileKnown).as("errors logged while the database was known unreachable")
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
         assertThat(sample(metrics, "cspdesk_database_unreachable_total")).as("trips").isEqualTo(1.0);
         assertThat(sample(metrics, "cspdesk_database_unreachable_duration_seconds_count")).as("recoveries").isEqualTo(1.0);
     }

@@ -31,8 +31,11 @@ class DatabaseOutageRecognitionTest {
     void aWriteConflictThatOutlastedItsTriesIsRetryableToo() {
         // What escapes the persistence adapter's unit of work after its last try (WriteConflictsOnGaleraTest):
         // the driver's conflict is a transient SQL error, so the caller gets 503 + Retry-After, not 500.
-        assertThat(DatabaseOutage.in(new TransactionSystemException("Could not commit JDBC transaction",
-                new MySQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)))).isTrue();
+        TransactionSystemException conflict = new TransactionSystemException("Could not commit JDBC transaction",
+                new MySQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+        assertThat(DatabaseOutage.in(conflict)).isTrue();
+        // …and logged as what it is, not as the database being unavailable.
+        assertThat(DatabaseOutage.writeConflict(conflict)).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.cspdesk.application.shared.port.in.StoreUnreachable;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
 
 /**
@@ -50,6 +51,23 @@ public final class DatabaseOutage {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof StoreUnreachable) {
+                return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return false;
+    }
+
+    /**
+     * Other transactions kept winning the rows until the unit of work ran out of tries (a deadlock, a lock wait
+     * timeout, another Galera node's certification): SQLSTATE class 40, transaction rollback. Retryable like an
+     * outage and answered the same, but the database is reachable: an operator should not read it as one.
+     */
+    public static boolean writeConflict(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof SQLTransactionRollbackException
+                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 return true;
             }
             current = current.getCause() == current ? null : current.getCause();

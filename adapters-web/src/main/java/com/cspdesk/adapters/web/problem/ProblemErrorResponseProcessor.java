@@ -72,7 +72,10 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         } else if (status.getCode() >= 500 && DatabaseOutage.in(cause)) {
             // The database is down or the pool timed out: retryable, so 503 and no stack trace per request.
             // Refused at once because it is known unreachable: the persistence adapter logged that once already.
-            if (!DatabaseOutage.known(cause)) {
+            if (DatabaseOutage.writeConflict(cause)) {
+                LOG.warn("Write conflict outlasted its tries on {} {} (the database is reachable): {}", request.getMethodName(),
+                        Problems.safePath(request), cause.toString());
+            } else if (!DatabaseOutage.known(cause)) {
                 LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), Problems.safePath(request), cause.toString());
             }
             problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", List.of());

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,21 @@ class DatabaseOutageTest {
         // A pool that timed out on a live but slow database is an outage for this request, not a known one.
         assertThat(DatabaseOutage.known(new SQLTransientConnectionException("request timed out after 5015ms"))).isFalse();
         assertThat(DatabaseOutage.known(null)).isFalse();
+    }
+
+    @Test
+    void aWriteConflictIsAnsweredAsAnOutageButToldApart() {
+        RuntimeException deadlock = new RuntimeException("Could not commit JDBC transaction",
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213));
+        assertThat(DatabaseOutage.in(deadlock)).isTrue();
+        assertThat(DatabaseOutage.writeConflict(deadlock)).isTrue();
+        // Galera's certification failure reaches some callers as a plain SQLException of class 40.
+        assertThat(DatabaseOutage.writeConflict(new RuntimeException(new SQLException("Deadlock: wsrep aborted transaction", "40001"))))
+                .isTrue();
+        assertThat(DatabaseOutage.writeConflict(new SQLTransientConnectionException("request timed out after 5015ms"))).isFalse();
+        assertThat(DatabaseOutage.writeConflict(new SQLException("Connection is closed", "08003"))).isFalse();
+        assertThat(DatabaseOutage.writeConflict(new StoreUnreachable())).isFalse();
+        assertThat(DatabaseOutage.writeConflict(null)).isFalse();
     }
 
     @Test

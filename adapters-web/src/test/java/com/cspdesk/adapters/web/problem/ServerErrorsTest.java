@@ -99,13 +99,19 @@ class ServerErrorsTest {
     void theConnectionPoolTimingOutIs503WithRetryAfterInTheCallersLanguage() throws Exception {
         FailingCatalog.next = new IllegalStateException("Failed to obtain JDBC Connection",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5015ms."));
-        HttpResponse<String> answer = get("/v1/products?country=HU", "hu");
+        List<String> warnings;
+        HttpResponse<String> answer;
+        try (LoggedWarnings logged = LoggedWarnings.of(ProblemErrorResponseProcessor.class)) {
+            answer = get("/v1/products?country=HU", "hu");
+            warnings = logged.lines();
+        }
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).contains("5");
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"status\":503",
                 "\"type\":\"urn:cspdesk:problem:service_unavailable\"", "\"title\":\"A szolgáltatás nem érhető el\"");
         assertThat(answer.body()).doesNotContain("Hikari", "JDBC");
+        assertThat(warnings).singleElement().asString().startsWith("WARN Database unavailable on GET /v1/products");
     }
 
     @Test
@@ -138,12 +144,20 @@ class ServerErrorsTest {
         // kept winning; the failed tries were rolled back, so the caller may simply send it again.
         FailingCatalog.next = new RuntimeException("Could not commit JDBC transaction",
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
-        HttpResponse<String> answer = get("/v1/products?country=HU", "de");
+        List<String> warnings;
+        HttpResponse<String> answer;
+        try (LoggedWarnings logged = LoggedWarnings.of(ProblemErrorResponseProcessor.class)) {
+            answer = get("/v1/products?country=HU", "de");
+            warnings = logged.lines();
+        }
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).contains("5");
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"code\":\"service_unavailable\"", "\"title\":\"Dienst nicht verfügbar\"")
                 .doesNotContain("Deadlock", "JDBC");
+        // An operator reading the log is not sent looking for an outage: the database answered.
+        assertThat(warnings).singleElement().asString()
+                .startsWith("WARN Write conflict outlasted its tries on GET /v1/products (the database is reachable)");
     }
 
     @Test
