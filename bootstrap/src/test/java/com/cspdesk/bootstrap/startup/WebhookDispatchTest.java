@@ -87,6 +87,22 @@ class WebhookDispatchTest {
     }
 
     @Test
+    void theLookoutLooksAgainSoonAfterWorkAndBacksOffToThePollInterval() {
+        Duration poll = Duration.ofMillis(500);
+        Duration shared = Duration.ofMillis(62).plusNanos(500_000); // 500 ms among 8 threads
+        assertThat(WebhookDispatch.nextPause(poll, true, poll, 8)).isEqualTo(shared);
+        assertThat(WebhookDispatch.nextPause(shared, false, poll, 8)).isEqualTo(Duration.ofMillis(125));
+        assertThat(WebhookDispatch.nextPause(Duration.ofMillis(125), false, poll, 8)).isEqualTo(Duration.ofMillis(250));
+        assertThat(WebhookDispatch.nextPause(Duration.ofMillis(250), false, poll, 8)).isEqualTo(poll);
+        assertThat(WebhookDispatch.nextPause(Duration.ofMillis(400), false, poll, 8)).as("never past the poll interval")
+                .isEqualTo(poll);
+        assertThat(WebhookDispatch.nextPause(poll, false, poll, 8)).as("idle: once a poll interval").isEqualTo(poll);
+        assertThat(WebhookDispatch.nextPause(Duration.ZERO, false, poll, 8)).as("never shorter than the shared interval")
+                .isEqualTo(shared);
+        assertThat(WebhookDispatch.nextPause(poll, true, poll, 1)).as("one thread: the poll interval").isEqualTo(poll);
+    }
+
+    @Test
     void aFailingStorePausesTheLookoutWithoutEndingDelivery() throws InterruptedException {
         CountDownLatch askedAgain = new CountDownLatch(2);
         dispatch = new WebhookDispatch(max -> {
