@@ -149,6 +149,7 @@ public final class Bench {
                     // of signing in; both are reported.
                     double idleRss = product.memoryMiB("VmRSS");
                     double idleHeap = product.heapUsedMiB(false);
+                    Idle idle = idle(db, product);
                     Http http = new Http(product.base(), Duration.ofSeconds(30));
                     String admin = http.login(Product.ADMIN, Product.ADMIN_PASSWORD);
                     http.createUser(admin, Loader.AGENT, Product.ADMIN_PASSWORD, "ADMIN_AGENT", null);
@@ -181,7 +182,7 @@ public final class Bench {
                         download(db, http, agent, store, product);
                     }
                     if (phases.contains("orders") || phases.contains("reads")) {
-                        startupTable(loaded.firstStart(), loaded.firstMicronaut(), product, idleRss, idleHeap, signedInRss, sampler);
+                        startupTable(loaded.firstStart(), loaded.firstMicronaut(), product, idleRss, idleHeap, signedInRss, idle, sampler);
                     }
                 }
             }
@@ -1163,8 +1164,27 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------ start-up, memory
 
+    /** What an idle instance costs: statements it sends the database a second, and its own CPU, over {@value #IDLE_SECONDS} s. */
+    record Idle(double statementsPerSecond, double cpuMillisPerSecond) {
+    }
+
+    static final int IDLE_SECONDS = 10;
+
+    /**
+     * Started, nothing asked yet: the scheduled work alone (webhook delivery's look for due deliveries, the pool's
+     * keep-alive, the invoicing schedule). Each of the two counter reads is itself one statement: subtracted.
+     */
+    private static Idle idle(Db db, Product product) {
+        long q0 = questions(db);
+        double cpu0 = product.cpuMillis();
+        Db.sleep(IDLE_SECONDS * 1000L);
+        long q1 = questions(db);
+        double cpu1 = product.cpuMillis();
+        return new Idle(Math.max(0, q1 - q0 - 1) / (double) IDLE_SECONDS, (cpu1 - cpu0) / IDLE_SECONDS);
+    }
+
     private void startupTable(Duration first, String firstMicronaut, Product product, double idleRss, double idleHeap,
-                              double signedInRss, MemorySampler sampler) {
+                              double signedInRss, Idle idle, MemorySampler sampler) {
         report.title("Start-up and resident memory");
         report.table("what", "value");
         report.row("start-up on an empty database (Flyway creates the schema), to the first 200 on /health",
@@ -1172,6 +1192,8 @@ public final class Bench {
         report.row("start-up on the loaded database, to the first 200 on /health",
                 String.format("%.2f s (Micronaut: %s)", product.startup().toMillis() / 1000.0, product.micronautStartup()));
         report.row("RSS idle (after start-up, before any request)", Report.f0(idleRss) + " MiB (heap in use " + Report.f0(idleHeap) + " MiB)");
+        report.row("idle, after start-up: statements sent to the database a second; the product's CPU",
+                String.format("%.1f a second; %.1f ms of CPU a second", idle.statementsPerSecond(), idle.cpuMillisPerSecond()));
         report.row("RSS after two sign-ins and a user created (Argon2id: 19 MiB of blocks a hash)", Report.f0(signedInRss) + " MiB");
         report.row("RSS under load (peak while 128 clients place orders and 32 clients read)",
                 sampler.peak() > 0 ? Report.f0(sampler.peak()) + " MiB" : "not measured in this run");
@@ -1180,6 +1202,8 @@ public final class Bench {
                 product.startup().toMillis() / 1000.0, " s", v -> v < 2, "to the first 200 on /health, launcher bin/cspdesk");
         figures.target("RSS idle < 256 MiB", "RSS idle, MiB", idleRss, " MiB", v -> v < 256, "after start-up, before any request");
         figures.add("RSS after the first sign-ins, MiB", signedInRss);
+        figures.add("idle: statements a second to the database", idle.statementsPerSecond());
+        figures.add("idle: product CPU ms a second", idle.cpuMillisPerSecond());
     }
 
     /** Samples the product's RSS every 200 ms while started; keeps the peak. */
