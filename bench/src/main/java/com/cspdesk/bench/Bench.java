@@ -1172,7 +1172,8 @@ public final class Bench {
 
     /**
      * Started, nothing asked yet: the scheduled work alone (webhook delivery's look for due deliveries, the pool's
-     * keep-alive, the invoicing schedule). Each of the two counter reads is itself one statement: subtracted.
+     * keep-alive, the invoicing schedule). The second counter read counts itself (the first was counted before its
+     * value was read): subtracted.
      */
     private static Idle idle(Db db, Product product) {
         long q0 = questions(db);

@@ -7,6 +7,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
+import java.util.function.Predicate;
 
 /**
  * Recognises "the database cannot be reached right now" in an exception's cause chain: HikariCP's
@@ -32,30 +33,14 @@ public final class DatabaseOutage {
     }
 
     public static boolean in(Throwable error) {
-        Throwable current = error;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof StoreUnreachable || current instanceof SQLTransientException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLRecoverableException || connectionClass(current) || noConnection(current)) {
-                return true;
-            }
-            if (current.getCause() == current) {
-                return false;
-            }
-            current = current.getCause();
-        }
-        return false;
+        return inChain(error, current -> current instanceof StoreUnreachable || current instanceof SQLTransientException
+                || current instanceof SQLNonTransientConnectionException || current instanceof SQLRecoverableException
+                || sqlStateClass(current, "08") || noConnection(current));
     }
 
     /** Refused at once because the database is known unreachable (not after a wait of the pool's). */
     public static boolean known(Throwable error) {
-        Throwable current = error;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof StoreUnreachable) {
-                return true;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return false;
+        return inChain(error, current -> current instanceof StoreUnreachable);
     }
 
     /**
@@ -64,10 +49,14 @@ public final class DatabaseOutage {
      * outage and answered the same, but the database is reachable: an operator should not read it as one.
      */
     public static boolean writeConflict(Throwable error) {
+        return inChain(error, current -> current instanceof SQLTransactionRollbackException || sqlStateClass(current, "40"));
+    }
+
+    /** Whether {@code error} or one of its causes is one; the walk is bounded, so a cyclic chain ends too. */
+    static boolean inChain(Throwable error, Predicate<Throwable> is) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLTransactionRollbackException
-                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (is.test(current)) {
                 return true;
             }
             current = current.getCause() == current ? null : current.getCause();
@@ -89,7 +78,8 @@ public final class DatabaseOutage {
         return false;
     }
 
-    private static boolean connectionClass(Throwable error) {
-        return error instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    /** An SQL error of the standard's class (SQLSTATE's first two characters: 08 connection, 40 rollback). */
+    private static boolean sqlStateClass(Throwable error, String sqlStateClass) {
+        return error instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(sqlStateClass);
     }
 }

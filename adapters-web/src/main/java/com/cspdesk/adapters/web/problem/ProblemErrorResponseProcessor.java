@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +126,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     }
 
     private static boolean causedBy(Throwable cause, Class<?>... types) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> type : types) {
-                if (type.isInstance(t)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DatabaseOutage.inChain(cause, t -> Arrays.stream(types).anyMatch(type -> type.isInstance(t)));
     }
 
     private List<Problem.FieldError> fieldErrors(HttpRequest<?> request, ConstraintViolationException violations) {
